@@ -1,0 +1,75 @@
+# Tashil — one command to run it, one to test it. Both set up a fresh machine themselves.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_QUIET := --quiet --disable-pip-version-check
+# Re-install Python packages only when pyproject.toml changes.
+INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+APT_TEST := $(APT_RUN) chromium poppler-utils gettext
+PYTEST_ARGS ?=
+
+.PHONY: help run test install apt-run apt-test migrate reference demo serve worker lint format messages vendor clean screenshots bench
+
+help:
+	@echo "make run    install everything, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
+	@echo "make test   install what the tests need (Chromium included) and run every test"
+	@echo "make bench  run the benchmarks (results in bench/results/, summarised in README.md)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_QUIET) --upgrade pip 2>&1 | grep -v "is ignored" || true
+
+$(INSTALLED): pyproject.toml | $(PY)
+	@echo "Installing Python packages into $(VENV)/ ..."
+	$(PY) -m pip install $(PIP_QUIET) -e ".[dev]" 2>&1 | grep -v -e "is ignored" -e "^ *$$" || true
+	$(PY) -c "import django, weasyprint, playwright" 
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(INSTALLED)
+
+apt-run:
+	@scripts/apt-ensure.sh $(APT_RUN)
+
+apt-test:
+	@scripts/apt-ensure.sh $(APT_TEST)
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+reference: migrate
+	$(PY) manage.py load_reference
+
+demo: reference
+	$(PY) manage.py load_demo
+
+run: apt-run demo
+	@scripts/serve-dev.sh
+
+test: apt-test install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check tashil config bench
+	$(VENV)/bin/ruff format --check tashil config bench
+
+format: install
+	$(VENV)/bin/ruff check --fix tashil config bench
+	$(VENV)/bin/ruff format tashil config bench
+
+messages: install
+	cd tashil && ../$(PY) ../manage.py makemessages -l en --no-obsolete && ../$(PY) ../manage.py compilemessages -l en
+
+vendor:
+	scripts/vendor.sh
+
+clean:
+	rm -rf $(VENV) var
+
+bench: apt-run install
+	$(PY) bench/run_all.py
+
+screenshots: apt-test install
+	TASHIL_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q

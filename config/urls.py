@@ -1,0 +1,29 @@
+"""The project's URLs: one include per domain app, the API, the schema and its docs."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from tashil.core.views import HomeView
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("tashil.accounts.urls")),
+    path("core/", include("tashil.core.urls")),
+    path("geo/", include("tashil.geo.urls")),
+    path("orgs/", include("tashil.orgs.urls")),
+    path("registry/", include("tashil.units.urls")),
+    path("obstacles/", include("tashil.obstacles.urls")),
+    path("notifications/", include("tashil.notifications.urls")),
+    path("meetings/", include("tashil.meetings.urls")),
+    path("clinic/", include("tashil.clinic.urls")),
+    path("api/", include("config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,220 @@
+"""Users and their memberships: each membership is a role held in a place (and an agency where needed)."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.models import BaseModel, ScopedQuerySet
+from tashil.core.persian import fold_digits
+
+
+class TashilUserManager(UserManager.from_queryset(ScopedQuerySet)):
+    pass
+
+
+class User(AbstractUser, BaseModel):
+    """A person who signs in: staff of a headquarters or an agency, a clinic expert, a unit's representative."""
+
+    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
+    language = models.CharField(
+        verbose_name=_("زبان"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    objects = TashilUserManager()
+    autocomplete = True
+    search_fields = ("username", "first_name", "last_name")
+    changelog_exclude = ("created", "updated", "password", "last_login")
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS,
+        Role.SECRETARIAT: ALL_ACTIONS,
+        Role.MANAGER: VIEW,
+    }
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("کاربر")
+        verbose_name_plural = _("کاربران")
+        ordering = ("last_name", "first_name", "username")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        self.mobile = fold_digits(self.mobile)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("accounts:user", kwargs={"pk": self.pk})
+
+    @property
+    def memberships_in_force(self):
+        return scope.memberships(self)
+
+    @property
+    def roles(self):
+        return {m.role for m in scope.memberships(self)}
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """Administrators manage everyone; a secretariat manages the users who work in its place."""
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.level == ScopeLevel.NATION:
+            return Q()
+        place = scope.geographic_q("county", membership)
+        if membership.level == ScopeLevel.PROVINCE:
+            place |= Q(province_id=membership.province_id)
+        return Q(pk__in=Membership.objects.filter(place).values("user_id"))
+
+
+class Membership(BaseModel):
+    """A role a user holds in a scope: the nation, a province or a county, and an agency where the role needs one."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), related_name="memberships", on_delete=models.CASCADE
+    )
+    role = models.CharField(verbose_name=_("نقش"), max_length=20, choices=Role.choices)
+    level = models.CharField(
+        verbose_name=_("سطح"),
+        max_length=10,
+        choices=ScopeLevel.choices,
+        blank=True,
+        help_text=_("برای کارشناس دستگاه و نماینده واحد، از دستگاه یا واحد گرفته می‌شود."),
+    )
+    province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("استان"),
+        related_name="memberships",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("شهرستان"),
+        related_name="memberships",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name=_("دستگاه"),
+        related_name="memberships",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد صنعتی"),
+        related_name="memberships",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("برای نماینده واحد: واحدی که نمایندگی می‌کند."),
+    )
+    centre = models.ForeignKey(
+        "clinic.Centre",
+        verbose_name=_("کانون کلینیک"),
+        related_name="memberships",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("برای کارشناس کلینیک: کانونی که در آن کار می‌کند."),
+    )
+    is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+
+    role_actions = User.role_actions
+
+    class Meta:
+        verbose_name = _("عضویت")
+        verbose_name_plural = _("عضویت‌ها")
+        ordering = ("user", "role")
+
+    def __str__(self):
+        return f"{self.get_role_display()} — {self.place_label}"
+
+    @property
+    def place_label(self):
+        if self.role == Role.AGENCY_OFFICER and self.agency_id:
+            return str(self.agency)
+        if self.role == Role.UNIT_REP and self.unit_id:
+            return str(self.unit)
+        if self.role == Role.CLINIC_EXPERT and self.centre_id:
+            return str(self.centre)
+        if self.level == ScopeLevel.COUNTY and self.county_id:
+            return _("شهرستان %(name)s") % {"name": self.county}
+        if self.level == ScopeLevel.PROVINCE and self.province_id:
+            return _("استان %(name)s") % {"name": self.province}
+        return str(ScopeLevel.NATION.label)
+
+    def get_absolute_url(self):
+        return self.user.get_absolute_url()
+
+    def get_changelog_parent(self):
+        return self.user
+
+    def clean(self):
+        errors = {}
+        if self.role == Role.AGENCY_OFFICER:
+            if not self.agency_id:
+                errors["agency"] = _("کارشناس دستگاه اجرایی باید به یک دستگاه وابسته باشد.")
+            else:
+                # An officer's place is the agency's jurisdiction.
+                self.level = self.agency.level
+                self.province_id = self.agency.province_id
+                self.county_id = self.agency.county_id
+        elif self.agency_id:
+            self.agency = None
+        if self.role == Role.UNIT_REP:
+            if not self.unit_id:
+                errors["unit"] = _("نماینده واحد باید به یک واحد صنعتی وابسته باشد.")
+            else:
+                # A representative's place is the unit's county.
+                self.level = ScopeLevel.COUNTY
+                self.county_id = self.unit.county_id
+        elif self.unit_id:
+            self.unit = None
+        if self.role == Role.CLINIC_EXPERT and self.centre_id:
+            # An expert's place is the centre's.
+            self.level = self.centre.level
+            self.province_id = self.centre.province_id
+            self.county_id = self.centre.county_id
+        elif self.role != Role.CLINIC_EXPERT and self.centre_id:
+            self.centre = None
+        if not self.level:
+            errors["level"] = _("سطح دسترسی (کشور، استان یا شهرستان) را انتخاب کنید.")
+        if self.role == Role.ADMIN and self.level != ScopeLevel.NATION:
+            errors["level"] = _("مدیر سامانه در سطح کشور تعریف می‌شود.")
+        if self.level == ScopeLevel.COUNTY:
+            if not self.county_id:
+                errors["county"] = _("برای سطح شهرستان، شهرستان را انتخاب کنید.")
+            else:
+                self.province_id = self.county.province_id
+        elif self.level == ScopeLevel.PROVINCE:
+            if not self.province_id:
+                errors["province"] = _("برای سطح استان، استان را انتخاب کنید.")
+            self.county = None
+        elif self.level == ScopeLevel.NATION:
+            self.province = None
+            self.county = None
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.level == ScopeLevel.NATION:
+            return Q()
+        q = scope.geographic_q("county", membership)
+        if membership.level == ScopeLevel.PROVINCE:
+            q |= Q(province_id=membership.province_id, county__isnull=True)
+        return q

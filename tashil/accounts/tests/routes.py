@@ -1,0 +1,31 @@
+from tashil.core.testing.matrix import EDITS_A, FORBIDDEN, NOT_FOUND, SECRETARIATS, Route, api, codes
+
+USER_VIEWERS = (
+    "admin",
+    "secretariat",
+    "secretariat_b",
+    "province_secretariat",
+    "manager",
+    "manager_b",
+    "nation_manager",
+)
+USER_OBJECT = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat", "manager", "nation_manager"))
+USER_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
+
+ROUTES = [
+    Route("accounts:user_list", codes(ok=USER_VIEWERS)),
+    Route("accounts:user_add", codes(ok=SECRETARIATS)),
+    Route("accounts:user", USER_OBJECT, obj="users.manager"),
+    Route("accounts:user_edit", USER_EDIT, obj="users.manager"),
+    Route("accounts:user_delete", USER_EDIT, obj="users.manager"),
+    Route("accounts:membership_add", codes(ok=SECRETARIATS)),
+    Route("accounts:membership_edit", USER_EDIT, obj="manager_membership"),
+    Route("accounts:membership_delete", USER_EDIT, obj="manager_membership"),
+    Route("api:user-list", api(codes(FORBIDDEN, ok=USER_VIEWERS))),
+    # The API refuses a role that may not use an endpoint at all with 403, whatever the object.
+    Route(
+        "api:user-detail",
+        api(USER_OBJECT, refused=("agency_officer", "agency_officer_b", "clinic_expert", "unit_rep", "unit_rep_b")),
+        obj="users.manager",
+    ),
+]

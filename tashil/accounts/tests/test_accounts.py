@@ -1,0 +1,164 @@
+from django.test import Client
+from rest_framework.authtoken.models import Token
+
+from tashil.accounts.models import Membership, User
+from tashil.core.choices import Role
+from tashil.core.demo import DEMO_PASSWORD
+from tashil.core.testing.views import ModelViewTests
+
+
+def test_pages_require_sign_in(world):
+    response = Client().get("/geo/zones/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/geo/zones/")
+
+
+def test_login_page_is_persian_and_right_to_left(db):
+    page = Client().get("/accounts/login/").content.decode()
+    assert '<html lang="fa" dir="rtl">' in page
+    assert "ورود" in page
+
+
+def test_login_with_the_real_form(world):
+    client = Client()
+    response = client.post("/accounts/login/", {"username": "secretariat", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_a_wrong_password_gets_a_persian_message(world):
+    response = Client().post("/accounts/login/", {"username": "secretariat", "password": "wrong"})
+    assert response.status_code == 200
+    assert "نام کاربری" in response.content.decode() and "گذرواژه" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account(world, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "secretariat", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "secretariat", "password": DEMO_PASSWORD})
+    assert response.status_code == 429
+    assert "موقتاً بسته شده" in response.content.decode()
+
+
+def test_passwords_are_hashed_with_argon2_in_production_settings():
+    from config.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_language_is_kept_per_user(world, client_as):
+    client = client_as("secretariat")
+    client.post("/accounts/language/", {"language": "en", "return_url": "/"})
+    assert User.objects.get(username="secretariat").language == "en"
+    page = client.get("/").content.decode()
+    assert '<html lang="en" dir="ltr">' in page
+    client.post("/accounts/language/", {"language": "fa"})
+    assert '<html lang="fa" dir="rtl">' in client.get("/").content.decode()
+
+
+def test_profile_normalises_the_mobile_and_refuses_a_bad_one(world, client_as):
+    client = client_as("secretariat")
+    data = {
+        "first_name": "مریم",
+        "last_name": "رضایی",
+        "mobile": "۰۹۱۲ ۱۲۳ ۴۵۶۷",
+        "language": "fa",
+        "save_profile": "1",
+    }
+    assert client.post("/accounts/profile/", data).status_code == 302
+    assert User.objects.get(username="secretariat").mobile == "09121234567"
+    data["mobile"] = "۰۲۱۱۲۳"
+    response = client.post("/accounts/profile/", data)
+    assert response.status_code == 400
+    assert "شماره همراه «۰۲۱۱۲۳» معتبر نیست" in response.content.decode()
+
+
+def test_api_token(world, client_as):
+    client_as("secretariat").post("/accounts/profile/", {"new_token": "1"})
+    token = Token.objects.get(user=world.users["secretariat"])
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = api.get("/api/geo/zones/")
+    assert response.status_code == 200
+    assert [row["name"] for row in response.json()["results"]] == [world.zone_a.name]
+    assert Client().get("/api/geo/zones/").status_code == 401
+
+
+class TestUserViews(ModelViewTests):
+    model = User
+    changed_field = "position"
+
+    def make(self, world):
+        user = world.users["manager"]
+        user.first_name, user.last_name = "حسن", "عباسی‌نیا"
+        user.save()
+        return user
+
+    def add_data(self, world):
+        return {
+            "username": "new.user",
+            "first_name": "نیما",
+            "last_name": "کریمی",
+            "language": "fa",
+            "is_active": "on",
+            "password1": "Very-Long-Pass-1405",
+            "password2": "Very-Long-Pass-1405",
+            "role": Role.MANAGER,
+            "level": "county",
+            "county": world.county_a.pk,
+        }
+
+    def edit_data(self, world, obj):
+        return {
+            "username": obj.username,
+            "first_name": "حسن",
+            "last_name": "عباسی",
+            "position": "فرماندار",
+            "language": "fa",
+            "is_active": "on",
+        }
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["mobile"] = "12345"
+        return data, "mobile", "شماره همراه"
+
+
+def test_a_new_user_outside_the_adders_scope_is_not_created(world, client_as):
+    data = TestUserViews().add_data(world)
+    data["county"] = world.county_b.pk
+    response = client_as("secretariat").post("/accounts/users/add/", data)
+    assert response.status_code == 400
+    assert not User.objects.filter(username="new.user").exists()
+
+
+def test_a_secretariat_grants_roles_in_its_county_only(world, client_as):
+    client = client_as("secretariat")
+    person = User.objects.create(username="new.officer")
+    Membership.objects.create(user=person, role=Role.MANAGER, level="county", county=world.county_a, is_active=False)
+    url = "/accounts/memberships/add/"
+    ok = client.post(
+        url,
+        {"user": person.pk, "role": Role.MANAGER, "level": "county", "county": world.county_a.pk, "is_active": "on"},
+    )
+    assert ok.status_code == 302
+    outside = client.post(
+        url, {"user": person.pk, "role": Role.MANAGER, "level": "county", "county": world.county_b.pk}
+    )
+    assert outside.status_code == 400
+    nation = client.post(url, {"user": person.pk, "role": Role.MANAGER, "level": "nation", "is_active": "on"})
+    assert nation.status_code == 400
+    assert "بیرون از حوزه دسترسی" in nation.content.decode()
+    admin = client.post(url, {"user": person.pk, "role": Role.ADMIN, "level": "nation"})
+    assert admin.status_code == 400
+    assert list(Membership.objects.filter(user=person, is_active=True).values_list("county", flat=True)) == [
+        world.county_a.pk
+    ]
+
+
+def test_an_officer_takes_the_place_of_the_agency(world):
+    membership = Membership(
+        user=world.users["manager"], role=Role.AGENCY_OFFICER, level="nation", agency=world.agency_b
+    )
+    membership.full_clean()
+    assert (membership.level, membership.county, membership.province) == ("county", world.county_b, world.province_b)

@@ -1,0 +1,174 @@
+"""REST endpoints of the clinic, scoped: an expert sees only their centre's cases."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.serializers import TashilModelSerializer
+from tashil.core.api.viewsets import TashilModelViewSet
+
+from . import filtersets
+from .choices import CaseOutcome
+from .models import ActionItem, Centre, ClinicCase, Diagnosis, DiagnosisScore, WeeklyUpdate
+
+
+class CentreSerializer(TashilModelSerializer):
+    derived_fields = ("province", "county")
+
+    class Meta:
+        model = Centre
+        fields = (
+            "id",
+            "url",
+            "name",
+            "host_type",
+            "host_name",
+            "level",
+            "province",
+            "county",
+            "specialties",
+            "yearly_capacity",
+            "is_active",
+        )
+
+
+class CaseSerializer(TashilModelSerializer):
+    progress = serializers.FloatField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = ClinicCase
+        fields = (
+            "id",
+            "url",
+            "unit",
+            "centre",
+            "experts",
+            "reason",
+            "status",
+            "outcome",
+            "opened_date",
+            "closed_date",
+            "summary",
+            "progress",
+            "revival",
+        )
+        read_only_fields = ("status", "outcome", "closed_date", "revival")
+
+
+class ScoreSerializer(TashilModelSerializer):
+    class Meta:
+        model = DiagnosisScore
+        fields = ("id", "dimension", "score", "findings", "needs_agency", "group", "obstacle")
+        read_only_fields = ("obstacle",)
+
+
+class DiagnosisSerializer(TashilModelSerializer):
+    scores = ScoreSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Diagnosis
+        fields = ("id", "case", "summary", "levers", "date", "scores")
+
+
+class ActionItemSerializer(TashilModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = ActionItem
+        fields = (
+            "id",
+            "case",
+            "title",
+            "owner",
+            "agency",
+            "expert",
+            "deadline",
+            "weight",
+            "progress",
+            "notes",
+            "is_overdue",
+        )
+
+
+class WeeklyUpdateSerializer(TashilModelSerializer):
+    class Meta:
+        model = WeeklyUpdate
+        fields = ("id", "case", "date", "done", "blockers", "next_step", "author")
+        read_only_fields = ("author",)
+
+    def create(self, validated_data):
+        validated_data["author"] = self.context["request"].user
+        return super().create(validated_data)
+
+
+class CloseRequest(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=CaseOutcome.choices)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+def run(action_):
+    try:
+        with transaction.atomic():
+            return action_()
+    except DjangoValidationError as error:
+        raise django_to_drf(error) from error
+
+
+class CentreViewSet(TashilModelViewSet):
+    queryset = Centre.objects.all()
+    serializer_class = CentreSerializer
+    filterset_class = filtersets.CentreFilterSet
+
+
+class CaseViewSet(TashilModelViewSet):
+    queryset = ClinicCase.objects.select_related("unit", "centre")
+    serializer_class = CaseSerializer
+    filterset_class = filtersets.ClinicCaseFilterSet
+    action_map_override = {"advance": "advance", "close": "close"}
+
+    @extend_schema(request=None, responses=CaseSerializer)
+    @action(detail=True, methods=["post"])
+    def advance(self, request, pk=None):
+        case = self.get_object()
+        run(lambda: case.advance(request.user))
+        return Response(self.get_serializer(case).data)
+
+    @extend_schema(request=CloseRequest, responses=CaseSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        case = self.get_object()
+        payload = CloseRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run(lambda: case.close(payload.validated_data["outcome"], payload.validated_data.get("note", ""), request.user))
+        return Response(self.get_serializer(case).data)
+
+
+class DiagnosisViewSet(TashilModelViewSet):
+    queryset = Diagnosis.objects.prefetch_related("scores")
+    serializer_class = DiagnosisSerializer
+    filterset_fields = ("case",)
+
+
+class ActionItemViewSet(TashilModelViewSet):
+    queryset = ActionItem.objects.select_related("case")
+    serializer_class = ActionItemSerializer
+    filterset_fields = ("case", "owner")
+
+
+class WeeklyUpdateViewSet(TashilModelViewSet):
+    queryset = WeeklyUpdate.objects.select_related("case")
+    serializer_class = WeeklyUpdateSerializer
+    filterset_fields = ("case",)
+
+
+ROUTES = [
+    ("clinic/centres", CentreViewSet, "centre"),
+    ("clinic/cases", CaseViewSet, "cliniccase"),
+    ("clinic/diagnoses", DiagnosisViewSet, "diagnosis"),
+    ("clinic/action-items", ActionItemViewSet, "actionitem"),
+    ("clinic/updates", WeeklyUpdateViewSet, "weeklyupdate"),
+]

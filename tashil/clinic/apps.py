@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ClinicConfig(AppConfig):
+    name = "tashil.clinic"
+    label = "clinic"
+    verbose_name = _("کلینیک صنعت")
+
+    def ready(self):
+        from tashil.core.badges import register_colours
+
+        from . import signals  # noqa: F401  (the revival credit)
+        from .choices import CASE_COLOURS
+
+        register_colours(CASE_COLOURS)
+        self.add_unit_tab()
+
+    def add_unit_tab(self):
+        from tashil.core import scope
+        from tashil.core.views import Tab
+        from tashil.units.views import IndustrialUnitView
+
+        from .models import ClinicCase
+        from .tables import ClinicCaseTable
+
+        def context(view):
+            cases = scope.restrict(view.object.clinic_cases.select_related("centre"), view.request.user)
+            unit = view.object
+            return {
+                "table": ClinicCaseTable(cases, user=view.request.user, orderable=False, exclude=("unit", "county")),
+                "can_admit": scope.can(view.request.user, ClinicCase, "add") and not unit.clinic_cases.open().exists(),
+            }
+
+        IndustrialUnitView.add_tab(
+            Tab("clinic", _("کلینیک صنعت"), "units/tabs/clinic.html"),
+            context=context,
+            count=lambda unit: unit.clinic_cases.count(),
+            permission=lambda view: scope.can(view.request.user, ClinicCase, "view"),
+        )

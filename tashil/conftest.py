@@ -1,0 +1,93 @@
+"""Fixtures for every app's tests: the two-county world, clients signed in as a role, and a real browser."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from tashil.core.testing.world import build_world
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from such a thread
+# unless told that this is fine, which it is for tests that drive a separate live server thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def pytest_configure(config):
+    import tashil.core.testing.builders  # noqa: F401  (registers every app's world builder)
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("secretariat")``: a test client signed in as that role of the world (or anonymous)."""
+
+    def make(role):
+        client = Client()
+        if role != "anonymous":
+            client.force_login(world.users[role])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_as(world):
+    """``api_as("secretariat")``: a REST framework client authenticated as that role of the world."""
+    from rest_framework.test import APIClient
+
+    def make(role):
+        client = APIClient()
+        client.force_authenticate(world.users[role])
+        return client
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fa-IR", base_url=live_server.url)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page):
+    """Sign in through the real login form as a user (username, the demo password)."""
+    from tashil.core.demo import DEMO_PASSWORD
+
+    def do(username, password=DEMO_PASSWORD):
+        page.goto("/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("[data-testid=login-submit]")
+        page.wait_for_load_state("domcontentloaded")
+        return page
+
+    return do

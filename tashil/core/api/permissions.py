@@ -1,0 +1,33 @@
+from rest_framework.permissions import BasePermission
+
+from tashil.core import scope
+
+METHOD_ACTIONS = {
+    "GET": "view",
+    "HEAD": "view",
+    "OPTIONS": "view",
+    "POST": "add",
+    "PUT": "change",
+    "PATCH": "change",
+    "DELETE": "delete",
+}
+
+
+class ScopedActionPermission(BasePermission):
+    """The API applies the same role actions and scope as the pages: 403 for an action a role lacks."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not getattr(user, "is_authenticated", False):
+            return False
+        queryset = getattr(view, "queryset", None)
+        if queryset is None:
+            return True
+        action = getattr(view, "action_map_override", {}).get(view.action) or METHOD_ACTIONS.get(request.method, "view")
+        return scope.can(user, queryset.model, action)
+
+    def has_object_permission(self, request, view, obj):
+        action = getattr(view, "action_map_override", {}).get(view.action) or METHOD_ACTIONS.get(request.method, "view")
+        if action == "view":
+            return True  # the queryset is already scoped
+        return scope.can_object(request.user, obj, action)

@@ -1,0 +1,60 @@
+"""Serializer base: the model's own validation (full_clean) and choices limited to the user's scope."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from tashil.core import scope
+
+from .exceptions import django_to_drf
+
+
+class TashilModelSerializer(serializers.ModelSerializer):
+    """Runs ``Model.full_clean`` on the would-be instance, so the API refuses what the forms refuse."""
+
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str | None:
+        request = self.context.get("request")
+        try:
+            path = obj.get_absolute_url()
+        except Exception:  # a model without a page
+            return None
+        return request.build_absolute_uri(path) if request else path
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None:
+            return fields
+        for field in fields.values():
+            target = getattr(field, "child_relation", field)
+            queryset = getattr(target, "queryset", None)
+            if queryset is not None and hasattr(queryset, "for_user"):
+                target.queryset = queryset.for_user(user, "view")
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        instance = self.instance if self.instance is not None else model()
+        for key, value in attrs.items():
+            if not model._meta.get_field(key).many_to_many:
+                setattr(instance, key, value)
+        try:
+            instance.full_clean(exclude=self.full_clean_exclude, validate_unique=True)
+        except DjangoValidationError as error:
+            raise django_to_drf(error) from error
+        # clean() may derive fields (a membership's province from its county): carry them into the save.
+        for name in self.derived_fields:
+            attrs[name] = getattr(instance, name)
+        return attrs
+
+    derived_fields = ()
+    full_clean_exclude = None
+
+
+def scoped_save_check(user, instance, action):
+    """After a save through the API: the result must still be in the user's scope for the action."""
+    if not scope.can_object(user, instance, action):
+        raise serializers.ValidationError({"non_field_errors": ["این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد."]})

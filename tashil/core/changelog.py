@@ -1,0 +1,143 @@
+"""Every create, update and delete of a BaseModel writes one ChangeLogEntry in the same transaction.
+
+The actor comes from the request being served (middleware) or from ``acting_as`` (commands, imports,
+tasks). Updates record the field-level before/after as readable text, so the history stays true even
+after the related objects are renamed.
+"""
+
+import contextlib
+import contextvars
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import override
+
+from .choices import ChangeAction, ChangeSource
+from .display import display_value
+from .models import BaseModel, ChangeLogEntry
+
+_actor = contextvars.ContextVar("tashil_changelog_actor", default=None)
+
+
+class Actor:
+    """Who is changing things now: a request's user, or a named source (import, command, task)."""
+
+    def __init__(self, request=None, user=None, source=""):
+        self.request = request
+        self._user = user
+        self.source = source
+
+    @property
+    def user(self):
+        if self._user is not None:
+            return self._user
+        user = getattr(self.request, "user", None)
+        return user if getattr(user, "is_authenticated", False) else None
+
+
+@contextlib.contextmanager
+def acting_as(user=None, source="", request=None):
+    token = _actor.set(Actor(request=request, user=user, source=source))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor():
+    return _actor.get()
+
+
+def _tracked_fields(instance):
+    for field in instance._meta.concrete_fields:
+        if field.primary_key or field.name in instance.changelog_exclude:
+            continue
+        yield field
+
+
+def diff(instance):
+    """Field-level changes since the instance was loaded (or since its last logged save)."""
+    before = getattr(instance, "_loaded_values", {})
+    changes = []
+    with override("fa"):
+        for field in _tracked_fields(instance):
+            if field.attname not in before and before:
+                continue  # deferred when loaded: unknown before value
+            old = before.get(field.attname)
+            new = getattr(instance, field.attname)
+            if isinstance(field, models.FileField):
+                old, new = str(old or ""), str(new or "")
+            if old == new:
+                continue
+            changes.append(
+                {
+                    "field": field.name,
+                    "label": str(field.verbose_name),
+                    "old": display_value(field, old),
+                    "new": display_value(field, new),
+                }
+            )
+    return changes
+
+
+def _snapshot(instance):
+    instance._loaded_values = {
+        field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }
+
+
+def _write(instance, action, changes=(), message=""):
+    actor = current_actor()
+    user = actor.user if actor else None
+    parent = instance.get_changelog_parent()
+    with override("fa"):
+        object_repr = str(instance)[:300]
+    ChangeLogEntry.objects.create(
+        user=user,
+        user_name=(user.get_full_name() or user.get_username()) if user else "",
+        source=(actor.source if actor else "") or ChangeSource.SYSTEM,
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=instance.pk,
+        object_repr=object_repr,
+        related_content_type=ContentType.objects.get_for_model(parent) if parent is not None else None,
+        related_object_id=parent.pk if parent is not None else None,
+        message=message,
+        changes=list(changes),
+    )
+
+
+def log_event(instance, message, changes=()):
+    """A business event (a referral, a resolution executed) in readable Persian, on the object's history."""
+    _write(instance, ChangeAction.EVENT, changes, message)
+
+
+@receiver(post_save)
+def _log_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not isinstance(instance, BaseModel) or not instance.changelog_enabled:
+        return
+    if created:
+        _write(instance, ChangeAction.CREATE)
+    else:
+        changes = diff(instance)
+        if changes:
+            _write(instance, ChangeAction.UPDATE, changes)
+    _snapshot(instance)
+
+
+@receiver(post_delete)
+def _log_delete(sender, instance, **kwargs):
+    if not isinstance(instance, BaseModel) or not instance.changelog_enabled:
+        return
+    _write(instance, ChangeAction.DELETE)
+
+
+def history_for(obj):
+    """The change-log entries of an object and of the objects that name it as their parent."""
+    content_type = ContentType.objects.get_for_model(obj)
+    return ChangeLogEntry.objects.filter(
+        models.Q(content_type=content_type, object_id=obj.pk)
+        | models.Q(related_content_type=content_type, related_object_id=obj.pk)
+    ).select_related("user", "content_type")

@@ -1,0 +1,45 @@
+"""How a field's value reads to a person: choice labels, related names, Jalali dates, Persian numbers."""
+
+import datetime
+import decimal
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+from .jalali import format_jalali, format_jalali_datetime
+from .persian import format_number
+
+
+def display_value(field, value, persian=True):
+    if value is None or value == "":
+        return ""
+    if isinstance(value, models.Model):
+        return str(value)
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("بله") if value else _("خیر")
+    if isinstance(value, datetime.datetime):
+        return format_jalali_datetime(value, persian=persian)
+    if isinstance(value, datetime.date):
+        return format_jalali(value, persian=persian)
+    if isinstance(value, int | float | decimal.Decimal):
+        return format_number(value, persian=persian)
+    if isinstance(field, models.FileField):
+        return str(value).rsplit("/", 1)[-1]
+    return str(value)
+
+
+def object_fields(obj, names=None, exclude=("id", "created", "updated", "search_text", "password")):
+    """(label, text) pairs of an object's fields, for a generic profile panel."""
+    rows = []
+    fields = [obj._meta.get_field(name) for name in names] if names else obj._meta.concrete_fields
+    for field in fields:
+        if field.name in exclude or not getattr(field, "editable", True):
+            continue
+        value = getattr(obj, field.name)
+        rows.append((field.verbose_name, display_value(field, value)))
+    return rows

@@ -1,0 +1,121 @@
+"""FilterSet base: a normalised ``q`` search, Jalali date filters and Bootstrap styling."""
+
+import django_filters
+from django.db import models
+from django.db.models import Q
+from django.forms import NullBooleanSelect
+from django.utils.translation import gettext_lazy as _
+
+from .forms import AutocompleteSelect, JalaliDateField, PersianIntegerField, style_form
+from .jalali import year_bounds
+from .models import ChangeLogEntry, Holiday
+from .persian import search_key
+
+ALL_LABEL = _("همه")
+
+
+def _label_empty_choice(field):
+    """Filters show «همه» (all) where Django would show "---------" or "unknown"."""
+    if isinstance(field.widget, NullBooleanSelect):
+        field.widget.choices = (("", ALL_LABEL), ("true", _("بله")), ("false", _("خیر")))
+    elif hasattr(field, "empty_label") and field.empty_label is not None:
+        field.empty_label = ALL_LABEL
+        if hasattr(field, "choices") and not hasattr(field, "queryset"):
+            field.choices = [("", ALL_LABEL), *[c for c in field.choices if c[0] != ""]]
+
+
+class JalaliDateFilter(django_filters.DateFilter):
+    field_class = JalaliDateField
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A Jalali year typed in any digits (۱۴۰۵ or 1405)."""
+
+    field_class = PersianIntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1300)
+        kwargs.setdefault("max_value", 1500)
+        super().__init__(*args, **kwargs)
+
+
+class TashilFilterSet(django_filters.FilterSet):
+    """``search_fields`` are normalised columns (see core.persian.search_key) matched by ``q``."""
+
+    q = django_filters.CharFilter(method="search", label=_("جستجو"))
+    search_fields = ("search_text",)
+
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.DateField: {"filter_class": JalaliDateFilter},
+    }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user or getattr(self.request, "user", None)
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_tashil_styled", False):
+            style_form(form)
+            form.fields["q"].widget.attrs.setdefault("placeholder", _("جستجو…"))
+            for field in form.fields.values():
+                _label_empty_choice(field)
+                self._scope_choices(field)
+            form._tashil_styled = True
+        return form
+
+    def _scope_choices(self, field):
+        """Choices of related objects only from the user's scope; large models through an autocomplete."""
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            return
+        if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
+            field.queryset = queryset.for_user(self.user)
+        if getattr(queryset.model, "autocomplete", False):
+            field.widget = AutocompleteSelect(queryset.model._meta.label_lower)
+            field.widget.choices = field.choices
+            field.widget.attrs["class"] = "form-select"
+
+    def search(self, queryset, name, value):
+        """``search_text`` columns hold search keys; other fields are matched as typed, case-insensitively."""
+        key = search_key(value)
+        if not key:
+            return queryset
+        q = Q()
+        for field in self.search_fields:
+            if field.endswith("search_text"):
+                q |= Q(**{f"{field}__contains": key})
+            else:
+                q |= Q(**{f"{field}__icontains": value.strip()})
+        return queryset.filter(q)
+
+    @property
+    def active_count(self):
+        """How many filters (besides the search box) are in use, for the filter button's badge."""
+        if not self.is_bound or not self.form.is_valid():
+            return 0
+        return sum(
+            1 for name, value in self.form.cleaned_data.items() if name != "q" and value not in (None, "", [], ())
+        )
+
+
+class HolidayFilterSet(TashilFilterSet):
+    year = YearFilter(method="filter_year", label=_("سال"))
+    search_fields = ("title",)
+
+    class Meta:
+        model = Holiday
+        fields = ("year", "is_fixed")
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__range=year_bounds(int(value)))
+
+
+class ChangeLogEntryFilterSet(TashilFilterSet):
+    search_fields = ("object_repr", "user_name", "message")
+
+    class Meta:
+        model = ChangeLogEntry
+        fields = ("action", "content_type", "user")

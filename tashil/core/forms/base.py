@@ -1,0 +1,133 @@
+"""Base forms: Bootstrap styling, Persian-friendly fields, tidy text and choices limited to the user's scope."""
+
+from django import forms
+from django.db import models
+
+from tashil.core import scope
+from tashil.core.persian import clean_text
+
+from .fields import JalaliDateField, PersianDecimalField, PersianIntegerField, TimeField
+from .widgets import AutocompleteSelect
+
+
+def style_form(form):
+    """Give every widget the Bootstrap class its type needs."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple) and not isinstance(
+            widget, forms.CheckboxSelectMultiple | forms.RadioSelect
+        ):
+            css = "form-select"
+        elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+            css = ""
+        else:
+            css = "form-control"
+        if css and css not in widget.attrs.get("class", ""):
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        if isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("rows", 3)
+        if isinstance(widget, forms.EmailInput | forms.URLInput):
+            widget.attrs.setdefault("dir", "ltr")
+
+
+def _formfield(model_field, **kwargs):
+    """Map model fields to the Persian-friendly form fields."""
+    if isinstance(model_field, models.DateTimeField):
+        return model_field.formfield(**kwargs)
+    if isinstance(model_field, models.DateField):
+        return model_field.formfield(form_class=JalaliDateField, **kwargs)
+    if isinstance(model_field, models.TimeField):
+        return model_field.formfield(form_class=TimeField, **kwargs)
+    if isinstance(model_field, models.URLField):
+        # A web address typed without a scheme is taken as https (Django 6's default, adopted now).
+        return model_field.formfield(assume_scheme="https", **kwargs)
+    if isinstance(model_field, models.AutoField | models.ForeignKey) or model_field.choices:
+        return model_field.formfield(**kwargs)
+    if isinstance(model_field, models.IntegerField):
+        return model_field.formfield(form_class=PersianIntegerField, **kwargs)
+    if isinstance(model_field, models.DecimalField):
+        return model_field.formfield(form_class=PersianDecimalField, **kwargs)
+    return model_field.formfield(**kwargs)
+
+
+def _tidy(form):
+    for name, value in list(form.cleaned_data.items()):
+        field = form.fields.get(name)
+        if (
+            isinstance(value, str)
+            and isinstance(field, forms.CharField)
+            and not isinstance(field.widget, forms.PasswordInput)
+        ):
+            form.cleaned_data[name] = clean_text(value)
+
+
+class TashilForm(forms.Form):
+    """A plain form with the project's styling and text tidying; ``user`` is kept for scoped choices."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        _tidy(self)
+
+
+class TashilModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Gives every subclass's Meta the Persian-friendly ``formfield_callback`` unless it names its own."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
+    """A model form whose dates are Jalali, whose numbers accept any digits, and whose choices stay in scope.
+
+    Every ModelChoiceField over a scoped model is narrowed to what the user may see; County fields (and
+    fields of models tied to a county) to the counties where the user may ``scope_action`` this model.
+    """
+
+    scope_action = None
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.limit_choices_to_scope()
+        self.style()
+
+    def style(self):
+        style_form(self)
+
+    def limit_choices_to_scope(self):
+        from tashil.geo.models import County
+
+        action = self.scope_action or ("change" if self.instance.pk else "add")
+        counties = scope.counties_in_scope(self.user, model=self._meta.model, action=action)
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            related = queryset.model
+            if getattr(related, "autocomplete", False) and isinstance(field.widget, forms.Select):
+                field.widget = AutocompleteSelect(related._meta.label_lower)
+                field.widget.choices = field.choices
+            if related is County:
+                field.queryset = queryset.filter(pk__in=counties.values("pk"))
+            elif getattr(related, "scope_county_path", None):
+                path = related.scope_county_path
+                field.queryset = scope.restrict(queryset, self.user, "view").filter(
+                    **{f"{path}__in": counties.values("pk")}
+                )
+            elif hasattr(queryset, "for_user"):
+                field.queryset = queryset.for_user(self.user, "view")
+
+    def _clean_fields(self):
+        super()._clean_fields()
+        _tidy(self)

@@ -1,0 +1,24 @@
+"""Load Iran's provinces and counties, the default agencies and the work calendar. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from tashil.core.changelog import acting_as
+from tashil.core.reference import load_calendar
+from tashil.geo.reference import load_provinces_and_counties
+from tashil.obstacles.taxonomy import load_taxonomy
+from tashil.orgs.reference import load_agencies
+
+
+class Command(BaseCommand):
+    help = "Load reference data (provinces, counties, agencies, work calendar). Idempotent."
+
+    def handle(self, *args, **options):
+        with acting_as(source="reference"):
+            provinces, counties = load_provinces_and_counties()
+            agencies = load_agencies()
+            holidays = load_calendar()
+            groups = load_taxonomy()
+        self.stdout.write(
+            f"reference data: {provinces} provinces, {counties} counties, {agencies} agencies, "
+            f"{holidays} holidays added, {groups} obstacle groups"
+        )

@@ -1,0 +1,23 @@
+"""Request-wide context: who is acting (for the change log), and who may pass without signing in."""
+
+from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+
+from .changelog import acting_as
+
+
+class ChangeLoggingMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with acting_as(request=request, source="web"):
+            return self.get_response(request)
+
+
+class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
+    """Sign-in is required everywhere but public pages; the API answers 401/403 itself (token auth)."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith("/api/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

@@ -1,0 +1,186 @@
+"""The abstract base every model extends, the change log, and the working-day calendar."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import scope
+from .choices import DEFAULT_ROLE_ACTIONS, ChangeAction, ChangeSource, Role, Weekday
+
+
+class ScopedQuerySet(models.QuerySet):
+    """A queryset that knows how to narrow itself to a user's scope (see core.scope), and to search."""
+
+    def for_user(self, user, action="view"):
+        return scope.restrict(self, user, action)
+
+    def search(self, text):
+        """Normalised search: the ``search_text`` column, or the model's ``search_fields`` as typed."""
+        from .persian import search_key
+
+        key = search_key(text)
+        if not key:
+            return self
+        fields = getattr(self.model, "search_fields", None)
+        if fields is None:
+            return self.filter(search_text__contains=key)
+        q = models.Q()
+        for name in fields:
+            q |= models.Q(**{f"{name}__icontains": str(text).strip()})
+        return self.filter(q)
+
+
+class BaseModel(models.Model):
+    """Timestamps, a canonical URL, change logging and the scope declaration shared by every model.
+
+    ``scope_county_path`` is the lookup path from the model to its County ("county", "unit__county");
+    None means the model is not tied to a place. ``role_actions`` maps each role to the actions it may
+    take. Models whose rows depend on an agency, a unit or a clinic centre override ``scope_filter``.
+    """
+
+    created = models.DateTimeField(verbose_name=_("زمان ایجاد"), auto_now_add=True)
+    updated = models.DateTimeField(verbose_name=_("آخرین تغییر"), auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    scope_county_path = None
+    role_actions = DEFAULT_ROLE_ACTIONS
+    # Too many rows for a plain <select>: forms choose it with an autocomplete.
+    autocomplete = False
+    changelog_enabled = True
+    changelog_exclude = ("created", "updated", "search_text")
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return reverse(f"{self._meta.app_label}:{self._meta.model_name}", kwargs={"pk": self.pk})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_values = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def get_changelog_parent(self):
+        """The object whose history also shows this object's changes (a unit for its products)."""
+        return None
+
+    def autocomplete_label(self):
+        """How the object reads in a chooser: its name, and where needed the place that tells it apart."""
+        return str(self)
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """The rows a membership may ``action``: None for none, Q() for all."""
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+class ChangeLogEntry(BaseModel):
+    """One create, update, delete or business event, with who, when and the field-level before/after."""
+
+    time = models.DateTimeField(verbose_name=_("زمان"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("کاربر"),
+        related_name="changelog_entries",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    user_name = models.CharField(verbose_name=_("نام کاربر"), max_length=150, blank=True)
+    source = models.CharField(verbose_name=_("منبع"), max_length=30, choices=ChangeSource.choices, blank=True)
+    action = models.CharField(verbose_name=_("عمل"), max_length=10, choices=ChangeAction.choices)
+    content_type = models.ForeignKey(ContentType, verbose_name=_("نوع"), related_name="+", on_delete=models.PROTECT)
+    object_id = models.BigIntegerField(verbose_name=_("شناسه شیء"))
+    object_repr = models.CharField(verbose_name=_("شیء"), max_length=300)
+    related_content_type = models.ForeignKey(
+        ContentType, verbose_name=_("نوع شیء مرتبط"), related_name="+", on_delete=models.PROTECT, null=True
+    )
+    related_object_id = models.BigIntegerField(verbose_name=_("شناسه شیء مرتبط"), null=True)
+    message = models.CharField(verbose_name=_("شرح"), max_length=500, blank=True)
+    changes = models.JSONField(verbose_name=_("تغییرات"), default=list, blank=True)
+
+    changelog_enabled = False
+    role_actions = {Role.ADMIN: frozenset({"view"})}
+
+    class Meta:
+        verbose_name = _("رویداد تاریخچه")
+        verbose_name_plural = _("تاریخچه تغییرات")
+        ordering = ("-time", "-pk")
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-time"], name="changelog_object_idx"),
+            models.Index(fields=["related_content_type", "related_object_id", "-time"], name="changelog_related_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.object_repr}"
+
+    def get_absolute_url(self):
+        return reverse("core:changelogentry", kwargs={"pk": self.pk})
+
+
+class WeekendDay(BaseModel):
+    """A day of the week on which agencies do not work (Friday, and Thursday for most offices)."""
+
+    weekday = models.PositiveSmallIntegerField(verbose_name=_("روز هفته"), choices=Weekday.choices, unique=True)
+
+    role_actions = {Role.ADMIN: frozenset({"view", "add", "change", "delete"})}
+
+    class Meta:
+        verbose_name = _("روز تعطیل هفتگی")
+        verbose_name_plural = _("روزهای تعطیل هفتگی")
+        ordering = ("weekday",)
+
+    def __str__(self):
+        return self.get_weekday_display()
+
+    def get_absolute_url(self):
+        return reverse("core:holiday_list")
+
+
+class Holiday(BaseModel):
+    """An official holiday on the Jalali calendar; deadlines in working days skip it."""
+
+    date = models.DateField(verbose_name=_("تاریخ"), unique=True)
+    title = models.CharField(verbose_name=_("مناسبت"), max_length=200)
+    is_fixed = models.BooleanField(
+        verbose_name=_("تعطیل ثابت شمسی"),
+        default=False,
+        help_text=_("تعطیلات ثابت شمسی (مانند نوروز) هر سال در همان روز تکرار می‌شوند."),
+    )
+
+    role_actions = {
+        Role.ADMIN: frozenset({"view", "add", "change", "delete"}),
+        Role.SECRETARIAT: frozenset({"view"}),
+        Role.MANAGER: frozenset({"view"}),
+        Role.AGENCY_OFFICER: frozenset({"view"}),
+        Role.CLINIC_EXPERT: frozenset({"view"}),
+    }
+
+    class Meta:
+        verbose_name = _("تعطیل رسمی")
+        verbose_name_plural = _("تعطیلات رسمی")
+        ordering = ("date",)
+
+    def __str__(self):
+        from .jalali import format_jalali
+
+        return f"{format_jalali(self.date)} — {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("core:holiday_edit", kwargs={"pk": self.pk})
+
+    @property
+    def weekday_name(self):
+        return Weekday(self.date.weekday()).label
+
+    @classmethod
+    def in_range(cls, start: datetime.date, end: datetime.date):
+        return cls.objects.filter(date__range=(start, end))

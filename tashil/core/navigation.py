@@ -1,0 +1,138 @@
+"""The side menu. An item shows when the user may take its action on its model; empty groups disappear.
+
+Each capability adds its group here; items whose URL does not exist are skipped, so the menu never
+links to a page that is not there.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import scope
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    url_name: str
+    icon: str = "bi-dot"
+    model: str | None = None
+    action: str = "view"
+    roles: tuple = ()
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    label: str
+    icon: str
+    items: tuple = field(default_factory=tuple)
+
+
+MENU = (
+    MenuGroup(
+        _("واحدهای صنعتی"),
+        "bi-building",
+        (
+            MenuItem(_("واحدهای صنعتی"), "units:industrialunit_list", "bi-building", "units.IndustrialUnit"),
+            MenuItem(_("محصولات"), "units:product_list", "bi-box-seam", "units.Product"),
+            MenuItem(_("طرح‌ها"), "units:project_list", "bi-cone-striped", "units.Project"),
+            MenuItem(_("آمار دوره‌ای"), "units:periodicreport_list", "bi-graph-up", "units.PeriodicReport"),
+            MenuItem(
+                _("تغییرات وضعیت"), "units:unitstatuschange_list", "bi-arrow-left-right", "units.UnitStatusChange"
+            ),
+            MenuItem(
+                _("ورود از فایل"),
+                "units:industrialunit_import",
+                "bi-file-earmark-spreadsheet",
+                "units.IndustrialUnit",
+                "add",
+            ),
+        ),
+    ),
+    MenuGroup(
+        _("موانع تولید"),
+        "bi-exclamation-triangle",
+        (
+            MenuItem(_("کارتابل دستگاه"), "obstacles:inbox", "bi-inbox", "obstacles.Referral", "respond"),
+            MenuItem(_("موانع تولید"), "obstacles:obstacle_list", "bi-exclamation-triangle", "obstacles.Obstacle"),
+            MenuItem(_("ارجاع‌ها"), "obstacles:referral_list", "bi-send", "obstacles.Referral"),
+            MenuItem(_("موانع فراگیر"), "obstacles:systemic", "bi-diagram-3", "obstacles.SystemicIssue"),
+            MenuItem(
+                _("گروه‌بندی موانع"), "obstacles:obstaclegroup_list", "bi-tags", "obstacles.ObstacleGroup", "change"
+            ),
+        ),
+    ),
+    MenuGroup(
+        _("جلسات و مصوبات"),
+        "bi-people-fill",
+        (
+            MenuItem(_("جلسات"), "meetings:meeting_list", "bi-calendar-event", "meetings.Meeting"),
+            MenuItem(_("تقویم جلسات"), "meetings:calendar", "bi-calendar3-week", "meetings.Meeting"),
+            MenuItem(_("پیگیری مصوبات"), "meetings:resolution_list", "bi-check2-square", "meetings.Resolution"),
+            MenuItem(_("سلسله جلسات"), "meetings:meetingseries_list", "bi-arrow-repeat", "meetings.MeetingSeries"),
+        ),
+    ),
+    MenuGroup(
+        _("کلینیک صنعت"),
+        "bi-heart-pulse",
+        (
+            MenuItem(_("پرونده‌های کلینیک"), "clinic:cliniccase_list", "bi-folder2-open", "clinic.ClinicCase"),
+            MenuItem(_("بی‌گزارش این هفته"), "clinic:cliniccase_no_update", "bi-hourglass-split", "clinic.ClinicCase"),
+            MenuItem(_("کانون‌ها"), "clinic:centre_list", "bi-mortarboard", "clinic.Centre"),
+        ),
+    ),
+    MenuGroup(
+        _("اطلاعات پایه"),
+        "bi-geo-alt",
+        (
+            MenuItem(_("استان‌ها"), "geo:province_list", "bi-map", "geo.Province"),
+            MenuItem(_("شهرستان‌ها"), "geo:county_list", "bi-pin-map", "geo.County"),
+            MenuItem(_("شهرک‌ها و نواحی صنعتی"), "geo:industrialzone_list", "bi-buildings", "geo.IndustrialZone"),
+            MenuItem(_("دستگاه‌های اجرایی"), "orgs:agency_list", "bi-bank", "orgs.Agency"),
+            MenuItem(_("تقویم کاری و تعطیلات"), "core:holiday_list", "bi-calendar3", "core.Holiday"),
+        ),
+    ),
+    MenuGroup(
+        _("مدیریت سامانه"),
+        "bi-gear",
+        (
+            MenuItem(_("کاربران"), "accounts:user_list", "bi-people", "accounts.User"),
+            MenuItem(_("اعلان‌ها"), "notifications:notification_list", "bi-bell", "notifications.Notification"),
+            MenuItem(_("تاریخچه تغییرات"), "core:changelogentry_list", "bi-clock-history", "core.ChangeLogEntry"),
+        ),
+    ),
+)
+
+
+def _url(name):
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def menu_for(user, path=""):
+    """The groups and items this user may open; the item whose URL is the longest prefix of ``path`` is active."""
+    groups = []
+    for group in MENU:
+        items = []
+        for item in group.items:
+            if item.model:
+                try:
+                    model = apps.get_model(item.model)
+                except LookupError:
+                    continue
+                if not scope.can(user, model, item.action):
+                    continue
+            url = _url(item.url_name)
+            if url is None:
+                continue
+            items.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+        if items:
+            groups.append({"label": group.label, "icon": group.icon, "items": items})
+    candidates = [item for group in groups for item in group["items"] if path.startswith(item["url"])]
+    if candidates:
+        max(candidates, key=lambda item: len(item["url"]))["active"] = True
+    return groups

@@ -1,0 +1,124 @@
+"""The one scope helper. Every view, export and API endpoint fetches through it.
+
+A user holds memberships (role + level + place, and an agency or unit where the role needs one). A model
+says which roles may do which actions on it (``role_actions``) and how a membership narrows its rows
+(``scope_filter``, by default through ``scope_county_path``). ``restrict`` ORs the filters of the user's
+memberships; an object outside them answers 404, an object in sight but not open to the action 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from .choices import ScopeLevel
+
+NOTHING = Q(pk__in=[])
+
+
+def memberships(user):
+    """The user's active memberships, loaded once per user object (that is, once per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_tashil_memberships", None)
+    if cached is None:
+        cached = list(
+            user.memberships.filter(is_active=True).select_related("province", "county", "agency", "unit", "centre")
+        )
+        user._tashil_memberships = cached
+    return cached
+
+
+def geographic_q(path, membership):
+    """Rows whose county (reached through ``path``) lies in the membership's place; Q() is everything."""
+    if path is None or membership.level == ScopeLevel.NATION:
+        return Q()
+    if path == "":  # the model is County itself
+        if membership.level == ScopeLevel.PROVINCE:
+            return Q(province_id=membership.province_id)
+        return Q(pk=membership.county_id)
+    if membership.level == ScopeLevel.PROVINCE:
+        return Q(**{f"{path}__province_id": membership.province_id})
+    return Q(**{f"{path}_id": membership.county_id})
+
+
+def allowed_actions(model, role):
+    return model.role_actions.get(role, frozenset())
+
+
+def scope_q(model, user, action="view"):
+    """The filter that limits ``model`` to what ``user`` may ``action``; None when nothing at all."""
+    if user.is_superuser:
+        return Q()
+    combined = None
+    for membership in memberships(user):
+        q = model.scope_filter(membership, action)
+        if q is None:
+            continue
+        if not q:  # Q() — unrestricted
+            return Q()
+        combined = q if combined is None else combined | q
+    return combined
+
+
+def restrict(queryset, user, action="view"):
+    """``queryset`` narrowed to the rows ``user`` may ``action``."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    q = scope_q(queryset.model, user, action)
+    if q is None:
+        return queryset.none()
+    return queryset.filter(q) if q else queryset
+
+
+def can(user, model, action="view"):
+    """Whether the user may ``action`` at least some objects of ``model`` (menus, add buttons)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return any(action in allowed_actions(model, m.role) for m in memberships(user))
+
+
+def can_object(user, obj, action):
+    """Whether the user may ``action`` this object."""
+    if not can(user, type(obj), action):
+        return False
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def get_object_or_404(queryset, user, action="view", **lookup):
+    """The object by ``lookup`` if the user may see it (else 404), and may ``action`` it (else 403)."""
+    if hasattr(queryset, "_default_manager"):
+        queryset = queryset._default_manager.all()
+    try:
+        obj = restrict(queryset, user, "view").get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+    if action != "view" and not can_object(user, obj, action):
+        raise PermissionDenied
+    return obj
+
+
+def counties_in_scope(user, model=None, action="view"):
+    """The counties the user works in (where a role of theirs may ``action`` ``model``), for forms and filters."""
+    from tashil.geo.models import County
+
+    counties = County.objects.select_related("province")
+    if not getattr(user, "is_authenticated", False):
+        return counties.none()
+    if user.is_superuser:
+        return counties
+    combined = None
+    for membership in memberships(user):
+        if model is not None and action not in allowed_actions(model, membership.role):
+            continue
+        q = geographic_q("", membership)
+        if not q:
+            return counties
+        combined = q if combined is None else combined | q
+    return counties.filter(combined) if combined is not None else counties.none()
+
+
+def describe(user):
+    """A short Persian line for the top bar: role and place of each membership."""
+    return "، ".join(str(m) for m in memberships(user))

@@ -1,0 +1,130 @@
+"""Table base and columns: Jalali dates, Persian numbers and Persian yes/no on screen; plain values in exports."""
+
+import datetime
+import decimal
+
+import django_tables2 as tables
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tables2.columns import library
+
+from .jalali import format_jalali, format_jalali_datetime
+from .models import ChangeLogEntry, Holiday
+from .persian import format_number
+
+
+@library.register
+class JalaliDateColumn(tables.Column):
+    """Shows ۱۴۰۳/۰۷/۲۳; exports 1403/07/23, which the importer reads back."""
+
+    def render(self, value):
+        if isinstance(value, datetime.datetime):
+            return format_jalali_datetime(value)
+        return format_jalali(value)
+
+    def value(self, value):
+        if isinstance(value, datetime.datetime):
+            return format_jalali_datetime(value, persian=False)
+        return format_jalali(value, persian=False)
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.DateField):
+            return cls(**kwargs)
+        return None
+
+
+@library.register
+class NumberColumn(tables.Column):
+    """Shows numbers in Persian digits with separators; exports the number itself."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "text-nowrap"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return format_number(value)
+
+    def value(self, value):
+        return value
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.IntegerField | models.DecimalField | models.FloatField) and not field.choices:
+            if isinstance(field, models.AutoField):
+                return None
+            return cls(**kwargs)
+        return None
+
+
+@library.register
+class YesNoColumn(tables.BooleanColumn):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("yesno", ("✔", "—"))
+        super().__init__(*args, **kwargs)
+
+    def value(self, value):
+        return str(_("بله")) if value else str(_("خیر"))
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.BooleanField):
+            return cls(**kwargs)
+        return None
+
+
+class PercentColumn(NumberColumn):
+    def render(self, value):
+        return f"{format_number(value)}٪"
+
+
+class TashilTable(tables.Table):
+    """Every table: Persian empty text and the project template; its columns are also the export columns."""
+
+    class Meta:
+        empty_text = _("موردی یافت نشد.")
+        template_name = "tables/table.html"
+
+    # Columns kept out of the screen (to keep it readable) but present in every export.
+    export_only = ()
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        for name in self.export_only:
+            if name in self.columns.names():
+                self.columns.hide(name)
+
+    def export_rows(self):
+        """Header and row values of the exportable columns (hidden ones included), unpaginated."""
+        columns = [column for column in self.columns.iterall() if not column.column.exclude_from_export]
+        yield [str(column.header) for column in columns]
+        for row in self.rows:
+            yield [_plain(row.get_cell_value(column.name)) for column in columns]
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, int | float | decimal.Decimal):
+        return value
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)
+
+
+class HolidayTable(TashilTable):
+    date = JalaliDateColumn(verbose_name=_("تاریخ"), linkify=lambda record: record.get_absolute_url())
+    weekday_name = tables.Column(verbose_name=_("روز هفته"), orderable=False, accessor="weekday_name")
+
+    class Meta(TashilTable.Meta):
+        model = Holiday
+        fields = ("date", "weekday_name", "title", "is_fixed")
+
+
+class ChangeLogEntryTable(TashilTable):
+    time = JalaliDateColumn(verbose_name=_("زمان"), linkify=True)
+
+    class Meta(TashilTable.Meta):
+        model = ChangeLogEntry
+        fields = ("time", "user_name", "source", "action", "content_type", "object_repr", "message")

@@ -1,0 +1,78 @@
+"""Template filters for Persian display: Jalali dates, Persian digits and numbers, and a few helpers."""
+
+from django import template
+from django.utils.html import format_html
+
+from tashil.core import jalali
+from tashil.core.persian import format_number, to_persian_digits
+
+register = template.Library()
+
+
+@register.filter
+def jdate(value, pattern=None):
+    """۱۴۰۳/۰۷/۲۳ (or a pattern such as "{d} {month} {y}")."""
+    if pattern:
+        return jalali.format_jalali(value, pattern)
+    return jalali.format_jalali(value)
+
+
+@register.filter
+def jdatetime(value):
+    """۱۴۰۳/۰۷/۲۳ ۱۴:۳۰ in Tehran time."""
+    return jalali.format_jalali_datetime(value)
+
+
+@register.filter
+def jdate_long(value):
+    """۲۳ مهر ۱۴۰۳."""
+    return jalali.format_jalali(value, "{d} {month} {y}")
+
+
+@register.filter
+def num(value, decimals=None):
+    """A number with grouped thousands in Persian digits (Latin in the English interface)."""
+    return format_number(value, decimals, persian=jalali.persian_digits_active())
+
+
+@register.filter
+def fa(value):
+    """Digits of any text in Persian (in the Persian interface)."""
+    if value is None:
+        return ""
+    return to_persian_digits(value) if jalali.persian_digits_active() else str(value)
+
+
+@register.filter
+def billions(value):
+    """Rials in billions (میلیارد), one decimal: amounts at stake read at a glance."""
+    if value in (None, ""):
+        return ""
+    from decimal import Decimal
+
+    return format_number(round(Decimal(value) / Decimal(10**9), 1), persian=jalali.persian_digits_active())
+
+
+@register.filter
+def percent(value, decimals=0):
+    if value is None or value == "":
+        return "—"
+    return f"{format_number(value, decimals, persian=jalali.persian_digits_active())}٪"
+
+
+@register.filter
+def status_colour(value):
+    """The Bootstrap colour registered for a status value (see core.badges)."""
+    from tashil.core.badges import COLOURS
+
+    return COLOURS.get(str(value), "secondary")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def status_badge(label, css="secondary"):
+    return format_html('<span class="badge text-bg-{}">{}</span>', css, label)

@@ -1,0 +1,13 @@
+"""Imports every app's world builder so the world holds each capability's objects (in dependency order)."""
+
+from importlib import import_module
+
+BUILDER_MODULES = (
+    "tashil.units.tests.world",
+    "tashil.obstacles.tests.world",
+    "tashil.meetings.tests.world",
+    "tashil.clinic.tests.world",
+)
+
+for module in BUILDER_MODULES:
+    import_module(module)

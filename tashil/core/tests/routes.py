@@ -1,0 +1,21 @@
+from tashil.core.testing.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, SIGNED_IN, STAFF, Route, api, codes, everyone
+
+ROUTES = [
+    Route("home", codes(OK)),
+    Route("api-schema", api(codes(OK))),
+    Route("api-docs", api(codes(OK))),
+    Route("api:api-root", api(codes(OK))),
+    Route("accounts:login", codes(LOGIN, anonymous=OK)),
+    Route("accounts:logout", codes(NOT_ALLOWED)),
+    Route("accounts:language", everyone(NOT_ALLOWED)),
+    Route("accounts:profile", codes(OK)),
+    Route("core:holiday_list", codes(ok=STAFF)),
+    Route("core:holiday_add", codes(ok=("admin",))),
+    Route("core:holiday_edit", codes(ok=("admin",), not_found=("unit_rep", "unit_rep_b")), obj="holiday"),
+    Route("core:holiday_delete", codes(ok=("admin",), not_found=("unit_rep", "unit_rep_b")), obj="holiday"),
+    Route("core:weekend_edit", codes(ok=("admin",))),
+    Route("core:changelogentry_list", codes(ok=("admin",))),
+    Route("core:changelogentry", codes(ok=("admin",), not_found=SIGNED_IN[1:]), obj="changelog_entry"),
+    Route("core:autocomplete", codes(OK), query="?model=units.industrialunit&q=الف"),
+    Route("core:autocomplete", codes(NOT_FOUND), query="?model=accounts.membership&q=x"),
+]

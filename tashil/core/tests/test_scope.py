@@ -1,0 +1,70 @@
+"""The scope helper: what each membership sees and may do, in one place."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from tashil.core import scope
+from tashil.core.testing.factories import MembershipFactory, UserFactory
+from tashil.geo.models import County, IndustrialZone
+from tashil.orgs.models import Agency
+
+
+def zones(world, role, action="view"):
+    return set(scope.restrict(IndustrialZone.objects.all(), world.users[role], action))
+
+
+def test_county_roles_see_their_county(world):
+    assert zones(world, "secretariat") == {world.zone_a}
+    assert zones(world, "secretariat_b") == {world.zone_b}
+    assert zones(world, "manager") == {world.zone_a}
+
+
+def test_province_and_nation_roles_see_wider(world):
+    assert zones(world, "province_secretariat") == {world.zone_a}
+    assert zones(world, "nation_manager") == {world.zone_a, world.zone_b}
+    assert zones(world, "admin") == {world.zone_a, world.zone_b}
+
+
+def test_actions_follow_the_role(world):
+    assert zones(world, "secretariat", "change") == {world.zone_a}
+    assert zones(world, "manager", "change") == set()
+    assert not scope.can(world.users["manager"], IndustrialZone, "add")
+    assert scope.can(world.users["secretariat"], IndustrialZone, "add")
+
+
+def test_anonymous_and_role_less_users_see_nothing(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not scope.restrict(IndustrialZone.objects.all(), AnonymousUser()).exists()
+    nobody = UserFactory(username="nobody")
+    assert not scope.restrict(IndustrialZone.objects.all(), nobody).exists()
+    assert not scope.can(nobody, IndustrialZone)
+
+
+def test_memberships_add_up(world):
+    user = world.users["secretariat"]
+    MembershipFactory(user=user, county=world.county_b)
+    user._tashil_memberships = None
+    assert zones(world, "secretariat") == {world.zone_a, world.zone_b}
+
+
+def test_get_object_answers_404_out_of_scope_and_403_for_a_forbidden_action(world):
+    with pytest.raises(Http404):
+        scope.get_object_or_404(IndustrialZone, world.users["secretariat_b"], pk=world.zone_a.pk)
+    with pytest.raises(PermissionDenied):
+        scope.get_object_or_404(IndustrialZone, world.users["manager"], "change", pk=world.zone_a.pk)
+    assert scope.get_object_or_404(IndustrialZone, world.users["manager"], pk=world.zone_a.pk) == world.zone_a
+
+
+def test_agencies_are_visible_to_staff_but_editable_in_place(world):
+    officer = world.users["secretariat"]
+    assert scope.restrict(Agency.objects.all(), officer).count() == Agency.objects.count()
+    assert set(scope.restrict(Agency.objects.all(), officer, "change")) == {world.agency_a, world.agency_a2}
+
+
+def test_counties_in_scope(world):
+    assert set(scope.counties_in_scope(world.users["secretariat"])) == {world.county_a}
+    assert set(scope.counties_in_scope(world.users["province_secretariat"])) == {world.county_a, world.county_a2}
+    assert scope.counties_in_scope(world.users["admin"]).count() == County.objects.count()
+    assert set(scope.counties_in_scope(world.users["manager"], IndustrialZone, "add")) == set()

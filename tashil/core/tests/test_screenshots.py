@@ -1,0 +1,75 @@
+"""Screenshots of the demo county for the README (`make screenshots` writes them to docs/screenshots)."""
+
+import pytest
+from django.core.management import call_command
+
+from tashil.core.testing.browser import screenshot, sign_in
+
+pytestmark = pytest.mark.browser
+
+# (user, screenshot name, path; {showcase} is the showcase unit, {obstacle} an obstacle under way)
+PAGES = [
+    ("dabir.pakdasht", "home", "/"),
+    ("dabir.pakdasht", "unit-list", "/registry/units/"),
+    ("dabir.pakdasht", "unit-page", "/registry/units/{showcase}/"),
+    ("dabir.pakdasht", "obstacle-page", "/obstacles/{obstacle}/"),
+    ("dabir.pakdasht", "systemic", "/obstacles/systemic/"),
+    ("dabir.pakdasht", "meeting-page", "/meetings/{meeting}/"),
+    ("dabir.pakdasht", "follow-up-board", "/meetings/resolutions/"),
+    ("dabir.pakdasht", "meeting-calendar", "/meetings/calendar/"),
+    ("maliat.pakdasht", "agency-inbox", "/obstacles/inbox/"),
+    ("clinic.pakdasht", "clinic-case", "/clinic/cases/{case}/"),
+    ("clinic.pakdasht", "clinic-diagnosis", "/clinic/cases/{case}/?tab=diagnosis"),
+    ("clinic.pakdasht", "clinic-plan", "/clinic/cases/{case}/?tab=plan"),
+    ("clinic.pakdasht", "clinic-centre", "/clinic/centres/{centre}/"),
+    ("modir.keshvar", "clinic-centres", "/clinic/centres/"),
+]
+
+
+def test_demo_pages_render(page, transactional_db):
+    call_command("load_demo", quiet_logins=True, verbosity=0)
+    from tashil.clinic.models import ClinicCase
+    from tashil.meetings.models import Meeting
+    from tashil.obstacles.models import Obstacle
+    from tashil.units.models import IndustrialUnit
+
+    onsite = Meeting.objects.filter(status="approved", site_unit__isnull=False).order_by("-date").first()
+    ids = {
+        "showcase": IndustrialUnit.objects.get(national_id="10380284790").pk,
+        "obstacle": Obstacle.objects.filter(status="in_progress", referrals__isnull=False).order_by("pk").first().pk,
+        "meeting": onsite.pk,
+        "case": ClinicCase.objects.filter(status="execution", centre__level="county").order_by("pk").first().pk,
+        "centre": ClinicCase.objects.filter(centre__level="county").first().centre_id,
+    }
+    current = None
+    for username, name, path in PAGES:
+        if username != current:
+            sign_in(page, username)
+            current = username
+        response = page.goto(path.format(**ids))
+        assert response.status == 200, path
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        screenshot(page, name)
+    minutes_picture(onsite)
+
+
+def minutes_picture(meeting):
+    """The first page of a meeting's minutes as a picture, next to the screenshots."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from tashil.meetings.minutes import render_minutes
+
+    folder = Path(os.environ.get("TASHIL_SCREENSHOT_DIR") or settings.BASE_DIR / "var" / "screenshots")
+    with tempfile.TemporaryDirectory() as work:
+        pdf = Path(work) / "minutes.pdf"
+        pdf.write_bytes(render_minutes(meeting))
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(folder / "minutes")],
+            check=True,
+        )
+    assert (folder / "minutes.png").stat().st_size > 10_000

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+from .views.pages import WeekendEditView, autocomplete
+
+app_name = "core"
+urlpatterns = [
+    path("holidays/", views.HolidayListView.as_view(), name="holiday_list"),
+    path("holidays/add/", views.HolidayEditView.as_view(), name="holiday_add"),
+    path("holidays/<int:pk>/edit/", views.HolidayEditView.as_view(), name="holiday_edit"),
+    path("holidays/<int:pk>/delete/", views.HolidayDeleteView.as_view(), name="holiday_delete"),
+    path("weekend/", WeekendEditView.as_view(), name="weekend_edit"),
+    path("changelog/", views.ChangeLogEntryListView.as_view(), name="changelogentry_list"),
+    path("changelog/<int:pk>/", views.ChangeLogEntryView.as_view(), name="changelogentry"),
+    path("autocomplete/", autocomplete, name="autocomplete"),
+]

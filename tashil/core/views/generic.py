@@ -1,0 +1,374 @@
+"""Generic views: a model's views set attributes; the behaviour lives here.
+
+Every view fetches through the scope helper. Objects out of sight answer 404; objects in sight but
+closed to the action answer 403; list pages and exports only ever hold rows the user may see.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from tashil.core import scope
+from tashil.core.changelog import history_for
+from tashil.core.display import object_fields
+from tashil.core.exports import export_response
+
+
+class OutOfScope(Exception):
+    """Raised inside a save to roll it back when the result would leave the user's scope."""
+
+
+def model_url(model, suffix, **kwargs):
+    """The URL of a model's standard view (<app>:<model>_<suffix>), or None when it has none."""
+    name = f"{model._meta.app_label}:{model._meta.model_name}{'_' + suffix if suffix else ''}"
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def safe_return_url(request, fallback):
+    url = request.POST.get("return_url") or request.GET.get("return_url")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
+
+
+class ScopedViewMixin:
+    """The queryset of a view, always through the scope helper."""
+
+    model = None
+    queryset = None
+    action = "view"
+
+    def base_queryset(self):
+        if self.queryset is not None:
+            return self.queryset.all()
+        return self.model._default_manager.all()
+
+    @property
+    def object_model(self):
+        return self.base_queryset().model
+
+    def scoped_queryset(self, action="view"):
+        return scope.restrict(self.base_queryset(), self.request.user, action)
+
+    def require(self, action):
+        if not scope.can(self.request.user, self.object_model, action):
+            raise PermissionDenied
+
+    def get_scoped_object(self, action=None):
+        return scope.get_object_or_404(
+            self.base_queryset(), self.request.user, action or self.action, pk=self.kwargs["pk"]
+        )
+
+    def list_breadcrumb(self):
+        model = self.object_model
+        url = model_url(model, "list")
+        return [(model._meta.verbose_name_plural, url)] if url else []
+
+
+class ObjectListView(ScopedViewMixin, View):
+    """A filtered, sortable, paginated table of the objects in scope, exportable to XLSX and CSV."""
+
+    filterset_class = None
+    table_class = None
+    template_name = "generic/object_list.html"
+    results_template_name = "generic/includes/results.html"
+    # Rendered inside the results (so it follows the filters when htmx refreshes them), above the table.
+    results_header_template = None
+    title = None
+    export_name = None
+    actions = ("add", "export")
+    per_page = 50
+
+    def get_title(self):
+        return self.title or self.object_model._meta.verbose_name_plural
+
+    def get_filterset(self, queryset):
+        if self.filterset_class is None:
+            return None
+        return self.filterset_class(
+            self.request.GET or None, queryset=queryset, request=self.request, user=self.request.user
+        )
+
+    def filtered_queryset(self):
+        queryset = self.scoped_queryset()
+        filterset = self.get_filterset(queryset)
+        if filterset is not None:
+            queryset = filterset.qs if (not filterset.is_bound or filterset.is_valid()) else queryset.none()
+        return queryset, filterset
+
+    def get_table(self, queryset):
+        return self.table_class(queryset, user=self.request.user, request=self.request)
+
+    def get(self, request, *args, **kwargs):
+        self.require("view")
+        queryset, filterset = self.filtered_queryset()
+        self.object_list = queryset
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx") and "export" in self.actions:
+            return self.export(queryset, fmt)
+        table = self.get_table(queryset)
+        RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
+        context = self.get_context_data(table=table, filterset=filterset)
+        if request.htmx and request.htmx.target == "results":
+            return render(request, self.results_template_name, context)
+        return render(request, self.template_name, context)
+
+    def more_filters_active(self, filterset):
+        """Whether a filter beyond the first five is in use (its panel then opens by itself)."""
+        if filterset is None:
+            return False
+        names = [name for name in filterset.form.fields if name != "q"][4:]
+        return any(self.request.GET.get(name) for name in names)
+
+    def export(self, queryset, fmt):
+        table = self.get_table(queryset)
+        base = self.export_name or str(self.object_model._meta.verbose_name_plural)
+        return export_response(table.export_rows(), fmt, base, sheet_title=str(self.get_title()))
+
+    def get_context_data(self, **kwargs):
+        model = self.object_model
+        user = self.request.user
+        return {
+            "title": self.get_title(),
+            "model": model,
+            "verbose_name": model._meta.verbose_name,
+            "add_url": model_url(model, "add") if "add" in self.actions and scope.can(user, model, "add") else None,
+            "import_url": model_url(model, "import")
+            if "import" in self.actions and scope.can(user, model, "add")
+            else None,
+            "can_export": "export" in self.actions,
+            "results_header_template": self.results_header_template,
+            "more_filters_active": self.more_filters_active(kwargs.get("filterset")),
+            "breadcrumbs": [(self.get_title(), None)],
+            **kwargs,
+        }
+
+
+@dataclass
+class Tab:
+    """A tab of an object page: its key, label and template; ``count`` is filled per object."""
+
+    name: str
+    label: str
+    template_name: str
+    count: int | None = None
+
+
+@dataclass
+class RegisteredTab:
+    """A tab another app adds to a view: its context and, optionally, its count come from callables."""
+
+    tab: Tab
+    context: object
+    count: object = None
+    permission: object = None
+
+
+class ObjectView(ScopedViewMixin, View):
+    """An object's page with tabs (``?tab=``); the last tab is always its change history.
+
+    Other apps add tabs with ``SomeView.add_tab(Tab(...), context=callable(view), count=callable(obj))``
+    from their AppConfig.ready(), so the unit page shows obstacles without the units app knowing them.
+    """
+
+    template_name = None
+    tabs = ()
+    history_tab = True
+    registered_tabs = ()
+
+    @classmethod
+    def add_tab(cls, tab, context, count=None, permission=None):
+        cls.registered_tabs = (*cls.registered_tabs, RegisteredTab(tab, context, count, permission))
+
+    def get_template_names(self):
+        if self.template_name:
+            return [self.template_name]
+        meta = self.object_model._meta
+        return [f"{meta.app_label}/{meta.model_name}.html", "generic/object_detail.html"]
+
+    profile_fields = None
+
+    def get_tabs(self):
+        tabs = list(self.tabs) or [Tab("profile", _("مشخصات"), "generic/includes/profile.html")]
+        for registered in self.registered_tabs:
+            if registered.permission and not registered.permission(self):
+                continue
+            count = registered.count(self.object) if registered.count else None
+            tabs.append(Tab(registered.tab.name, registered.tab.label, registered.tab.template_name, count))
+        if self.history_tab:
+            tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
+        return tabs
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_scoped_object("view")
+        tabs = self.get_tabs()
+        names = [tab.name for tab in tabs]
+        active = request.GET.get("tab")
+        if active not in names:
+            active = names[0] if names else None
+        context = self.get_context_data(tabs=tabs, active_tab=active)
+        handler = getattr(self, f"get_{active}_context", None) if active else None
+        if handler:
+            context.update(handler())
+        for registered in self.registered_tabs:
+            if registered.tab.name == active:
+                context.update(registered.context(self))
+        if active == "history":
+            context["history"] = self.history()
+        if active == "profile" and "fields" not in context:
+            context["fields"] = object_fields(self.object, self.profile_fields)
+        return render(request, self.get_template_names(), context)
+
+    def history(self):
+        """The last 200 entries of the object and its children; children's entries are marked."""
+        own_type = ContentType.objects.get_for_model(self.object)
+        entries = list(history_for(self.object)[:200])
+        for entry in entries:
+            entry.is_child = (entry.content_type_id, entry.object_id) != (own_type.pk, self.object.pk)
+        return entries
+
+    def get_context_data(self, **kwargs):
+        obj = self.object
+        user = self.request.user
+        model = type(obj)
+        return {
+            "object": obj,
+            "title": str(obj),
+            "model": model,
+            "verbose_name": model._meta.verbose_name,
+            "edit_url": model_url(model, "edit", pk=obj.pk) if scope.can_object(user, obj, "change") else None,
+            "delete_url": model_url(model, "delete", pk=obj.pk) if scope.can_object(user, obj, "delete") else None,
+            "breadcrumbs": [*self.list_breadcrumb(), (str(obj), None)],
+            **kwargs,
+        }
+
+
+class ObjectEditView(ScopedViewMixin, View):
+    """Add (no pk) and edit (pk) in one: the form, a scoped save, the change log, a Persian message."""
+
+    form_class = None
+    template_name = "generic/object_edit.html"
+
+    def get_object(self):
+        if "pk" in self.kwargs:
+            return self.get_scoped_object("change")
+        self.require("add")
+        return self.object_model()
+
+    def get_initial(self):
+        """Initial values from the query string (?unit=5 from a unit page's quick add)."""
+        return {key: value for key, value in self.request.GET.items() if key != "return_url"}
+
+    def get_form(self, data=None, files=None):
+        return self.form_class(
+            data,
+            files,
+            instance=self.object,
+            initial=self.get_initial() if not self.object.pk else None,
+            user=self.request.user,
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render_form(self.get_form())
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        adding = self.object.pk is None
+        form = self.get_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    obj = self.save(form)
+                    if not scope.can_object(request.user, obj, "add" if adding else "change"):
+                        raise OutOfScope
+            except OutOfScope:
+                form.add_error(None, _("این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد و ذخیره نشد."))
+            except IntegrityError:
+                form.add_error(None, _("این مورد با اطلاعات ثبت‌شده دیگری تکرار می‌شود و ذخیره نشد."))
+            else:
+                template = _("«%(object)s» افزوده شد.") if adding else _("تغییرات «%(object)s» ذخیره شد.")
+                messages.success(request, template % {"object": obj})
+                return HttpResponseRedirect(safe_return_url(request, self.get_success_url(obj)))
+        return self.render_form(form, status=400 if request.method == "POST" else 200)
+
+    def save(self, form):
+        return form.save()
+
+    def get_success_url(self, obj):
+        return obj.get_absolute_url()
+
+    def render_form(self, form, status=200):
+        model = self.object_model
+        obj = self.object
+        if obj.pk:
+            title = _("ویرایش %(object)s") % {"object": obj}
+            crumbs = [*self.list_breadcrumb(), (str(obj), obj.get_absolute_url()), (_("ویرایش"), None)]
+            cancel = obj.get_absolute_url()
+        else:
+            title = _("افزودن %(model)s") % {"model": model._meta.verbose_name}
+            crumbs = [*self.list_breadcrumb(), (_("افزودن"), None)]
+            cancel = model_url(model, "list") or reverse("home")
+        context = {
+            "form": form,
+            "object": obj,
+            "model": model,
+            "title": title,
+            "breadcrumbs": crumbs,
+            "cancel_url": safe_return_url(self.request, cancel),
+            "return_url": self.request.GET.get("return_url") or self.request.POST.get("return_url", ""),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+class ObjectDeleteView(ScopedViewMixin, View):
+    """Confirm, then delete; objects that others still depend on are kept, with the reason in Persian."""
+
+    template_name = "generic/object_delete.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_scoped_object("delete")
+        return render(request, self.template_name, self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        obj = self.object = self.get_scoped_object("delete")
+        name = str(obj)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except (ProtectedError, RestrictedError) as error:
+            related = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
+            blockers = sorted({str(item._meta.verbose_name_plural) for item in related})
+            messages.error(
+                request,
+                _("«%(object)s» حذف نشد، چون این موارد به آن وابسته‌اند: %(blockers)s.")
+                % {"object": name, "blockers": "، ".join(blockers)},
+            )
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("«%(object)s» حذف شد.") % {"object": name})
+        return HttpResponseRedirect(safe_return_url(request, model_url(type(obj), "list") or reverse("home")))
+
+    def get_context_data(self):
+        obj = self.object
+        return {
+            "object": obj,
+            "title": _("حذف %(object)s") % {"object": obj},
+            "breadcrumbs": [*self.list_breadcrumb(), (str(obj), obj.get_absolute_url()), (_("حذف"), None)],
+            "cancel_url": obj.get_absolute_url(),
+        }

@@ -1,0 +1,155 @@
+"""Core's own pages: home, the working-day calendar, the change log."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from tashil.core import jalali, scope
+from tashil.core.filtersets import ChangeLogEntryFilterSet, HolidayFilterSet
+from tashil.core.forms.core import HolidayForm, WeekendForm
+from tashil.core.models import ChangeLogEntry, Holiday, WeekendDay
+from tashil.core.tables import ChangeLogEntryTable, HolidayTable
+
+from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+
+AUTOCOMPLETE_LIMIT = 20
+
+
+def autocomplete(request):
+    """Up to 20 objects of a searchable model matching ``q``, from the user's scope only."""
+    from django.apps import apps
+    from django.http import Http404, JsonResponse
+
+    try:
+        model = apps.get_model(request.GET.get("model", ""))
+    except (LookupError, ValueError):
+        raise Http404 from None
+    if not getattr(model, "autocomplete", False) or not scope.can(request.user, model, "view"):
+        raise Http404
+    results = scope.restrict(model._default_manager.all(), request.user).search(request.GET.get("q", ""))[
+        :AUTOCOMPLETE_LIMIT
+    ]
+    return JsonResponse({"results": [{"id": obj.pk, "text": obj.autocomplete_label()} for obj in results]})
+
+
+class HomeView(View):
+    """The first page after sign-in: who you are, where you work, and the ways in."""
+
+    template_name = "home.html"
+
+    def get(self, request):
+        context = {
+            "title": _("پیشخوان"),
+            "today": jalali.today(),
+            "memberships": scope.memberships(request.user),
+            "cards": self.cards(request.user),
+        }
+        return render(request, self.template_name, context)
+
+    def cards(self, user):
+        """Counts of what the user may see, one query each; each card links to the list it counts."""
+        from django.apps import apps
+
+        cards = []
+        for label, model_label, url_name, icon in self.CARDS:
+            try:
+                model = apps.get_model(model_label)
+            except LookupError:
+                continue
+            if not scope.can(user, model, "view"):
+                continue
+            count = scope.restrict(model._default_manager.all(), user).count()
+            cards.append({"label": label, "count": count, "url": reverse(url_name), "icon": icon})
+        return cards
+
+    CARDS = (
+        (_("واحدهای صنعتی"), "units.IndustrialUnit", "units:industrialunit_list", "bi-building"),
+        (_("شهرک‌ها و نواحی صنعتی"), "geo.IndustrialZone", "geo:industrialzone_list", "bi-buildings"),
+        (_("دستگاه‌های اجرایی"), "orgs.Agency", "orgs:agency_list", "bi-bank"),
+        (_("کاربران"), "accounts.User", "accounts:user_list", "bi-people"),
+    )
+
+
+class HolidayListView(ObjectListView):
+    model = Holiday
+    filterset_class = HolidayFilterSet
+    table_class = HolidayTable
+    template_name = "core/holiday_list.html"
+    per_page = 100
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["weekend"] = WeekendDay.objects.all()
+        context["can_edit_weekend"] = scope.can(self.request.user, WeekendDay, "change")
+        return context
+
+
+class HolidayEditView(ObjectEditView):
+    model = Holiday
+    form_class = HolidayForm
+
+    def get_success_url(self, obj):
+        return reverse("core:holiday_list")
+
+
+class HolidayDeleteView(ObjectDeleteView):
+    model = Holiday
+
+
+class WeekendEditView(View):
+    """Which days of the week agencies are closed; deadlines in working days skip them."""
+
+    template_name = "generic/object_edit.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not scope.can(request.user, WeekendDay, "change"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        form = WeekendForm(initial={"weekdays": list(WeekendDay.objects.values_list("weekday", flat=True))})
+        return self.render(form)
+
+    def post(self, request):
+        form = WeekendForm(request.POST)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("روزهای تعطیل هفته ذخیره شد."))
+            return HttpResponseRedirect(reverse("core:holiday_list"))
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        title = _("روزهای تعطیل هفته")
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "title": title,
+                "breadcrumbs": [(Holiday._meta.verbose_name_plural, reverse("core:holiday_list")), (title, None)],
+                "cancel_url": reverse("core:holiday_list"),
+            },
+            status=status,
+        )
+
+
+class ChangeLogEntryListView(ObjectListView):
+    queryset = ChangeLogEntry.objects.select_related("content_type", "user")
+    filterset_class = ChangeLogEntryFilterSet
+    table_class = ChangeLogEntryTable
+    actions = ("export",)
+
+
+class ChangeLogEntryView(ObjectView):
+    queryset = ChangeLogEntry.objects.select_related("content_type", "user")
+    history_tab = False
+    tabs = (Tab("entry", gettext_lazy("رویداد"), "core/includes/changelog_entry.html"),)
+
+    def get_entry_context(self):
+        self.object.is_child = True
+        return {"entries": [self.object]}

@@ -1,0 +1,38 @@
+from django.core.management import call_command
+
+from tashil.core.models import ChangeLogEntry, Holiday
+from tashil.geo.models import County, Province
+from tashil.orgs.models import Agency
+
+
+def test_reference_data_is_complete_and_idempotent(db):
+    call_command("load_reference", verbosity=0)
+    assert Province.objects.count() == 31
+    assert County.objects.count() >= 440
+    tehran = Province.objects.get(name="تهران")
+    assert tehran.code == 23 and tehran.name_en == "Tehran"
+    assert County.objects.filter(province=tehran, name="پاکدشت").exists()
+    assert Agency.objects.filter(province=tehran, name="اداره کل امور مالیاتی استان تهران").exists()
+    assert Holiday.objects.filter(title="عید نوروز").count() >= 40
+    counts = (Province.objects.count(), County.objects.count(), Agency.objects.count(), Holiday.objects.count())
+    logged = ChangeLogEntry.objects.count()
+    call_command("load_reference", verbosity=0)
+    assert (Province.objects.count(), County.objects.count(), Agency.objects.count(), Holiday.objects.count()) == counts
+    assert ChangeLogEntry.objects.count() == logged
+
+
+def test_demo_is_idempotent_and_keeps_edits(db):
+    call_command("load_demo", quiet_logins=True, verbosity=0)
+    from tashil.accounts.models import User
+    from tashil.geo.models import IndustrialZone
+
+    zone = IndustrialZone.objects.get(name="شهرک صنعتی عباس‌آباد")
+    zone.operator = "ویرایش کاربر"
+    zone.save()
+    users = User.objects.count()
+    call_command("load_demo", quiet_logins=True, verbosity=0)
+    zone.refresh_from_db()
+    assert zone.operator == "ویرایش کاربر"
+    assert User.objects.count() == users
+    for username in ("dabir.pakdasht", "modir.pakdasht", "maliat.pakdasht", "clinic.pakdasht", "admin"):
+        assert User.objects.get(username=username).memberships.exists()

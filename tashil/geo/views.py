@@ -1,0 +1,86 @@
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+
+from . import filtersets, forms, tables
+from .models import County, IndustrialZone, Province
+
+
+class ProvinceListView(ObjectListView):
+    queryset = Province.objects.annotate(county_count=Count("counties"))
+    filterset_class = filtersets.ProvinceFilterSet
+    table_class = tables.ProvinceTable
+    per_page = 100
+
+
+class ProvinceView(ObjectView):
+    model = Province
+    tabs = (Tab("counties", _("شهرستان‌ها"), "geo/includes/province_counties.html"),)
+
+    def get_counties_context(self):
+        counties = self.object.counties.annotate(zone_count=Count("zones"))
+        return {"table": tables.CountyTable(counties, user=self.request.user, orderable=False)}
+
+
+class ProvinceEditView(ObjectEditView):
+    model = Province
+    form_class = forms.ProvinceForm
+
+
+class ProvinceDeleteView(ObjectDeleteView):
+    model = Province
+
+
+class CountyListView(ObjectListView):
+    queryset = County.objects.select_related("province").annotate(zone_count=Count("zones"))
+    filterset_class = filtersets.CountyFilterSet
+    table_class = tables.CountyTable
+    per_page = 100
+
+
+class CountyView(ObjectView):
+    queryset = County.objects.select_related("province")
+    tabs = (
+        Tab("zones", _("شهرک‌ها و نواحی صنعتی"), "generic/includes/tab_table.html"),
+        Tab("agencies", _("دستگاه‌های اجرایی"), "generic/includes/tab_table.html"),
+    )
+
+    def get_zones_context(self):
+        zones = self.object.zones.select_related("county__province")
+        return {"table": tables.IndustrialZoneTable(zones, user=self.request.user, orderable=False)}
+
+    def get_agencies_context(self):
+        from tashil.orgs.models import Agency
+        from tashil.orgs.tables import AgencyTable
+
+        agencies = Agency.objects.serving(self.object).select_related("province", "county")
+        return {"table": AgencyTable(agencies, user=self.request.user, orderable=False)}
+
+
+class CountyEditView(ObjectEditView):
+    model = County
+    form_class = forms.CountyForm
+
+
+class CountyDeleteView(ObjectDeleteView):
+    model = County
+
+
+class IndustrialZoneListView(ObjectListView):
+    queryset = IndustrialZone.objects.select_related("county__province")
+    filterset_class = filtersets.IndustrialZoneFilterSet
+    table_class = tables.IndustrialZoneTable
+
+
+class IndustrialZoneView(ObjectView):
+    queryset = IndustrialZone.objects.select_related("county__province")
+
+
+class IndustrialZoneEditView(ObjectEditView):
+    model = IndustrialZone
+    form_class = forms.IndustrialZoneForm
+
+
+class IndustrialZoneDeleteView(ObjectDeleteView):
+    model = IndustrialZone

@@ -1,0 +1,288 @@
+"""REST endpoints for meetings, attendance, agenda items and resolutions (with their transitions), and the
+minutes PDF — scoped and validated like the pages, through the same model methods."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.serializers import TashilModelSerializer
+from tashil.core.api.viewsets import TashilModelViewSet
+
+from . import filtersets
+from .minutes import minutes_filename, render_minutes
+from .models import AgendaItem, Attendance, Meeting, Resolution
+
+
+def run(action_):
+    try:
+        with transaction.atomic():
+            return action_()
+    except DjangoValidationError as error:
+        raise django_to_drf(error) from error
+
+
+class FrozenMeetingGuard:
+    """Approved minutes are changed only by an amendment, here as on the pages."""
+
+    def check_meeting(self, meeting):
+        if meeting is not None and meeting.is_frozen:
+            raise PermissionDenied("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است.")
+
+    def perform_create(self, serializer):
+        self.check_meeting(serializer.validated_data.get("meeting"))
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        self.check_meeting(getattr(serializer.instance, "meeting", serializer.instance))
+        super().perform_update(serializer)
+
+    def perform_destroy(self, instance):
+        self.check_meeting(getattr(instance, "meeting", instance))
+        super().perform_destroy(instance)
+
+
+class MeetingSerializer(TashilModelSerializer):
+    class Meta:
+        model = Meeting
+        fields = (
+            "id",
+            "url",
+            "series",
+            "county",
+            "kind",
+            "number",
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "site_unit",
+            "chair_name",
+            "chair_position",
+            "secretary",
+            "status",
+            "notes",
+            "approved_at",
+        )
+        read_only_fields = ("county", "kind", "number", "status", "approved_at")
+
+
+class AttendanceSerializer(TashilModelSerializer):
+    class Meta:
+        model = Attendance
+        fields = ("id", "meeting", "agency", "person_name", "position", "status", "represented_by")
+
+
+class AgendaItemSerializer(TashilModelSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ("id", "meeting", "order", "unit", "obstacles", "title", "discussion", "status", "carried_from")
+        read_only_fields = ("carried_from",)
+
+
+class ResolutionSerializer(TashilModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True)
+    awaiting_verification = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Resolution
+        fields = (
+            "id",
+            "url",
+            "meeting",
+            "number",
+            "text",
+            "unit",
+            "obstacle",
+            "agency",
+            "producer_must_act",
+            "deadline",
+            "status",
+            "objection_deadline",
+            "objection",
+            "progress_note",
+            "evidence",
+            "reported_at",
+            "verified_at",
+            "failure_party",
+            "outcome_note",
+            "closed_date",
+            "is_overdue",
+            "awaiting_verification",
+        )
+        read_only_fields = (
+            "number",
+            "status",
+            "objection_deadline",
+            "objection",
+            "progress_note",
+            "evidence",
+            "reported_at",
+            "verified_at",
+            "failure_party",
+            "outcome_note",
+            "closed_date",
+        )
+
+
+class TextRequest(serializers.Serializer):
+    text = serializers.CharField(required=False, allow_blank=True)
+
+
+class ExecutionRequest(serializers.Serializer):
+    evidence = serializers.CharField()
+
+
+class NotExecutedRequest(serializers.Serializer):
+    failure_party = serializers.ChoiceField(choices=("agency", "producer", "external"))
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class AmendRequest(serializers.Serializer):
+    text = serializers.CharField()
+    reason = serializers.CharField(max_length=300)
+
+
+class MeetingViewSet(FrozenMeetingGuard, TashilModelViewSet):
+    queryset = Meeting.objects.select_related("series")
+    serializer_class = MeetingSerializer
+    filterset_class = filtersets.MeetingFilterSet
+    action_map_override = {"hold": "hold", "approve": "approve", "amend": "amend", "carry": "carry", "minutes": "view"}
+
+    @extend_schema(request=None, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def hold(self, request, pk=None):
+        meeting = self.get_object()
+        run(lambda: meeting.hold(request.user))
+        return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(request=None, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        meeting = self.get_object()
+        run(lambda: meeting.approve(request.user))
+        return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(request=None, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def carry(self, request, pk=None):
+        """Carry the unfinished agenda items to the series' next meeting; answers that meeting."""
+        meeting = self.get_object()
+        target = run(lambda: meeting.carry_over(request.user))
+        return Response(self.get_serializer(target).data)
+
+    @extend_schema(request=AmendRequest, responses=MeetingSerializer)
+    @action(detail=True, methods=["post"])
+    def amend(self, request, pk=None):
+        meeting = self.get_object()
+        payload = AmendRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run(lambda: meeting.amend(payload.validated_data["text"], payload.validated_data["reason"], request.user))
+        return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as a PDF")})
+    @action(detail=True, methods=["get"])
+    def minutes(self, request, pk=None):
+        meeting = self.get_object()
+        if meeting.is_frozen and meeting.minutes_pdf:
+            content = meeting.minutes_pdf.read()
+        else:
+            content = render_minutes(meeting)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{minutes_filename(meeting)}"'
+        return response
+
+
+class AttendanceViewSet(FrozenMeetingGuard, TashilModelViewSet):
+    queryset = Attendance.objects.select_related("agency")
+    serializer_class = AttendanceSerializer
+    filterset_fields = ("meeting", "status")
+
+
+class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
+    queryset = AgendaItem.objects.prefetch_related("obstacles")
+    serializer_class = AgendaItemSerializer
+    filterset_fields = ("meeting", "status", "unit")
+
+
+class ResolutionViewSet(FrozenMeetingGuard, TashilModelViewSet):
+    queryset = Resolution.objects.select_related("meeting", "agency")
+    serializer_class = ResolutionSerializer
+    filterset_class = filtersets.ResolutionFilterSet
+    action_map_override = {
+        "progress": "report",
+        "execute": "report",
+        "object_": "object",
+        "verify": "verify",
+        "not_executed": "close",
+        "cancel": "close",
+        "reaffirm": "close",
+    }
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        serializer.instance.move_obstacle_forward(user=self.request.user)
+
+    def _act(self, request, action_, payload_class=None):
+        resolution = self.get_object()
+        data = {}
+        if payload_class is not None:
+            payload = payload_class(data=request.data)
+            payload.is_valid(raise_exception=True)
+            data = payload.validated_data
+        run(lambda: action_(resolution, data))
+        resolution.refresh_from_db()
+        return Response(self.get_serializer(resolution).data)
+
+    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"])
+    def progress(self, request, pk=None):
+        return self._act(request, lambda r, d: r.report_progress(d.get("text", ""), request.user), TextRequest)
+
+    @extend_schema(request=ExecutionRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"])
+    def execute(self, request, pk=None):
+        """The responsible agency reports execution with evidence (files through the page)."""
+        return self._act(request, lambda r, d: r.report_execution(d["evidence"], None, request.user), ExecutionRequest)
+
+    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"], url_path="object", url_name="object")
+    def object_(self, request, pk=None):
+        return self._act(request, lambda r, d: r.object(d.get("text", ""), request.user), TextRequest)
+
+    @extend_schema(request=None, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"])
+    def verify(self, request, pk=None):
+        return self._act(request, lambda r, d: r.verify(request.user))
+
+    @extend_schema(request=NotExecutedRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"], url_path="not-executed")
+    def not_executed(self, request, pk=None):
+        return self._act(
+            request,
+            lambda r, d: r.mark_not_executed(d["failure_party"], d.get("note", ""), request.user),
+            NotExecutedRequest,
+        )
+
+    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._act(request, lambda r, d: r.cancel(d.get("text", ""), request.user), TextRequest)
+
+    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
+    @action(detail=True, methods=["post"])
+    def reaffirm(self, request, pk=None):
+        return self._act(request, lambda r, d: r.reaffirm(d.get("text", ""), request.user), TextRequest)
+
+
+ROUTES = [
+    ("meetings/meetings", MeetingViewSet, "meeting"),
+    ("meetings/attendance", AttendanceViewSet, "attendance"),
+    ("meetings/agenda-items", AgendaItemViewSet, "agendaitem"),
+    ("meetings/resolutions", ResolutionViewSet, "resolution"),
+]

@@ -1,0 +1,55 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "tashil.meetings"
+    label = "meetings"
+    verbose_name = _("جلسات و مصوبات")
+
+    def ready(self):
+        from tashil.core.badges import register_colours
+
+        from .choices import MEETING_COLOURS, RESOLUTION_COLOURS
+
+        register_colours(MEETING_COLOURS)
+        register_colours(RESOLUTION_COLOURS)
+        self.add_to_inbox()
+        self.add_unit_tab()
+
+    def add_to_inbox(self):
+        """The agency inbox also lists the resolutions the agency must execute."""
+        from tashil.core import scope
+        from tashil.core.choices import Role
+        from tashil.obstacles.views import InboxView
+
+        from .models import Resolution
+
+        def panel(view):
+            agencies = [m.agency_id for m in scope.memberships(view.request.user) if m.role == Role.AGENCY_OFFICER]
+            open_ones = scope.restrict(Resolution.objects.open().filter(agency_id__in=agencies), view.request.user)
+            return {"resolutions": open_ones.select_related("meeting__series", "unit").order_by("deadline")[:50]}
+
+        InboxView.add_panel("meetings/includes/inbox_resolutions.html", panel)
+
+    def add_unit_tab(self):
+        """The unit page's meetings and resolutions tab."""
+        from tashil.core import scope
+        from tashil.core.views import Tab
+        from tashil.units.views import IndustrialUnitView
+
+        from .models import Resolution
+        from .tables import ResolutionTable
+
+        def context(view):
+            resolutions = scope.restrict(
+                view.object.resolutions.select_related("meeting__series", "agency"), view.request.user
+            )
+            return {"table": ResolutionTable(resolutions, user=view.request.user, orderable=False, exclude=("unit",))}
+
+        IndustrialUnitView.add_tab(
+            Tab("resolutions", _("مصوبات"), "generic/includes/tab_table.html"),
+            context=context,
+            count=lambda unit: unit.resolutions.count(),
+            permission=lambda view: scope.can(view.request.user, Resolution, "view"),
+        )

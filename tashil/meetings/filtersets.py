@@ -1,0 +1,68 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet
+from tashil.orgs.models import Agency
+from tashil.units.filtersets import PlaceFilterMixin
+from tashil.units.models import IndustrialUnit
+
+from .choices import MeetingKind, MeetingStatus, ResolutionStatus
+from .models import Meeting, MeetingSeries, Resolution
+
+YES_NO = (("true", _("بله")), ("false", _("خیر")))
+
+
+class MeetingSeriesFilterSet(PlaceFilterMixin, TashilFilterSet):
+    search_fields = ("title",)
+
+    class Meta:
+        model = MeetingSeries
+        fields = ("province", "county", "kind", "is_active")
+
+
+class MeetingFilterSet(PlaceFilterMixin, TashilFilterSet):
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("نوع"))
+    status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("وضعیت"))
+    after = JalaliDateFilter(field_name="date", lookup_expr="gte", label=_("از تاریخ"))
+    before = JalaliDateFilter(field_name="date", lookup_expr="lte", label=_("تا تاریخ"))
+    search_fields = ("place", "notes", "chair_name")
+
+    class Meta:
+        model = Meeting
+        fields = ("province", "county", "kind", "status", "series")
+
+
+class ResolutionFilterSet(PlaceFilterMixin, TashilFilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=ResolutionStatus.choices, label=_("وضعیت"))
+    state = django_filters.ChoiceFilter(
+        choices=(("open", _("در پیگیری")), ("closed", _("بسته"))),
+        method="filter_state",
+        label=_("پیگیری"),
+        empty_label=_("همه"),
+    )
+    overdue = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
+    )
+    agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("دستگاه مسئول"))
+    meeting = django_filters.ModelChoiceFilter(queryset=Meeting.objects.all(), label=_("جلسه"))
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+    after = JalaliDateFilter(field_name="meeting__date", lookup_expr="gte", label=_("جلسه از"))
+    before = JalaliDateFilter(field_name="meeting__date", lookup_expr="lte", label=_("جلسه تا"))
+    search_fields = ("search_text",)
+
+    class Meta:
+        model = Resolution
+        fields = ("province", "county", "state", "overdue", "agency", "meeting", "unit", "status")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from tashil.core.forms import DropdownCheckboxes
+
+        self.filters["status"].extra["widget"] = DropdownCheckboxes
+
+    def filter_state(self, queryset, name, value):
+        return queryset.open() if value == "open" else queryset.exclude(pk__in=queryset.open().values("pk"))
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Resolution.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value == "true" else queryset.exclude(pk__in=overdue)

@@ -1,0 +1,231 @@
+"""Forms of meetings and resolutions; each action's rule lives in the model method it calls."""
+
+from django import forms
+from django.forms import modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm, style_form
+from tashil.core.workdays import WorkCalendar
+from tashil.obstacles.forms import validate_upload
+from tashil.obstacles.models import Obstacle
+
+from .models import AgendaItem, Attendance, DeskRequest, Meeting, MeetingSeries, Resolution, VisitFinding
+
+
+class MeetingSeriesForm(TashilModelForm):
+    class Meta:
+        model = MeetingSeries
+        fields = ("county", "kind", "title", "weekday", "start_time", "end_time", "default_place", "is_active")
+
+
+class MeetingForm(TashilModelForm):
+    class Meta:
+        model = Meeting
+        fields = (
+            "series",
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "site_unit",
+            "chair_name",
+            "chair_position",
+            "secretary",
+            "notes",
+        )
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["series"].disabled = True
+        self.fields["site_unit"].required = False
+
+
+class AgendaItemForm(TashilModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ("meeting", "order", "unit", "title", "obstacles", "discussion", "status")
+        widgets = {"discussion": forms.Textarea(attrs={"rows": 4}), "obstacles": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = self.data.get("unit") or self.initial.get("unit") or self.instance.unit_id
+        obstacles = self.fields["obstacles"].queryset
+        self.fields["obstacles"].queryset = obstacles.filter(unit_id=unit) if unit else obstacles.none()
+        self.fields["obstacles"].help_text = _(
+            "موانع واحد انتخاب‌شده (برای دیدن موانع، نخست واحد را برگزینید و ذخیره کنید)."
+        )
+        self.fields["meeting"].queryset = self.fields["meeting"].queryset.exclude(status="approved")
+
+
+class AgendaObstacleForm(TashilForm):
+    """Put an obstacle on the agenda in one step: the item takes its unit and title."""
+
+    obstacle = forms.ModelChoiceField(label=_("مانع"), queryset=Obstacle.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from tashil.core.forms import AutocompleteSelect
+
+        self.fields["obstacle"].queryset = (
+            Obstacle.objects.for_user(self.user).open() if self.user else Obstacle.objects.none()
+        )
+        self.fields["obstacle"].widget = AutocompleteSelect("obstacles.obstacle")
+        self.fields["obstacle"].widget.choices = self.fields["obstacle"].choices
+        style_form(self)
+
+
+class AgendaObstacleUpdateForm(TashilForm):
+    """From an agenda item, add what the meeting decided about one of its obstacles to that obstacle's timeline."""
+
+    obstacle = forms.ModelChoiceField(label=_("مانع"), queryset=Obstacle.objects.none())
+    text = forms.CharField(label=_("به‌روزرسانی"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obstacle"].queryset = item.obstacles.all() if item else Obstacle.objects.none()
+
+
+class AttendanceForm(TashilModelForm):
+    class Meta:
+        model = Attendance
+        fields = ("meeting", "agency", "person_name", "position", "status", "represented_by")
+
+
+class AttendanceMarkForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ("status", "represented_by")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+        self.fields["represented_by"].widget.attrs["placeholder"] = _("نام نماینده")
+
+
+AttendanceMarkFormSet = modelformset_factory(Attendance, form=AttendanceMarkForm, extra=0)
+
+
+class ResolutionForm(TashilModelForm):
+    deadline_days = PersianIntegerField(
+        label=_("یا مهلت به روز کاری"),
+        required=False,
+        min_value=1,
+        max_value=250,
+        grouped=False,
+        help_text=_("اگر تاریخ مهلت را ننویسید، از روز جلسه این شمار روز کاری حساب می‌شود."),
+    )
+
+    class Meta:
+        model = Resolution
+        fields = ("meeting", "text", "unit", "obstacle", "agency", "producer_must_act", "deadline", "deadline_days")
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].required = False
+        self.fields["meeting"].queryset = self.fields["meeting"].queryset.exclude(status__in=("approved", "cancelled"))
+        self.order_fields(
+            ["meeting", "text", "unit", "obstacle", "agency", "producer_must_act", "deadline", "deadline_days"]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting = cleaned.get("meeting")
+        if not cleaned.get("deadline"):
+            days = cleaned.get("deadline_days")
+            if not days:
+                self.add_error("deadline", _("مهلت اجرا را به تاریخ یا به روز کاری بنویسید."))
+            elif meeting:
+                cleaned["deadline"] = WorkCalendar.load().add_working_days(meeting.date, days)
+                self.instance.deadline = cleaned["deadline"]
+        return cleaned
+
+    def save(self, commit=True):
+        resolution = super().save(commit=commit)
+        if commit:
+            resolution.move_obstacle_forward(user=self.user)
+        return resolution
+
+
+class VisitFindingForm(TashilModelForm):
+    class Meta:
+        model = VisitFinding
+        fields = ("meeting", "unit", "finding", "group", "photo")
+        widgets = {"finding": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "size"):
+            validate_upload(photo)
+        return photo
+
+
+class DeskRequestForm(TashilModelForm):
+    """Fast entry at a service desk: the form resets after each request."""
+
+    class Meta:
+        model = DeskRequest
+        fields = ("unit", "agency", "group", "request")
+        widgets = {"request": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        if meeting is not None:
+            from tashil.orgs.models import Agency
+
+            self.fields["agency"].queryset = Agency.objects.serving(meeting.county).filter(is_active=True)
+        from tashil.obstacles.forms import grouped_choices
+        from tashil.obstacles.models import ObstacleGroup
+
+        groups = ObstacleGroup.objects.filter(is_active=True)
+        self.fields["group"].queryset = groups
+        self.fields["group"].choices = grouped_choices(groups)
+
+
+class ReasonForm(TashilForm):
+    reason = forms.CharField(label=_("دلیل"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AmendmentForm(TashilForm):
+    text = forms.CharField(label=_("متن اصلاحیه"), widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(label=_("دلیل اصلاحیه"), max_length=300)
+
+
+class ProgressForm(TashilForm):
+    note = forms.CharField(label=_("گزارش پیشرفت"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExecutionForm(TashilForm):
+    evidence = forms.CharField(label=_("شرح اقدام انجام‌شده"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence_file = forms.FileField(
+        label=_("پیوست مستندات (نامه، صورتجلسه، عکس)"), required=False, validators=[validate_upload]
+    )
+
+
+class NotExecutedForm(TashilForm):
+    failure_party = forms.ChoiceField(
+        label=_("اجرانشدن بر عهده"),
+        choices=[
+            ("", "—"),
+            ("agency", _("دستگاه اجرایی")),
+            ("producer", _("تولیدکننده")),
+            ("external", _("عوامل بیرونی")),
+        ],
+    )
+    note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(TashilForm):
+    note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CalendarForm(TashilForm):
+    year = PersianIntegerField(min_value=1380, max_value=1450, grouped=False)
+    month = forms.IntegerField(min_value=1, max_value=12)
+
+
+class CancelForm(TashilForm):
+    reason = forms.CharField(label=_("دلیل لغو"), max_length=300)

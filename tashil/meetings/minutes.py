@@ -1,0 +1,45 @@
+"""The minutes (صورتجلسه) as a Persian PDF that looks like the official form, rendered with WeasyPrint and the
+vendored Vazirmatn font: right to left, shaped, Persian digits and page numbers."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+FONT_DIR = Path(settings.BASE_DIR) / "tashil" / "static" / "vendor" / "vazirmatn" / "ttf"
+
+
+def minutes_context(meeting):
+    from tashil.obstacles.models import Obstacle
+
+    agenda = list(meeting.agenda_items.select_related("unit").prefetch_related("obstacles"))
+    attendance = list(meeting.attendance.select_related("agency"))
+    return {
+        "meeting": meeting,
+        "county": meeting.county,
+        "attendance": attendance,
+        "signatures": [a for a in attendance if a.status in ("present", "represented")],
+        "agenda": agenda,
+        "resolutions": list(meeting.resolutions.select_related("agency", "unit")),
+        "amendments": list(meeting.amendments.select_related("author")),
+        "findings": list(meeting.findings.select_related("unit", "obstacle")),
+        "desk_requests": list(meeting.desk_requests.select_related("unit", "agency")),
+        "draft": not meeting.is_frozen,
+        "font_regular": (FONT_DIR / "Vazirmatn-Regular.ttf").as_uri(),
+        "font_bold": (FONT_DIR / "Vazirmatn-Bold.ttf").as_uri(),
+        "obstacle_model": Obstacle,
+    }
+
+
+def render_minutes(meeting):
+    """The PDF bytes of the meeting's minutes (marked as a draft until they are approved)."""
+    from weasyprint import HTML
+
+    with translation.override("fa"):
+        html = render_to_string("meetings/minutes.html", minutes_context(meeting))
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def minutes_filename(meeting):
+    return f"minutes-{meeting.county.code}-{meeting.kind}-{meeting.number}.pdf"

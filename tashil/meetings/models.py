@@ -1,0 +1,899 @@
+"""Meetings of the facilitation working group (and clinic committees, field visits, service desks), their
+agendas, minutes and the binding resolutions that are followed up meeting after meeting until executed.
+
+Every rule of a resolution's life — the objection window, evidence and verification, who failed — is a
+model method, so the pages and the API refuse the same things with the same Persian words.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.changelog import log_event
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
+from tashil.core.jalali import format_jalali, today
+from tashil.core.models import BaseModel, ScopedQuerySet
+from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.workdays import WorkCalendar
+
+from .choices import (
+    OPEN_RESOLUTION_STATUSES,
+    AgendaStatus,
+    AttendanceStatus,
+    MeetingKind,
+    MeetingStatus,
+    ResolutionStatus,
+)
+
+MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel"}
+
+
+class MeetingSeries(BaseModel):
+    """A recurring meeting of a county (e.g. the working group, every Wednesday at 9:00), numbered in order."""
+
+    county = models.ForeignKey(
+        "geo.County", verbose_name=_("شهرستان"), related_name="meeting_series", on_delete=models.PROTECT
+    )
+    kind = models.CharField(verbose_name=_("نوع"), max_length=20, choices=MeetingKind.choices)
+    title = models.CharField(verbose_name=_("عنوان"), max_length=200)
+    weekday = models.PositiveSmallIntegerField(
+        verbose_name=_("روز برگزاری"), choices=Weekday.choices, default=Weekday.WEDNESDAY
+    )
+    start_time = models.TimeField(verbose_name=_("ساعت آغاز"), default=datetime.time(9, 0))
+    end_time = models.TimeField(verbose_name=_("ساعت پایان"), null=True, blank=True)
+    default_place = models.CharField(verbose_name=_("محل معمول"), max_length=250, blank=True)
+    is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+
+    scope_county_path = "county"
+    role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW}
+
+    class Meta:
+        verbose_name = _("سلسله جلسات")
+        verbose_name_plural = _("سلسله جلسات")
+        ordering = ("county", "kind")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["county", "kind"],
+                name="series_one_per_county_and_kind",
+                violation_error_message=_("این شهرستان برای این نوع جلسه سلسله‌ای دارد."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meetingseries", kwargs={"pk": self.pk})
+
+    def next_date(self, after=None):
+        """The next scheduled day after ``after`` (today): the series' weekday, moved on past a holiday."""
+        calendar = WorkCalendar.load()
+        day = (after or today()) + datetime.timedelta(days=1)
+        while day.weekday() != self.weekday:
+            day += datetime.timedelta(days=1)
+        while day in calendar.holidays:
+            day += datetime.timedelta(days=1)
+        return day
+
+    def next_number(self):
+        return (self.meetings.aggregate(top=Max("number"))["top"] or 0) + 1
+
+    def proposal(self):
+        """The next meeting as the schedule proposes it, unsaved."""
+        last = self.meetings.exclude(status=MeetingStatus.CANCELLED).order_by("-date").first()
+        after = max(today(), last.date) if last else today()
+        return Meeting(
+            series=self,
+            date=self.next_date(after - datetime.timedelta(days=1) if not last else after),
+            start_time=self.start_time,
+            end_time=self.end_time,
+            place=self.default_place,
+        )
+
+
+class MeetingQuerySet(ScopedQuerySet):
+    def upcoming(self):
+        return self.filter(status=MeetingStatus.PLANNED, date__gte=today()).order_by("date", "start_time")
+
+
+class Meeting(BaseModel):
+    """One session: planned, held, its minutes approved (then frozen), or cancelled."""
+
+    series = models.ForeignKey(
+        MeetingSeries, verbose_name=_("سلسله جلسات"), related_name="meetings", on_delete=models.PROTECT
+    )
+    county = models.ForeignKey(
+        "geo.County", verbose_name=_("شهرستان"), related_name="meetings", on_delete=models.PROTECT, editable=False
+    )
+    kind = models.CharField(verbose_name=_("نوع"), max_length=20, choices=MeetingKind.choices, editable=False)
+    number = models.PositiveIntegerField(verbose_name=_("شماره جلسه"), editable=False)
+    date = models.DateField(verbose_name=_("تاریخ"))
+    start_time = models.TimeField(verbose_name=_("ساعت آغاز"), null=True, blank=True)
+    end_time = models.TimeField(verbose_name=_("ساعت پایان"), null=True, blank=True)
+    place = models.CharField(verbose_name=_("محل"), max_length=250, blank=True)
+    site_unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("برگزاری در محل واحد"),
+        related_name="hosted_meetings",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("برای جلسه‌ای که در کارخانه برگزار می‌شود (تور صنعتی)."),
+    )
+    chair_name = models.CharField(verbose_name=_("رئیس جلسه"), max_length=150, blank=True)
+    chair_position = models.CharField(verbose_name=_("سمت رئیس جلسه"), max_length=150, blank=True)
+    secretary = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("دبیر جلسه"),
+        related_name="meetings_as_secretary",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=12,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.PLANNED,
+        editable=False,
+    )
+    notes = models.TextField(verbose_name=_("خلاصه و یادداشت‌ها"), blank=True)
+    cancel_reason = models.CharField(verbose_name=_("دلیل لغو"), max_length=300, blank=True, editable=False)
+    approved_at = models.DateTimeField(verbose_name=_("زمان تأیید صورتجلسه"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("تأییدکننده"),
+        related_name="approved_meetings",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    minutes_pdf = models.FileField(verbose_name=_("صورتجلسه"), upload_to="minutes/%Y/", blank=True, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
+    scope_county_path = "county"
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS | MEETING_ACTIONS,
+        Role.SECRETARIAT: ALL_ACTIONS | MEETING_ACTIONS,
+        Role.MANAGER: VIEW | {"approve"},
+        Role.AGENCY_OFFICER: VIEW,
+        Role.CLINIC_EXPERT: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("جلسه")
+        verbose_name_plural = _("جلسات")
+        ordering = ("-date", "-number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "number"],
+                name="meeting_number_unique_in_series",
+                violation_error_message=_("این شماره جلسه در این سلسله پیش‌تر به کار رفته است."),
+            )
+        ]
+        indexes = [models.Index(fields=["county", "date"], name="meeting_county_date_idx")]
+
+    def __str__(self):
+        return _("%(series)s — جلسه %(number)s") % {"series": self.series, "number": to_persian_digits(self.number)}
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+    @property
+    def short_label(self):
+        """«جلسه ۴۷ (۱۴۰۳/۰۷/۲۵)»: enough to tell meetings apart in a long table."""
+        return _("جلسه %(number)s (%(date)s)") % {
+            "number": to_persian_digits(self.number),
+            "date": format_jalali(self.date),
+        }
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            agency = membership.agency_id
+            return Q(pk__in=Attendance.objects.filter(agency_id=agency).values("meeting_id")) | Q(
+                pk__in=Resolution.objects.filter(agency_id=agency).values("meeting_id")
+            )
+        if membership.role == Role.CLINIC_EXPERT:
+            return scope.geographic_q("county", membership) & Q(kind=MeetingKind.CLINIC_COMMITTEE)
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+    def clean(self):
+        if self.site_unit_id and self.series_id and self.site_unit.county_id != self.series.county_id:
+            raise ValidationError({"site_unit": _("واحد میزبان در شهرستان این سلسله جلسات نیست.")})
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("ساعت پایان باید پس از ساعت آغاز باشد.")})
+
+    def save(self, *args, **kwargs):
+        self.county_id = self.series.county_id
+        self.kind = self.series.kind
+        if self.number is None:
+            self.number = self.series.next_number()
+        if not self.place and self.site_unit_id:
+            self.place = _("محل واحد %(unit)s") % {"unit": self.site_unit}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_frozen(self):
+        return self.status == MeetingStatus.APPROVED
+
+    def refuse_if_frozen(self):
+        if self.is_frozen:
+            raise ValidationError(_("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است."))
+
+    @transaction.atomic
+    def hold(self, user=None):
+        if self.status != MeetingStatus.PLANNED:
+            raise ValidationError(
+                _("تنها جلسه برنامه‌ریزی‌شده برگزار می‌شود؛ این جلسه «%(s)s» است.") % {"s": self.get_status_display()}
+            )
+        if self.date > today():
+            raise ValidationError(_("جلسه‌ای که تاریخ آن نرسیده را نمی‌توان برگزارشده ثبت کرد."))
+        self.status = MeetingStatus.HELD
+        self.save(update_fields=["status", "updated"])
+        log_event(self, _("جلسه برگزارشده ثبت شد."))
+
+    @transaction.atomic
+    def approve(self, user=None):
+        """Approve and freeze the minutes; the resolutions' objection windows start today."""
+        from .tasks import store_minutes
+
+        if self.status != MeetingStatus.HELD:
+            raise ValidationError(
+                _("صورتجلسه را پس از برگزاری جلسه می‌توان تأیید کرد؛ این جلسه «%(s)s» است.")
+                % {"s": self.get_status_display()}
+            )
+        self.status = MeetingStatus.APPROVED
+        self.approved_at, self.approved_by = timezone.now(), user
+        self.save(update_fields=["status", "approved_at", "approved_by", "updated"])
+        window = settings.TASHIL_OBJECTION_DAYS
+        self.resolutions.filter(objection_deadline__isnull=True).update(
+            objection_deadline=today() + datetime.timedelta(days=window)
+        )
+        log_event(self, _("صورتجلسه تأیید و قفل شد."))
+        pk = self.pk
+        transaction.on_commit(lambda: store_minutes.enqueue(pk))
+
+    @transaction.atomic
+    def cancel(self, reason, user=None):
+        if self.status != MeetingStatus.PLANNED:
+            raise ValidationError(_("تنها جلسه برنامه‌ریزی‌شده را می‌توان لغو کرد."))
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("دلیل لغو جلسه را بنویسید.")})
+        self.status, self.cancel_reason = MeetingStatus.CANCELLED, reason.strip()
+        self.save(update_fields=["status", "cancel_reason", "updated"])
+        log_event(self, _("جلسه لغو شد: %(reason)s") % {"reason": self.cancel_reason})
+
+    @transaction.atomic
+    def amend(self, text, reason, user=None):
+        if not self.is_frozen:
+            raise ValidationError(
+                _("پیش از تأیید صورتجلسه، خود جلسه را ویرایش کنید؛ اصلاحیه برای صورتجلسه قفل‌شده است.")
+            )
+        if not (text or "").strip() or not (reason or "").strip():
+            raise ValidationError(_("متن اصلاحیه و دلیل آن هر دو لازم است."))
+        amendment = MinutesAmendment.objects.create(meeting=self, text=text.strip(), reason=reason.strip(), author=user)
+        from .tasks import store_minutes
+
+        pk = self.pk
+        transaction.on_commit(lambda: store_minutes.enqueue(pk))
+        return amendment
+
+    def next_meeting(self, create=True, user=None):
+        """The series' next planned meeting after this one, proposed from the schedule if there is none."""
+        following = (
+            Meeting.objects.filter(series=self.series, status=MeetingStatus.PLANNED, date__gt=self.date)
+            .order_by("date", "number")
+            .first()
+        )
+        if following is None and create:
+            following = self.series.proposal()
+            following.date = self.series.next_date(max(self.date, today()))
+            following.secretary = self.secretary
+            following.save()
+        return following
+
+    @transaction.atomic
+    def carry_over(self, user=None):
+        """Move every unfinished agenda item to the series' next meeting, keeping the chain of history."""
+        items = list(self.agenda_items.filter(status=AgendaStatus.OPEN))
+        if not items:
+            raise ValidationError(_("دستور کار بازی برای انتقال نمانده است."))
+        target = self.next_meeting(user=user)
+        start = target.agenda_items.aggregate(top=Max("order"))["top"] or 0
+        for offset, item in enumerate(items, start=1):
+            copy = AgendaItem.objects.create(
+                meeting=target,
+                order=start + offset,
+                unit=item.unit,
+                title=item.title,
+                discussion="",
+                carried_from=item,
+                objected_resolution=item.objected_resolution,
+            )
+            copy.obstacles.set(item.obstacles.all())
+            item.status = AgendaStatus.CARRIED
+            item.save(update_fields=["status", "updated"])
+        log_event(
+            self,
+            _("%(count)s دستور کار به %(target)s منتقل شد.")
+            % {"count": to_persian_digits(len(items)), "target": target},
+        )
+        return target
+
+    def execution_summary(self):
+        from .reports import execution_counts
+
+        return execution_counts(self.resolutions.all())
+
+
+class MinutesAmendment(BaseModel):
+    """A correction recorded after the minutes were approved (they are never edited in place)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("جلسه"), related_name="amendments", on_delete=models.CASCADE)
+    text = models.TextField(verbose_name=_("متن اصلاحیه"))
+    reason = models.CharField(verbose_name=_("دلیل"), max_length=300)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ثبت‌کننده"), related_name="+", on_delete=models.SET_NULL, null=True
+    )
+
+    scope_county_path = "meeting__county"
+    role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW}
+
+    class Meta:
+        verbose_name = _("اصلاحیه صورتجلسه")
+        verbose_name_plural = _("اصلاحیه‌های صورتجلسه")
+        ordering = ("created",)
+
+    def __str__(self):
+        return self.reason
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    def get_changelog_parent(self):
+        return self.meeting
+
+
+class MeetingChild(BaseModel):
+    """Something that belongs to one meeting: its scope and its history are the meeting's."""
+
+    scope_county_path = "meeting__county"
+    role_actions = Meeting.role_actions
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    def get_changelog_parent(self):
+        return self.meeting
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        q = Meeting.scope_filter(membership, action)
+        if q is None or not q:
+            return q
+        return Q(meeting__in=Meeting.objects.filter(q))
+
+
+class Attendance(MeetingChild):
+    """An invited or attending agency or person: present, absent or represented by someone."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("جلسه"), related_name="attendance", on_delete=models.CASCADE)
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name=_("دستگاه"),
+        related_name="attendance",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    person_name = models.CharField(verbose_name=_("نام شرکت‌کننده"), max_length=150, blank=True)
+    position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
+    status = models.CharField(
+        verbose_name=_("حضور"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.INVITED
+    )
+    represented_by = models.CharField(verbose_name=_("نماینده"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("حضور و غیاب")
+        verbose_name_plural = _("حضور و غیاب")
+        ordering = ("meeting", "pk")
+
+    def __str__(self):
+        return self.person_name or str(self.agency)
+
+    def clean(self):
+        if not self.agency_id and not self.person_name:
+            raise ValidationError(_("دستگاه یا نام شرکت‌کننده را بنویسید."))
+        if self.status == AttendanceStatus.REPRESENTED and not self.represented_by:
+            raise ValidationError({"represented_by": _("نام نماینده را بنویسید.")})
+
+
+class AgendaItem(MeetingChild):
+    """An agenda item about a unit and its obstacles; unfinished items carry to the next meeting."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("جلسه"), related_name="agenda_items", on_delete=models.CASCADE)
+    order = models.PositiveSmallIntegerField(verbose_name=_("ردیف"), default=0)
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد"),
+        related_name="agenda_items",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    obstacles = models.ManyToManyField(
+        "obstacles.Obstacle", verbose_name=_("موانع"), related_name="agenda_items", blank=True
+    )
+    title = models.CharField(verbose_name=_("موضوع"), max_length=300)
+    discussion = models.TextField(verbose_name=_("شرح مذاکرات"), blank=True)
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=10, choices=AgendaStatus.choices, default=AgendaStatus.OPEN
+    )
+    carried_from = models.ForeignKey(
+        "self", verbose_name=_("منتقل از"), related_name="carried_to", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    objected_resolution = models.ForeignKey(
+        "Resolution",
+        verbose_name=_("مصوبه مورد اعتراض"),
+        related_name="objection_items",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("دستور کار")
+        verbose_name_plural = _("دستور کار")
+        ordering = ("meeting", "order", "pk")
+
+    def __str__(self):
+        return self.title
+
+    def history(self):
+        """The earlier meetings this item was carried from, oldest first."""
+        chain, item = [], self.carried_from
+        while item is not None and len(chain) < 50:
+            chain.append(item)
+            item = item.carried_from
+        return list(reversed(chain))
+
+
+class VisitFinding(MeetingChild):
+    """What a field visit found at a unit; a finding that needs an agency becomes an obstacle in one step."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("بازدید"), related_name="findings", on_delete=models.CASCADE)
+    unit = models.ForeignKey(
+        "units.IndustrialUnit", verbose_name=_("واحد"), related_name="visit_findings", on_delete=models.PROTECT
+    )
+    finding = models.TextField(verbose_name=_("یافته"))
+    group = models.ForeignKey(
+        "obstacles.ObstacleGroup",
+        verbose_name=_("گروه مانع"),
+        related_name="visit_findings",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    photo = models.ImageField(verbose_name=_("عکس"), upload_to="visits/%Y/", blank=True)
+    obstacle = models.OneToOneField(
+        "obstacles.Obstacle",
+        verbose_name=_("مانع ثبت‌شده"),
+        related_name="visit_finding",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("یافته بازدید")
+        verbose_name_plural = _("یافته‌های بازدید")
+        ordering = ("meeting", "pk")
+
+    def __str__(self):
+        return f"{self.unit}: {self.finding[:60]}"
+
+    @transaction.atomic
+    def to_obstacle(self, user=None):
+        from tashil.obstacles.choices import Source
+        from tashil.obstacles.models import Obstacle
+
+        if self.obstacle_id:
+            raise ValidationError(_("این یافته پیش‌تر به مانع «%(o)s» تبدیل شده است.") % {"o": self.obstacle})
+        if not self.group_id:
+            raise ValidationError({"group": _("برای ثبت مانع، گروه آن را برگزینید.")})
+        self.obstacle = Obstacle.objects.create(
+            unit=self.unit,
+            group=self.group,
+            title=self.finding.splitlines()[0][:240],
+            description=self.finding,
+            source=Source.FIELD_VISIT,
+            reported_date=min(self.meeting.date, today()),
+            reported_by=user,
+        )
+        self.save(update_fields=["obstacle", "updated"])
+        return self.obstacle
+
+
+class DeskRequest(MeetingChild):
+    """A short request a unit brings to a service desk; it becomes an obstacle referred to that desk's agency."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("میز خدمت"), related_name="desk_requests", on_delete=models.CASCADE
+    )
+    unit = models.ForeignKey(
+        "units.IndustrialUnit", verbose_name=_("واحد"), related_name="desk_requests", on_delete=models.PROTECT
+    )
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name=_("میز دستگاه"), related_name="desk_requests", on_delete=models.PROTECT
+    )
+    group = models.ForeignKey(
+        "obstacles.ObstacleGroup", verbose_name=_("گروه"), related_name="desk_requests", on_delete=models.PROTECT
+    )
+    request = models.TextField(verbose_name=_("درخواست"))
+    obstacle = models.OneToOneField(
+        "obstacles.Obstacle",
+        verbose_name=_("مانع"),
+        related_name="desk_request",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("درخواست میز خدمت")
+        verbose_name_plural = _("درخواست‌های میز خدمت")
+        ordering = ("meeting", "pk")
+
+    def __str__(self):
+        return f"{self.unit}: {self.request[:60]}"
+
+    @transaction.atomic
+    def register(self, user=None):
+        """Save the request as an obstacle (source: service desk) referred to the desk's agency."""
+        from tashil.obstacles.choices import Source
+        from tashil.obstacles.models import Obstacle
+
+        self.save()
+        self.obstacle = Obstacle.objects.create(
+            unit=self.unit,
+            group=self.group,
+            title=self.request.splitlines()[0][:240],
+            description=self.request,
+            source=Source.SERVICE_DESK,
+            reported_date=min(self.meeting.date, today()),
+            reported_by=user,
+        )
+        self.obstacle.refer([self.agency], user=user, note=_("ثبت در %(meeting)s") % {"meeting": self.meeting})
+        self.save(update_fields=["obstacle", "updated"])
+        return self.obstacle
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+class ResolutionQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_RESOLUTION_STATUSES)
+
+    def overdue(self, day=None):
+        return self.open().filter(deadline__lt=day or today())
+
+
+class Resolution(BaseModel):
+    """A binding decision of a meeting: who must act (an agency, or the producer itself), by when."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("جلسه"), related_name="resolutions", on_delete=models.PROTECT)
+    county = models.ForeignKey(
+        "geo.County", verbose_name=_("شهرستان"), related_name="resolutions", on_delete=models.PROTECT, editable=False
+    )
+    number = models.PositiveSmallIntegerField(verbose_name=_("شماره مصوبه"), editable=False)
+    text = models.TextField(verbose_name=_("متن مصوبه"))
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد"),
+        related_name="resolutions",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    obstacle = models.ForeignKey(
+        "obstacles.Obstacle",
+        verbose_name=_("مانع"),
+        related_name="resolutions",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name=_("دستگاه مسئول"),
+        related_name="resolutions",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    producer_must_act = models.BooleanField(
+        verbose_name=_("تعهد تولیدکننده"), default=False, help_text=_("واحد خود باید اقدامی انجام دهد.")
+    )
+    deadline = models.DateField(verbose_name=_("مهلت اجرا"), db_index=True)
+    status = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=15,
+        choices=ResolutionStatus.choices,
+        default=ResolutionStatus.PENDING,
+        editable=False,
+    )
+    objection_deadline = models.DateField(verbose_name=_("پایان مهلت اعتراض"), null=True, blank=True, editable=False)
+    objection = models.TextField(verbose_name=_("متن اعتراض"), blank=True, editable=False)
+    objected_at = models.DateTimeField(verbose_name=_("زمان اعتراض"), null=True, blank=True, editable=False)
+    progress_note = models.TextField(verbose_name=_("گزارش پیشرفت"), blank=True, editable=False)
+    evidence = models.TextField(verbose_name=_("مستندات اجرا"), blank=True, editable=False)
+    evidence_file = models.FileField(
+        verbose_name=_("پیوست مستندات"), upload_to="resolutions/%Y/", blank=True, editable=False
+    )
+    reported_at = models.DateTimeField(verbose_name=_("زمان گزارش اجرا"), null=True, blank=True, editable=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("گزارش‌دهنده"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    verified_at = models.DateTimeField(verbose_name=_("زمان تأیید اجرا"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("تأییدکننده"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    failure_party = models.CharField(
+        verbose_name=_("مسئول اجرانشدن"),
+        max_length=20,
+        choices=[("agency", _("دستگاه اجرایی")), ("producer", _("تولیدکننده")), ("external", _("عوامل بیرونی"))],
+        blank=True,
+        editable=False,
+    )
+    outcome_note = models.TextField(verbose_name=_("شرح نتیجه"), blank=True, editable=False)
+    closed_date = models.DateField(verbose_name=_("تاریخ بستن"), null=True, blank=True, editable=False)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = ResolutionQuerySet.as_manager()
+    scope_county_path = "county"
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS | {"verify", "close"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"verify", "close"},
+        Role.MANAGER: VIEW,
+        Role.AGENCY_OFFICER: frozenset({"view", "report", "object"}),
+        Role.UNIT_REP: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("مصوبه")
+        verbose_name_plural = _("مصوبات")
+        ordering = ("-meeting__date", "number")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="resolution_number_unique_in_meeting")
+        ]
+        indexes = [
+            models.Index(fields=["county", "status"], name="resolution_county_status_idx"),
+            models.Index(fields=["agency", "status", "deadline"], name="resolution_agency_idx"),
+        ]
+
+    def __str__(self):
+        return _("مصوبه %(n)s %(meeting)s") % {"n": to_persian_digits(self.number), "meeting": self.meeting}
+
+    def get_absolute_url(self):
+        return reverse("meetings:resolution", kwargs={"pk": self.pk})
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            return Q(agency_id=membership.agency_id) if membership.agency_id else scope.NOTHING
+        if membership.role == Role.UNIT_REP:
+            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+    def clean(self):
+        errors = {}
+        if not self.agency_id and not self.producer_must_act:
+            errors["agency"] = _("دستگاه مسئول را برگزینید یا تعهد را بر عهده تولیدکننده بگذارید.")
+        if self.producer_must_act and not self.unit_id:
+            errors["unit"] = _("تعهد تولیدکننده واحدی را می‌خواهد.")
+        if self.obstacle_id and self.unit_id and self.obstacle.unit_id != self.unit_id:
+            errors["obstacle"] = _("این مانع از آنِ واحد دیگری است.")
+        if self.deadline and self.meeting_id and self.deadline < self.meeting.date:
+            errors["deadline"] = _("مهلت اجرا نمی‌تواند پیش از تاریخ جلسه باشد.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.county_id = self.meeting.county_id
+        if self.obstacle_id and not self.unit_id:
+            self.unit_id = self.obstacle.unit_id
+        if self.number is None:
+            self.number = (self.meeting.resolutions.aggregate(top=Max("number"))["top"] or 0) + 1
+        self.search_text = search_key(self.text[:500])
+        super().save(*args, **kwargs)
+
+    # -- state
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_RESOLUTION_STATUSES
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.deadline < today()
+
+    @property
+    def awaiting_verification(self):
+        return self.is_open and self.reported_at is not None
+
+    @property
+    def objection_open(self):
+        """Whether the responsible agency may still object (within the window after approval)."""
+        return (
+            self.status in (ResolutionStatus.PENDING, ResolutionStatus.IN_PROGRESS)
+            and self.objection_deadline is not None
+            and today() <= self.objection_deadline
+        )
+
+    def refuse_if_closed(self):
+        if not self.is_open:
+            raise ValidationError(_("این مصوبه «%(s)s» است و بسته شده.") % {"s": self.get_status_display()})
+
+    def move_obstacle_forward(self, user=None):
+        """A resolution on an obstacle refers it to the responsible agency (due by the deadline)."""
+        from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES
+
+        obstacle = self.obstacle
+        if obstacle is None or not obstacle.is_open or not self.agency_id:
+            return None
+        if obstacle.referrals.filter(agency_id=self.agency_id, status__in=OPEN_REFERRAL_STATUSES).exists():
+            return None
+        note = _("به موجب %(resolution)s") % {"resolution": self}
+        return obstacle.refer([self.agency], user=user, due_date=self.deadline, note=note)[0]
+
+    # -- actions
+
+    @transaction.atomic
+    def report_progress(self, note, user=None):
+        self.refuse_if_closed()
+        if self.status == ResolutionStatus.OBJECTED:
+            raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
+        if not (note or "").strip():
+            raise ValidationError({"note": _("گزارش پیشرفت را بنویسید.")})
+        self.status, self.progress_note = ResolutionStatus.IN_PROGRESS, note.strip()
+        self.save(update_fields=["status", "progress_note", "updated"])
+        log_event(self, _("گزارش پیشرفت: %(note)s") % {"note": self.progress_note})
+
+    @transaction.atomic
+    def report_execution(self, evidence, evidence_file=None, user=None):
+        """The responsible agency reports execution with evidence; the secretariat then verifies."""
+        self.refuse_if_closed()
+        if self.status == ResolutionStatus.OBJECTED:
+            raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
+        if not (evidence or "").strip() and not evidence_file:
+            raise ValidationError({"evidence": _("اجرای مصوبه مستند می‌خواهد: شرح اقدام یا فایل پیوست.")})
+        self.status = ResolutionStatus.IN_PROGRESS
+        self.evidence = (evidence or "").strip()
+        if evidence_file:
+            self.evidence_file = evidence_file
+        self.reported_at, self.reported_by = timezone.now(), user
+        self.save()
+        log_event(self, _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": self.evidence})
+
+    @transaction.atomic
+    def verify(self, user=None):
+        """The secretariat confirms the reported execution; an obstacle the resolution was about is resolved."""
+        from tashil.obstacles.choices import Outcome
+
+        self.refuse_if_closed()
+        if self.reported_at is None:
+            raise ValidationError(_("اجرای این مصوبه هنوز با مستندات گزارش نشده است."))
+        self.status = ResolutionStatus.EXECUTED
+        self.verified_at, self.verified_by = timezone.now(), user
+        self.closed_date = today()
+        self.save()
+        log_event(self, _("اجرای مصوبه تأیید شد."))
+        if self.obstacle is not None and self.obstacle.is_open:
+            self.obstacle.close(Outcome.RESOLVED, user=user, note=_("با اجرای %(resolution)s") % {"resolution": self})
+
+    @transaction.atomic
+    def reject_report(self, reason, user=None):
+        self.refuse_if_closed()
+        if self.reported_at is None:
+            raise ValidationError(_("گزارشی برای رد کردن نیست."))
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("دلیل نپذیرفتن گزارش را بنویسید.")})
+        self.reported_at = None
+        self.save(update_fields=["reported_at", "updated"])
+        log_event(self, _("گزارش اجرا پذیرفته نشد: %(reason)s") % {"reason": reason.strip()})
+
+    @transaction.atomic
+    def mark_not_executed(self, failure_party, note="", user=None):
+        self.refuse_if_closed()
+        if failure_party not in ("agency", "producer", "external"):
+            raise ValidationError(
+                {"failure_party": _("بنویسید اجرانشدن بر عهده کیست: دستگاه، تولیدکننده یا عوامل بیرونی.")}
+            )
+        if failure_party == "producer" and not self.producer_must_act and not self.unit_id:
+            raise ValidationError({"failure_party": _("این مصوبه تعهدی برای تولیدکننده نداشت.")})
+        self.status, self.failure_party = ResolutionStatus.NOT_EXECUTED, failure_party
+        self.outcome_note, self.closed_date = (note or "").strip(), today()
+        self.save()
+        log_event(self, _("اجرانشده؛ مسئول: %(party)s") % {"party": self.get_failure_party_display()})
+
+    @transaction.atomic
+    def cancel(self, note, user=None):
+        self.refuse_if_closed()
+        if not (note or "").strip():
+            raise ValidationError({"note": _("دلیل لغو مصوبه را بنویسید.")})
+        self.status, self.outcome_note, self.closed_date = ResolutionStatus.CANCELLED, note.strip(), today()
+        self.save()
+        log_event(self, _("مصوبه لغو شد: %(note)s") % {"note": self.outcome_note})
+
+    @transaction.atomic
+    def object(self, reason, user=None):
+        """The responsible agency objects within the window; the resolution goes back to the next meeting."""
+        if not self.objection_open:
+            if self.objection_deadline is None:
+                raise ValidationError(_("مهلت اعتراض پس از تأیید صورتجلسه آغاز می‌شود."))
+            if self.status == ResolutionStatus.OBJECTED:
+                raise ValidationError(_("به این مصوبه پیش‌تر اعتراض شده است."))
+            if not self.is_open:
+                self.refuse_if_closed()
+            raise ValidationError(
+                _("مهلت اعتراض به این مصوبه در %(day)s به پایان رسیده است.")
+                % {"day": format_jalali(self.objection_deadline)}
+            )
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("دلیل اعتراض را بنویسید.")})
+        self.status, self.objection, self.objected_at = ResolutionStatus.OBJECTED, reason.strip(), timezone.now()
+        self.save()
+        target = self.meeting.next_meeting(user=user)
+        order = (target.agenda_items.aggregate(top=Max("order"))["top"] or 0) + 1
+        AgendaItem.objects.create(
+            meeting=target,
+            order=order,
+            unit=self.unit,
+            title=_("رسیدگی به اعتراض «%(agency)s» به %(resolution)s") % {"agency": self.agency, "resolution": self},
+            discussion=self.objection,
+            objected_resolution=self,
+        )
+        log_event(
+            self, _("اعتراض ثبت شد و به %(meeting)s رفت: %(reason)s") % {"meeting": target, "reason": self.objection}
+        )
+        return target
+
+    @transaction.atomic
+    def reaffirm(self, note="", user=None):
+        """A later meeting keeps the objected resolution: it is binding again."""
+        if self.status != ResolutionStatus.OBJECTED:
+            raise ValidationError(_("تنها مصوبه مورد اعتراض را می‌توان تأیید دوباره کرد."))
+        self.status = ResolutionStatus.PENDING
+        self.save(update_fields=["status", "updated"])
+        log_event(self, _("مصوبه پس از رسیدگی به اعتراض دوباره تأیید شد. %(note)s") % {"note": note})

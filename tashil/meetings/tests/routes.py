@@ -1,0 +1,89 @@
+from tashil.core.testing.matrix import (
+    EDITS_A,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    SECRETARIATS,
+    UNIT_REPS,
+    Route,
+    api,
+    codes,
+)
+
+PLACE_A = ("admin", "secretariat", "province_secretariat", "manager", "nation_manager")
+# Meeting A of county A: seen by place, and by agency A's officer (invited, and responsible for a resolution).
+MEETING_A = codes(NOT_FOUND, ok=(*PLACE_A, "agency_officer"))
+MEETING_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager", "agency_officer"))
+VISIT_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
+MEETING_VIEWERS = codes(
+    ok=(*PLACE_A, "secretariat_b", "manager_b", "agency_officer", "agency_officer_b", "clinic_expert")
+)
+SERIES_VIEWERS = codes(ok=(*PLACE_A, "secretariat_b", "manager_b"))
+SERIES_A = codes(NOT_FOUND, ok=PLACE_A)
+SERIES_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
+RESOLUTION_A = codes(NOT_FOUND, ok=(*PLACE_A, "agency_officer", "unit_rep"))
+RESOLUTION_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager", "agency_officer", "unit_rep"))
+RESOLUTION_VIEWERS = codes(
+    ok=(*PLACE_A, "secretariat_b", "manager_b", "agency_officer", "agency_officer_b", *UNIT_REPS)
+)
+ADD = codes(ok=SECRETARIATS)
+POST_ONLY = codes(NOT_ALLOWED)
+API_POST_ONLY_MEETING = api(POST_ONLY, refused=UNIT_REPS)
+API_POST_ONLY_RESOLUTION = api(POST_ONLY, refused=("clinic_expert",))
+
+ROUTES = [
+    Route("meetings:meeting_list", MEETING_VIEWERS),
+    Route("meetings:calendar", MEETING_VIEWERS),
+    Route("meetings:meeting_add", ADD),
+    Route("meetings:meeting", MEETING_A, obj="meeting_a"),
+    Route("meetings:meeting_edit", MEETING_EDIT, obj="meeting_a"),
+    Route("meetings:meeting_delete", MEETING_EDIT, obj="meeting_a"),
+    Route("meetings:meeting_action", POST_ONLY, obj="meeting_a", kwargs={"action": "hold"}),
+    Route("meetings:meeting_minutes", MEETING_A, obj="meeting_a"),
+    Route("meetings:meeting_resolutions_xlsx", MEETING_A, obj="meeting_a"),
+    Route("meetings:meeting_attendance", POST_ONLY, obj="meeting_a"),
+    Route("meetings:meeting_invite", POST_ONLY, obj="meeting_a"),
+    Route("meetings:meeting_agenda_obstacle", POST_ONLY, obj="meeting_a"),
+    Route("meetings:meeting_desk", POST_ONLY, obj="meeting_a"),
+    Route("meetings:meetingseries_list", SERIES_VIEWERS),
+    Route("meetings:meetingseries_add", ADD),
+    Route("meetings:meetingseries", SERIES_A, obj="series_a"),
+    Route("meetings:meetingseries_edit", SERIES_EDIT, obj="series_a"),
+    Route("meetings:meetingseries_delete", SERIES_EDIT, obj="series_a"),
+    Route("meetings:agendaitem_add", ADD),
+    Route("meetings:agendaitem_edit", MEETING_EDIT, obj="agenda_a"),
+    Route("meetings:agendaitem_delete", MEETING_EDIT, obj="agenda_a"),
+    Route("meetings:agendaitem_obstacle_update", POST_ONLY, obj="agenda_a"),
+    Route("meetings:attendance_add", ADD),
+    Route("meetings:attendance_edit", MEETING_EDIT, obj="attendance_a"),
+    Route("meetings:attendance_delete", MEETING_EDIT, obj="attendance_a"),
+    Route("meetings:visitfinding_add", ADD),
+    Route("meetings:visitfinding_edit", VISIT_EDIT, obj="finding_a"),
+    Route("meetings:visitfinding_obstacle", POST_ONLY, obj="finding_a"),
+    Route("meetings:resolution_list", RESOLUTION_VIEWERS),
+    Route("meetings:resolution_add", ADD),
+    Route("meetings:resolution", RESOLUTION_A, obj="resolution_a"),
+    Route("meetings:resolution_edit", RESOLUTION_EDIT, obj="resolution_a"),
+    Route("meetings:resolution_delete", RESOLUTION_EDIT, obj="resolution_a"),
+    Route("meetings:resolution_action", POST_ONLY, obj="resolution_a", kwargs={"action": "verify"}),
+    Route("meetings:resolution_evidence", RESOLUTION_A, obj="resolution_evidence_a"),
+    Route("api:meeting-list", api(MEETING_VIEWERS)),
+    Route("api:meeting-detail", api(MEETING_A, refused=UNIT_REPS), obj="meeting_a"),
+    Route("api:meeting-minutes", api(MEETING_A, refused=UNIT_REPS), obj="meeting_a"),
+    Route("api:meeting-hold", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:meeting-approve", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:meeting-carry", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:meeting-amend", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:attendance-list", api(MEETING_VIEWERS)),
+    Route("api:attendance-detail", api(MEETING_A, refused=UNIT_REPS), obj="attendance_a"),
+    Route("api:agendaitem-list", api(MEETING_VIEWERS)),
+    Route("api:agendaitem-detail", api(MEETING_A, refused=UNIT_REPS), obj="agenda_a"),
+    Route("api:resolution-list", api(RESOLUTION_VIEWERS)),
+    Route("api:resolution-detail", api(RESOLUTION_A, refused=("clinic_expert",)), obj="resolution_a"),
+    Route("api:resolution-progress", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-execute", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-object", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-verify", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-not-executed", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-cancel", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    Route("api:resolution-reaffirm", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+]

@@ -1,0 +1,137 @@
+"""Meetings: numbering, schedule, status, freezing, carry-over, field visits and service desks."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tashil.core.jalali import today
+from tashil.core.models import Holiday
+from tashil.meetings.choices import AgendaStatus, MeetingKind, MeetingStatus
+from tashil.meetings.models import AgendaItem, DeskRequest, Meeting, MeetingSeries, VisitFinding
+from tashil.obstacles.choices import ReferralStatus, Source
+
+
+def test_meetings_are_numbered_in_their_series(world):
+    second = Meeting.objects.create(series=world.series_a, date=today())
+    assert (world.meeting_a.number, second.number, world.meeting_b.number) == (1, 2, 1)
+    assert "جلسه ۲" in str(second)
+
+
+def test_the_schedule_proposes_the_next_wednesday_and_skips_a_holiday(world):
+    wednesday = datetime.date(2026, 11, 25)  # 1405/09/04
+    assert world.series_a.next_date(datetime.date(2026, 11, 22)) == wednesday
+    Holiday.objects.create(date=wednesday, title="تعطیل")
+    assert world.series_a.next_date(datetime.date(2026, 11, 22)) == wednesday + datetime.timedelta(days=1)
+    proposal = world.series_a.proposal()
+    assert proposal.date.weekday() in (2, 3) and proposal.date > today() - datetime.timedelta(days=1)
+
+
+def test_hold_approve_and_the_refused_steps(world):
+    meeting = world.meeting_a
+    with pytest.raises(ValidationError):
+        meeting.approve()  # not held yet
+    future = Meeting.objects.create(series=world.series_a, date=today() + datetime.timedelta(days=3))
+    with pytest.raises(ValidationError) as error:
+        future.hold()
+    assert "نرسیده" in " ".join(error.value.messages)
+    meeting.hold()
+    with pytest.raises(ValidationError):
+        meeting.hold()
+    with pytest.raises(ValidationError):
+        meeting.cancel("دیر است")
+    meeting.approve(world.users["manager"])
+    assert (
+        meeting.status == MeetingStatus.APPROVED and meeting.is_frozen and meeting.approved_by == world.users["manager"]
+    )
+    with pytest.raises(ValidationError):
+        future.cancel("")
+    future.cancel("همزمانی با تعطیلی")
+    assert future.status == MeetingStatus.CANCELLED
+
+
+def test_approved_minutes_are_frozen_and_changed_only_by_an_amendment(world, client_as):
+    world.meeting_a.hold()
+    world.meeting_a.approve()
+    client = client_as("secretariat")
+    assert client.get(f"/meetings/{world.meeting_a.pk}/edit/").status_code == 403
+    assert client.get(f"/meetings/resolutions/{world.resolution_a.pk}/edit/").status_code == 403
+    assert client.get(f"/meetings/agenda/{world.agenda_a.pk}/edit/").status_code == 403
+    response = client.post(
+        f"/meetings/{world.meeting_a.pk}/attendance/", {"form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}, follow=True
+    )
+    assert "قفل شده" in response.content.decode()
+    client.post(f"/meetings/{world.meeting_a.pk}/do/amend/", {"text": "نام دستگاه اصلاح شد", "reason": "اشتباه تایپی"})
+    assert world.meeting_a.amendments.get().reason == "اشتباه تایپی"
+    with pytest.raises(ValidationError):
+        world.meeting_b.amend("x", "y")  # not approved: edit the meeting itself
+
+
+def test_unfinished_items_carry_to_the_next_meeting_keeping_their_history(world):
+    done = AgendaItem.objects.create(meeting=world.meeting_a, order=2, title="تمام‌شده", status=AgendaStatus.DONE)
+    target = world.meeting_a.carry_over(world.users["secretariat"])
+    world.agenda_a.refresh_from_db()
+    done.refresh_from_db()
+    assert world.agenda_a.status == AgendaStatus.CARRIED and done.status == AgendaStatus.DONE
+    carried = target.agenda_items.get()
+    assert carried.carried_from == world.agenda_a and list(carried.obstacles.all()) == [world.obstacle_a]
+    again = target.carry_over()
+    assert again.agenda_items.get().history() == [world.agenda_a, carried]
+    with pytest.raises(ValidationError) as error:
+        world.meeting_a.carry_over()
+    assert "بازی برای انتقال" in " ".join(error.value.messages)
+
+
+def test_field_visit_findings_become_obstacles_in_one_step(world):
+    visit = world.visit_a
+    finding = VisitFinding.objects.create(
+        meeting=visit, unit=world.unit_a2, finding="تابلو برق فرسوده است.\nجزئیات بیشتر", group=world.group_finance
+    )
+    obstacle = finding.to_obstacle(world.users["secretariat"])
+    assert obstacle.source == Source.FIELD_VISIT and obstacle.unit == world.unit_a2
+    assert obstacle.title == "تابلو برق فرسوده است." and obstacle.reported_date == today()
+    with pytest.raises(ValidationError):
+        finding.to_obstacle()
+    no_group = VisitFinding.objects.create(meeting=visit, unit=world.unit_a, finding="بی‌گروه")
+    with pytest.raises(ValidationError) as error:
+        no_group.to_obstacle()
+    assert "گروه" in " ".join(error.value.messages)
+
+
+def test_a_service_desk_request_becomes_an_obstacle_referred_to_that_desk(world):
+    desks = MeetingSeries.objects.create(county=world.county_a, kind=MeetingKind.SERVICE_DESK, title="میز خدمت")
+    session = Meeting.objects.create(series=desks, date=today())
+    request = DeskRequest(
+        meeting=session, unit=world.unit_a, agency=world.agency_a2, group=world.group_finance, request="قطعی برق"
+    )
+    obstacle = request.register(world.users["secretariat"])
+    assert obstacle.source == Source.SERVICE_DESK
+    referral = obstacle.referrals.get()
+    assert referral.agency == world.agency_a2 and referral.status == ReferralStatus.PENDING
+
+
+def test_the_service_desk_takes_requests_one_after_another(world, client_as):
+    desks = MeetingSeries.objects.create(county=world.county_a, kind=MeetingKind.SERVICE_DESK, title="میز خدمت")
+    session = Meeting.objects.create(series=desks, date=today())
+    client = client_as("secretariat")
+    for text in ("درخواست یک", "درخواست دو"):
+        response = client.post(
+            f"/meetings/{session.pk}/desk/",
+            {"unit": world.unit_a.pk, "agency": world.agency_a.pk, "group": world.group_finance.pk, "request": text},
+        )
+        assert response.status_code == 302
+    assert session.desk_requests.count() == 2
+    missing = client.post(f"/meetings/{session.pk}/desk/", {"unit": world.unit_a.pk, "request": "بی‌دستگاه"})
+    assert missing.status_code == 400 and 'value="' in missing.content.decode()
+    assert session.desk_requests.count() == 2
+
+
+def test_another_countys_meeting_answers_404(world, client_as):
+    client = client_as("secretariat")
+    for url in (
+        world.meeting_b.get_absolute_url(),
+        f"/meetings/{world.meeting_b.pk}/minutes.pdf",
+        world.resolution_b.get_absolute_url(),
+    ):
+        assert client.get(url).status_code == 404
+    assert client.post(f"/meetings/{world.meeting_b.pk}/do/hold/").status_code == 404

@@ -1,0 +1,65 @@
+"""The minutes PDF: rendered with WeasyPrint, its text extracted with pdftotext."""
+
+import shutil
+import subprocess
+
+from tashil.core.persian import search_key
+from tashil.meetings.minutes import render_minutes
+from tashil.meetings.models import Attendance
+
+
+def pdf_text(pdf, tmp_path):
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(pdf)
+    assert shutil.which("pdftotext"), "make test installs poppler-utils"
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_minutes_hold_the_persian_words_the_jalali_date_and_the_resolutions(world, tmp_path):
+    meeting = world.meeting_a
+    Attendance.objects.create(meeting=meeting, person_name="حسن عباسی", position="معاون فرماندار", status="present")
+    pdf = render_minutes(meeting)
+    assert pdf.startswith(b"%PDF")
+    text = search_key(pdf_text(pdf, tmp_path))
+    from tashil.core.jalali import format_jalali
+
+    for expected in (
+        "صورتجلسه کارگروه تسهیل الف",
+        "ستاد تسهیل و رفع موانع تولید شهرستان",
+        format_jalali(meeting.date, "{weekday} {d} {month} {y}", persian=True),
+        "اداره مالیات برگ تشخیص را بازبینی کند",
+        "اداره مالیات الف",
+        "امضای حاضران",
+        "حسن عباسی",
+        "پیش‌نویس",
+        "صفحه ۱ از",
+    ):
+        assert search_key(expected) in text, expected
+
+
+def test_approved_minutes_are_stored_by_the_worker_and_served_frozen(
+    world, client_as, django_capture_on_commit_callbacks, tmp_path
+):
+    from tashil.core.testing.tasks import run_queued_tasks
+
+    world.meeting_a.hold()
+    with django_capture_on_commit_callbacks(execute=True):
+        world.meeting_a.approve(world.users["manager"])
+    run_queued_tasks()
+    world.meeting_a.refresh_from_db()
+    assert world.meeting_a.minutes_pdf
+    response = client_as("secretariat").get(f"/meetings/{world.meeting_a.pk}/minutes.pdf")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    text = search_key(pdf_text(b"".join(response.streaming_content), tmp_path))
+    assert search_key("پیش‌نویس") not in text and search_key("به تأیید") in text
+
+
+def test_the_resolutions_table_as_xlsx(world, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_as("secretariat").get(f"/meetings/{world.meeting_a.pk}/resolutions.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert "متن مصوبه" in rows[0] and any("برگ تشخیص" in str(cell) for cell in rows[1])

@@ -1,0 +1,623 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from tashil.core import jalali, scope
+from tashil.core.exports import export_response
+from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+
+from . import filtersets, forms, tables
+from .choices import AgendaStatus, MeetingKind
+from .minutes import minutes_filename, render_minutes
+from .models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
+from .reports import execution_by, execution_counts
+
+
+def refuse_frozen(request, meeting):
+    """Frozen minutes are changed only by a recorded amendment."""
+    if meeting.is_frozen:
+        messages.error(request, _("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است."))
+        return HttpResponseRedirect(meeting.get_absolute_url())
+    return None
+
+
+# ---------------------------------------------------------------- series
+
+
+class MeetingSeriesListView(ObjectListView):
+    queryset = MeetingSeries.objects.select_related("county").annotate(meeting_count=Count("meetings"))
+    filterset_class = filtersets.MeetingSeriesFilterSet
+    table_class = tables.MeetingSeriesTable
+
+
+class MeetingSeriesView(ObjectView):
+    queryset = MeetingSeries.objects.select_related("county")
+    template_name = "meetings/meetingseries.html"
+    tabs = (Tab("meetings", gettext_lazy("جلسات"), "generic/includes/tab_table.html"),)
+
+    def get_meetings_context(self):
+        meetings = self.object.meetings.annotate(resolution_count=Count("resolutions"))
+        return {"table": tables.MeetingTable(meetings, user=self.request.user, orderable=False, exclude=("series",))}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if scope.can(self.request.user, Meeting, "add"):
+            proposal = self.object.proposal()
+            context["proposal"] = proposal
+            context["proposal_url"] = (
+                reverse("meetings:meeting_add")
+                + f"?series={self.object.pk}&date={jalali.format_jalali(proposal.date, persian=False)}"
+                + (f"&start_time={proposal.start_time:%H:%M}" if proposal.start_time else "")
+                + f"&place={proposal.place}"
+            )
+        return context
+
+
+class MeetingSeriesEditView(ObjectEditView):
+    model = MeetingSeries
+    form_class = forms.MeetingSeriesForm
+
+
+class MeetingSeriesDeleteView(ObjectDeleteView):
+    model = MeetingSeries
+
+
+# ---------------------------------------------------------------- meetings
+
+
+class MeetingListView(ObjectListView):
+    queryset = Meeting.objects.select_related("series", "site_unit").annotate(resolution_count=Count("resolutions"))
+    filterset_class = filtersets.MeetingFilterSet
+    table_class = tables.MeetingTable
+    template_name = "meetings/meeting_list.html"
+
+
+class MeetingView(ObjectView):
+    queryset = Meeting.objects.select_related("series", "county__province", "site_unit", "secretary", "approved_by")
+    template_name = "meetings/meeting.html"
+
+    def get_tabs(self):
+        tabs = [
+            Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.object.agenda_items.count()),
+            Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.object.attendance.count()),
+            Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.object.resolutions.count()),
+        ]
+        if self.object.kind == MeetingKind.FIELD_VISIT:
+            tabs.append(
+                Tab("findings", _("یافته‌های بازدید"), "meetings/tabs/findings.html", self.object.findings.count())
+            )
+        if self.object.kind == MeetingKind.SERVICE_DESK:
+            tabs.append(Tab("desk", _("میز خدمت"), "meetings/tabs/desk.html", self.object.desk_requests.count()))
+        tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
+        return tabs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, meeting = self.request.user, self.object
+        can = {a: scope.can_object(user, meeting, a) for a in ("hold", "approve", "amend", "carry", "cancel", "change")}
+        context.update(
+            can=can,
+            editable=can["change"] and not meeting.is_frozen,
+            summary=execution_counts(meeting.resolutions.all()),
+        )
+        context["has_open_items"] = meeting.agenda_items.filter(status=AgendaStatus.OPEN).exists()
+        if meeting.is_frozen:
+            context["edit_url"] = context["delete_url"] = None
+        return context
+
+    def get_agenda_context(self):
+        items = self.object.agenda_items.select_related(
+            "unit", "carried_from__meeting", "objected_resolution"
+        ).prefetch_related("obstacles")
+        return {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
+
+    def get_attendance_context(self):
+        rows = self.object.attendance.select_related("agency")
+        return {"formset": forms.AttendanceMarkFormSet(queryset=rows), "rows": rows}
+
+    def get_resolutions_context(self):
+        resolutions = self.object.resolutions.select_related("agency", "unit", "meeting")
+        return {
+            "table": tables.ResolutionTable(resolutions, user=self.request.user, orderable=False, exclude=("meeting",))
+        }
+
+    def get_findings_context(self):
+        return {"findings": self.object.findings.select_related("unit", "group", "obstacle")}
+
+    def get_desk_context(self):
+        return {
+            "desk_form": forms.DeskRequestForm(meeting=self.object, user=self.request.user),
+            "desk_requests": self.object.desk_requests.select_related("unit", "agency", "obstacle").order_by("-pk"),
+        }
+
+
+class MeetingEditView(ObjectEditView):
+    model = Meeting
+    form_class = forms.MeetingForm
+
+    def get_object(self):
+        meeting = super().get_object()
+        if meeting.pk and meeting.is_frozen:
+            raise PermissionDenied
+        return meeting
+
+
+class MeetingDeleteView(ObjectDeleteView):
+    model = Meeting
+
+    def get_scoped_object(self, action=None):
+        meeting = super().get_scoped_object(action)
+        if meeting.is_frozen:
+            raise PermissionDenied
+        return meeting
+
+
+class MeetingActionView(ScopedViewMixin, View):
+    """hold / approve / cancel / carry-over / amend: each a model method with its own refusal."""
+
+    model = Meeting
+    forms_by_action = {"cancel": forms.CancelForm, "amend": forms.AmendmentForm}
+    done = {
+        "hold": gettext_lazy("برگزاری جلسه ثبت شد."),
+        "approve": gettext_lazy("صورتجلسه تأیید و قفل شد."),
+        "cancel": gettext_lazy("جلسه لغو شد."),
+        "carry": gettext_lazy("دستور کارهای باز به جلسه بعد منتقل شد."),
+        "amend": gettext_lazy("اصلاحیه ثبت شد."),
+    }
+
+    def post(self, request, pk, action):
+        if action not in self.done:
+            raise PermissionDenied
+        meeting = self.get_scoped_object(action)
+        form_class = self.forms_by_action.get(action)
+        form = form_class(request.POST) if form_class else None
+        if form is not None and not form.is_valid():
+            messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
+            return HttpResponseRedirect(meeting.get_absolute_url())
+        data = form.cleaned_data if form else {}
+        try:
+            with transaction.atomic():
+                if action == "hold":
+                    meeting.hold(request.user)
+                elif action == "approve":
+                    meeting.approve(request.user)
+                elif action == "cancel":
+                    meeting.cancel(data["reason"], request.user)
+                elif action == "carry":
+                    target = meeting.carry_over(request.user)
+                    messages.success(request, self.done[action])
+                    return HttpResponseRedirect(target.get_absolute_url())
+                elif action == "amend":
+                    meeting.amend(data["text"], data["reason"], request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.done[action])
+        return HttpResponseRedirect(meeting.get_absolute_url())
+
+
+class MinutesPdfView(ScopedViewMixin, View):
+    """The minutes as a PDF: the stored, frozen copy once approved; a marked draft before."""
+
+    model = Meeting
+
+    def get(self, request, pk):
+        meeting = self.get_scoped_object("view")
+        if meeting.is_frozen and meeting.minutes_pdf:
+            return FileResponse(meeting.minutes_pdf.open("rb"), as_attachment=True, filename=minutes_filename(meeting))
+        response = HttpResponse(render_minutes(meeting), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{minutes_filename(meeting)}"'
+        return response
+
+
+class ResolutionsXlsxView(ScopedViewMixin, View):
+    model = Meeting
+
+    def get(self, request, pk):
+        meeting = self.get_scoped_object("view")
+        resolutions = meeting.resolutions.select_related("agency", "unit", "meeting")
+        table = tables.ResolutionTable(resolutions, user=request.user)
+        return export_response(table.export_rows(), request.GET.get("format", "xlsx"), f"مصوبات {meeting}")
+
+
+class AttendanceMarkView(ScopedViewMixin, View):
+    """Mark everyone's presence in one form."""
+
+    model = Meeting
+
+    def post(self, request, pk):
+        meeting = self.get_scoped_object("change")
+        if (frozen := refuse_frozen(request, meeting)) is not None:
+            return frozen
+        formset = forms.AttendanceMarkFormSet(request.POST, queryset=meeting.attendance.all())
+        if formset.is_valid():
+            errors = []
+            with transaction.atomic():
+                for form in formset.forms:
+                    row = form.save(commit=False)
+                    try:
+                        row.full_clean()
+                    except ValidationError as error:
+                        errors.append(f"{row}: {' '.join(error.messages)}")
+                        continue
+                    row.save()
+                if errors:
+                    transaction.set_rollback(True)
+            if errors:
+                for line in errors:
+                    messages.error(request, line)
+            else:
+                messages.success(request, _("حضور و غیاب ذخیره شد."))
+        else:
+            messages.error(request, _("حضور و غیاب ذخیره نشد؛ ردیف‌ها را بررسی کنید."))
+        return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=attendance")
+
+
+class InviteAgenciesView(ScopedViewMixin, View):
+    """Invite the county's agencies (those not yet on the list) in one action."""
+
+    model = Meeting
+
+    def post(self, request, pk):
+        from tashil.core.choices import ScopeLevel
+        from tashil.orgs.models import Agency
+
+        meeting = self.get_scoped_object("change")
+        if (frozen := refuse_frozen(request, meeting)) is not None:
+            return frozen
+        listed = set(meeting.attendance.exclude(agency=None).values_list("agency_id", flat=True))
+        agencies = Agency.objects.filter(level=ScopeLevel.COUNTY, county=meeting.county, is_active=True).exclude(
+            pk__in=listed
+        )
+        Attendance.objects.bulk_create([Attendance(meeting=meeting, agency=a) for a in agencies])
+        messages.success(request, _("%(count)s دستگاه دعوت شد.") % {"count": len(agencies)})
+        return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=attendance")
+
+
+class AgendaObstacleView(ScopedViewMixin, View):
+    """Put an obstacle on the agenda: the item takes the obstacle's unit and title."""
+
+    model = Meeting
+
+    def post(self, request, pk):
+        meeting = self.get_scoped_object("change")
+        if (frozen := refuse_frozen(request, meeting)) is not None:
+            return frozen
+        form = forms.AgendaObstacleForm(request.POST, user=request.user)
+        if form.is_valid():
+            obstacle = form.cleaned_data["obstacle"]
+            if meeting.agenda_items.filter(obstacles=obstacle, status=AgendaStatus.OPEN).exists():
+                messages.error(request, _("«%(o)s» هم‌اکنون در دستور این جلسه است.") % {"o": obstacle})
+            else:
+                order = meeting.agenda_items.count() + 1
+                item = AgendaItem.objects.create(meeting=meeting, order=order, unit=obstacle.unit, title=obstacle.title)
+                item.obstacles.add(obstacle)
+                messages.success(request, _("«%(o)s» به دستور کار افزوده شد.") % {"o": obstacle})
+        else:
+            messages.error(request, _("مانع را برگزینید."))
+        return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=agenda")
+
+
+class AgendaItemEditView(ObjectEditView):
+    model = AgendaItem
+    form_class = forms.AgendaItemForm
+
+    def get_object(self):
+        item = super().get_object()
+        if item.pk and item.meeting.is_frozen:
+            raise PermissionDenied
+        return item
+
+    def get_success_url(self, obj):
+        return obj.meeting.get_absolute_url() + "?tab=agenda"
+
+
+class AgendaItemDeleteView(ObjectDeleteView):
+    model = AgendaItem
+
+
+class AgendaObstacleUpdateView(ScopedViewMixin, View):
+    """From an agenda item, record on one of its obstacles what the meeting said about it."""
+
+    model = AgendaItem
+
+    def post(self, request, pk):
+        item = self.get_scoped_object("change")
+        form = forms.AgendaObstacleUpdateForm(request.POST, item=item)
+        if form.is_valid():
+            obstacle = form.cleaned_data["obstacle"]
+            if not scope.can_object(request.user, obstacle, "comment"):
+                raise PermissionDenied
+            try:
+                obstacle.comment(
+                    _("%(meeting)s: %(text)s") % {"meeting": item.meeting, "text": form.cleaned_data["text"]},
+                    user=request.user,
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("روند «%(o)s» به‌روز شد.") % {"o": obstacle})
+        else:
+            messages.error(request, _("مانع و متن به‌روزرسانی را بنویسید."))
+        return HttpResponseRedirect(item.meeting.get_absolute_url() + "?tab=agenda")
+
+
+class AttendanceEditView(ObjectEditView):
+    model = Attendance
+    form_class = forms.AttendanceForm
+
+    def get_success_url(self, obj):
+        return obj.meeting.get_absolute_url() + "?tab=attendance"
+
+
+class AttendanceDeleteView(ObjectDeleteView):
+    model = Attendance
+
+
+class VisitFindingEditView(ObjectEditView):
+    model = VisitFinding
+    form_class = forms.VisitFindingForm
+
+    def get_success_url(self, obj):
+        return obj.meeting.get_absolute_url() + "?tab=findings"
+
+
+class VisitFindingObstacleView(ScopedViewMixin, View):
+    """Turn a field-visit finding into an obstacle (source: field visit) in one step."""
+
+    model = VisitFinding
+
+    def post(self, request, pk):
+        finding = self.get_scoped_object("change")
+        try:
+            obstacle = finding.to_obstacle(request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("مانع «%(o)s» ثبت شد.") % {"o": obstacle})
+        return HttpResponseRedirect(finding.meeting.get_absolute_url() + "?tab=findings")
+
+
+class DeskRequestView(ScopedViewMixin, View):
+    """One request at the service desk: saved as an obstacle referred to the desk's agency; the form resets."""
+
+    model = Meeting
+
+    def post(self, request, pk):
+        meeting = self.get_scoped_object("change")
+        form = forms.DeskRequestForm(request.POST, meeting=meeting, user=request.user)
+        if form.is_valid():
+            desk = form.save(commit=False)
+            desk.meeting = meeting
+            desk.register(request.user)
+            messages.success(
+                request,
+                _("درخواست «%(unit)s» ثبت و به «%(agency)s» ارجاع شد.") % {"unit": desk.unit, "agency": desk.agency},
+            )
+            return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=desk")
+        view = MeetingView()
+        view.request, view.kwargs, view.object = request, {"pk": pk}, meeting
+        context = view.get_context_data(tabs=view.get_tabs(), active_tab="desk")
+        context.update(view.get_desk_context(), desk_form=form)
+        return render(request, "meetings/meeting.html", context, status=400)
+
+
+# ---------------------------------------------------------------- resolutions
+
+
+class ResolutionListView(ObjectListView):
+    """The follow-up board: every open resolution in scope, overdue first, with execution rates."""
+
+    queryset = Resolution.objects.select_related("meeting__series", "agency", "unit")
+    filterset_class = filtersets.ResolutionFilterSet
+    table_class = tables.ResolutionTable
+    template_name = "meetings/resolution_list.html"
+    title = gettext_lazy("پیگیری مصوبات")
+
+    def base_queryset(self):
+        from django.db.models import Case, IntegerField, Value, When
+
+        from .choices import OPEN_RESOLUTION_STATUSES
+
+        return (
+            super()
+            .base_queryset()
+            .annotate(
+                open_first=Case(
+                    When(status__in=OPEN_RESOLUTION_STATUSES, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("open_first", "deadline", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        resolutions = self.object_list
+        context["summary"] = execution_counts(resolutions)
+        context["by_agency"] = execution_by(resolutions, "agency", "agency__name")
+        context["by_county"] = execution_by(resolutions, "county", "county__name")
+        return context
+
+
+class ResolutionView(ObjectView):
+    queryset = Resolution.objects.select_related(
+        "meeting__series", "agency", "unit", "obstacle", "reported_by", "verified_by"
+    )
+    template_name = "meetings/resolution.html"
+    tabs = (Tab("follow", gettext_lazy("پیگیری"), "meetings/tabs/resolution_follow.html"),)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, resolution = self.request.user, self.object
+        can_report = resolution.is_open and scope.can_object(user, resolution, "report")
+        can_close = resolution.is_open and scope.can_object(user, resolution, "close")
+        context.update(
+            can_report=can_report and resolution.status != "objected",
+            can_object=resolution.objection_open and scope.can_object(user, resolution, "object"),
+            can_verify=resolution.awaiting_verification and scope.can_object(user, resolution, "verify"),
+            can_close=can_close,
+            progress_form=forms.ProgressForm(),
+            execution_form=forms.ExecutionForm(),
+            reason_form=forms.ReasonForm(),
+            not_executed_form=forms.NotExecutedForm(),
+            note_form=forms.NoteForm(),
+        )
+        if resolution.meeting.is_frozen:
+            context["edit_url"] = None
+            context["delete_url"] = None
+        return context
+
+
+class ResolutionEditView(ObjectEditView):
+    model = Resolution
+    form_class = forms.ResolutionForm
+
+    def get_object(self):
+        resolution = super().get_object()
+        if resolution.pk and resolution.meeting.is_frozen:
+            raise PermissionDenied
+        return resolution
+
+    def get_success_url(self, obj):
+        return obj.meeting.get_absolute_url() + "?tab=resolutions"
+
+
+class ResolutionDeleteView(ObjectDeleteView):
+    model = Resolution
+
+    def get_scoped_object(self, action=None):
+        resolution = super().get_scoped_object(action)
+        if resolution.meeting.is_frozen:
+            raise PermissionDenied
+        return resolution
+
+
+class ResolutionActionView(ScopedViewMixin, View):
+    """The follow-up of a resolution: progress, execution with evidence, objection, verification, closing."""
+
+    model = Resolution
+    ACTIONS = {
+        # action: (permission, form, message)
+        "progress": ("report", forms.ProgressForm, gettext_lazy("گزارش پیشرفت ثبت شد.")),
+        "execute": (
+            "report",
+            forms.ExecutionForm,
+            gettext_lazy("اجرای مصوبه گزارش شد و در انتظار تأیید دبیرخانه است."),
+        ),
+        "object": ("object", forms.ReasonForm, gettext_lazy("اعتراض ثبت شد و در دستور جلسه بعد قرار گرفت.")),
+        "verify": ("verify", None, gettext_lazy("اجرای مصوبه تأیید شد.")),
+        "reject": ("verify", forms.ReasonForm, gettext_lazy("گزارش اجرا پذیرفته نشد.")),
+        "not_executed": ("close", forms.NotExecutedForm, gettext_lazy("مصوبه اجرانشده ثبت شد.")),
+        "cancel": ("close", forms.NoteForm, gettext_lazy("مصوبه لغو شد.")),
+        "reaffirm": ("close", forms.NoteForm, gettext_lazy("مصوبه دوباره تأیید شد.")),
+    }
+
+    def post(self, request, pk, action):
+        if action not in self.ACTIONS:
+            raise PermissionDenied
+        permission, form_class, done = self.ACTIONS[action]
+        resolution = self.get_scoped_object(permission)
+        form = form_class(request.POST, request.FILES) if form_class else None
+        if form is not None and not form.is_valid():
+            messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
+            return HttpResponseRedirect(resolution.get_absolute_url())
+        data, user = (form.cleaned_data if form else {}), request.user
+        perform = {
+            "progress": lambda: resolution.report_progress(data["note"], user),
+            "execute": lambda: resolution.report_execution(data["evidence"], data.get("evidence_file"), user),
+            "object": lambda: resolution.object(data["reason"], user),
+            "verify": lambda: resolution.verify(user),
+            "reject": lambda: resolution.reject_report(data["reason"], user),
+            "not_executed": lambda: resolution.mark_not_executed(data["failure_party"], data["note"], user),
+            "cancel": lambda: resolution.cancel(data["note"], user),
+            "reaffirm": lambda: resolution.reaffirm(data["note"], user),
+        }[action]
+        try:
+            with transaction.atomic():
+                perform()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+        return HttpResponseRedirect(safe_return_url(request, resolution.get_absolute_url()))
+
+
+class EvidenceDownloadView(ScopedViewMixin, View):
+    model = Resolution
+
+    def get(self, request, pk):
+        resolution = self.get_scoped_object("view")
+        if not resolution.evidence_file:
+            raise Http404
+        response = FileResponse(resolution.evidence_file.open("rb"), as_attachment=True)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+# ---------------------------------------------------------------- calendar
+
+
+class CalendarView(View):
+    """A Jalali month of meetings in scope, Saturday to Friday."""
+
+    template_name = "meetings/calendar.html"
+
+    def get(self, request):
+        if not scope.can(request.user, Meeting, "view"):
+            raise PermissionDenied
+        now = jalali.jalali_today()
+        form = forms.CalendarForm(request.GET or None)
+        year, month = (
+            (form.cleaned_data["year"], form.cleaned_data["month"]) if form.is_valid() else (now.year, now.month)
+        )
+        first, last = jalali.month_bounds(year, month)
+        meetings = scope.restrict(Meeting.objects.filter(date__range=(first, last)), request.user).select_related(
+            "series"
+        )
+        by_day = {}
+        for meeting in meetings.order_by("date", "start_time"):
+            by_day.setdefault(meeting.date, []).append(meeting)
+        weeks, week = [], [None] * ((first.weekday() - 5) % 7)
+        day = first
+        while day <= last:
+            week.append(
+                {
+                    "date": day,
+                    "day": jalali.to_jalali(day).day,
+                    "meetings": by_day.get(day, []),
+                    "today": day == jalali.today(),
+                }
+            )
+            if len(week) == 7:
+                weeks.append(week)
+                week = []
+            day += datetime.timedelta(days=1)
+        if week:
+            weeks.append(week + [None] * (7 - len(week)))
+        previous = (year, month - 1) if month > 1 else (year - 1, 12)
+        following = (year, month + 1) if month < 12 else (year + 1, 1)
+        title = _("تقویم جلسات — %(month)s %(year)s") % {
+            "month": jalali.month_name(month),
+            "year": jalali.format_jalali(first, "{y}"),
+        }
+        context = {
+            "title": title,
+            "weeks": weeks,
+            "weekdays": [jalali.WEEKDAYS[d] for d in jalali.WEEK_ORDER],
+            "previous": previous,
+            "following": following,
+            "breadcrumbs": [(Meeting._meta.verbose_name_plural, reverse("meetings:meeting_list")), (title, None)],
+        }
+        return render(request, self.template_name, context)

@@ -1,0 +1,47 @@
+from django.contrib import admin
+
+from .models import Attachment, Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
+
+
+class ObstacleGroupInline(admin.TabularInline):
+    model = ObstacleGroup
+    extra = 0
+
+
+@admin.register(ObstacleDomain)
+class ObstacleDomainAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "order", "is_active")
+    inlines = (ObstacleGroupInline,)
+
+
+@admin.register(ObstacleGroup)
+class ObstacleGroupAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "domain", "wbes_category", "default_agency_type", "is_active")
+    list_filter = ("domain", "wbes_category", "is_active")
+
+
+class ReferralInline(admin.TabularInline):
+    model = Referral
+    extra = 0
+    raw_id_fields = ("agency",)
+
+
+@admin.register(Obstacle)
+class ObstacleAdmin(admin.ModelAdmin):
+    list_display = ("title", "unit", "group", "status", "severity", "reported_date")
+    list_filter = ("status", "severity", "group__domain")
+    search_fields = ("title",)
+    raw_id_fields = ("unit",)
+    inlines = (ReferralInline,)
+
+
+@admin.register(Referral)
+class ReferralAdmin(admin.ModelAdmin):
+    list_display = ("obstacle", "agency", "status", "due_date")
+    list_filter = ("status",)
+    raw_id_fields = ("obstacle", "agency")
+
+
+admin.site.register(ObstacleEvent)
+admin.site.register(Attachment)
+admin.site.register(SystemicIssue)

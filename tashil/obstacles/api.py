@@ -1,0 +1,296 @@
+"""REST endpoints for obstacles, referrals (with responses), timeline events, systemic issues and the taxonomy.
+Actions call the same model methods as the pages, so the same transitions are refused with the same words."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from tashil.core import scope
+from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.serializers import TashilModelSerializer
+from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
+from tashil.orgs.models import Agency
+
+from . import filtersets
+from .choices import FailureParty, Outcome, ReferralStatus
+from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
+from .views import with_overdue
+
+
+class ObstacleDomainSerializer(TashilModelSerializer):
+    class Meta:
+        model = ObstacleDomain
+        fields = ("id", "code", "name", "order", "description", "is_active")
+
+
+class ObstacleGroupSerializer(TashilModelSerializer):
+    class Meta:
+        model = ObstacleGroup
+        fields = (
+            "id",
+            "url",
+            "domain",
+            "code",
+            "name",
+            "wbes_category",
+            "default_agency_type",
+            "due_days",
+            "order",
+            "is_active",
+        )
+
+
+class ObstacleSerializer(TashilModelSerializer):
+    has_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Obstacle
+        fields = (
+            "id",
+            "url",
+            "unit",
+            "county",
+            "group",
+            "title",
+            "description",
+            "source",
+            "severity",
+            "jobs_at_risk",
+            "amount",
+            "capacity_blocked",
+            "reported_date",
+            "status",
+            "escalation_level",
+            "outcome",
+            "failure_party",
+            "outcome_note",
+            "closed_date",
+            "systemic_issue",
+            "has_overdue",
+        )
+        read_only_fields = (
+            "county",
+            "status",
+            "escalation_level",
+            "outcome",
+            "failure_party",
+            "outcome_note",
+            "closed_date",
+            "systemic_issue",
+        )
+
+    def validate_group(self, group):
+        if not group.is_active and (self.instance is None or self.instance.group_id != group.pk):
+            raise serializers.ValidationError(f"گروه «{group}» بازنشسته شده است؛ گروه دیگری برگزینید.")
+        return group
+
+    def create(self, validated_data):
+        validated_data["reported_by"] = self.context["request"].user
+        return super().create(validated_data)
+
+
+class ReferralSerializer(TashilModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Referral
+        fields = (
+            "id",
+            "url",
+            "obstacle",
+            "agency",
+            "referred_date",
+            "due_date",
+            "note",
+            "status",
+            "response",
+            "responded_at",
+            "first_response_date",
+            "is_overdue",
+        )
+        read_only_fields = fields
+
+
+class EventSerializer(TashilModelSerializer):
+    author_name = serializers.CharField(source="author", read_only=True, default="")
+
+    class Meta:
+        model = ObstacleEvent
+        fields = ("id", "obstacle", "kind", "author", "author_name", "text", "internal", "referral", "created")
+        read_only_fields = fields
+
+
+class ReferRequest(serializers.Serializer):
+    agencies = serializers.PrimaryKeyRelatedField(many=True, queryset=Agency.objects.all())
+    days = serializers.IntegerField(required=False, min_value=1, max_value=120)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class CloseRequest(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    failure_party = serializers.ChoiceField(choices=FailureParty.choices, required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class NoteRequest(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class CommentRequest(serializers.Serializer):
+    text = serializers.CharField()
+    internal = serializers.BooleanField(required=False, default=False)
+
+
+class RespondRequest(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ReferralStatus.choices)
+    response = serializers.CharField(required=False, allow_blank=True)
+
+
+def run(action_):
+    """Run a model action; its ValidationError becomes a 400 with the same Persian message."""
+    try:
+        with transaction.atomic():
+            return action_()
+    except DjangoValidationError as error:
+        raise django_to_drf(error) from error
+
+
+class ObstacleViewSet(TashilModelViewSet):
+    queryset = Obstacle.objects.select_related("unit", "group")
+    serializer_class = ObstacleSerializer
+    filterset_class = filtersets.ObstacleFilterSet
+    action_map_override = {
+        "refer": "refer",
+        "close": "close",
+        "escalate": "escalate",
+        "comment": "comment",
+        "events": "view",
+    }
+
+    def get_queryset(self):
+        return with_overdue(super().get_queryset())
+
+    @extend_schema(request=ReferRequest, responses=ReferralSerializer(many=True))
+    @action(detail=True, methods=["post"])
+    def refer(self, request, pk=None):
+        """Refer to one or more agencies; each due date is counted in working days."""
+        obstacle = self.get_object()
+        payload = ReferRequest(data=request.data, context={"request": request})
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        serving = set(Agency.objects.serving(obstacle.county).values_list("pk", flat=True))
+        outside = [a for a in data["agencies"] if a.pk not in serving]
+        if outside:
+            raise serializers.ValidationError({"agencies": [f"«{outside[0]}» در این شهرستان کار نمی‌کند."]})
+        referrals = run(lambda: obstacle.refer(data["agencies"], request.user, data.get("days"), data.get("note", "")))
+        return Response(
+            ReferralSerializer(referrals, many=True, context={"request": request}).data, status.HTTP_201_CREATED
+        )
+
+    @extend_schema(request=CloseRequest, responses=ObstacleSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        obstacle = self.get_object()
+        payload = CloseRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        run(lambda: obstacle.close(data["outcome"], request.user, data.get("failure_party", ""), data.get("note", "")))
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=NoteRequest, responses=ObstacleSerializer)
+    @action(detail=True, methods=["post"])
+    def escalate(self, request, pk=None):
+        obstacle = self.get_object()
+        payload = NoteRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        run(lambda: obstacle.escalate(request.user, payload.validated_data.get("note", "")))
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=CommentRequest, responses=EventSerializer)
+    @action(detail=True, methods=["post"])
+    def comment(self, request, pk=None):
+        obstacle = self.get_object()
+        payload = CommentRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        internal = payload.validated_data["internal"]
+        if internal and {m.role for m in scope.memberships(request.user)} == {"unit_rep"}:
+            raise serializers.ValidationError({"internal": ["نماینده واحد یادداشت داخلی نمی‌نویسد."]})
+        event = run(lambda: obstacle.comment(payload.validated_data["text"], request.user, internal))
+        return Response(EventSerializer(event, context={"request": request}).data, status.HTTP_201_CREATED)
+
+    @extend_schema(responses=EventSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def events(self, request, pk=None):
+        """The obstacle's timeline (internal entries hidden from unit representatives)."""
+        obstacle = self.get_object()
+        events = scope.restrict(ObstacleEvent.objects.filter(obstacle=obstacle), request.user).select_related("author")
+        return Response(EventSerializer(events, many=True, context={"request": request}).data)
+
+
+class ReferralViewSet(TashilReadOnlyViewSet):
+    queryset = Referral.objects.select_related("obstacle", "agency")
+    serializer_class = ReferralSerializer
+    filterset_class = filtersets.ReferralFilterSet
+    action_map_override = {"respond": "respond", "escalate": "escalate"}
+
+    @extend_schema(request=RespondRequest, responses=ReferralSerializer)
+    @action(detail=True, methods=["post"])
+    def respond(self, request, pk=None):
+        """The agency's answer: accepted, in progress, done (with a description) or rejected (with a reason)."""
+        referral = self.get_object()
+        payload = RespondRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        run(lambda: referral.respond(data["status"], data.get("response", ""), request.user))
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=None, responses=ReferralSerializer)
+    @action(detail=True, methods=["post"])
+    def escalate(self, request, pk=None):
+        referral = self.get_object()
+        run(lambda: referral.escalate(request.user))
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+class EventViewSet(TashilReadOnlyViewSet):
+    queryset = ObstacleEvent.objects.select_related("author")
+    serializer_class = EventSerializer
+    filterset_fields = ("obstacle", "kind")
+
+
+class SystemicIssueSerializer(TashilModelSerializer):
+    class Meta:
+        model = SystemicIssue
+        fields = ("id", "url", "title", "proposal", "group", "level", "province", "county", "status", "outcome_note")
+        read_only_fields = ("status", "outcome_note")
+
+
+class SystemicIssueViewSet(TashilModelViewSet):
+    queryset = SystemicIssue.objects.select_related("group")
+    serializer_class = SystemicIssueSerializer
+    filterset_class = filtersets.SystemicIssueFilterSet
+
+
+class ObstacleDomainViewSet(TashilModelViewSet):
+    queryset = ObstacleDomain.objects.all()
+    serializer_class = ObstacleDomainSerializer
+    filterset_class = filtersets.ObstacleDomainFilterSet
+
+
+class ObstacleGroupViewSet(TashilModelViewSet):
+    queryset = ObstacleGroup.objects.select_related("domain")
+    serializer_class = ObstacleGroupSerializer
+    filterset_class = filtersets.ObstacleGroupFilterSet
+
+
+ROUTES = [
+    ("obstacles/obstacles", ObstacleViewSet, "obstacle"),
+    ("obstacles/referrals", ReferralViewSet, "referral"),
+    ("obstacles/events", EventViewSet, "obstacleevent"),
+    ("obstacles/systemic-issues", SystemicIssueViewSet, "systemicissue"),
+    ("obstacles/domains", ObstacleDomainViewSet, "obstacledomain"),
+    ("obstacles/groups", ObstacleGroupViewSet, "obstaclegroup"),
+]

@@ -1,0 +1,43 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ObstaclesConfig(AppConfig):
+    name = "tashil.obstacles"
+    label = "obstacles"
+    verbose_name = _("موانع تولید")
+
+    def ready(self):
+        from tashil.core.badges import register_colours
+
+        from .choices import STATUS_COLOURS
+
+        register_colours(STATUS_COLOURS)
+        self.add_unit_tab()
+
+    def add_unit_tab(self):
+        """The unit page's obstacles tab, with quick entry."""
+        from tashil.core import scope
+        from tashil.core.views import Tab
+        from tashil.units.views import IndustrialUnitView
+
+        from .models import Obstacle
+        from .tables import ObstacleTable
+        from .views import with_overdue
+
+        def context(view):
+            obstacles = scope.restrict(
+                with_overdue(view.object.obstacles.select_related("unit", "county", "group")), view.request.user
+            )
+            table = ObstacleTable(obstacles, user=view.request.user, orderable=False, exclude=("unit",))
+            return {"table": table, "can_add_obstacle": scope.can(view.request.user, Obstacle, "add")}
+
+        def count(unit):
+            return unit.obstacles.count()
+
+        IndustrialUnitView.add_tab(
+            Tab("obstacles", _("موانع تولید"), "units/tabs/obstacles.html"),
+            context=context,
+            count=count,
+            permission=lambda view: scope.can(view.request.user, Obstacle, "view"),
+        )

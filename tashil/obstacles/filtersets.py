@@ -1,0 +1,134 @@
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.choices import ScopeLevel
+from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet
+from tashil.geo.models import IndustrialZone
+from tashil.orgs.models import Agency
+from tashil.units.filtersets import PlaceFilterMixin
+from tashil.units.models import IndustrialUnit
+
+from .choices import ObstacleStatus, ReferralStatus, Severity, Source
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
+
+YES_NO = (("true", _("بله")), ("false", _("خیر")))
+
+
+class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
+    domain = django_filters.ModelChoiceFilter(
+        field_name="group__domain", queryset=ObstacleDomain.objects.all(), label=_("حوزه")
+    )
+    group = django_filters.ModelChoiceFilter(queryset=ObstacleGroup.objects.all(), label=_("گروه"))
+    agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.all(), method="filter_agency", label=_("دستگاه ارجاع")
+    )
+    status = django_filters.MultipleChoiceFilter(choices=ObstacleStatus.choices, label=_("وضعیت"))
+    state = django_filters.ChoiceFilter(
+        choices=(("open", _("باز")), ("closed", _("بسته"))),
+        method="filter_state",
+        label=_("باز / بسته"),
+        empty_label=_("همه"),
+    )
+    severity = django_filters.MultipleChoiceFilter(choices=Severity.choices, label=_("شدت"))
+    overdue = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
+    )
+    escalated = django_filters.ChoiceFilter(
+        choices=(("province", _("به استان")), ("nation", _("به کشور")), ("any", _("هر سطح"))),
+        method="filter_escalated",
+        label=_("تشدیدشده"),
+        empty_label=_("همه"),
+    )
+    zone = django_filters.ModelChoiceFilter(
+        field_name="unit__zone", queryset=IndustrialZone.objects.all(), label=_("شهرک یا ناحیه")
+    )
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+    source = django_filters.ChoiceFilter(choices=Source.choices, label=_("منبع"))
+    reported_after = JalaliDateFilter(field_name="reported_date", lookup_expr="gte", label=_("طرح‌شده از"))
+    reported_before = JalaliDateFilter(field_name="reported_date", lookup_expr="lte", label=_("طرح‌شده تا"))
+
+    class Meta:
+        model = Obstacle
+        fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from tashil.core import scope
+        from tashil.core.forms import DropdownCheckboxes
+
+        for name in ("status", "severity"):
+            self.filters[name].extra["widget"] = DropdownCheckboxes
+        if self.user is not None:
+            counties = scope.counties_in_scope(self.user)
+            self.filters["county"].queryset = counties
+            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=counties)
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_agency(self, queryset, name, value):
+        return queryset.filter(pk__in=Referral.objects.filter(agency=value).values("obstacle_id"))
+
+    def filter_state(self, queryset, name, value):
+        return queryset.open() if value == "open" else queryset.closed()
+
+    def filter_overdue(self, queryset, name, value):
+        late = Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk")))
+        return queryset.filter(late) if value == "true" else queryset.exclude(late)
+
+    def filter_escalated(self, queryset, name, value):
+        if value == "any":
+            return queryset.exclude(escalation_level=ScopeLevel.COUNTY)
+        return queryset.filter(escalation_level=value)
+
+
+class ReferralFilterSet(TashilFilterSet):
+    agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("دستگاه"))
+    status = django_filters.MultipleChoiceFilter(choices=ReferralStatus.choices, label=_("وضعیت"))
+    overdue = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
+    )
+    due_before = JalaliDateFilter(field_name="due_date", lookup_expr="lte", label=_("مهلت تا"))
+
+    class Meta:
+        model = Referral
+        fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from tashil.core.forms import DropdownCheckboxes
+
+        self.filters["status"].extra["widget"] = DropdownCheckboxes
+
+    def search(self, queryset, name, value):
+        from tashil.core.persian import search_key
+
+        key = search_key(value)
+        return queryset.filter(obstacle__search_text__contains=key) if key else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Referral.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value == "true" else queryset.exclude(pk__in=overdue)
+
+
+class SystemicIssueFilterSet(TashilFilterSet):
+    class Meta:
+        model = SystemicIssue
+        fields = ("status", "level", "group", "province")
+
+
+class ObstacleDomainFilterSet(TashilFilterSet):
+    search_fields = ("name", "code")
+
+    class Meta:
+        model = ObstacleDomain
+        fields = ("is_active",)
+
+
+class ObstacleGroupFilterSet(TashilFilterSet):
+    search_fields = ("name", "code")
+
+    class Meta:
+        model = ObstacleGroup
+        fields = ("domain", "wbes_category", "default_agency_type", "is_active")

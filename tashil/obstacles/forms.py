@@ -1,0 +1,280 @@
+"""Forms of the obstacles capability; the rules themselves live in the models' methods."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.choices import Role, ScopeLevel
+from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm
+from tashil.orgs.models import Agency
+
+from .choices import FailureParty, Outcome, ReferralStatus, Source
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
+
+ALLOWED_EXTENSIONS = {
+    ".pdf",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".odt",
+    ".ods",
+    ".txt",
+}
+# The first bytes each type must start with; a file that claims one type and holds another is refused.
+SIGNATURES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".webp": (b"RIFF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".xls": (b"\xd0\xcf\x11\xe0",),
+}
+
+
+def grouped_choices(queryset):
+    """Obstacle groups under their domain headings, for a select with optgroups."""
+    choices, current, items = [("", "---------")], None, []
+    for group in queryset.select_related("domain").order_by("domain__order", "order", "name"):
+        if group.domain != current:
+            if items:
+                choices.append((str(current), items))
+            current, items = group.domain, []
+        items.append((group.pk, group.name))
+    if items:
+        choices.append((str(current), items))
+    return choices
+
+
+def validate_upload(upload):
+    """Type and size limits for attachments, with Persian messages that name the file."""
+    import os
+
+    extension = os.path.splitext(upload.name)[1].lower()
+    if extension not in ALLOWED_EXTENSIONS:
+        raise forms.ValidationError(
+            _("نوع فایل «%(name)s» پذیرفته نیست؛ PDF، تصویر، Word، Excel یا متن بفرستید."), params={"name": upload.name}
+        )
+    limit = settings.TASHIL_ATTACHMENT_MAX_MB * 1024 * 1024
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("فایل «%(name)s» بزرگ‌تر از %(limit)s مگابایت است."),
+            params={"name": upload.name, "limit": settings.TASHIL_ATTACHMENT_MAX_MB},
+        )
+    signatures = SIGNATURES.get(extension)
+    if signatures:
+        head = upload.read(8)
+        upload.seek(0)
+        if not head.startswith(signatures):
+            raise forms.ValidationError(_("محتوای فایل «%(name)s» با پسوند آن جور نیست."), params={"name": upload.name})
+    return upload
+
+
+class ObstacleForm(TashilModelForm):
+    class Meta:
+        model = Obstacle
+        fields = (
+            "unit",
+            "group",
+            "title",
+            "description",
+            "source",
+            "severity",
+            "jobs_at_risk",
+            "amount",
+            "capacity_blocked",
+            "reported_date",
+        )
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = ObstacleGroup.objects.filter(is_active=True)
+        if self.instance.pk:
+            groups = ObstacleGroup.objects.filter(pk=self.instance.group_id) | groups
+        self.fields["group"].queryset = groups
+        self.fields["group"].choices = grouped_choices(groups)
+        if self.user is not None and self.is_representative():
+            self.fields["source"].choices = [(Source.UNIT_REQUEST, Source.UNIT_REQUEST.label)]
+            self.fields["source"].initial = Source.UNIT_REQUEST
+
+    def is_representative(self):
+        roles = {m.role for m in scope.memberships(self.user)}
+        return roles == {Role.UNIT_REP}
+
+    def save(self, commit=True):
+        obstacle = super().save(commit=False)
+        if obstacle.pk is None and self.user is not None:
+            obstacle.reported_by = self.user
+        if commit:
+            obstacle.save()
+        return obstacle
+
+
+class ReferForm(TashilForm):
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("دستگاه‌ها"), queryset=Agency.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    days = PersianIntegerField(
+        label=_("مهلت پاسخ (روز کاری)"), required=False, min_value=1, max_value=120, grouped=False
+    )
+    note = forms.CharField(
+        label=_("توضیح برای دستگاه"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, obstacle=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.obstacle = obstacle
+        agencies = Agency.objects.serving(obstacle.county).filter(is_active=True).order_by("type", "name")
+        field = self.fields["agencies"]
+        field.queryset = agencies
+        # Grouped by level, the county's own agencies first.
+        field.choices = [
+            (label, [(a.pk, str(a)) for a in agencies if a.level == level])
+            for level, label in (
+                (ScopeLevel.COUNTY, _("دستگاه‌های شهرستان")),
+                (ScopeLevel.PROVINCE, _("دستگاه‌های استان")),
+                (ScopeLevel.NATION, _("دستگاه‌های ملی")),
+            )
+        ]
+        field.widget.attrs["class"] = "checkbox-columns"
+        self.fields["days"].help_text = _("خالی یعنی %(days)s روز کاری (مهلت گروه «%(group)s»).") % {
+            "days": obstacle.group.effective_due_days,
+            "group": obstacle.group,
+        }
+        if not self.is_bound:
+            suggested = agencies.filter(type=obstacle.group.default_agency_type, county=obstacle.county)
+            self.fields["agencies"].initial = list(suggested.values_list("pk", flat=True)[:1])
+
+
+class CloseForm(TashilForm):
+    outcome = forms.ChoiceField(label=_("نتیجه"), choices=Outcome.choices, widget=forms.RadioSelect)
+    failure_party = forms.ChoiceField(
+        label=_("مسئول ناکامی"),
+        choices=[("", _("— (رفع شد یا نامشخص)")), *FailureParty.choices],
+        required=False,
+        help_text=_("برای مانع رفع‌نشدنی لازم است."),
+    )
+    note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EscalateForm(TashilForm):
+    note = forms.CharField(
+        label=_("دلیل تشدید"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CommentForm(TashilForm):
+    text = forms.CharField(label=_("یادداشت"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    file = forms.FileField(label=_("پیوست"), required=False, validators=[validate_upload])
+    internal = forms.BooleanField(label=_("داخلی (نماینده واحد نبیند)"), required=False)
+
+    def __init__(self, *args, can_mark_internal=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_mark_internal:
+            del self.fields["internal"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or "").strip() and not cleaned.get("file") and not self.errors:
+            raise forms.ValidationError(_("یادداشتی بنویسید یا فایلی پیوست کنید."))
+        return cleaned
+
+
+class RespondForm(TashilForm):
+    status = forms.ChoiceField(label=_("پاسخ"), choices=(), widget=forms.RadioSelect)
+    response = forms.CharField(label=_("شرح اقدام یا دلیل"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, referral=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = Referral.ALLOWED_RESPONSES.get(referral.status, ()) if referral else ReferralStatus.values
+        self.fields["status"].choices = [(s, ReferralStatus(s).label) for s in allowed]
+
+
+class SystemicIssueForm(TashilModelForm):
+    obstacles = forms.ModelMultipleChoiceField(
+        label=_("موانع"), queryset=Obstacle.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = SystemicIssue
+        fields = ("title", "group", "level", "county", "province", "proposal")
+        widgets = {"proposal": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].required = False
+        self.fields["province"].required = False
+        self.fields["province"].help_text = _("برای موضوعی که از سطح استان طرح می‌شود.")
+        group = self.data.get("group") or self.initial.get("group") or self.instance.group_id
+        candidates = Obstacle.objects.none()
+        if self.user is not None:
+            candidates = Obstacle.objects.for_user(self.user, "close").open().filter(systemic_issue__isnull=True)
+            if group:
+                candidates = candidates.filter(group_id=group)
+        self.fields["obstacles"].queryset = candidates.select_related("unit")[:500] if not self.is_bound else candidates
+        self.fields["obstacles"].label_from_instance = lambda o: f"{o.title} — {o.unit}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("county") and not cleaned.get("province"):
+            raise forms.ValidationError(_("شهرستان یا استان طرح‌کننده را برگزینید."))
+        if cleaned.get("county"):
+            cleaned["province"] = cleaned["county"].province
+            self.instance.province = cleaned["province"]
+        return cleaned
+
+    def save(self, commit=True):
+        issue = super().save(commit=False)
+        if issue.pk is None and self.user is not None:
+            issue.raised_by = self.user
+        if commit:
+            issue.save()
+            chosen = self.cleaned_data.get("obstacles")
+            if chosen:
+                issue.bundle(chosen, user=self.user)
+        return issue
+
+
+class SystemicStatusForm(TashilForm):
+    status = forms.ChoiceField(label=_("وضعیت تازه"), choices=())
+    note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, issue=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .choices import ObstacleStatus
+
+        allowed = SystemicIssue.TRANSITIONS.get(issue.status, ()) if issue else ()
+        self.fields["status"].choices = [(s, ObstacleStatus(s).label) for s in allowed]
+
+
+class ObstacleDomainForm(TashilModelForm):
+    class Meta:
+        model = ObstacleDomain
+        fields = ("code", "name", "order", "description", "is_active")
+
+
+class ObstacleGroupForm(TashilModelForm):
+    class Meta:
+        model = ObstacleGroup
+        fields = (
+            "domain",
+            "code",
+            "name",
+            "wbes_category",
+            "default_agency_type",
+            "due_days",
+            "order",
+            "description",
+            "is_active",
+        )

@@ -1,0 +1,848 @@
+"""Production obstacles: the taxonomy, obstacles and their timeline, referrals to agencies with working-day
+deadlines, escalation, attachments, and systemic issues that bundle many obstacles into one rule to change.
+
+The workflow lives here, in model methods that refuse what makes no sense with a Persian message, so the
+pages and the API apply the same rules.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.jalali import format_jalali, today
+from tashil.core.models import BaseModel, ScopedQuerySet
+from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.validators import validate_percent
+from tashil.core.workdays import WorkCalendar
+from tashil.orgs.choices import AgencyType
+
+from .choices import (
+    CLOSED_STATUSES,
+    OPEN_REFERRAL_STATUSES,
+    OPEN_STATUSES,
+    OUTCOME_STATUS,
+    EventKind,
+    FailureParty,
+    ObstacleStatus,
+    Outcome,
+    ReferralStatus,
+    Severity,
+    Source,
+    WBESCategory,
+)
+
+STAFF = {
+    Role.ADMIN: ALL_ACTIONS,
+    Role.SECRETARIAT: ALL_ACTIONS,
+    Role.MANAGER: VIEW,
+    Role.AGENCY_OFFICER: VIEW,
+    Role.CLINIC_EXPERT: VIEW,
+}
+LEVEL_ORDER = (ScopeLevel.COUNTY, ScopeLevel.PROVINCE, ScopeLevel.NATION)
+
+
+def referred_to(agency_id):
+    """Obstacles that have a referral to the agency (a subquery, so no duplicate rows)."""
+    return Q(pk__in=Referral.objects.filter(agency_id=agency_id).values("obstacle_id"))
+
+
+# ---------------------------------------------------------------- taxonomy
+
+
+class ObstacleDomain(BaseModel):
+    """A domain of obstacles (financial and banking; laws and agencies; infrastructure; market...)."""
+
+    code = models.CharField(verbose_name=_("کد"), max_length=10, unique=True)
+    name = models.CharField(verbose_name=_("نام"), max_length=150)
+    order = models.PositiveSmallIntegerField(verbose_name=_("ترتیب"), default=0)
+    description = models.TextField(verbose_name=_("توضیح"), blank=True)
+    is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+
+    role_actions = {**STAFF, Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: VIEW, Role.UNIT_REP: VIEW}
+
+    class Meta:
+        verbose_name = _("حوزه موانع")
+        verbose_name_plural = _("حوزه‌های موانع")
+        ordering = ("order", "name")
+
+    def __str__(self):
+        return self.name
+
+
+class ObstacleGroup(BaseModel):
+    """A group of obstacles within a domain; retired groups keep their obstacles but take no new ones."""
+
+    domain = models.ForeignKey(ObstacleDomain, verbose_name=_("حوزه"), related_name="groups", on_delete=models.PROTECT)
+    code = models.CharField(verbose_name=_("کد"), max_length=10, unique=True)
+    name = models.CharField(verbose_name=_("نام"), max_length=200)
+    wbes_category = models.CharField(
+        verbose_name=_("رده پیمایش بنگاه‌های بانک جهانی"), max_length=30, choices=WBESCategory.choices, blank=True
+    )
+    default_agency_type = models.CharField(
+        verbose_name=_("نوع دستگاه مسئول"), max_length=30, choices=AgencyType.choices, default=AgencyType.SAMT
+    )
+    due_days = models.PositiveSmallIntegerField(
+        verbose_name=_("مهلت پاسخ (روز کاری)"),
+        null=True,
+        blank=True,
+        help_text=_("خالی یعنی مهلت پیش‌فرض (۱۰ روز کاری)."),
+    )
+    order = models.PositiveSmallIntegerField(verbose_name=_("ترتیب"), default=0)
+    description = models.TextField(verbose_name=_("توضیح"), blank=True)
+    is_active = models.BooleanField(
+        verbose_name=_("فعال"), default=True, help_text=_("گروه بازنشسته موانع پیشین خود را نگه می‌دارد.")
+    )
+
+    role_actions = ObstacleDomain.role_actions
+
+    class Meta:
+        verbose_name = _("گروه موانع")
+        verbose_name_plural = _("گروه‌های موانع")
+        ordering = ("domain__order", "order", "name")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def effective_due_days(self):
+        return self.due_days or settings.TASHIL_REFERRAL_DAYS
+
+
+# ---------------------------------------------------------------- obstacles
+
+
+class ObstacleQuerySet(ScopedQuerySet):
+    def search(self, text):
+        """By the obstacle's own words or its unit's (name, national ID, products)."""
+        key = search_key(text)
+        if not key:
+            return self
+        return self.filter(Q(search_text__contains=key) | Q(unit__search_text__contains=key))
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def overdue(self):
+        """Open obstacles with at least one open referral past its due date."""
+        return self.open().filter(Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk"))))
+
+
+class Obstacle(BaseModel):
+    """Something that keeps a unit from producing and that some agency can remove."""
+
+    unit = models.ForeignKey(
+        "units.IndustrialUnit", verbose_name=_("واحد"), related_name="obstacles", on_delete=models.PROTECT
+    )
+    county = models.ForeignKey(
+        "geo.County", verbose_name=_("شهرستان"), related_name="obstacles", on_delete=models.PROTECT, editable=False
+    )
+    group = models.ForeignKey(ObstacleGroup, verbose_name=_("گروه"), related_name="obstacles", on_delete=models.PROTECT)
+    title = models.CharField(verbose_name=_("عنوان"), max_length=250)
+    description = models.TextField(verbose_name=_("شرح"), blank=True)
+    source = models.CharField(
+        verbose_name=_("منبع"), max_length=20, choices=Source.choices, default=Source.UNIT_REQUEST
+    )
+    severity = models.PositiveSmallIntegerField(
+        verbose_name=_("شدت"), choices=Severity.choices, default=Severity.MODERATE
+    )
+    jobs_at_risk = models.PositiveIntegerField(verbose_name=_("اشتغال در خطر (نفر)"), null=True, blank=True)
+    amount = models.DecimalField(
+        verbose_name=_("مبلغ درگیر (ریال)"), max_digits=22, decimal_places=0, null=True, blank=True
+    )
+    capacity_blocked = models.PositiveSmallIntegerField(
+        verbose_name=_("ظرفیت متوقف‌شده (درصد)"), null=True, blank=True, validators=[validate_percent]
+    )
+    reported_date = models.DateField(verbose_name=_("تاریخ طرح"), default=today)
+    status = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=20,
+        choices=ObstacleStatus.choices,
+        default=ObstacleStatus.REGISTERED,
+        editable=False,
+    )
+    escalation_level = models.CharField(
+        verbose_name=_("سطح رسیدگی"),
+        max_length=10,
+        choices=ScopeLevel.choices,
+        default=ScopeLevel.COUNTY,
+        editable=False,
+    )
+    escalated_at = models.DateTimeField(verbose_name=_("زمان تشدید"), null=True, blank=True, editable=False)
+    outcome = models.CharField(
+        verbose_name=_("نتیجه"), max_length=20, choices=Outcome.choices, blank=True, editable=False
+    )
+    failure_party = models.CharField(
+        verbose_name=_("مسئول ناکامی"), max_length=20, choices=FailureParty.choices, blank=True, editable=False
+    )
+    outcome_note = models.TextField(verbose_name=_("شرح نتیجه"), blank=True, editable=False)
+    closed_date = models.DateField(verbose_name=_("تاریخ بستن"), null=True, blank=True, editable=False)
+    systemic_issue = models.ForeignKey(
+        "SystemicIssue",
+        verbose_name=_("موضوع فراگیر"),
+        related_name="obstacles",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ثبت‌کننده"),
+        related_name="reported_obstacles",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = ObstacleQuerySet.as_manager()
+    autocomplete = True
+    scope_county_path = "county"
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach"},
+        Role.MANAGER: frozenset({"view", "comment"}),
+        Role.AGENCY_OFFICER: frozenset({"view", "comment", "attach"}),
+        Role.CLINIC_EXPERT: frozenset({"view", "add", "comment", "attach"}),
+        Role.UNIT_REP: frozenset({"view", "add", "comment", "attach"}),
+    }
+
+    class Meta:
+        verbose_name = _("مانع تولید")
+        verbose_name_plural = _("موانع تولید")
+        ordering = ("-reported_date", "-pk")
+        indexes = [
+            models.Index(fields=["county", "status"], name="obstacle_county_status_idx"),
+            models.Index(fields=["group", "status"], name="obstacle_group_status_idx"),
+            models.Index(fields=["status", "escalation_level"], name="obstacle_status_level_idx"),
+            models.Index(fields=["reported_date"], name="obstacle_reported_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("obstacles:obstacle", kwargs={"pk": self.pk})
+
+    def autocomplete_label(self):
+        return f"{self.title} — {self.unit}"
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            return referred_to(membership.agency_id) if membership.agency_id else scope.NOTHING
+        if membership.role == Role.UNIT_REP:
+            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+    def clean(self):
+        errors = {}
+        if self.group_id and not self.group.is_active and (self._state.adding or self._group_changed()):
+            errors["group"] = _("گروه «%(group)s» بازنشسته شده است؛ گروه دیگری برگزینید.") % {"group": self.group}
+        if self.reported_date and self.reported_date > today():
+            errors["reported_date"] = _("تاریخ طرح مانع نمی‌تواند در آینده باشد.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _group_changed(self):
+        return getattr(self, "_loaded_values", {}).get("group_id") not in (None, self.group_id)
+
+    def save(self, *args, **kwargs):
+        if self.unit_id:
+            self.county_id = self.unit.county_id
+        self.search_text = " ".join(search_key(p) for p in (self.title, self.description[:500]) if p)
+        creating = self._state.adding
+        super().save(*args, **kwargs)
+        if creating:
+            ObstacleEvent.objects.create(
+                obstacle=self,
+                kind=EventKind.CREATED,
+                author=self.reported_by,
+                text=_("مانع «%(title)s» از منبع «%(source)s» ثبت شد.")
+                % {"title": self.title, "source": self.get_source_display()},
+            )
+
+    # -- state
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def refuse_if_closed(self, action):
+        if not self.is_open:
+            raise ValidationError(
+                _("این مانع «%(status)s» است و بسته شده؛ نمی‌توان آن را %(action)s.")
+                % {"status": self.get_status_display(), "action": action}
+            )
+
+    def _set_status(self, status, user, text):
+        old = self.get_status_display()
+        self.status = status
+        self.save(update_fields=["status", "updated", "search_text", "county"])
+        ObstacleEvent.objects.create(
+            obstacle=self,
+            kind=EventKind.STATUS,
+            author=user,
+            text=text
+            or _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد.") % {"old": old, "new": self.get_status_display()},
+            data={"to": status},
+        )
+
+    # -- actions
+
+    @transaction.atomic
+    def refer(self, agencies, user=None, days=None, note="", due_date=None):
+        """Refer the obstacle to agencies, each with a due date ``days`` working days from today (or ``due_date``,
+        as when a meeting's resolution sets the deadline)."""
+        from .notify import referred
+
+        self.refuse_if_closed(_("ارجاع داد"))
+        agencies = list(agencies)
+        if not agencies:
+            raise ValidationError({"agencies": _("دست‌کم یک دستگاه برگزینید.")})
+        open_ones = set(self.referrals.filter(status__in=OPEN_REFERRAL_STATUSES).values_list("agency_id", flat=True))
+        repeated = [a for a in agencies if a.pk in open_ones]
+        if repeated:
+            raise ValidationError(
+                {
+                    "agencies": _("این مانع هم‌اکنون به «%(agency)s» ارجاع شده و پاسخ آن باز است.")
+                    % {"agency": repeated[0]}
+                }
+            )
+        days = days or self.group.effective_due_days
+        calendar = WorkCalendar.load()
+        start = today()
+        created = []
+        for agency in agencies:
+            referral = Referral.objects.create(
+                obstacle=self,
+                agency=agency,
+                referred_by=user,
+                referred_date=start,
+                due_date=due_date or calendar.add_working_days(start, days),
+                note=note,
+            )
+            if due_date:
+                text = _("به «%(agency)s» ارجاع شد؛ مهلت تا %(due)s.") % {
+                    "agency": agency,
+                    "due": format_jalali(due_date),
+                }
+            else:
+                text = _("به «%(agency)s» ارجاع شد؛ مهلت پاسخ %(days)s روز کاری، تا %(due)s.") % {
+                    "agency": agency,
+                    "days": to_persian_digits(days),
+                    "due": format_jalali(referral.due_date),
+                }
+            ObstacleEvent.objects.create(
+                obstacle=self,
+                kind=EventKind.REFERRAL,
+                author=user,
+                referral=referral,
+                text=text + (f" {note}" if note else ""),
+            )
+            created.append(referral)
+        if self.status == ObstacleStatus.REGISTERED:
+            self.status = ObstacleStatus.REFERRED
+            self.save(update_fields=["status", "updated", "search_text", "county"])
+        transaction.on_commit(lambda: referred(created))
+        return created
+
+    @transaction.atomic
+    def close(self, outcome, user=None, failure_party="", note=""):
+        """Close with an outcome; an unresolvable obstacle needs who failed."""
+        self.refuse_if_closed(_("بست"))
+        if outcome not in Outcome.values:
+            raise ValidationError({"outcome": _("نتیجه بستن مانع را برگزینید.")})
+        if outcome == Outcome.UNRESOLVABLE and not failure_party:
+            raise ValidationError({"failure_party": _("برای مانع رفع‌نشدنی بنویسید چه کسی ناکام ماند.")})
+        if failure_party and failure_party not in FailureParty.values:
+            raise ValidationError({"failure_party": _("مسئول ناکامی شناخته نیست.")})
+        if outcome == Outcome.RESOLVED and failure_party:
+            raise ValidationError({"failure_party": _("مانعی که رفع شده مسئول ناکامی ندارد.")})
+        self.outcome = outcome
+        self.failure_party = failure_party
+        self.outcome_note = note or ""
+        self.closed_date = today()
+        self.save(
+            update_fields=[
+                "outcome",
+                "failure_party",
+                "outcome_note",
+                "closed_date",
+                "updated",
+                "search_text",
+                "county",
+            ]
+        )
+        text = _("بسته شد با نتیجه «%(outcome)s»") % {"outcome": self.get_outcome_display()}
+        if failure_party:
+            text += _("؛ مسئول ناکامی: %(party)s") % {"party": self.get_failure_party_display()}
+        if note:
+            text += f". {note}"
+        self._set_status(OUTCOME_STATUS[outcome], user, text)
+
+    @transaction.atomic
+    def escalate(self, user=None, note=""):
+        """Raise the obstacle one level (county → province → nation); the next level's secretariat is told."""
+        from .notify import escalated
+
+        self.refuse_if_closed(_("تشدید کرد"))
+        index = LEVEL_ORDER.index(self.escalation_level)
+        if index == len(LEVEL_ORDER) - 1:
+            raise ValidationError(_("این مانع هم‌اکنون در سطح ملی رسیدگی می‌شود و بالاتر از آن سطحی نیست."))
+        self.escalation_level = LEVEL_ORDER[index + 1]
+        self.escalated_at = timezone.now()
+        self.save(update_fields=["escalation_level", "escalated_at", "updated", "search_text", "county"])
+        ObstacleEvent.objects.create(
+            obstacle=self,
+            kind=EventKind.ESCALATION,
+            author=user,
+            text=_("برای رسیدگی به سطح %(level)s تشدید شد.") % {"level": self.get_escalation_level_display()}
+            + (f" {note}" if note else ""),
+        )
+        transaction.on_commit(lambda: escalated(self))
+
+    @transaction.atomic
+    def comment(self, text, user=None, internal=False):
+        if not (text or "").strip():
+            raise ValidationError({"text": _("متن یادداشت خالی است.")})
+        return ObstacleEvent.objects.create(
+            obstacle=self, kind=EventKind.COMMENT, author=user, text=text.strip(), internal=internal
+        )
+
+    def start_progress(self, user=None):
+        if self.status in (ObstacleStatus.REGISTERED, ObstacleStatus.REFERRED):
+            self._set_status(ObstacleStatus.IN_PROGRESS, user, "")
+
+
+# ---------------------------------------------------------------- referrals
+
+
+class ReferralQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
+
+    def overdue(self, day=None):
+        return self.open().filter(due_date__lt=day or today())
+
+
+class Referral(BaseModel):
+    """An obstacle referred to an agency, with a due date in working days and the agency's answer."""
+
+    obstacle = models.ForeignKey(Obstacle, verbose_name=_("مانع"), related_name="referrals", on_delete=models.CASCADE)
+    agency = models.ForeignKey(
+        "orgs.Agency", verbose_name=_("دستگاه"), related_name="referrals", on_delete=models.PROTECT
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ارجاع‌دهنده"),
+        related_name="referrals_made",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    referred_date = models.DateField(verbose_name=_("تاریخ ارجاع"), default=today)
+    due_date = models.DateField(verbose_name=_("مهلت پاسخ"), db_index=True)
+    note = models.CharField(verbose_name=_("توضیح ارجاع"), max_length=500, blank=True)
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.PENDING
+    )
+    response = models.TextField(verbose_name=_("پاسخ دستگاه"), blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("پاسخ‌دهنده"),
+        related_name="referral_responses",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    responded_at = models.DateTimeField(verbose_name=_("زمان آخرین پاسخ"), null=True, blank=True)
+    first_response_date = models.DateField(verbose_name=_("تاریخ نخستین پاسخ"), null=True, blank=True)
+    escalated_to = models.ForeignKey(
+        "self",
+        verbose_name=_("ارجاع تشدیدشده"),
+        related_name="escalated_from",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    overdue_notified = models.BooleanField(verbose_name=_("اعلان تأخیر فرستاده شد"), default=False)
+
+    objects = ReferralQuerySet.as_manager()
+    scope_county_path = "obstacle__county"
+    role_actions = {
+        Role.ADMIN: VIEW | {"escalate"},
+        Role.SECRETARIAT: VIEW | {"escalate"},
+        Role.MANAGER: VIEW,
+        Role.AGENCY_OFFICER: frozenset({"view", "respond"}),
+        Role.CLINIC_EXPERT: VIEW,
+        Role.UNIT_REP: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("ارجاع")
+        verbose_name_plural = _("ارجاع‌ها")
+        ordering = ("due_date", "pk")
+        indexes = [
+            models.Index(fields=["agency", "status", "due_date"], name="referral_inbox_idx"),
+            models.Index(fields=["status", "due_date"], name="referral_status_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.obstacle} ← {self.agency}"
+
+    def get_absolute_url(self):
+        return reverse("obstacles:referral", kwargs={"pk": self.pk})
+
+    def get_changelog_parent(self):
+        return self.obstacle
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            return Q(agency_id=membership.agency_id) if membership.agency_id else scope.NOTHING
+        if membership.role == Role.UNIT_REP:
+            return Q(obstacle__unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_REFERRAL_STATUSES and self.obstacle.is_open
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.due_date < today()
+
+    @property
+    def working_days_left(self):
+        """Working days until the due date (negative when late)."""
+        return WorkCalendar.load().working_days_between(today(), self.due_date)
+
+    ALLOWED_RESPONSES = {
+        ReferralStatus.PENDING: (
+            ReferralStatus.ACCEPTED,
+            ReferralStatus.IN_PROGRESS,
+            ReferralStatus.DONE,
+            ReferralStatus.REJECTED,
+        ),
+        ReferralStatus.ACCEPTED: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
+        ReferralStatus.IN_PROGRESS: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
+    }
+
+    @transaction.atomic
+    def respond(self, status, text="", user=None):
+        """The agency's answer: accepted, in progress, done (with a description) or rejected (with a reason)."""
+        from .notify import answered
+
+        if not self.obstacle.is_open:
+            raise ValidationError(_("مانع بسته شده است و پاسخ تازه نمی‌پذیرد."))
+        allowed = self.ALLOWED_RESPONSES.get(self.status)
+        if not allowed:
+            raise ValidationError(
+                _("این ارجاع «%(status)s» است و پاسخ تازه نمی‌پذیرد.") % {"status": self.get_status_display()}
+            )
+        if status not in allowed:
+            raise ValidationError(
+                {
+                    "status": _("از «%(old)s» نمی‌توان به «%(new)s» رفت.")
+                    % {
+                        "old": self.get_status_display(),
+                        "new": ReferralStatus(status).label if status in ReferralStatus.values else status,
+                    }
+                }
+            )
+        text = (text or "").strip()
+        if status == ReferralStatus.DONE and not text:
+            raise ValidationError({"response": _("بنویسید چه اقدامی انجام شد.")})
+        if status == ReferralStatus.REJECTED and not text:
+            raise ValidationError({"response": _("دلیل رد ارجاع را بنویسید.")})
+        self.status = status
+        self.response = text or self.response
+        self.responded_by = user
+        self.responded_at = timezone.now()
+        if self.first_response_date is None:
+            self.first_response_date = today()
+        self.save()
+        ObstacleEvent.objects.create(
+            obstacle=self.obstacle,
+            kind=EventKind.RESPONSE,
+            author=user,
+            referral=self,
+            text=_("«%(agency)s»: %(status)s") % {"agency": self.agency, "status": self.get_status_display()}
+            + (f" — {text}" if text else ""),
+        )
+        if status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE):
+            self.obstacle.start_progress(user)
+        transaction.on_commit(lambda: answered(self))
+
+    @transaction.atomic
+    def escalate(self, user=None):
+        """An unanswered, overdue referral goes to the agency's higher body, and the obstacle up a level."""
+        if not self.is_overdue:
+            raise ValidationError(_("فقط ارجاع بازِ گذشته از مهلت را می‌توان تشدید کرد."))
+        parent = self.agency.parent
+        self.status = ReferralStatus.ESCALATED
+        self.save(update_fields=["status", "updated"])
+        new = None
+        if (
+            parent is not None
+            and not self.obstacle.referrals.filter(agency=parent, status__in=OPEN_REFERRAL_STATUSES).exists()
+        ):
+            new = self.obstacle.refer(
+                [parent], user=user, note=_("تشدید پس از پاسخ‌ندادن «%(agency)s» در مهلت.") % {"agency": self.agency}
+            )[0]
+            self.escalated_to = new
+            self.save(update_fields=["escalated_to", "updated"])
+        if self.obstacle.escalation_level != ScopeLevel.NATION:
+            self.obstacle.escalate(
+                user,
+                note=_("«%(agency)s» تا %(due)s پاسخ نداد.")
+                % {"agency": self.agency, "due": format_jalali(self.due_date)},
+            )
+        return new
+
+
+# ---------------------------------------------------------------- timeline and files
+
+
+def attachment_path(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()
+    return f"obstacles/{timezone.now():%Y/%m}/{instance.obstacle_id}-{timezone.now():%H%M%S%f}{extension}"
+
+
+class Attachment(BaseModel):
+    """A file on an obstacle (a letter, a photo, a bank statement), served only through a scope-checked view."""
+
+    obstacle = models.ForeignKey(Obstacle, verbose_name=_("مانع"), related_name="attachments", on_delete=models.CASCADE)
+    file = models.FileField(verbose_name=_("فایل"), upload_to=attachment_path)
+    name = models.CharField(verbose_name=_("نام فایل"), max_length=255)
+    size = models.PositiveIntegerField(verbose_name=_("اندازه (بایت)"))
+    content_type = models.CharField(verbose_name=_("نوع"), max_length=100)
+    internal = models.BooleanField(verbose_name=_("داخلی"), default=False, help_text=_("نماینده واحد آن را نمی‌بیند."))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("بارگذاری‌کننده"),
+        related_name="obstacle_attachments",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    scope_county_path = "obstacle__county"
+    role_actions = {**Obstacle.role_actions}
+
+    class Meta:
+        verbose_name = _("پیوست")
+        verbose_name_plural = _("پیوست‌ها")
+        ordering = ("-created",)
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("obstacles:attachment_download", kwargs={"pk": self.pk})
+
+    def get_changelog_parent(self):
+        return self.obstacle
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            return Q(obstacle__in=Obstacle.objects.filter(referred_to(membership.agency_id)))
+        if membership.role == Role.UNIT_REP:
+            return Q(obstacle__unit_id=membership.unit_id, internal=False)
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+class ObstacleEvent(BaseModel):
+    """One dated entry on an obstacle's timeline: a comment, referral, response, status change or file."""
+
+    obstacle = models.ForeignKey(Obstacle, verbose_name=_("مانع"), related_name="events", on_delete=models.CASCADE)
+    kind = models.CharField(verbose_name=_("نوع"), max_length=20, choices=EventKind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("نویسنده"),
+        related_name="obstacle_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    text = models.TextField(verbose_name=_("متن"))
+    internal = models.BooleanField(verbose_name=_("داخلی"), default=False)
+    referral = models.ForeignKey(
+        Referral, verbose_name=_("ارجاع"), related_name="events", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    attachment = models.ForeignKey(
+        Attachment, verbose_name=_("پیوست"), related_name="events", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    data = models.JSONField(verbose_name=_("داده"), default=dict, blank=True)
+
+    changelog_enabled = False  # the timeline is itself the record
+    scope_county_path = "obstacle__county"
+    role_actions = {role: VIEW for role in Role}
+
+    class Meta:
+        verbose_name = _("رویداد مانع")
+        verbose_name_plural = _("رویدادهای موانع")
+        ordering = ("created", "pk")
+        indexes = [models.Index(fields=["obstacle", "created"], name="obstacleevent_timeline_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return self.obstacle.get_absolute_url()
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            return Q(obstacle__in=Obstacle.objects.filter(referred_to(membership.agency_id)))
+        if membership.role == Role.UNIT_REP:
+            return Q(obstacle__unit_id=membership.unit_id, internal=False)
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+# ---------------------------------------------------------------- systemic issues
+
+
+class SystemicIssue(BaseModel):
+    """Many obstacles with one cause that only a change of rule removes, raised to the province or the nation."""
+
+    title = models.CharField(verbose_name=_("عنوان"), max_length=250)
+    proposal = models.TextField(verbose_name=_("پیشنهاد (اصلاح لازم در قانون یا مقررات)"))
+    group = models.ForeignKey(
+        ObstacleGroup,
+        verbose_name=_("گروه"),
+        related_name="systemic_issues",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    level = models.CharField(
+        verbose_name=_("سطح طرح"),
+        max_length=10,
+        choices=[(ScopeLevel.PROVINCE, ScopeLevel.PROVINCE.label), (ScopeLevel.NATION, ScopeLevel.NATION.label)],
+        default=ScopeLevel.PROVINCE,
+    )
+    province = models.ForeignKey(
+        "geo.Province", verbose_name=_("استان"), related_name="systemic_issues", on_delete=models.PROTECT
+    )
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("شهرستان طرح‌کننده"),
+        related_name="systemic_issues",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=20, choices=ObstacleStatus.choices, default=ObstacleStatus.REGISTERED
+    )
+    outcome_note = models.TextField(verbose_name=_("شرح نتیجه"), blank=True)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("طرح‌کننده"),
+        related_name="systemic_issues",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    closed_date = models.DateField(verbose_name=_("تاریخ بستن"), null=True, blank=True)
+    search_text = models.CharField(max_length=500, editable=False, blank=True)
+
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS | {"status"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"status"},
+        Role.MANAGER: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("موضوع فراگیر")
+        verbose_name_plural = _("موضوعات فراگیر")
+        ordering = ("-created",)
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("obstacles:systemicissue", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        if self.county_id:
+            self.province_id = self.county.province_id
+        self.search_text = search_key(self.title)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.level == ScopeLevel.NATION:
+            return Q()
+        if membership.level == ScopeLevel.PROVINCE:
+            return Q(province_id=membership.province_id)
+        return Q(county_id=membership.county_id)
+
+    TRANSITIONS = {
+        ObstacleStatus.REGISTERED: (ObstacleStatus.REFERRED, ObstacleStatus.IN_PROGRESS, *CLOSED_STATUSES),
+        ObstacleStatus.REFERRED: (ObstacleStatus.IN_PROGRESS, *CLOSED_STATUSES),
+        ObstacleStatus.IN_PROGRESS: CLOSED_STATUSES,
+    }
+
+    @transaction.atomic
+    def move_to(self, status, note="", user=None):
+        allowed = self.TRANSITIONS.get(self.status, ())
+        if status not in allowed:
+            raise ValidationError(
+                {
+                    "status": _("موضوع «%(old)s» است و نمی‌تواند «%(new)s» شود.")
+                    % {"old": self.get_status_display(), "new": ObstacleStatus(status).label}
+                }
+            )
+        self.status = status
+        if status in CLOSED_STATUSES:
+            self.closed_date = today()
+            self.outcome_note = note
+        self.save()
+        for obstacle in self.obstacles.all():
+            ObstacleEvent.objects.create(
+                obstacle=obstacle,
+                kind=EventKind.SYSTEMIC,
+                author=user,
+                text=_("موضوع فراگیر «%(issue)s»: %(status)s") % {"issue": self, "status": self.get_status_display()}
+                + (f" — {note}" if note else ""),
+            )
+
+    @transaction.atomic
+    def bundle(self, obstacles, user=None):
+        """Link obstacles to this issue, each with an entry on its timeline."""
+        for obstacle in obstacles:
+            obstacle.systemic_issue = self
+            obstacle.save(update_fields=["systemic_issue", "updated", "search_text", "county"])
+            ObstacleEvent.objects.create(
+                obstacle=obstacle,
+                kind=EventKind.SYSTEMIC,
+                author=user,
+                text=_("به موضوع فراگیر «%(issue)s» (سطح %(level)s) پیوست.")
+                % {"issue": self, "level": self.get_level_display()},
+            )

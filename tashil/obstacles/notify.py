@@ -1,0 +1,100 @@
+"""Who hears about what happens to an obstacle. Called after the transaction commits."""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from tashil.accounts.models import User
+from tashil.core.choices import Role, ScopeLevel
+from tashil.core.jalali import format_jalali
+from tashil.notifications.models import NotificationKind
+from tashil.notifications.services import notify
+
+
+def active_members(**filters):
+    return User.objects.filter(
+        is_active=True,
+        pk__in=User.memberships.rel.related_model.objects.filter(is_active=True, **filters).values("user_id"),
+    )
+
+
+def agency_officers(agency):
+    return active_members(role=Role.AGENCY_OFFICER, agency=agency)
+
+
+def unit_representatives(unit):
+    return active_members(role=Role.UNIT_REP, unit=unit)
+
+
+def secretariat_at(level, county):
+    """The secretariat (and, at nation level, administrators) that handles ``county`` at ``level``."""
+    from tashil.accounts.models import Membership
+
+    if level == ScopeLevel.COUNTY:
+        memberships = Membership.objects.filter(role=Role.SECRETARIAT, level=level, county=county)
+    elif level == ScopeLevel.PROVINCE:
+        memberships = Membership.objects.filter(role=Role.SECRETARIAT, level=level, province_id=county.province_id)
+    else:
+        memberships = Membership.objects.filter(Q(role=Role.SECRETARIAT, level=ScopeLevel.NATION) | Q(role=Role.ADMIN))
+    return User.objects.filter(is_active=True, pk__in=memberships.filter(is_active=True).values("user_id"))
+
+
+def referred(referrals):
+    for referral in referrals:
+        obstacle = referral.obstacle
+        notify(
+            agency_officers(referral.agency),
+            NotificationKind.REFERRED,
+            _("ارجاع تازه: %(title)s") % {"title": obstacle.title},
+            _("مانع «%(title)s» واحد «%(unit)s» به دستگاه شما ارجاع شد؛ مهلت پاسخ %(due)s.")
+            % {"title": obstacle.title, "unit": obstacle.unit, "due": format_jalali(referral.due_date)},
+            obstacle.get_absolute_url(),
+        )
+
+
+def answered(referral):
+    obstacle = referral.obstacle
+    people = [referral.referred_by, *unit_representatives(obstacle.unit)]
+    notify(
+        people,
+        NotificationKind.ANSWERED,
+        _("پاسخ «%(agency)s»: %(status)s") % {"agency": referral.agency, "status": referral.get_status_display()},
+        _("درباره مانع «%(title)s»: %(response)s") % {"title": obstacle.title, "response": referral.response or "—"},
+        obstacle.get_absolute_url(),
+    )
+
+
+def escalated(obstacle):
+    people = list(secretariat_at(obstacle.escalation_level, obstacle.county))
+    notify(
+        people,
+        NotificationKind.ESCALATED,
+        _("تشدید به سطح %(level)s: %(title)s")
+        % {"level": obstacle.get_escalation_level_display(), "title": obstacle.title},
+        _("مانع «%(title)s» واحد «%(unit)s» (شهرستان %(county)s) برای رسیدگی به سطح شما آمد.")
+        % {"title": obstacle.title, "unit": obstacle.unit, "county": obstacle.county},
+        obstacle.get_absolute_url(),
+    )
+
+
+def notify_overdue():
+    """Tell each agency (and whoever referred) about referrals that went past their due date; once each."""
+    from .models import Referral
+
+    count = 0
+    for referral in (
+        Referral.objects.overdue()
+        .filter(overdue_notified=False)
+        .select_related("obstacle__unit", "agency", "referred_by")
+    ):
+        obstacle = referral.obstacle
+        notify(
+            [*agency_officers(referral.agency), referral.referred_by],
+            NotificationKind.OVERDUE,
+            _("مهلت گذشت: %(title)s") % {"title": obstacle.title},
+            _("پاسخ «%(agency)s» درباره مانع «%(title)s» تا %(due)s می‌بایست داده می‌شد.")
+            % {"agency": referral.agency, "title": obstacle.title, "due": format_jalali(referral.due_date)},
+            obstacle.get_absolute_url(),
+        )
+        Referral.objects.filter(pk=referral.pk).update(overdue_notified=True)
+        count += 1
+    return count

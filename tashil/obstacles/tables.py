@@ -1,0 +1,127 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.persian import format_number
+from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
+
+from .choices import REFERRAL_COLOURS, STATUS_COLOURS
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
+
+
+class BadgeColumn(tables.Column):
+    """A choice shown as a coloured badge; exports show the label."""
+
+    def __init__(self, *args, colours=None, **kwargs):
+        self.colours = colours or STATUS_COLOURS
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record, bound_column):
+        raw = bound_column.accessor.resolve(record)
+        return format_html('<span class="badge text-bg-{}">{}</span>', self.colours.get(raw, "secondary"), value)
+
+    def value(self, value):
+        return value
+
+
+class ObstacleTable(TashilTable):
+    title = tables.Column(linkify=True)
+    unit = tables.Column(linkify=True)
+    status = BadgeColumn()
+    group = tables.Column(verbose_name=_("گروه"))
+    reported_date = JalaliDateColumn()
+    escalation_level = tables.Column()
+    severity = tables.Column(attrs={"td": {"class": "text-nowrap"}})
+    overdue = tables.BooleanColumn(
+        verbose_name=_("گذشته از مهلت"), accessor="has_overdue", yesno=("⚠", ""), orderable=False
+    )
+
+    class Meta(TashilTable.Meta):
+        model = Obstacle
+        fields = (
+            "title",
+            "unit",
+            "county",
+            "group",
+            "status",
+            "severity",
+            "overdue",
+            "escalation_level",
+            "reported_date",
+            "jobs_at_risk",
+            "amount",
+            "source",
+            "outcome",
+            "failure_party",
+        )
+        row_attrs = {"class": lambda record: "table-warning" if getattr(record, "has_overdue", False) else ""}
+
+    export_only = ("amount", "source", "outcome", "failure_party", "county")
+
+
+class ReferralTable(TashilTable):
+    obstacle = tables.Column(linkify=True, verbose_name=_("مانع"))
+    unit = tables.Column(accessor="obstacle__unit", verbose_name=_("واحد"))
+    agency = tables.Column()
+    referred_date = JalaliDateColumn()
+    due_date = JalaliDateColumn()
+    status = BadgeColumn(colours=REFERRAL_COLOURS)
+    lateness = tables.Column(verbose_name=_("موعد"), empty_values=(), orderable=False)
+    respond = tables.TemplateColumn(
+        template_name="obstacles/includes/referral_actions.html",
+        verbose_name="",
+        orderable=False,
+        exclude_from_export=True,
+    )
+
+    class Meta(TashilTable.Meta):
+        model = Referral
+        fields = ("obstacle", "unit", "agency", "referred_date", "due_date", "lateness", "status", "response")
+        row_attrs = {"class": lambda record: "table-warning" if record.is_overdue else ""}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from tashil.core import scope
+
+        self.can_escalate = self.user is not None and scope.can(self.user, Referral, "escalate")
+
+    def render_lateness(self, record):
+        if not record.is_open:
+            return "—"
+        days = record.working_days_left
+        if days < 0:
+            return format_html(
+                '<span class="text-danger fw-semibold">{}</span>',
+                _("%(days)s روز کاری تأخیر") % {"days": format_number(-days)},
+            )
+        return _("%(days)s روز کاری مانده") % {"days": format_number(days)}
+
+    def value_lateness(self, record):
+        return record.working_days_left if record.is_open else ""
+
+
+class SystemicIssueTable(TashilTable):
+    title = tables.Column(linkify=True)
+    status = BadgeColumn()
+    obstacle_count = NumberColumn(verbose_name=_("موانع"))
+
+    class Meta(TashilTable.Meta):
+        model = SystemicIssue
+        fields = ("title", "group", "level", "province", "county", "status", "obstacle_count", "created")
+
+
+class ObstacleDomainTable(TashilTable):
+    name = tables.Column(linkify=True)
+    group_count = NumberColumn(verbose_name=_("گروه‌ها"))
+
+    class Meta(TashilTable.Meta):
+        model = ObstacleDomain
+        fields = ("code", "name", "order", "group_count", "is_active")
+
+
+class ObstacleGroupTable(TashilTable):
+    name = tables.Column(linkify=True)
+
+    class Meta(TashilTable.Meta):
+        model = ObstacleGroup
+        fields = ("code", "name", "domain", "wbes_category", "default_agency_type", "due_days", "is_active")

@@ -1,0 +1,67 @@
+"""The agency inbox: only what is referred to the officer's agency, open and overdue first; 404 beyond it."""
+
+from rest_framework.test import APIClient
+
+from tashil.obstacles.choices import ReferralStatus
+from tashil.obstacles.models import Obstacle
+
+from .world import make_overdue
+
+
+def test_the_inbox_lists_only_the_officers_agency_overdue_first(world, client_as):
+    late = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title="مانع دیرکرد")
+    make_overdue(late.refer([world.agency_a])[0])
+    elsewhere = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مانع برق")
+    elsewhere.refer([world.agency_a2])
+    page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
+    assert page.index("مانع دیرکرد") < page.index("برگ تشخیص مالیات الف")
+    assert "مانع برق" not in page and "برگ تشخیص مالیات ب" not in page
+    assert 'data-testid="overdue-count">۱<' in page
+
+
+def test_another_agencys_referral_answers_404_in_pages_and_api(world, client_as):
+    client = client_as("agency_officer")
+    assert client.get(world.referral_b.get_absolute_url()).status_code == 404
+    response = client.post(f"/obstacles/referrals/{world.referral_b.pk}/respond/", {"status": "done", "response": "x"})
+    assert response.status_code == 404
+    assert client.get(world.obstacle_b.get_absolute_url()).status_code == 404
+    api = APIClient()
+    api.force_authenticate(world.users["agency_officer"])
+    assert api.get(f"/api/obstacles/referrals/{world.referral_b.pk}/").status_code == 404
+    assert (
+        api.post(
+            f"/api/obstacles/referrals/{world.referral_b.pk}/respond/", {"status": "done", "response": "x"}
+        ).status_code
+        == 404
+    )
+    assert [r["id"] for r in api.get("/api/obstacles/referrals/").json()["results"]] == [world.referral_a.pk]
+    assert [o["id"] for o in api.get("/api/obstacles/obstacles/").json()["results"]] == [world.obstacle_a.pk]
+
+
+def test_an_officer_sees_only_obstacles_referred_to_their_agency(world, client_as):
+    unreferred = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مانع بی‌ارجاع")
+    client = client_as("agency_officer")
+    assert client.get(unreferred.get_absolute_url()).status_code == 404
+    assert "مانع بی‌ارجاع" not in client.get("/obstacles/").content.decode()
+
+
+def test_the_officer_answers_from_the_referral_page(world, client_as):
+    client = client_as("agency_officer")
+    page = client.get(world.referral_a.get_absolute_url()).content.decode()
+    assert 'data-testid="respond-form"' in page
+    response = client.post(
+        f"/obstacles/referrals/{world.referral_a.pk}/respond/", {"status": "rejected", "response": ""}
+    )
+    assert response.status_code == 302
+    world.referral_a.refresh_from_db()
+    assert world.referral_a.status == ReferralStatus.PENDING, "a rejection without a reason is refused"
+    client.post(f"/obstacles/referrals/{world.referral_a.pk}/respond/", {"status": "done", "response": "برگ اصلاح شد"})
+    world.referral_a.refresh_from_db()
+    assert (
+        world.referral_a.status == ReferralStatus.DONE
+        and world.referral_a.responded_by == world.users["agency_officer"]
+    )
+
+
+def test_staff_without_an_agency_have_no_inbox(world, client_as):
+    assert client_as("secretariat").get("/obstacles/inbox/").status_code == 403

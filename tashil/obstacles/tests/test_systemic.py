@@ -1,0 +1,67 @@
+"""The systemic page ranks groups by distinct units; systemic issues bundle obstacles with one proposal."""
+
+from tashil.obstacles.choices import EventKind, ObstacleStatus
+from tashil.obstacles.models import Obstacle, ObstacleGroup, SystemicIssue
+
+
+def test_groups_are_ranked_by_distinct_units_not_obstacles(world, client_as):
+    energy = ObstacleGroup.objects.get(code="INF01")
+    for _ in range(3):  # three obstacles, one unit
+        Obstacle.objects.create(unit=world.unit_a, group=energy, title="قطعی برق", jobs_at_risk=5)
+    for unit in (world.unit_a, world.unit_a2):  # two units
+        Obstacle.objects.create(unit=unit, group=world.group_finance, title="نقدینگی", jobs_at_risk=1)
+    response = client_as("secretariat").get("/obstacles/systemic/")
+    ranking = response.context["ranking"]
+    by_group = {row["group"]: row for row in ranking}
+    assert by_group[energy.pk]["units"] == 1 and by_group[energy.pk]["obstacles"] == 3
+    assert by_group[world.group_finance.pk]["units"] == 2
+    assert ranking[0]["group"] == world.group_finance.pk
+    by_jobs = client_as("secretariat").get("/obstacles/systemic/", {"order": "jobs"}).context["ranking"]
+    assert by_jobs[0]["group"] == energy.pk  # 15 jobs
+    assert world.group_tax.pk in by_group and by_group[world.group_tax.pk]["units"] == 1, "county B is not counted"
+
+
+def test_the_ranking_is_limited_to_the_users_scope(world, client_as):
+    ranking = client_as("nation_manager").get("/obstacles/systemic/").context["ranking"]
+    tax = next(row for row in ranking if row["group"] == world.group_tax.pk)
+    assert tax["units"] == 2
+
+
+def test_bundling_obstacles_into_a_systemic_issue(world, client_as):
+    second = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title="مالیات دو")
+    response = client_as("secretariat").post(
+        "/obstacles/systemic-issues/add/",
+        {
+            "title": "علی‌الرأس مالیات واحدهای نیمه‌فعال",
+            "group": world.group_tax.pk,
+            "level": "province",
+            "county": world.county_a.pk,
+            "proposal": "اصلاح دستورالعمل تشخیص علی‌الرأس",
+            "obstacles": [world.obstacle_a.pk, second.pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    issue = SystemicIssue.objects.get(title__startswith="علی‌الرأس")
+    assert set(issue.obstacles.all()) == {world.obstacle_a, second}
+    assert issue.province == world.province_a and issue.raised_by == world.users["secretariat"]
+    assert world.obstacle_a.events.filter(kind=EventKind.SYSTEMIC).exists()
+    page = client_as("secretariat").get(world.obstacle_a.get_absolute_url()).content.decode()
+    assert issue.title in page
+
+
+def test_a_systemic_issue_follows_the_same_lifecycle(world, client_as):
+    issue = world.systemic_a
+    issue.bundle([world.obstacle_a])
+    client = client_as("secretariat")
+    client.post(f"/obstacles/systemic-issues/{issue.pk}/status/", {"status": "resolved", "note": "بخشنامه اصلاح شد"})
+    issue.refresh_from_db()
+    assert issue.status == ObstacleStatus.RESOLVED and issue.closed_date
+    client.post(f"/obstacles/systemic-issues/{issue.pk}/status/", {"status": "referred"})
+    issue.refresh_from_db()
+    assert issue.status == ObstacleStatus.RESOLVED, "a closed issue does not reopen"
+    assert "بخشنامه اصلاح شد" in world.obstacle_a.events.latest("pk").text
+
+
+def test_systemic_issues_are_scoped(world, client_as):
+    assert client_as("secretariat_b").get(world.systemic_a.get_absolute_url()).status_code == 404
+    assert client_as("province_secretariat").get(world.systemic_a.get_absolute_url()).status_code == 200

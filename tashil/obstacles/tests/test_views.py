@@ -1,0 +1,175 @@
+import io
+
+from rest_framework.test import APIClient
+
+from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
+from tashil.obstacles.choices import ObstacleStatus, Source
+from tashil.obstacles.models import Attachment, Obstacle, ObstacleEvent
+
+from .world import make_overdue
+
+
+class TestObstacleViews(ModelViewTests, ExportTests, DeleteTests):
+    model = Obstacle
+    changed_field = "severity"
+
+    def make(self, world):
+        return Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="کمبود نقدینگی آزمون")
+
+    def add_data(self, world):
+        return {
+            "unit": world.unit_a.pk,
+            "group": world.group_finance.pk,
+            "title": "مانع تازه‌ثبت",
+            "source": "field_visit",
+            "severity": "3",
+            "jobs_at_risk": "۱۲",
+            "amount": "۲۵۰٬۰۰۰٬۰۰۰٬۰۰۰",
+            "reported_date": "۱۴۰۴/۰۸/۱۰",
+        }
+
+    def edit_data(self, world, obj):
+        return {
+            "unit": obj.unit_id,
+            "group": obj.group_id,
+            "title": obj.title,
+            "source": obj.source,
+            "severity": "4",
+            "reported_date": "1404/08/10",
+        }
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["capacity_blocked"] = "۱۵۰"
+        return data, "capacity_blocked", "«۱۵۰» درصد پذیرفتنی نیست"
+
+
+def test_quick_entry_from_the_unit_page(world, client_as):
+    client = client_as("secretariat")
+    page = client.get(world.unit_a.get_absolute_url() + "?tab=obstacles").content.decode()
+    assert 'data-testid="add-obstacle"' in page and "برگ تشخیص مالیات الف" in page
+    form = client.get(f"/obstacles/add/?unit={world.unit_a.pk}").content.decode()
+    assert f'<option value="{world.unit_a.pk}" selected>' in form
+
+
+def test_a_representative_files_only_for_their_unit_with_the_unit_request_source(world, client_as):
+    client = client_as("unit_rep")
+    data = {
+        "unit": world.unit_a.pk,
+        "group": world.group_finance.pk,
+        "title": "درخواست نماینده",
+        "source": "field_visit",
+        "severity": "2",
+        "reported_date": "1404/08/10",
+    }
+    refused = client.post("/obstacles/add/", data)
+    assert refused.status_code == 400, "a representative's source is always the unit's own request"
+    data["source"] = Source.UNIT_REQUEST
+    assert client.post("/obstacles/add/", data).status_code == 302
+    data["unit"], data["title"] = world.unit_a2.pk, "برای واحد دیگر"
+    assert client.post("/obstacles/add/", data).status_code == 400
+    assert not Obstacle.objects.filter(title="برای واحد دیگر").exists()
+
+
+def test_internal_comments_are_hidden_from_the_representative_in_pages_and_api(world, client_as):
+    world.obstacle_a.comment("یادداشت محرمانه درباره بدهی", user=world.users["secretariat"], internal=True)
+    world.obstacle_a.comment("یادداشت عمومی", user=world.users["secretariat"])
+    staff_page = client_as("secretariat").get(world.obstacle_a.get_absolute_url()).content.decode()
+    assert "یادداشت محرمانه" in staff_page
+    rep_page = client_as("unit_rep").get(world.obstacle_a.get_absolute_url()).content.decode()
+    assert "یادداشت محرمانه" not in rep_page and "یادداشت عمومی" in rep_page
+    api = APIClient()
+    api.force_authenticate(world.users["unit_rep"])
+    texts = [e["text"] for e in api.get(f"/api/obstacles/obstacles/{world.obstacle_a.pk}/events/").json()]
+    assert "یادداشت عمومی" in texts and not any("محرمانه" in t for t in texts)
+    assert all(not e["internal"] for e in api.get("/api/obstacles/events/").json()["results"])
+    # A representative cannot mark a comment internal.
+    client_as("unit_rep").post(f"/obstacles/{world.obstacle_a.pk}/comment/", {"text": "از نماینده", "internal": "on"})
+    assert ObstacleEvent.objects.get(text="از نماینده").internal is False
+
+
+def test_attachments_are_type_and_size_limited(world, client_as, settings):
+    client = client_as("secretariat")
+    url = f"/obstacles/{world.obstacle_a.pk}/comment/"
+    evil = io.BytesIO(b"<script>alert(1)</script>")
+    evil.name = "letter.html"
+    client.post(url, {"file": evil})
+    fake = io.BytesIO(b"MZ this is an exe")
+    fake.name = "invoice.pdf"
+    client.post(url, {"file": fake})
+    settings.TASHIL_ATTACHMENT_MAX_MB = 1
+    big = io.BytesIO(b"%PDF" + b"0" * (1024 * 1024 + 10))
+    big.name = "big.pdf"
+    response = client.post(url, {"file": big}, follow=True)
+    assert "بزرگ‌تر از" in response.content.decode()
+    assert Attachment.objects.count() == 1  # only the world's
+    good = io.BytesIO(b"%PDF-1.4 a letter")
+    good.name = "نامه بانک.pdf"
+    client.post(url, {"file": good, "text": "نامه بانک"})
+    attachment = Attachment.objects.latest("pk")
+    assert attachment.name.endswith(".pdf") and attachment.size == 17
+
+
+def test_attachments_are_served_only_in_scope_as_downloads(world, client_as):
+    response = client_as("secretariat").get(world.attachment_a.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert client_as("secretariat_b").get(world.attachment_a.get_absolute_url()).status_code == 404
+    assert client_as("unit_rep_b").get(world.attachment_a.get_absolute_url()).status_code == 404
+    world.attachment_a.internal = True
+    world.attachment_a.save()
+    assert client_as("unit_rep").get(world.attachment_a.get_absolute_url()).status_code == 404
+
+
+def test_obstacle_list_filters(world, client_as):
+    make_overdue(world.referral_a)
+    client = client_as("province_secretariat")
+    assert "برگ تشخیص مالیات الف" in client.get("/obstacles/", {"overdue": "true"}).content.decode()
+    other = Obstacle.objects.create(unit=world.unit_a2, group=world.group_finance, title="مانع بی‌تأخیر")
+    page = client.get("/obstacles/", {"overdue": "true"}).content.decode()
+    assert "مانع بی‌تأخیر" not in page
+    assert "مانع بی‌تأخیر" not in client.get("/obstacles/", {"agency": world.agency_a.pk}).content.decode()
+    world.obstacle_a.escalate()
+    page = client.get("/obstacles/", {"escalated": "province"}).content.decode()
+    assert "برگ تشخیص مالیات الف" in page and "مانع بی‌تأخیر" not in page
+    page = client.get("/obstacles/", {"domain": world.domain_finance.pk}).content.decode()
+    assert "مانع بی‌تأخیر" in page and "برگ تشخیص مالیات الف" not in page
+    other.close("withdrawn")
+    assert "مانع بی‌تأخیر" not in client.get("/obstacles/", {"state": "open"}).content.decode()
+    assert "مانع بی‌تأخیر" in client.get("/obstacles/", {"status": ObstacleStatus.WITHDRAWN}).content.decode()
+
+
+def test_refer_close_and_escalate_pages(world, client_as):
+    client = client_as("secretariat")
+    obstacle = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مسیر صفحه‌ها")
+    refused = client.post(f"/obstacles/{obstacle.pk}/refer/", {"days": ""})
+    assert refused.status_code == 400
+    response = client.post(
+        f"/obstacles/{obstacle.pk}/refer/", {"agencies": [world.agency_a.pk, world.agency_a2.pk], "days": "۵"}
+    )
+    assert response.status_code == 302
+    assert obstacle.referrals.count() == 2
+    assert client.post(f"/obstacles/{obstacle.pk}/close/", {"outcome": "unresolvable"}).status_code == 400
+    assert (
+        client.post(
+            f"/obstacles/{obstacle.pk}/close/", {"outcome": "unresolvable", "failure_party": "agency"}
+        ).status_code
+        == 302
+    )
+    again = client.post(f"/obstacles/{obstacle.pk}/close/", {"outcome": "resolved"})
+    assert again.status_code == 400 and "بسته شده" in again.content.decode()
+    assert client_as("manager").post(f"/obstacles/{obstacle.pk}/escalate/").status_code == 403
+
+
+def test_bulk_escalation_of_overdue_referrals(world, client_as):
+    make_overdue(world.referral_a)
+    response = client_as("secretariat").post(
+        "/obstacles/referrals/escalate/", {"referral": [world.referral_a.pk, world.referral_b.pk]}
+    )
+    assert response.status_code == 302
+    world.referral_a.refresh_from_db()
+    world.referral_b.refresh_from_db()
+    assert world.referral_a.status == "escalated"
+    assert world.referral_b.status == "pending", "another county's referral is out of reach"

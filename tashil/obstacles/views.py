@@ -1,0 +1,501 @@
+import os
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
+from django.http import FileResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from tashil.core import scope
+from tashil.core.choices import Role
+from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+
+from . import filtersets, forms, tables
+from .choices import OPEN_REFERRAL_STATUSES, OPEN_STATUSES, EventKind
+from .models import (
+    Attachment,
+    Obstacle,
+    ObstacleDomain,
+    ObstacleEvent,
+    ObstacleGroup,
+    Referral,
+    SystemicIssue,
+)
+
+
+def with_overdue(queryset):
+    return queryset.annotate(has_overdue=Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk"))))
+
+
+def apply_errors(form, error):
+    """Put a model's ValidationError onto a form, field by field where the form has the field."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+class ObstacleListView(ObjectListView):
+    queryset = Obstacle.objects.select_related("unit", "county", "group")
+    filterset_class = filtersets.ObstacleFilterSet
+    table_class = tables.ObstacleTable
+
+    def base_queryset(self):
+        return with_overdue(super().base_queryset())
+
+
+class ObstacleView(ObjectView):
+    queryset = Obstacle.objects.select_related("unit__county", "group__domain", "systemic_issue", "reported_by")
+    template_name = "obstacles/obstacle.html"
+    tabs = (
+        Tab("timeline", gettext_lazy("روند رسیدگی"), "obstacles/tabs/timeline.html"),
+        Tab("referrals", gettext_lazy("ارجاع‌ها"), "obstacles/tabs/referrals.html"),
+        Tab("details", gettext_lazy("مشخصات"), "obstacles/tabs/details.html"),
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, obstacle = self.request.user, self.object
+        can = {action: scope.can_object(user, obstacle, action) for action in ("refer", "close", "escalate", "comment")}
+        context.update(
+            can=can,
+            is_open=obstacle.is_open,
+            comment_form=forms.CommentForm(can_mark_internal=not self.representative_only()),
+        )
+        return context
+
+    def representative_only(self):
+        return {m.role for m in scope.memberships(self.request.user)} == {Role.UNIT_REP}
+
+    def get_timeline_context(self):
+        events = scope.restrict(ObstacleEvent.objects.filter(obstacle=self.object), self.request.user)
+        return {"events": events.select_related("author", "attachment", "referral__agency")}
+
+    def get_referrals_context(self):
+        referrals = scope.restrict(self.object.referrals.select_related("agency", "obstacle__unit"), self.request.user)
+        return {
+            "table": tables.ReferralTable(
+                referrals, user=self.request.user, orderable=False, exclude=("obstacle", "unit")
+            )
+        }
+
+
+class ObstacleEditView(ObjectEditView):
+    model = Obstacle
+    form_class = forms.ObstacleForm
+
+
+class ObstacleDeleteView(ObjectDeleteView):
+    model = Obstacle
+
+
+class ObstacleActionView(ScopedViewMixin, View):
+    """A form-backed action on one obstacle (refer, close, escalate); the model method holds the rule."""
+
+    model = Obstacle
+    template_name = "generic/object_edit.html"
+    permission = None
+    form_class = None
+    title = None
+    success_message = None
+
+    def get_form(self, data=None):
+        return self.form_class(data)
+
+    def get(self, request, pk):
+        self.object = self.get_scoped_object(self.permission)
+        return self.render(self.get_form())
+
+    def post(self, request, pk):
+        self.object = self.get_scoped_object(self.permission)
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    self.perform(form)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, self.success_message % {"obstacle": self.object})
+                return HttpResponseRedirect(self.object.get_absolute_url())
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        obstacle = self.object
+        title = self.title % {"obstacle": obstacle}
+        context = {
+            "form": form,
+            "title": title,
+            "intro": self.intro(),
+            "breadcrumbs": [*self.list_breadcrumb(), (str(obstacle), obstacle.get_absolute_url()), (title, None)],
+            "cancel_url": obstacle.get_absolute_url(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def intro(self):
+        return _("«%(title)s» — واحد %(unit)s، وضعیت: %(status)s") % {
+            "title": self.object.title,
+            "unit": self.object.unit,
+            "status": self.object.get_status_display(),
+        }
+
+
+class ObstacleReferView(ObstacleActionView):
+    permission = "refer"
+    title = gettext_lazy("ارجاع «%(obstacle)s»")
+    success_message = gettext_lazy("«%(obstacle)s» ارجاع شد.")
+
+    def get_form(self, data=None):
+        return forms.ReferForm(data, obstacle=self.object)
+
+    def perform(self, form):
+        self.object.refer(
+            form.cleaned_data["agencies"],
+            user=self.request.user,
+            days=form.cleaned_data["days"],
+            note=form.cleaned_data["note"],
+        )
+
+
+class ObstacleCloseView(ObstacleActionView):
+    permission = "close"
+    form_class = forms.CloseForm
+    title = gettext_lazy("بستن «%(obstacle)s»")
+    success_message = gettext_lazy("«%(obstacle)s» بسته شد.")
+
+    def perform(self, form):
+        self.object.close(
+            form.cleaned_data["outcome"],
+            user=self.request.user,
+            failure_party=form.cleaned_data["failure_party"],
+            note=form.cleaned_data["note"],
+        )
+
+
+class ObstacleEscalateView(ObstacleActionView):
+    permission = "escalate"
+    form_class = forms.EscalateForm
+    title = gettext_lazy("تشدید «%(obstacle)s»")
+    success_message = gettext_lazy("«%(obstacle)s» به سطح بالاتر فرستاده شد.")
+
+    def perform(self, form):
+        self.object.escalate(self.request.user, note=form.cleaned_data["note"])
+
+
+class ObstacleCommentView(ScopedViewMixin, View):
+    """A comment, a file, or both, on the obstacle's timeline."""
+
+    model = Obstacle
+
+    def post(self, request, pk):
+        obstacle = self.get_scoped_object("comment")
+        representative = {m.role for m in scope.memberships(request.user)} == {Role.UNIT_REP}
+        form = forms.CommentForm(request.POST, request.FILES, can_mark_internal=not representative)
+        if not form.is_valid():
+            for error in form.errors.values():
+                messages.error(request, " ".join(error))
+            return HttpResponseRedirect(obstacle.get_absolute_url())
+        internal = form.cleaned_data.get("internal", False)
+        upload = form.cleaned_data.get("file")
+        with transaction.atomic():
+            if upload is not None:
+                if not scope.can_object(request.user, obstacle, "attach"):
+                    raise PermissionDenied
+                attachment = Attachment.objects.create(
+                    obstacle=obstacle,
+                    file=upload,
+                    name=get_valid_filename(os.path.basename(upload.name))[:255],
+                    size=upload.size,
+                    content_type=upload.content_type or "application/octet-stream",
+                    internal=internal,
+                    uploaded_by=request.user,
+                )
+                ObstacleEvent.objects.create(
+                    obstacle=obstacle,
+                    kind=EventKind.ATTACHMENT,
+                    author=request.user,
+                    attachment=attachment,
+                    internal=internal,
+                    text=(form.cleaned_data.get("text") or "").strip()
+                    or _("فایل «%(name)s» پیوست شد.") % {"name": attachment.name},
+                )
+            else:
+                obstacle.comment(form.cleaned_data["text"], user=request.user, internal=internal)
+        messages.success(request, _("به روند رسیدگی افزوده شد."))
+        return HttpResponseRedirect(obstacle.get_absolute_url())
+
+
+class AttachmentDownloadView(ScopedViewMixin, View):
+    """Files leave only through the scope helper, as attachments, never rendered inline."""
+
+    model = Attachment
+
+    def get(self, request, pk):
+        attachment = self.get_scoped_object("view")
+        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+
+class ReferralListView(ObjectListView):
+    queryset = Referral.objects.select_related("obstacle__unit", "agency")
+    filterset_class = filtersets.ReferralFilterSet
+    table_class = tables.ReferralTable
+    actions = ("export",)
+    template_name = "obstacles/referral_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_escalate"] = scope.can(self.request.user, Referral, "escalate")
+        return context
+
+
+class ReferralView(ObjectView):
+    queryset = Referral.objects.select_related("obstacle__unit", "agency", "referred_by", "responded_by")
+    template_name = "obstacles/referral.html"
+    history_tab = False
+    tabs = (Tab("answer", gettext_lazy("پاسخ"), "obstacles/tabs/referral_answer.html"),)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        referral = self.object
+        if referral.is_open and scope.can_object(self.request.user, referral, "respond"):
+            context["respond_form"] = forms.RespondForm(referral=referral)
+        return context
+
+
+class ReferralRespondView(ScopedViewMixin, View):
+    model = Referral
+
+    def post(self, request, pk):
+        referral = self.get_scoped_object("respond")
+        form = forms.RespondForm(request.POST, referral=referral)
+        if form.is_valid():
+            try:
+                referral.respond(form.cleaned_data["status"], form.cleaned_data["response"], user=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("پاسخ «%(agency)s» ثبت شد.") % {"agency": referral.agency})
+                return HttpResponseRedirect(safe_return_url(request, reverse("obstacles:inbox")))
+        else:
+            messages.error(request, _("نوع پاسخ را برگزینید."))
+        return HttpResponseRedirect(referral.get_absolute_url())
+
+
+class ReferralEscalateView(View):
+    """Escalate the chosen overdue referrals in one action."""
+
+    def post(self, request):
+        if not scope.can(request.user, Referral, "escalate"):
+            raise PermissionDenied
+        ids = request.POST.getlist("referral")
+        chosen = scope.restrict(Referral.objects.filter(pk__in=ids), request.user, "escalate").select_related("agency")
+        done, refused = 0, []
+        for referral in chosen:
+            try:
+                with transaction.atomic():
+                    referral.escalate(request.user)
+                done += 1
+            except ValidationError as error:
+                refused.append(f"{referral}: {' '.join(error.messages)}")
+        if done:
+            messages.success(request, _("%(count)s ارجاع تشدید شد.") % {"count": done})
+        for line in refused:
+            messages.error(request, line)
+        if not done and not refused:
+            messages.error(request, _("هیچ ارجاعی برگزیده نشد."))
+        return HttpResponseRedirect(safe_return_url(request, reverse("obstacles:referral_list")))
+
+
+class InboxView(ObjectListView):
+    """What is referred to the officer's agency: open first, overdue first, then by due date.
+
+    Other apps add panels (the meetings app: resolutions the agency must execute) with ``add_panel``.
+    """
+
+    panels = ()
+
+    @classmethod
+    def add_panel(cls, template_name, context):
+        cls.panels = (*cls.panels, (template_name, context))
+
+    queryset = Referral.objects.select_related("obstacle__unit", "obstacle__county", "agency")
+    filterset_class = filtersets.ReferralFilterSet
+    table_class = tables.ReferralTable
+    actions = ("export",)
+    template_name = "obstacles/inbox.html"
+    title = gettext_lazy("کارتابل دستگاه")
+    export_name = "کارتابل"
+
+    def get_table(self, queryset):
+        return self.table_class(queryset, user=self.request.user, request=self.request, exclude=("agency",))
+
+    def base_queryset(self):
+        agencies = [m.agency_id for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
+        queryset = super().base_queryset().filter(agency_id__in=agencies)
+        still_open = Q(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
+        # Open ones first; among them the earliest due date (so the overdue) first.
+        return queryset.annotate(
+            open_first=Case(When(still_open, then=Value(0)), default=Value(1), output_field=IntegerField())
+        ).order_by("open_first", "due_date", "pk")
+
+    def get(self, request, *args, **kwargs):
+        if not any(m.role == Role.AGENCY_OFFICER for m in scope.memberships(request.user)):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        queryset = self.scoped_queryset()
+        context["counts"] = {
+            "open": queryset.open().count(),
+            "overdue": queryset.overdue().count(),
+        }
+        context["agencies"] = [m.agency for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
+        context["panels"] = [(template, build(self)) for template, build in self.panels]
+        return context
+
+
+class SystemicView(View):
+    """Groups ranked by how many distinct units report them in the user's scope, with jobs and rials at stake."""
+
+    template_name = "obstacles/systemic.html"
+
+    def get(self, request):
+        if not scope.can(request.user, SystemicIssue, "view"):
+            raise PermissionDenied
+        obstacles = scope.restrict(Obstacle.objects.all(), request.user)
+        state = request.GET.get("state", "open")
+        if state == "open":
+            obstacles = obstacles.open()
+        ranking = (
+            obstacles.values("group", "group__name", "group__domain__name", "group__wbes_category")
+            .annotate(
+                units=Count("unit", distinct=True),
+                obstacles=Count("pk"),
+                jobs=Sum("jobs_at_risk"),
+                rials=Sum("amount"),
+                systemic=Count("pk", filter=Q(systemic_issue__isnull=False)),
+            )
+            .order_by("-units", "-jobs", "group__name")
+        )
+        order = request.GET.get("order")
+        if order in ("jobs", "rials"):
+            ranking = ranking.order_by(f"-{order}", "-units")
+        issues = scope.restrict(SystemicIssue.objects.annotate(obstacle_count=Count("obstacles")), request.user)
+        context = {
+            "title": _("موانع فراگیر"),
+            "ranking": list(ranking[:100]),
+            "state": state,
+            "order": order or "units",
+            "issues": tables.SystemicIssueTable(issues[:50], user=request.user, orderable=False),
+            "can_raise": scope.can(request.user, SystemicIssue, "add"),
+            "breadcrumbs": [(_("موانع فراگیر"), None)],
+        }
+        return render(request, self.template_name, context)
+
+
+class SystemicIssueListView(ObjectListView):
+    queryset = SystemicIssue.objects.select_related("group", "province", "county").annotate(
+        obstacle_count=Count("obstacles")
+    )
+    filterset_class = filtersets.SystemicIssueFilterSet
+    table_class = tables.SystemicIssueTable
+
+
+class SystemicIssueView(ObjectView):
+    queryset = SystemicIssue.objects.select_related("group", "province", "county", "raised_by")
+    template_name = "obstacles/systemicissue.html"
+    tabs = (
+        Tab("obstacles", gettext_lazy("موانع"), "generic/includes/tab_table.html"),
+        Tab("details", gettext_lazy("مشخصات"), "generic/includes/profile.html"),
+    )
+
+    def get_obstacles_context(self):
+        obstacles = with_overdue(self.object.obstacles.select_related("unit", "county", "group"))
+        return {"table": tables.ObstacleTable(obstacles, user=self.request.user, orderable=False)}
+
+    def get_details_context(self):
+        from tashil.core.display import object_fields
+
+        return {"fields": object_fields(self.object)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if scope.can_object(self.request.user, self.object, "status") and SystemicIssue.TRANSITIONS.get(
+            self.object.status
+        ):
+            context["status_form"] = forms.SystemicStatusForm(issue=self.object)
+        return context
+
+
+class SystemicIssueEditView(ObjectEditView):
+    model = SystemicIssue
+    form_class = forms.SystemicIssueForm
+
+
+class SystemicIssueDeleteView(ObjectDeleteView):
+    model = SystemicIssue
+
+
+class SystemicIssueStatusView(ScopedViewMixin, View):
+    model = SystemicIssue
+
+    def post(self, request, pk):
+        issue = self.get_scoped_object("status")
+        form = forms.SystemicStatusForm(request.POST, issue=issue)
+        if form.is_valid():
+            try:
+                issue.move_to(form.cleaned_data["status"], form.cleaned_data["note"], user=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("وضعیت «%(issue)s» به‌روز شد.") % {"issue": issue})
+        else:
+            messages.error(request, _("وضعیت تازه را برگزینید."))
+        return HttpResponseRedirect(issue.get_absolute_url())
+
+
+class ObstacleDomainListView(ObjectListView):
+    queryset = ObstacleDomain.objects.annotate(group_count=Count("groups"))
+    filterset_class = filtersets.ObstacleDomainFilterSet
+    table_class = tables.ObstacleDomainTable
+
+
+class ObstacleDomainView(ObjectView):
+    model = ObstacleDomain
+    tabs = (Tab("groups", gettext_lazy("گروه‌ها"), "generic/includes/tab_table.html"),)
+
+    def get_groups_context(self):
+        return {"table": tables.ObstacleGroupTable(self.object.groups.all(), user=self.request.user, orderable=False)}
+
+
+class ObstacleDomainEditView(ObjectEditView):
+    model = ObstacleDomain
+    form_class = forms.ObstacleDomainForm
+
+
+class ObstacleGroupListView(ObjectListView):
+    queryset = ObstacleGroup.objects.select_related("domain")
+    filterset_class = filtersets.ObstacleGroupFilterSet
+    table_class = tables.ObstacleGroupTable
+    per_page = 100
+
+
+class ObstacleGroupView(ObjectView):
+    queryset = ObstacleGroup.objects.select_related("domain")
+
+
+class ObstacleGroupEditView(ObjectEditView):
+    model = ObstacleGroup
+    form_class = forms.ObstacleGroupForm

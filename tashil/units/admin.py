@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+
+
+class ProductInline(admin.TabularInline):
+    model = Product
+    extra = 0
+
+
+@admin.register(IndustrialUnit)
+class IndustrialUnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "national_id", "county", "zone", "status", "employees")
+    list_filter = ("status", "size_class", "knowledge_based", "county__province")
+    search_fields = ("name", "national_id", "licence_number")
+    autocomplete_fields = ("county", "zone")
+    inlines = (ProductInline,)
+
+
+@admin.register(UnitStatusChange)
+class UnitStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ("unit", "from_status", "to_status", "date", "source")
+    list_filter = ("to_status", "source")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    list_display = ("name", "unit", "code", "is_public")
+    search_fields = ("name", "code")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ("title", "unit", "county", "progress", "seeks_investor")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(PeriodicReport)
+class PeriodicReportAdmin(admin.ModelAdmin):
+    list_display = ("unit", "year", "month", "status")
+    list_filter = ("status", "year")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "user", "status", "created")

@@ -1,0 +1,233 @@
+"""REST endpoints of the registry: the same scope helper, filtersets and model rules as the pages."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from tashil.core import scope
+from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.serializers import TashilModelSerializer
+from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
+from tashil.core.choices import Role
+
+from . import filtersets
+from .choices import UnitStatus
+from .forms import UNIT_PROFILE_FIELDS
+from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+
+
+class IndustrialUnitSerializer(TashilModelSerializer):
+    derived_fields = ("national_id", "licence_number", "mobile")
+
+    class Meta:
+        model = IndustrialUnit
+        fields = (
+            "id",
+            "url",
+            "name",
+            "national_id",
+            "licence_number",
+            "licence_date",
+            "isic_code",
+            "activity",
+            "county",
+            "zone",
+            "address",
+            "latitude",
+            "longitude",
+            "manager_name",
+            "phone",
+            "mobile",
+            "email",
+            "website",
+            "employees",
+            "size_class",
+            "nominal_capacity",
+            "utilisation",
+            "knowledge_based",
+            "exporter",
+            "status",
+            "status_date",
+            "last_verified",
+            "notes",
+        )
+        read_only_fields = ("size_class", "status_date")
+
+    def validate(self, attrs):
+        request = self.context.get("request")
+        if self.instance is not None:
+            if "status" in attrs and attrs["status"] != self.instance.status:
+                raise serializers.ValidationError({"status": ["وضعیت را با نقطه پایانی status/ و با دلیل تغییر دهید."]})
+            is_rep = any(
+                m.role == Role.UNIT_REP and m.unit_id == self.instance.pk for m in scope.memberships(request.user)
+            )
+            if is_rep:
+                closed = sorted(set(attrs) - set(UNIT_PROFILE_FIELDS))
+                if closed:
+                    raise serializers.ValidationError(
+                        {name: ["نماینده واحد این مورد را نمی‌تواند تغییر دهد."] for name in closed}
+                    )
+        return super().validate(attrs)
+
+
+class StatusChangeRequestSerializer(serializers.Serializer):
+    to_status = serializers.ChoiceField(choices=UnitStatus.choices)
+    reason = serializers.CharField(max_length=500)
+    date = serializers.DateField(required=False)
+
+
+class UnitStatusChangeSerializer(TashilModelSerializer):
+    class Meta:
+        model = UnitStatusChange
+        fields = ("id", "unit", "from_status", "to_status", "date", "reason", "user", "source", "created")
+
+
+class ProductSerializer(TashilModelSerializer):
+    class Meta:
+        model = Product
+        fields = ("id", "url", "unit", "name", "code", "annual_capacity", "capacity_unit", "description", "is_public")
+
+
+class ProjectSerializer(TashilModelSerializer):
+    derived_fields = ("county",)
+
+    class Meta:
+        model = Project
+        fields = (
+            "id",
+            "url",
+            "unit",
+            "county",
+            "investor_name",
+            "title",
+            "description",
+            "progress",
+            "investment",
+            "expected_jobs",
+            "seeks_investor",
+        )
+        extra_kwargs = {"county": {"required": False}}
+
+
+class PeriodicReportSerializer(TashilModelSerializer):
+    class Meta:
+        model = PeriodicReport
+        fields = (
+            "id",
+            "url",
+            "unit",
+            "year",
+            "month",
+            "production",
+            "production_unit",
+            "sales",
+            "employees",
+            "utilisation",
+            "notes",
+            "status",
+            "review_note",
+            "submitted_by",
+            "reviewed_by",
+            "reviewed_at",
+        )
+        read_only_fields = ("status", "review_note", "submitted_by", "reviewed_by", "reviewed_at")
+
+
+class ReviewRequestSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=(("approve", "approve"), ("return", "return")))
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+
+class IndustrialUnitViewSet(TashilModelViewSet):
+    queryset = IndustrialUnit.objects.select_related("county", "zone")
+    serializer_class = IndustrialUnitSerializer
+    filterset_class = filtersets.IndustrialUnitFilterSet
+    action_map_override = {"change_status": "status"}
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        from .choices import StatusChangeSource
+
+        unit = serializer.instance
+        UnitStatusChange.objects.create(
+            unit=unit,
+            to_status=unit.status,
+            date=unit.status_date,
+            reason="ثبت واحد در بانک اطلاعات",
+            user=self.request.user,
+            source=StatusChangeSource.REGISTRATION,
+        )
+
+    @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, pk=None):
+        """Change the unit's status with a reason (and a date, today by default); it enters the history."""
+        unit = self.get_object()
+        payload = StatusChangeRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            change = unit.change_status(
+                payload.validated_data["to_status"],
+                payload.validated_data["reason"],
+                user=request.user,
+                date=payload.validated_data.get("date"),
+            )
+        except DjangoValidationError as error:
+            raise django_to_drf(error) from error
+        return Response(UnitStatusChangeSerializer(change, context={"request": request}).data, status.HTTP_201_CREATED)
+
+
+class UnitStatusChangeViewSet(TashilReadOnlyViewSet):
+    queryset = UnitStatusChange.objects.select_related("unit")
+    serializer_class = UnitStatusChangeSerializer
+    filterset_class = filtersets.UnitStatusChangeFilterSet
+
+
+class ProductViewSet(TashilModelViewSet):
+    queryset = Product.objects.select_related("unit")
+    serializer_class = ProductSerializer
+    filterset_class = filtersets.ProductFilterSet
+
+
+class ProjectViewSet(TashilModelViewSet):
+    queryset = Project.objects.select_related("unit", "county")
+    serializer_class = ProjectSerializer
+    filterset_class = filtersets.ProjectFilterSet
+
+
+class PeriodicReportViewSet(TashilModelViewSet):
+    queryset = PeriodicReport.objects.select_related("unit")
+    serializer_class = PeriodicReportSerializer
+    filterset_class = filtersets.PeriodicReportFilterSet
+    action_map_override = {"review": "review"}
+
+    def perform_create(self, serializer):
+        serializer.validated_data["submitted_by"] = self.request.user
+        super().perform_create(serializer)
+
+    @extend_schema(request=ReviewRequestSerializer, responses=PeriodicReportSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """Approve the report, or return it to the unit with a reason."""
+        report = self.get_object()
+        payload = ReviewRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            if payload.validated_data["decision"] == "approve":
+                report.approve(request.user)
+            else:
+                report.return_for_correction(request.user, payload.validated_data.get("note", ""))
+        except DjangoValidationError as error:
+            raise django_to_drf(error) from error
+        return Response(PeriodicReportSerializer(report, context={"request": request}).data)
+
+
+ROUTES = [
+    ("units/units", IndustrialUnitViewSet, "industrialunit"),
+    ("units/status-changes", UnitStatusChangeViewSet, "unitstatuschange"),
+    ("units/products", ProductViewSet, "product"),
+    ("units/projects", ProjectViewSet, "project"),
+    ("units/reports", PeriodicReportViewSet, "periodicreport"),
+]

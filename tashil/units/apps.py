@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitsConfig(AppConfig):
+    name = "tashil.units"
+    label = "units"
+    verbose_name = _("بانک اطلاعات واحدهای صنعتی")
+
+    def ready(self):
+        from tashil.core.badges import register_colours
+
+        from .choices import STATUS_COLOURS
+
+        register_colours(STATUS_COLOURS)

@@ -1,0 +1,121 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.filtersets import TashilFilterSet, YearFilter
+from tashil.core.forms import DropdownCheckboxes
+from tashil.core.persian import fold_digits
+from tashil.geo.models import County, IndustrialZone, Province
+
+from .choices import ReportStatus, SizeClass, UnitStatus
+from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+
+ZONE_CHOICES = (("inside", _("داخل شهرک یا ناحیه")), ("outside", _("خارج از شهرک‌ها و نواحی")))
+YES_NO = (("true", _("بله")), ("false", _("خیر")))
+
+
+class PlaceFilterMixin(django_filters.FilterSet):
+    """Province and county filters over the object's county path."""
+
+    county_path = "county"
+
+    province = django_filters.ModelChoiceFilter(
+        queryset=Province.objects.all(), label=_("استان"), method="filter_province"
+    )
+    county = django_filters.ModelChoiceFilter(queryset=County.objects.all(), label=_("شهرستان"), method="filter_county")
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(**{f"{self.county_path}__province": value})
+
+    def filter_county(self, queryset, name, value):
+        return queryset.filter(**{self.county_path: value})
+
+
+class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
+    zone = django_filters.ModelChoiceFilter(queryset=IndustrialZone.objects.all(), label=_("شهرک یا ناحیه"))
+    location = django_filters.ChoiceFilter(
+        choices=ZONE_CHOICES, method="filter_location", label=_("محل استقرار"), empty_label=_("همه")
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=UnitStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
+    )
+    isic = django_filters.CharFilter(method="filter_isic", label=_("کد آیسیک (آغاز)"))
+    size_class = django_filters.ChoiceFilter(choices=SizeClass.choices, label=_("اندازه"))
+    knowledge_based = django_filters.BooleanFilter(label=_("دانش‌بنیان"))
+    exporter = django_filters.BooleanFilter(label=_("صادرکننده"))
+    stale = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_stale", label=_("اطلاعات کهنه"), empty_label=_("همه")
+    )
+
+    class Meta:
+        model = IndustrialUnit
+        fields = ("province", "county", "zone", "location", "status", "isic", "size_class")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None:
+            from tashil.core import scope
+
+            counties = scope.counties_in_scope(self.user)
+            self.filters["county"].queryset = counties
+            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=counties)
+
+    def filter_location(self, queryset, name, value):
+        return queryset.filter(zone__isnull=(value == "outside"))
+
+    def filter_isic(self, queryset, name, value):
+        return queryset.filter(isic_code__startswith=fold_digits(value).strip())
+
+    def filter_stale(self, queryset, name, value):
+        stale = queryset.stale()
+        return stale if value == "true" else queryset.exclude(pk__in=stale.values("pk"))
+
+
+class ProductFilterSet(PlaceFilterMixin, TashilFilterSet):
+    county_path = "unit__county"
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+
+    class Meta:
+        model = Product
+        fields = ("province", "county", "unit", "capacity_unit", "is_public")
+
+    def search(self, queryset, name, value):
+        from tashil.core.persian import search_key
+
+        key = search_key(value)
+        return queryset.filter(Q(search_text__contains=key) | Q(unit__search_text__contains=key)) if key else queryset
+
+
+class ProjectFilterSet(PlaceFilterMixin, TashilFilterSet):
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+
+    class Meta:
+        model = Project
+        fields = ("province", "county", "unit", "seeks_investor")
+
+
+class UnitStatusChangeFilterSet(PlaceFilterMixin, TashilFilterSet):
+    county_path = "unit__county"
+    search_fields = ("reason",)
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+
+    class Meta:
+        model = UnitStatusChange
+        fields = ("unit", "from_status", "to_status", "source")
+
+
+class PeriodicReportFilterSet(PlaceFilterMixin, TashilFilterSet):
+    county_path = "unit__county"
+    year = YearFilter(label=_("سال"))
+    status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("وضعیت بررسی"))
+    unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+
+    class Meta:
+        model = PeriodicReport
+        fields = ("province", "county", "unit", "year", "month", "status")
+
+    def search(self, queryset, name, value):
+        from tashil.core.persian import search_key
+
+        key = search_key(value)
+        return queryset.filter(unit__search_text__contains=key) if key else queryset

@@ -1,0 +1,228 @@
+"""Forms of the registry. The import uses the same unit form (see importer.py)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.forms import JalaliDateField, MobileField, TashilForm, TashilModelForm
+from tashil.core.jalali import jalali_today, today
+
+from .choices import UnitStatus
+from .models import IndustrialUnit, PeriodicReport, Product, Project
+
+UNIT_PROFILE_FIELDS = (
+    "name",
+    "activity",
+    "address",
+    "latitude",
+    "longitude",
+    "manager_name",
+    "phone",
+    "mobile",
+    "email",
+    "website",
+    "employees",
+    "nominal_capacity",
+    "utilisation",
+    "knowledge_based",
+    "exporter",
+)
+
+
+class UnitForm(TashilModelForm):
+    """The secretariat's form: every field; the status only when the unit is first registered."""
+
+    class Meta:
+        model = IndustrialUnit
+        fields = (
+            "name",
+            "national_id",
+            "licence_number",
+            "licence_date",
+            "isic_code",
+            "activity",
+            "county",
+            "zone",
+            "status",
+            "address",
+            "latitude",
+            "longitude",
+            "manager_name",
+            "phone",
+            "mobile",
+            "email",
+            "website",
+            "employees",
+            "nominal_capacity",
+            "utilisation",
+            "knowledge_based",
+            "exporter",
+            "last_verified",
+            "notes",
+        )
+        field_classes = {"mobile": MobileField}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("national_id", "isic_code"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.update({"dir": "ltr", "inputmode": "numeric"})
+        if "zone" in self.fields:
+            self.fields["zone"].empty_label = _("خارج از شهرک‌ها و نواحی صنعتی")
+        if self.instance.pk and "status" in self.fields:
+            # A status change needs a reason and enters the history: it has its own action.
+            del self.fields["status"]
+
+    def clean_isic_code(self):
+        from tashil.core.persian import fold_digits
+
+        code = fold_digits(self.cleaned_data.get("isic_code", "")).strip()
+        if code and not (code.isdigit() and 2 <= len(code) <= 8):
+            raise forms.ValidationError(_("کد آیسیک «%(value)s» باید ۲ تا ۸ رقم باشد."), params={"value": code})
+        return code
+
+    def clean_national_id(self):
+        from tashil.core.validators import normalize_national_id
+
+        return normalize_national_id(self.cleaned_data.get("national_id", ""))
+
+    def save(self, commit=True):
+        unit = super().save(commit=False)
+        if commit:
+            creating = unit.pk is None
+            unit.save()
+            if creating:
+                from .choices import StatusChangeSource
+                from .models import UnitStatusChange
+
+                UnitStatusChange.objects.create(
+                    unit=unit,
+                    to_status=unit.status,
+                    date=unit.status_date or today(),
+                    reason=_("ثبت واحد در بانک اطلاعات"),
+                    user=self.user,
+                    source=StatusChangeSource.REGISTRATION,
+                )
+        return unit
+
+
+class RepresentativeUnitForm(UnitForm):
+    """What a unit's representative may change: the public profile and contacts, not identity or status."""
+
+    class Meta(UnitForm.Meta):
+        fields = UNIT_PROFILE_FIELDS
+
+
+class StatusChangeForm(TashilForm):
+    to_status = forms.ChoiceField(label=_("وضعیت تازه"), choices=UnitStatus.choices)
+    date = JalaliDateField(label=_("تاریخ تغییر"), initial=today)
+    reason = forms.CharField(label=_("دلیل"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500)
+
+    def __init__(self, *args, unit=None, **kwargs):
+        self.unit = unit
+        super().__init__(*args, **kwargs)
+        if unit is not None:
+            self.fields["to_status"].choices = [c for c in UnitStatus.choices if c[0] != unit.status]
+
+
+class ProductForm(TashilModelForm):
+    class Meta:
+        model = Product
+        fields = ("unit", "name", "code", "annual_capacity", "capacity_unit", "description", "photo", "is_public")
+
+
+class ProjectForm(TashilModelForm):
+    class Meta:
+        model = Project
+        fields = (
+            "unit",
+            "county",
+            "investor_name",
+            "title",
+            "description",
+            "progress",
+            "investment",
+            "expected_jobs",
+            "seeks_investor",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].required = False
+        self.fields["county"].help_text = _("برای طرح وابسته به واحد، شهرستان واحد به کار می‌رود.")
+
+
+class PeriodicReportForm(TashilModelForm):
+    class Meta:
+        model = PeriodicReport
+        fields = (
+            "unit",
+            "year",
+            "month",
+            "production",
+            "production_unit",
+            "sales",
+            "employees",
+            "utilisation",
+            "notes",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        now = jalali_today()
+        self.fields["year"].initial = now.year
+        self.fields["month"].initial = now.month
+        self.fields["year"].widget.attrs["placeholder"] = str(now.year)
+
+    def save(self, commit=True):
+        report = super().save(commit=False)
+        if report.pk is None and self.user is not None:
+            report.submitted_by = self.user
+        if report.status == "returned":
+            report.status = "submitted"  # a corrected report goes back for review
+        if commit:
+            report.save()
+        return report
+
+
+class ReviewForm(TashilForm):
+    decision = forms.ChoiceField(
+        label=_("نتیجه بررسی"),
+        choices=[("approve", _("تأیید")), ("return", _("برگشت برای اصلاح"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("دلیل برگشت"), required=False, max_length=500)
+
+
+class ImportForm(TashilForm):
+    MAX_BYTES = 25 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("فایل XLSX یا CSV"),
+        help_text=_("سطر نخست سرستون‌هاست؛ راهنمای ستون‌ها در پایین همین صفحه آمده است."),
+    )
+    county = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("شهرستان پیش‌فرض"),
+        help_text=_("برای ردیف‌هایی که ستون شهرستان ندارند."),
+    )
+    partial = forms.BooleanField(
+        required=False,
+        label=_("ردیف‌های درست ثبت شوند حتی اگر ردیف نادرستی باشد"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = scope.counties_in_scope(self.user, IndustrialUnit, "add")
+        self.fields["file"].widget.attrs["accept"] = ".xlsx,.csv"
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("فایل «%(name)s» نه XLSX است نه CSV."), params={"name": upload.name})
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("فایل بزرگ‌تر از ۲۵ مگابایت است؛ آن را در چند فایل بفرستید."))
+        return upload

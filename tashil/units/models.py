@@ -1,0 +1,632 @@
+"""The registry of industrial units: units, their products and projects, status history and periodic statistics."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core import scope
+from tashil.core.changelog import log_event
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
+from tashil.core.models import BaseModel, ScopedQuerySet
+from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.validators import (
+    normalize_identifier,
+    normalize_mobile,
+    normalize_national_id,
+    validate_jalali_year,
+    validate_mobile,
+    validate_national_id,
+    validate_percent,
+)
+
+from .choices import (
+    CapacityUnit,
+    ImportStatus,
+    ReportStatus,
+    SizeClass,
+    StatusChangeSource,
+    UnitStatus,
+    size_class_for,
+)
+
+PERCENT = [validate_percent]
+STAFF_WITH_UNITS = {
+    Role.ADMIN: ALL_ACTIONS | {"status", "verify"},
+    Role.SECRETARIAT: ALL_ACTIONS | {"status", "verify"},
+    Role.MANAGER: VIEW,
+    Role.AGENCY_OFFICER: VIEW,
+    Role.CLINIC_EXPERT: VIEW,
+}
+# Iran's bounding box, generously: a coordinate outside it is a typing mistake.
+LATITUDE_RANGE = (24.0, 40.5)
+LONGITUDE_RANGE = (43.5, 63.8)
+
+
+def represented_units(membership):
+    return Q(pk=membership.unit_id) if membership.unit_id else scope.NOTHING
+
+
+class IndustrialUnitQuerySet(ScopedQuerySet):
+    def stale(self, months=None):
+        """Units whose data nobody has verified for ``months`` months (TASHIL_STALE_MONTHS by default)."""
+        months = months or settings.TASHIL_STALE_MONTHS
+        limit = shift_months(today(), -months)
+        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=limit))
+
+    def fresh(self, months=None):
+        months = months or settings.TASHIL_STALE_MONTHS
+        return self.filter(last_verified__gte=shift_months(today(), -months))
+
+
+class IndustrialUnit(BaseModel):
+    """An industrial unit (واحد صنعتی): a factory or workshop, inside an industrial zone or outside any."""
+
+    name = models.CharField(verbose_name=_("نام واحد"), max_length=200)
+    national_id = models.CharField(
+        verbose_name=_("شناسه ملی"),
+        max_length=11,
+        blank=True,
+        validators=[validate_national_id],
+        help_text=_("شناسه ملی ۱۱ رقمی شخص حقوقی."),
+    )
+    licence_number = models.CharField(verbose_name=_("شماره پروانه بهره‌برداری"), max_length=50, blank=True)
+    licence_date = models.DateField(verbose_name=_("تاریخ پروانه بهره‌برداری"), null=True, blank=True)
+    isic_code = models.CharField(
+        verbose_name=_("کد آیسیک"),
+        max_length=10,
+        blank=True,
+        db_index=True,
+        help_text=_("کد فعالیت بر پایه ISIC ویرایش ۴ (مثلاً ۱۰۷۱ برای نان و شیرینی)."),
+    )
+    activity = models.CharField(verbose_name=_("شرح فعالیت"), max_length=300, blank=True)
+    county = models.ForeignKey("geo.County", verbose_name=_("شهرستان"), related_name="units", on_delete=models.PROTECT)
+    zone = models.ForeignKey(
+        "geo.IndustrialZone",
+        verbose_name=_("شهرک یا ناحیه صنعتی"),
+        related_name="units",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("خالی یعنی خارج از شهرک‌ها و نواحی صنعتی."),
+    )
+    address = models.CharField(verbose_name=_("نشانی"), max_length=400, blank=True)
+    latitude = models.DecimalField(
+        verbose_name=_("عرض جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        verbose_name=_("طول جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    manager_name = models.CharField(verbose_name=_("مدیرعامل"), max_length=150, blank=True)
+    phone = models.CharField(verbose_name=_("تلفن"), max_length=40, blank=True)
+    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
+    website = models.URLField(verbose_name=_("وبگاه"), blank=True)
+    employees = models.PositiveIntegerField(verbose_name=_("تعداد کارکنان"), null=True, blank=True)
+    size_class = models.CharField(
+        verbose_name=_("اندازه"), max_length=10, choices=SizeClass.choices, blank=True, editable=False, db_index=True
+    )
+    nominal_capacity = models.CharField(verbose_name=_("ظرفیت اسمی"), max_length=300, blank=True)
+    utilisation = models.PositiveSmallIntegerField(
+        verbose_name=_("درصد بهره‌برداری از ظرفیت"), null=True, blank=True, validators=PERCENT
+    )
+    knowledge_based = models.BooleanField(verbose_name=_("دانش‌بنیان"), default=False)
+    exporter = models.BooleanField(verbose_name=_("صادرکننده"), default=False)
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=20, choices=UnitStatus.choices, default=UnitStatus.ACTIVE, db_index=True
+    )
+    status_date = models.DateField(verbose_name=_("تاریخ آخرین تغییر وضعیت"), null=True, blank=True, editable=False)
+    last_verified = models.DateField(
+        verbose_name=_("تاریخ آخرین بروزرسانی"),
+        null=True,
+        blank=True,
+        help_text=_("آخرین باری که درستی اطلاعات واحد بررسی شد."),
+    )
+    notes = models.TextField(verbose_name=_("یادداشت داخلی"), blank=True)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = IndustrialUnitQuerySet.as_manager()
+    autocomplete = True
+    scope_county_path = "county"
+    role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: frozenset({"view", "change"})}
+
+    class Meta:
+        verbose_name = _("واحد صنعتی")
+        verbose_name_plural = _("واحدهای صنعتی")
+        ordering = ("name",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_id"],
+                condition=~Q(national_id=""),
+                name="unit_unique_national_id",
+                violation_error_message=_("واحد دیگری با همین شناسه ملی ثبت شده است."),
+            ),
+            models.UniqueConstraint(
+                fields=["licence_number"],
+                condition=~Q(licence_number=""),
+                name="unit_unique_licence_number",
+                violation_error_message=_("واحد دیگری با همین شماره پروانه بهره‌برداری ثبت شده است."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["county", "status"], name="unit_county_status_idx"),
+            models.Index(fields=["zone"], name="unit_zone_idx"),
+            models.Index(fields=["last_verified"], name="unit_last_verified_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("units:industrialunit", kwargs={"pk": self.pk})
+
+    def autocomplete_label(self):
+        return f"{self.name} — {self.county}"
+
+    def clean(self):
+        errors = {}
+        self.national_id = normalize_national_id(self.national_id)
+        self.licence_number = normalize_identifier(self.licence_number)
+        if self.mobile:
+            try:
+                validate_mobile(self.mobile)
+                self.mobile = normalize_mobile(self.mobile)
+            except ValidationError as error:
+                errors["mobile"] = error.messages
+        if self.zone_id and self.county_id and self.zone.county_id != self.county_id:
+            errors["zone"] = _("شهرک «%(zone)s» در شهرستان %(county)s نیست.") % {
+                "zone": self.zone,
+                "county": self.county,
+            }
+        if self.latitude is not None and not LATITUDE_RANGE[0] <= float(self.latitude) <= LATITUDE_RANGE[1]:
+            errors["latitude"] = _("عرض جغرافیایی %(value)s در ایران نیست (باید بین ۲۴ و ۴۰٫۵ باشد).") % {
+                "value": to_persian_digits(self.latitude)
+            }
+        if self.longitude is not None and not LONGITUDE_RANGE[0] <= float(self.longitude) <= LONGITUDE_RANGE[1]:
+            errors["longitude"] = _("طول جغرافیایی %(value)s در ایران نیست (باید بین ۴۳٫۵ و ۶۳٫۸ باشد).") % {
+                "value": to_persian_digits(self.longitude)
+            }
+        if self.licence_date and self.licence_date > today():
+            errors["licence_date"] = _("تاریخ پروانه نمی‌تواند در آینده باشد.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.size_class = size_class_for(self.employees)
+        self.search_text = self.build_search_text()
+        if self.status_date is None:
+            self.status_date = today()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self, product_names=None):
+        """The search key of everything a person might type to find this unit, products included."""
+        if product_names is None:
+            product_names = list(self.products.values_list("name", flat=True)) if self.pk else []
+        parts = [self.name, self.national_id, self.licence_number, self.manager_name, self.activity, *product_names]
+        return " ".join(search_key(part) for part in parts if part)
+
+    def refresh_search_text(self):
+        IndustrialUnit.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    @property
+    def is_stale(self):
+        if self.last_verified is None:
+            return True
+        return self.last_verified < shift_months(today(), -settings.TASHIL_STALE_MONTHS)
+
+    @property
+    def in_zone(self):
+        return self.zone_id is not None
+
+    @transaction.atomic
+    def change_status(self, new_status, reason, user=None, date=None, source=StatusChangeSource.MANUAL, **extra):
+        """Move the unit to ``new_status``, recording the dated change, its reason and who made it."""
+        if new_status not in UnitStatus.values:
+            raise ValidationError({"to_status": _("وضعیت «%(value)s» شناخته نیست.") % {"value": new_status}})
+        if new_status == self.status:
+            raise ValidationError(
+                {"to_status": _("وضعیت واحد هم‌اکنون «%(status)s» است.") % {"status": self.get_status_display()}}
+            )
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("دلیل تغییر وضعیت را بنویسید.")})
+        date = date or today()
+        if date > today():
+            raise ValidationError({"date": _("تاریخ تغییر وضعیت نمی‌تواند در آینده باشد.")})
+        change = UnitStatusChange.objects.create(
+            unit=self,
+            from_status=self.status,
+            to_status=new_status,
+            date=date,
+            reason=reason.strip(),
+            user=user,
+            source=source,
+            **extra,
+        )
+        old_label = self.get_status_display()
+        self.status = new_status
+        self.status_date = date
+        self.save(update_fields=["status", "status_date", "updated", "size_class", "search_text"])
+        log_event(
+            self,
+            _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد: %(reason)s")
+            % {"old": old_label, "new": self.get_status_display(), "reason": change.reason},
+        )
+        return change
+
+    @transaction.atomic
+    def mark_verified(self, date=None):
+        self.last_verified = date or today()
+        self.save(update_fields=["last_verified", "updated", "size_class", "search_text"])
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.UNIT_REP:
+            return represented_units(membership)
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+class UnitChildMixin:
+    """Scope of an object that belongs to a unit: the unit's place, or the representative's own units."""
+
+    scope_county_path = "unit__county"
+
+    def get_changelog_parent(self):
+        return self.unit
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.UNIT_REP:
+            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+class UnitStatusChange(UnitChildMixin, BaseModel):
+    """One dated change of a unit's status, with its reason and who recorded it."""
+
+    unit = models.ForeignKey(
+        IndustrialUnit, verbose_name=_("واحد"), related_name="status_changes", on_delete=models.CASCADE
+    )
+    from_status = models.CharField(verbose_name=_("از وضعیت"), max_length=20, choices=UnitStatus.choices, blank=True)
+    to_status = models.CharField(verbose_name=_("به وضعیت"), max_length=20, choices=UnitStatus.choices)
+    date = models.DateField(verbose_name=_("تاریخ"), db_index=True)
+    reason = models.CharField(verbose_name=_("دلیل"), max_length=500)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ثبت‌کننده"),
+        related_name="unit_status_changes",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    source = models.CharField(
+        verbose_name=_("منبع"), max_length=20, choices=StatusChangeSource.choices, default=StatusChangeSource.MANUAL
+    )
+
+    changelog_enabled = False  # the unit's history records the change as a readable event
+    role_actions = {**STAFF_WITH_UNITS, Role.SECRETARIAT: VIEW, Role.ADMIN: VIEW, Role.UNIT_REP: VIEW}
+
+    class Meta:
+        verbose_name = _("تغییر وضعیت")
+        verbose_name_plural = _("تاریخچه وضعیت")
+        ordering = ("-date", "-pk")
+        indexes = [models.Index(fields=["to_status", "date"], name="statuschange_to_date_idx")]
+
+    def __str__(self):
+        change = f"{self.get_from_status_display() or '—'} ← {self.get_to_status_display()}"
+        return f"{self.unit}: {change} ({format_jalali(self.date)})"
+
+    def get_absolute_url(self):
+        return reverse("units:industrialunit", kwargs={"pk": self.unit_id}) + "?tab=status"
+
+    @property
+    def is_reactivation(self):
+        return self.from_status in (UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE) and self.to_status == UnitStatus.ACTIVE
+
+
+class Product(UnitChildMixin, BaseModel):
+    """A product a unit makes, with its yearly capacity; public ones appear in the public directory."""
+
+    unit = models.ForeignKey(IndustrialUnit, verbose_name=_("واحد"), related_name="products", on_delete=models.CASCADE)
+    name = models.CharField(verbose_name=_("نام محصول"), max_length=200)
+    code = models.CharField(
+        verbose_name=_("کد محصول"), max_length=20, blank=True, db_index=True, help_text=_("کد آیسیک یا کد کالا.")
+    )
+    annual_capacity = models.DecimalField(
+        verbose_name=_("ظرفیت سالانه"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    capacity_unit = models.CharField(
+        verbose_name=_("واحد ظرفیت"), max_length=10, choices=CapacityUnit.choices, default=CapacityUnit.TON
+    )
+    description = models.TextField(verbose_name=_("توضیحات"), blank=True)
+    photo = models.ImageField(verbose_name=_("تصویر"), upload_to="products/%Y/", blank=True)
+    is_public = models.BooleanField(verbose_name=_("نمایش عمومی"), default=True)
+    search_text = models.CharField(max_length=400, editable=False, blank=True)
+
+    role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: ALL_ACTIONS}
+
+    class Meta:
+        verbose_name = _("محصول")
+        verbose_name_plural = _("محصولات")
+        ordering = ("unit", "name")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("units:product", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        self.search_text = " ".join(search_key(part) for part in (self.name, self.code) if part)
+        super().save(*args, **kwargs)
+        self.unit.refresh_search_text()
+
+    def delete(self, *args, **kwargs):
+        unit = self.unit
+        result = super().delete(*args, **kwargs)
+        unit.refresh_search_text()
+        return result
+
+
+class Project(BaseModel):
+    """A project (طرح): a unit's expansion or a new investor's plant, with progress and investment."""
+
+    unit = models.ForeignKey(
+        IndustrialUnit,
+        verbose_name=_("واحد"),
+        related_name="projects",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("برای طرح سرمایه‌گذار تازه خالی بگذارید."),
+    )
+    county = models.ForeignKey(
+        "geo.County", verbose_name=_("شهرستان"), related_name="projects", on_delete=models.PROTECT
+    )
+    investor_name = models.CharField(verbose_name=_("سرمایه‌گذار"), max_length=200, blank=True)
+    title = models.CharField(verbose_name=_("عنوان طرح"), max_length=250)
+    description = models.TextField(verbose_name=_("شرح"), blank=True)
+    progress = models.PositiveSmallIntegerField(verbose_name=_("درصد پیشرفت"), default=0, validators=PERCENT)
+    investment = models.DecimalField(
+        verbose_name=_("سرمایه‌گذاری (ریال)"), max_digits=22, decimal_places=0, null=True, blank=True
+    )
+    expected_jobs = models.PositiveIntegerField(verbose_name=_("اشتغال پیش‌بینی‌شده"), null=True, blank=True)
+    seeks_investor = models.BooleanField(verbose_name=_("نیازمند سرمایه‌گذار"), default=False)
+    search_text = models.CharField(max_length=500, editable=False, blank=True)
+
+    scope_county_path = "county"
+    role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: ALL_ACTIONS}
+
+    class Meta:
+        verbose_name = _("طرح")
+        verbose_name_plural = _("طرح‌ها")
+        ordering = ("-updated",)
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("units:project", kwargs={"pk": self.pk})
+
+    def get_changelog_parent(self):
+        return self.unit
+
+    def clean(self):
+        if self.unit_id:
+            self.county_id = self.unit.county_id
+        elif not self.investor_name:
+            raise ValidationError({"investor_name": _("طرحی که به واحدی وابسته نیست نام سرمایه‌گذار می‌خواهد.")})
+        if not self.county_id:
+            raise ValidationError({"county": _("شهرستان طرح را انتخاب کنید.")})
+
+    def save(self, *args, **kwargs):
+        if self.unit_id and not self.county_id:
+            self.county_id = self.unit.county_id
+        self.search_text = " ".join(search_key(p) for p in (self.title, self.investor_name) if p)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.UNIT_REP:
+            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        return scope.geographic_q(cls.scope_county_path, membership)
+
+
+class PeriodicReport(UnitChildMixin, BaseModel):
+    """A unit's statistics for one Jalali month, reviewed by the secretariat; approved ones evidence activity."""
+
+    unit = models.ForeignKey(IndustrialUnit, verbose_name=_("واحد"), related_name="reports", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField(verbose_name=_("سال"), validators=[validate_jalali_year])
+    month = models.PositiveSmallIntegerField(
+        verbose_name=_("ماه"), choices=[(i, name) for i, name in enumerate(MONTHS, start=1)]
+    )
+    production = models.DecimalField(verbose_name=_("تولید"), max_digits=16, decimal_places=2, null=True, blank=True)
+    production_unit = models.CharField(
+        verbose_name=_("واحد تولید"), max_length=10, choices=CapacityUnit.choices, default=CapacityUnit.TON
+    )
+    sales = models.DecimalField(verbose_name=_("فروش (ریال)"), max_digits=22, decimal_places=0, null=True, blank=True)
+    employees = models.PositiveIntegerField(verbose_name=_("تعداد کارکنان"), null=True, blank=True)
+    utilisation = models.PositiveSmallIntegerField(
+        verbose_name=_("درصد بهره‌برداری از ظرفیت"), null=True, blank=True, validators=PERCENT
+    )
+    notes = models.TextField(verbose_name=_("توضیحات"), blank=True)
+    status = models.CharField(
+        verbose_name=_("وضعیت بررسی"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ثبت‌کننده"),
+        related_name="submitted_reports",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("بررسی‌کننده"),
+        related_name="reviewed_reports",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    reviewed_at = models.DateTimeField(verbose_name=_("زمان بررسی"), null=True, blank=True)
+    review_note = models.CharField(verbose_name=_("نظر بررسی‌کننده"), max_length=500, blank=True)
+
+    role_actions = {
+        **STAFF_WITH_UNITS,
+        Role.ADMIN: ALL_ACTIONS | {"review"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"review"},
+        Role.UNIT_REP: frozenset({"view", "add", "change"}),
+    }
+
+    class Meta:
+        verbose_name = _("آمار دوره‌ای")
+        verbose_name_plural = _("آمار دوره‌ای")
+        ordering = ("-year", "-month", "unit")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "month"],
+                name="report_one_per_unit_month",
+                violation_error_message=_("آمار این ماه برای این واحد پیش‌تر ثبت شده است."),
+            )
+        ]
+        indexes = [models.Index(fields=["status"], name="report_status_idx")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.period_label}"
+
+    def get_absolute_url(self):
+        return reverse("units:periodicreport", kwargs={"pk": self.pk})
+
+    @property
+    def period_label(self):
+        return f"{MONTHS[self.month - 1]} {to_persian_digits(self.year)}"
+
+    def clean(self):
+        from tashil.core.jalali import jalali_today
+
+        now = jalali_today()
+        if self.year and self.month and (self.year, self.month) > (now.year, now.month):
+            raise ValidationError({"month": _("آمار ماه‌هایی که هنوز نرسیده‌اند را نمی‌توان ثبت کرد.")})
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        q = super().scope_filter(membership, action)
+        if q is not None and membership.role == Role.UNIT_REP and action == "change":
+            # A representative corrects a report until the secretariat approves it.
+            q &= ~Q(status=ReportStatus.APPROVED)
+        return q
+
+    @transaction.atomic
+    def approve(self, user):
+        if self.status == ReportStatus.APPROVED:
+            raise ValidationError(_("این گزارش پیش‌تر تأیید شده است."))
+        self.status = ReportStatus.APPROVED
+        self.reviewed_by, self.reviewed_at, self.review_note = user, timezone.now(), ""
+        self.save()
+
+    @transaction.atomic
+    def return_for_correction(self, user, reason):
+        if not (reason or "").strip():
+            raise ValidationError({"review_note": _("دلیل برگشت گزارش را بنویسید.")})
+        if self.status == ReportStatus.APPROVED:
+            raise ValidationError(_("گزارش تأییدشده را نمی‌توان برگشت داد."))
+        self.status = ReportStatus.RETURNED
+        self.reviewed_by, self.reviewed_at, self.review_note = user, timezone.now(), reason.strip()
+        self.save()
+
+
+class ImportJob(BaseModel):
+    """One uploaded spreadsheet: checked first (a dry run whose report is the preview), then applied."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), related_name="import_jobs", on_delete=models.PROTECT
+    )
+    file = models.FileField(verbose_name=_("فایل"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(verbose_name=_("نام فایل"), max_length=255)
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("شهرستان پیش‌فرض"),
+        related_name="import_jobs",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("برای ردیف‌هایی که ستون شهرستان ندارند."),
+    )
+    partial = models.BooleanField(
+        verbose_name=_("ثبت ردیف‌های درست"),
+        default=False,
+        help_text=_("اگر خاموش باشد، با وجود حتی یک ردیف نادرست هیچ چیزی ثبت نمی‌شود."),
+    )
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    preview_result = models.JSONField(verbose_name=_("نتیجه بررسی"), default=dict, blank=True)
+    result = models.JSONField(verbose_name=_("نتیجه ثبت"), default=dict, blank=True)
+    message = models.CharField(verbose_name=_("پیام"), max_length=500, blank=True)
+    finished = models.DateTimeField(verbose_name=_("پایان"), null=True, blank=True)
+
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS,
+        Role.SECRETARIAT: frozenset({"view", "add", "change"}),
+    }
+
+    class Meta:
+        verbose_name = _("ورود از فایل")
+        verbose_name_plural = _("ورود از فایل")
+        ordering = ("-created",)
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("units:importjob", kwargs={"pk": self.pk})
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.ADMIN:
+            return Q()
+        return Q(user_id=membership.user_id)
+
+    @property
+    def is_pending(self):
+        return self.status in (ImportStatus.QUEUED, ImportStatus.APPLYING)
+
+    @property
+    def can_apply(self):
+        report = self.preview_result or {}
+        return self.status == ImportStatus.PREVIEWED and (self.partial or not report.get("error_rows"))
+
+    def run(self, apply):
+        """Check (``apply`` false) or import the file, as the user who uploaded it; records the outcome."""
+        from tashil.core.changelog import acting_as
+        from tashil.core.choices import ChangeSource
+
+        from .importer import Importer, ImportFileError
+
+        importer = Importer(user=self.user, county=self.county, partial=self.partial, dry_run=not apply)
+        try:
+            with acting_as(user=self.user, source=ChangeSource.IMPORT), self.file.open("rb") as handle:
+                outcome = importer.run(handle, self.original_name).as_dict()
+        except ImportFileError as error:
+            self.status, self.message = ImportStatus.FAILED, str(error)
+        else:
+            if apply:
+                self.result = outcome
+                self.status = ImportStatus.APPLIED if outcome["written"] else ImportStatus.REFUSED
+            else:
+                self.preview_result = outcome
+                self.status = ImportStatus.PREVIEWED
+        self.finished = timezone.now()
+        self.save()

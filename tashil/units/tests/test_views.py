@@ -1,0 +1,230 @@
+import pytest
+
+from tashil.core.persian import to_persian_digits
+from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
+from tashil.core.validators import national_id_check_digit
+from tashil.units.choices import ReportStatus, UnitStatus
+from tashil.units.models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+
+NEW_ID = "1400390699" + str(national_id_check_digit("1400390699"))
+
+
+class TestIndustrialUnitViews(ModelViewTests, ExportTests, DeleteTests):
+    model = IndustrialUnit
+    changed_field = "employees"
+
+    def make(self, world):
+        return IndustrialUnit.objects.create(name="کارخانه نمونه آزمون", county=world.county_a, employees=12)
+
+    def add_data(self, world):
+        return {
+            "name": "صنایع تازه‌وارد",
+            "national_id": to_persian_digits(NEW_ID),
+            "county": world.county_a.pk,
+            "zone": world.zone_a.pk,
+            "status": UnitStatus.UNDER_CONSTRUCTION,
+            "employees": "۲۵",
+            "utilisation": "۴۰",
+            "mobile": "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+            "licence_date": "۱۴۰۲/۰۵/۰۱",
+        }
+
+    def edit_data(self, world, obj):
+        return {"name": obj.name, "county": obj.county_id, "employees": "۱۲۰"}
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["national_id"] = "10380284791"
+        return data, "national_id", "رقم کنترل"
+
+    def test_add_creates_and_logs(self, world, client_as):
+        super().test_add_creates_and_logs(world, client_as)
+        unit = IndustrialUnit.objects.get(name="صنایع تازه‌وارد")
+        assert unit.national_id == NEW_ID and unit.mobile == "09123456789"
+        assert unit.employees == 25 and unit.size_class == "small"
+        assert unit.status_changes.get().to_status == UnitStatus.UNDER_CONSTRUCTION
+
+
+class TestProductViews(ModelViewTests, ExportTests, DeleteTests):
+    model = Product
+    changed_field = "annual_capacity"
+
+    def make(self, world):
+        return Product.objects.create(unit=world.unit_a, name="لوله پلی‌اتیلن آزمون")
+
+    def add_data(self, world):
+        return {"unit": world.unit_a.pk, "name": "ورق آزمون", "capacity_unit": "ton", "is_public": "on"}
+
+    def edit_data(self, world, obj):
+        return {"unit": obj.unit_id, "name": obj.name, "capacity_unit": "ton", "annual_capacity": "۱٬۵۰۰"}
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["annual_capacity"] = "زیاد"
+        return data, "annual_capacity", "عدد نیست"
+
+
+class TestProjectViews(ModelViewTests, ExportTests, DeleteTests):
+    model = Project
+    changed_field = "progress"
+
+    def make(self, world):
+        return Project.objects.create(unit=world.unit_a, county=world.county_a, title="طرح آزمون توسعه")
+
+    def add_data(self, world):
+        return {"unit": world.unit_a.pk, "title": "طرح تازه", "progress": "۱۰"}
+
+    def edit_data(self, world, obj):
+        return {"unit": obj.unit_id, "title": obj.title, "progress": "۷۵"}
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["progress"] = "۱۲۰"
+        return data, "progress", "«۱۲۰» درصد پذیرفتنی نیست"
+
+
+class TestPeriodicReportViews(ModelViewTests, ExportTests, DeleteTests):
+    model = PeriodicReport
+    changed_field = "production"
+
+    def make(self, world):
+        return PeriodicReport.objects.create(unit=world.unit_a, year=1404, month=2, production=10)
+
+    def label(self, obj):
+        return obj.period_label
+
+    def add_data(self, world):
+        return {"unit": world.unit_a.pk, "year": "۱۴۰۴", "month": "3", "production": "۵۰۰", "production_unit": "ton"}
+
+    def edit_data(self, world, obj):
+        return {"unit": obj.unit_id, "year": "1404", "month": "2", "production": "۷۵۰", "production_unit": "ton"}
+
+    def bad_data(self, world):
+        data = self.add_data(world)
+        data["year"] = "1510"
+        return data, "year", "سال «۱۵۱۰» پذیرفتنی نیست"
+
+
+def test_the_list_counts_units_by_status_within_the_filter(world, client_as):
+    page = client_as("secretariat").get("/registry/units/").content.decode()
+    assert 'data-testid="status-counts"' in page
+    assert "نیمه‌فعال" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ({"q": "آزمايشي"}, ["صنایع آزمایشی الف"], ["کارخانه همسایه الف"]),
+        ({"status": "semi_active"}, ["کارخانه همسایه الف"], ["صنایع آزمایشی الف"]),
+        ({"location": "inside"}, ["صنایع آزمایشی الف"], ["کارخانه همسایه الف"]),
+        ({"location": "outside"}, ["کارخانه همسایه الف"], ["صنایع آزمایشی الف"]),
+        ({"size_class": "small"}, ["صنایع آزمایشی الف"], ["کارخانه همسایه الف"]),
+        ({"stale": "true"}, ["صنایع آزمایشی الف"], []),
+    ],
+)
+def test_list_filters(world, client_as, query, expected, absent):
+    page = client_as("secretariat").get("/registry/units/", query).content.decode()
+    for name in expected:
+        assert name in page
+    for name in absent:
+        assert name not in page
+
+
+def test_a_representative_edits_the_profile_but_not_identity_or_status(world, client_as):
+    client = client_as("unit_rep")
+    unit = world.unit_a
+    page = client.get(f"/registry/units/{unit.pk}/edit/").content.decode()
+    assert 'name="national_id"' not in page and 'name="county"' not in page and 'name="status"' not in page
+    response = client.post(
+        f"/registry/units/{unit.pk}/edit/",
+        {"name": unit.name, "employees": "۳۳", "national_id": "14007650912", "county": world.county_b.pk},
+    )
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.employees == 33
+    assert unit.national_id == "10380284790" and unit.county == world.county_a
+    assert client.get(f"/registry/units/{unit.pk}/status/").status_code == 403
+
+
+def test_a_representative_sees_only_their_unit(world, client_as):
+    client = client_as("unit_rep")
+    page = client.get("/registry/units/").content.decode()
+    assert "صنایع آزمایشی الف" in page and "کارخانه همسایه الف" not in page
+    assert client.get(world.unit_a2.get_absolute_url()).status_code == 404
+    assert client.get(world.unit_b.get_absolute_url()).status_code == 404
+
+
+def test_status_change_page_requires_a_reason_and_records_the_change(world, client_as):
+    client = client_as("secretariat")
+    url = f"/registry/units/{world.unit_a.pk}/status/"
+    refused = client.post(url, {"to_status": "inactive", "date": "", "reason": ""})
+    assert refused.status_code == 400
+    assert world.unit_a.status_changes.count() == 1
+    response = client.post(url, {"to_status": "inactive", "date": "۱۴۰۴/۰۱/۱۵", "reason": "قطع گاز"})
+    assert response.status_code == 302
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.status == "inactive"
+    change = UnitStatusChange.objects.filter(unit=world.unit_a).latest("pk")
+    assert change.reason == "قطع گاز" and change.user == world.users["secretariat"]
+    timeline = client.get(world.unit_a.get_absolute_url() + "?tab=status").content.decode()
+    assert "قطع گاز" in timeline and "۱۴۰۴/۰۱/۱۵" in timeline
+    history = client.get(world.unit_a.get_absolute_url() + "?tab=history").content.decode()
+    assert "وضعیت از «فعال» به «غیرفعال» تغییر کرد" in history
+
+
+def test_verifying_refreshes_the_data_date(world, client_as):
+    response = client_as("secretariat").post(f"/registry/units/{world.unit_a.pk}/verify/")
+    assert response.status_code == 302
+    world.unit_a.refresh_from_db()
+    from tashil.core.jalali import today
+
+    assert world.unit_a.last_verified == today()
+
+
+def test_report_review_approves_and_returns(world, client_as):
+    report = world.report_a
+    rep = client_as("unit_rep")
+    assert rep.post(f"/registry/reports/{report.pk}/review/", {"decision": "approve"}).status_code == 403
+    secretariat = client_as("secretariat")
+    secretariat.post(f"/registry/reports/{report.pk}/review/", {"decision": "return", "note": ""})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED  # a return needs a reason
+    secretariat.post(f"/registry/reports/{report.pk}/review/", {"decision": "return", "note": "تولید ناخوانا"})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RETURNED and report.review_note == "تولید ناخوانا"
+    # The representative corrects it; it goes back for review.
+    response = rep.post(
+        f"/registry/reports/{report.pk}/edit/",
+        {"unit": world.unit_a.pk, "year": "1404", "month": "6", "production": "120", "production_unit": "ton"},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    secretariat.post(f"/registry/reports/{report.pk}/review/", {"decision": "approve"})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED and report.reviewed_by == world.users["secretariat"]
+    # Approved: the representative can no longer change it, and the unit page shows it.
+    assert rep.get(f"/registry/reports/{report.pk}/edit/").status_code == 403
+    assert report.period_label in secretariat.get(world.unit_a.get_absolute_url()).content.decode()
+
+
+def test_a_report_for_a_future_month_is_refused(world, client_as):
+    from tashil.core.jalali import jalali_today
+
+    now = jalali_today()
+    response = client_as("unit_rep").post(
+        "/registry/reports/add/",
+        {"unit": world.unit_a.pk, "year": str(now.year + 1), "month": "1", "production_unit": "ton"},
+    )
+    assert response.status_code == 400
+    assert "هنوز نرسیده" in response.content.decode()
+
+
+def test_the_unit_chooser_is_an_autocomplete_limited_to_scope(world, client_as):
+    page = client_as("secretariat").get("/registry/products/add/").content.decode()
+    assert "autocomplete" in page and "صنایع آزمایشی ب" not in page
+    results = (
+        client_as("secretariat").get("/core/autocomplete/", {"model": "units.industrialunit", "q": "صنایع"}).json()
+    )
+    names = [r["text"] for r in results["results"]]
+    assert any("صنایع آزمایشی الف" in n for n in names) and not any("صنایع آزمایشی ب" in n for n in names)

@@ -1,0 +1,364 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from tashil.core import scope
+from tashil.core.choices import Role
+from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+from tashil.core.views.generic import ScopedViewMixin
+
+from . import filtersets, forms, tables
+from .choices import STATUS_COLOURS, ImportStatus, ReportStatus, UnitStatus
+from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .tasks import apply_import, check_import
+
+
+def is_representative_of(user, unit):
+    return any(m.role == Role.UNIT_REP and m.unit_id == unit.pk for m in scope.memberships(user))
+
+
+class IndustrialUnitListView(ObjectListView):
+    queryset = IndustrialUnit.objects.select_related("county", "zone")
+    filterset_class = filtersets.IndustrialUnitFilterSet
+    table_class = tables.IndustrialUnitTable
+    actions = ("add", "import", "export")
+    results_header_template = "units/includes/status_counts.html"
+
+    def get_context_data(self, **kwargs):
+        """Counts by status within the current filter, each a link that narrows the list to it."""
+        context = super().get_context_data(**kwargs)
+        counts = dict(self.object_list.order_by().values_list("status").annotate(n=Count("pk")))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        items = []
+        for value, label in UnitStatus.choices:
+            if counts.get(value):
+                query.setlist("status", [value])
+                items.append(
+                    {
+                        "label": label,
+                        "count": counts[value],
+                        "colour": STATUS_COLOURS[value],
+                        "query": query.urlencode(),
+                    }
+                )
+        context["status_counts"] = items
+        return context
+
+
+class IndustrialUnitView(ObjectView):
+    queryset = IndustrialUnit.objects.select_related("county__province", "zone")
+    template_name = "units/industrialunit.html"
+    tabs = (
+        Tab("profile", gettext_lazy("مشخصات"), "units/tabs/profile.html"),
+        Tab("products", gettext_lazy("محصولات"), "units/tabs/products.html"),
+        Tab("projects", gettext_lazy("طرح‌ها"), "units/tabs/projects.html"),
+        Tab("statistics", gettext_lazy("آمار دوره‌ای"), "units/tabs/statistics.html"),
+        Tab("status", gettext_lazy("تاریخچه وضعیت"), "units/tabs/status.html"),
+    )
+
+    def get_tabs(self):
+        counts = IndustrialUnit.objects.filter(pk=self.object.pk).aggregate(
+            products=Count("products", distinct=True),
+            projects=Count("projects", distinct=True),
+            statistics=Count("reports", distinct=True),
+            status=Count("status_changes", distinct=True),
+        )
+        tabs = super().get_tabs()
+        return [Tab(t.name, t.label, t.template_name, counts.get(t.name, t.count)) for t in tabs]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        unit = self.object
+        context.update(
+            can_change_status=scope.can_object(user, unit, "status"),
+            can_verify=scope.can_object(user, unit, "verify"),
+            can_add_product=scope.can(user, Product, "add") and scope.can_object(user, unit, "view"),
+            can_add_report=scope.can(user, PeriodicReport, "add"),
+            can_add_project=scope.can(user, Project, "add"),
+            last_approved_report=unit.reports.filter(status=ReportStatus.APPROVED).order_by("-year", "-month").first(),
+        )
+        return context
+
+    def get_products_context(self):
+        products = self.object.products.all()
+        return {"table": tables.ProductTable(products, user=self.request.user, orderable=False, exclude=("unit",))}
+
+    def get_projects_context(self):
+        projects = self.object.projects.select_related("county")
+        table = tables.ProjectTable(
+            projects, user=self.request.user, orderable=False, exclude=("unit", "investor_name")
+        )
+        return {"table": table}
+
+    def get_statistics_context(self):
+        reports = self.object.reports.all()
+        table = tables.PeriodicReportTable(reports, user=self.request.user, orderable=False, exclude=("unit",))
+        return {"table": table}
+
+    def get_status_context(self):
+        return {"changes": self.object.status_changes.select_related("user", "clinic_case")}
+
+
+class IndustrialUnitEditView(ObjectEditView):
+    model = IndustrialUnit
+    form_class = forms.UnitForm
+
+    def get_form(self, data=None, files=None):
+        # A unit's representative edits its public profile and contacts only.
+        if self.object.pk and is_representative_of(self.request.user, self.object):
+            self.form_class = forms.RepresentativeUnitForm
+        return super().get_form(data, files)
+
+
+class IndustrialUnitDeleteView(ObjectDeleteView):
+    model = IndustrialUnit
+
+
+class IndustrialUnitStatusView(ScopedViewMixin, View):
+    """Change a unit's status with a date and a reason; the change enters its status history."""
+
+    model = IndustrialUnit
+    template_name = "generic/object_edit.html"
+
+    def get(self, request, pk):
+        self.object = self.get_scoped_object("status")
+        return self.render(forms.StatusChangeForm(unit=self.object))
+
+    def post(self, request, pk):
+        unit = self.object = self.get_scoped_object("status")
+        form = forms.StatusChangeForm(request.POST, unit=unit)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    unit.change_status(
+                        form.cleaned_data["to_status"],
+                        form.cleaned_data["reason"],
+                        user=request.user,
+                        date=form.cleaned_data["date"],
+                    )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request,
+                    _("وضعیت «%(unit)s» به «%(status)s» تغییر کرد.")
+                    % {"unit": unit, "status": unit.get_status_display()},
+                )
+                return HttpResponseRedirect(unit.get_absolute_url() + "?tab=status")
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        unit = self.object
+        title = _("تغییر وضعیت %(unit)s") % {"unit": unit}
+        context = {
+            "form": form,
+            "title": title,
+            "breadcrumbs": [*self.list_breadcrumb(), (str(unit), unit.get_absolute_url()), (_("تغییر وضعیت"), None)],
+            "cancel_url": unit.get_absolute_url(),
+            "intro": _("وضعیت کنونی: %(status)s. تغییر وضعیت با تاریخ و دلیل در تاریخچه واحد ثبت می‌شود.")
+            % {"status": unit.get_status_display()},
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+class IndustrialUnitVerifyView(ScopedViewMixin, View):
+    """Record that the unit's data was checked today (data freshness)."""
+
+    model = IndustrialUnit
+
+    def post(self, request, pk):
+        unit = self.get_scoped_object("verify")
+        unit.mark_verified()
+        messages.success(request, _("درستی اطلاعات «%(unit)s» امروز تأیید شد.") % {"unit": unit})
+        return HttpResponseRedirect(unit.get_absolute_url())
+
+
+class ProductListView(ObjectListView):
+    queryset = Product.objects.select_related("unit")
+    filterset_class = filtersets.ProductFilterSet
+    table_class = tables.ProductTable
+
+
+class ProductView(ObjectView):
+    queryset = Product.objects.select_related("unit__county")
+    template_name = "units/product.html"
+
+
+class ProductEditView(ObjectEditView):
+    model = Product
+    form_class = forms.ProductForm
+
+    def get_success_url(self, obj):
+        return obj.unit.get_absolute_url() + "?tab=products"
+
+
+class ProductDeleteView(ObjectDeleteView):
+    model = Product
+
+
+class ProjectListView(ObjectListView):
+    queryset = Project.objects.select_related("unit", "county")
+    filterset_class = filtersets.ProjectFilterSet
+    table_class = tables.ProjectTable
+
+
+class ProjectView(ObjectView):
+    queryset = Project.objects.select_related("unit", "county")
+
+
+class ProjectEditView(ObjectEditView):
+    model = Project
+    form_class = forms.ProjectForm
+
+
+class ProjectDeleteView(ObjectDeleteView):
+    model = Project
+
+
+class UnitStatusChangeListView(ObjectListView):
+    queryset = UnitStatusChange.objects.select_related("unit", "user")
+    filterset_class = filtersets.UnitStatusChangeFilterSet
+    table_class = tables.UnitStatusChangeTable
+    actions = ("export",)
+
+
+class PeriodicReportListView(ObjectListView):
+    queryset = PeriodicReport.objects.select_related("unit")
+    filterset_class = filtersets.PeriodicReportFilterSet
+    table_class = tables.PeriodicReportTable
+
+
+class PeriodicReportView(ObjectView):
+    queryset = PeriodicReport.objects.select_related("unit", "submitted_by", "reviewed_by")
+    template_name = "units/periodicreport.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        if report.status != ReportStatus.APPROVED and scope.can_object(self.request.user, report, "review"):
+            context["review_form"] = forms.ReviewForm()
+        return context
+
+
+class PeriodicReportEditView(ObjectEditView):
+    model = PeriodicReport
+    form_class = forms.PeriodicReportForm
+
+
+class PeriodicReportDeleteView(ObjectDeleteView):
+    model = PeriodicReport
+
+
+class PeriodicReportReviewView(ScopedViewMixin, View):
+    """The secretariat approves a report or returns it with a reason."""
+
+    model = PeriodicReport
+
+    def post(self, request, pk):
+        report = self.get_scoped_object("review")
+        form = forms.ReviewForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("نتیجه بررسی را انتخاب کنید."))
+            return HttpResponseRedirect(report.get_absolute_url())
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                report.approve(request.user)
+                messages.success(request, _("آمار %(report)s تأیید شد.") % {"report": report})
+            else:
+                report.return_for_correction(request.user, form.cleaned_data["note"])
+                messages.success(request, _("آمار %(report)s برای اصلاح برگشت داده شد.") % {"report": report})
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(report.get_absolute_url())
+
+
+class IndustrialUnitImportView(ScopedViewMixin, View):
+    """Upload a spreadsheet; it is checked in the background and shown as a preview before anything is written."""
+
+    model = IndustrialUnit
+    template_name = "units/import.html"
+
+    def get(self, request):
+        self.require("add")
+        return self.render(forms.ImportForm(user=request.user))
+
+    def post(self, request):
+        self.require("add")
+        form = forms.ImportForm(request.POST, request.FILES, user=request.user)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        upload = form.cleaned_data["file"]
+        job = ImportJob.objects.create(
+            user=request.user,
+            file=upload,
+            original_name=upload.name,
+            county=form.cleaned_data["county"],
+            partial=form.cleaned_data["partial"],
+        )
+        transaction.on_commit(lambda: check_import.enqueue(job.pk))
+        messages.info(request, _("فایل دریافت شد و در حال بررسی است."))
+        return HttpResponseRedirect(job.get_absolute_url())
+
+    def render(self, form, status=200):
+        from .importer import COLUMNS
+
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "title": _("ورود واحدها از فایل"),
+                "columns": [(label, aliases) for label, aliases in COLUMNS.values()],
+                "breadcrumbs": [*self.list_breadcrumb(), (_("ورود از فایل"), None)],
+                "jobs": scope.restrict(ImportJob.objects.all(), self.request.user)[:10],
+            },
+            status=status,
+        )
+
+
+class ImportJobView(ObjectView):
+    queryset = ImportJob.objects.select_related("user", "county")
+    template_name = "units/importjob.html"
+    history_tab = False
+    tabs = (Tab("report", gettext_lazy("گزارش"), "units/tabs/import_report.html"),)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.htmx and self.object.is_pending:
+            response.status_code = 200
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [
+            (IndustrialUnit._meta.verbose_name_plural, reverse("units:industrialunit_list")),
+            (_("ورود از فایل"), reverse("units:industrialunit_import")),
+            (str(self.object), None),
+        ]
+        context["report"] = self.object.result or self.object.preview_result
+        return context
+
+
+class ImportJobApplyView(ScopedViewMixin, View):
+    model = ImportJob
+
+    def post(self, request, pk):
+        job = self.get_scoped_object("change")
+        if not job.can_apply:
+            messages.error(request, _("این فایل آماده ثبت نیست."))
+            return HttpResponseRedirect(job.get_absolute_url())
+        job.status = ImportStatus.APPLYING
+        job.save(update_fields=["status", "updated"])
+        transaction.on_commit(lambda: apply_import.enqueue(job.pk))
+        messages.info(request, _("ثبت آغاز شد؛ نتیجه همین‌جا نمایش داده می‌شود."))
+        return HttpResponseRedirect(job.get_absolute_url())
