@@ -1,18 +1,23 @@
-"""Settings for the test suite: SQLite in memory unless DATABASE_URL says PostgreSQL."""
+"""Settings for the test suite: a SQLite file under var/ unless DATABASE_URL says PostgreSQL."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, VAR_DIR, env
 
 SECRET_KEY = "tashil-test-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("DATABASE_URL", default=""):
+    VAR_DIR.mkdir(exist_ok=True)
+    # A file, not ":memory:": Django hands an in-memory database's one connection to every thread of the
+    # live server, so two requests a browser sends at once would share a transaction and break it. With
+    # a file each thread has its own connection, as in production.
     DATABASES["default"] = {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": ":memory:",
+        "NAME": str(VAR_DIR / "test.sqlite3"),
         "ATOMIC_REQUESTS": True,
-        "TEST": {"NAME": None},
+        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
     }
 AXES_ENABLED = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tashil-test"}}
