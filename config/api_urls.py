@@ -7,7 +7,18 @@ from rest_framework.routers import DefaultRouter
 
 from tashil.core.api.views import APIRootView
 
-API_APPS = ["geo", "orgs", "accounts", "units", "obstacles", "notifications", "meetings", "clinic"]
+API_APPS = [
+    "geo",
+    "orgs",
+    "accounts",
+    "units",
+    "obstacles",
+    "notifications",
+    "meetings",
+    "clinic",
+    "catalog",
+    "workshops",
+]
 
 router = DefaultRouter()
 router.APIRootView = APIRootView

@@ -3,9 +3,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from tashil.catalog.public_views import RobotsView
+from tashil.catalog.sitemaps import SITEMAPS
 from tashil.core.views import HomeView
 
 urlpatterns = [
@@ -19,6 +23,11 @@ urlpatterns = [
     path("notifications/", include("tashil.notifications.urls")),
     path("meetings/", include("tashil.meetings.urls")),
     path("clinic/", include("tashil.clinic.urls")),
+    path("catalog/", include("tashil.catalog.urls")),
+    path("workshops/", include("tashil.workshops.urls")),
+    path("directory/", include("tashil.catalog.urls_public")),
+    path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
     path("api/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "tashil.notifications",
     "tashil.meetings",
     "tashil.clinic",
+    "tashil.catalog",
+    "tashil.workshops",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +185,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "tashil.core.api.exceptions.exception_handler",
     "PAGE_SIZE": 50,
+    # The public API (no sign-in) answers each address this many times a minute.
+    "DEFAULT_THROTTLE_RATES": {"public": env("TASHIL_PUBLIC_API_RATE", default="60/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tashil API",
@@ -227,3 +231,7 @@ TASHIL_OBJECTION_DAYS = env.int("TASHIL_OBJECTION_DAYS", default=15)
 TASHIL_DAILY_HOUR = env.int("TASHIL_DAILY_HOUR", default=7)
 # A unit whose data nobody has verified for this many months is "stale".
 TASHIL_STALE_MONTHS = env.int("TASHIL_STALE_MONTHS", default=12)
+# Visitors' forms on the public site (contact a unit, investment inquiry, workshop interest): how many one
+# address may send an hour, and how few seconds a person needs at least to fill one in (faster is a robot).
+TASHIL_PUBLIC_FORMS_PER_HOUR = env.int("TASHIL_PUBLIC_FORMS_PER_HOUR", default=5)
+TASHIL_PUBLIC_FORM_MIN_SECONDS = env.int("TASHIL_PUBLIC_FORM_MIN_SECONDS", default=3)

@@ -1,13 +1,11 @@
 """REST endpoints of the clinic, scoped: an expert sees only their centre's cases."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
@@ -108,14 +106,6 @@ class WeeklyUpdateSerializer(TashilModelSerializer):
 class CloseRequest(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=CaseOutcome.choices)
     note = serializers.CharField(required=False, allow_blank=True)
-
-
-def run(action_):
-    try:
-        with transaction.atomic():
-            return action_()
-    except DjangoValidationError as error:
-        raise django_to_drf(error) from error
 
 
 class CentreViewSet(TashilModelViewSet):

@@ -84,6 +84,37 @@ MENU = (
         ),
     ),
     MenuGroup(
+        _("معرفی، بازار و آموزش"),
+        "bi-shop",
+        (
+            MenuItem(
+                _("معرفی عمومی واحدها"),
+                "catalog:publicprofile_list",
+                "bi-megaphone",
+                "catalog.PublicProfile",
+                "moderate",
+            ),
+            MenuItem(
+                _("پیام‌های بازدیدکنندگان"), "catalog:contactmessage_list", "bi-envelope", "catalog.ContactMessage"
+            ),
+            MenuItem(_("نهاده‌ها"), "catalog:unitinput_list", "bi-diagram-2", "catalog.UnitInput"),
+            MenuItem(_("تطبیق واحدهای مکمل"), "catalog:matches", "bi-arrow-left-right", "catalog.UnitInput"),
+            MenuItem(_("گواهی‌ها"), "catalog:certificate_list", "bi-patch-check", "catalog.Certificate"),
+            MenuItem(_("نمایشگاه‌ها"), "catalog:exhibition_list", "bi-shop-window", "catalog.Exhibition"),
+            MenuItem(
+                _("درخواست‌های سرمایه‌گذاری"),
+                "catalog:investmentinquiry_list",
+                "bi-cash-coin",
+                "catalog.InvestmentInquiry",
+            ),
+            MenuItem(_("کارگاه‌های آموزشی"), "workshops:workshop_list", "bi-mortarboard", "workshops.Workshop"),
+            MenuItem(
+                _("ثبت‌نام‌های کارگاه"), "workshops:registration_list", "bi-person-lines-fill", "workshops.Registration"
+            ),
+            MenuItem(_("سایت عمومی"), "public:index", "bi-globe2"),
+        ),
+    ),
+    MenuGroup(
         _("اطلاعات پایه"),
         "bi-geo-alt",
         (

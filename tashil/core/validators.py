@@ -88,3 +88,26 @@ def validate_jalali_year(value):
             code="year_range",
             params={"value": to_persian_digits(value)},
         )
+
+
+def person_code_is_valid(digits):
+    """Whether ten digits form a valid national code of a person (کد ملی): the last is a check digit."""
+    if not re.fullmatch(r"\d{10}", digits) or len(set(digits)) == 1:
+        return False
+    remainder = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = remainder if remainder < 2 else 11 - remainder
+    return int(digits[9]) == check
+
+
+def validate_person_code(value):
+    digits = normalize_national_id(value)
+    if not re.fullmatch(r"\d{10}", digits):
+        raise ValidationError(
+            _("کد ملی «%(value)s» باید ۱۰ رقم باشد."), code="person_code_length", params={"value": value}
+        )
+    if not person_code_is_valid(digits):
+        raise ValidationError(
+            _("کد ملی «%(value)s» معتبر نیست: رقم کنترل آن درست نیست."),
+            code="person_code_checksum",
+            params={"value": to_persian_digits(digits)},
+        )

@@ -1,8 +1,6 @@
 """REST endpoints for meetings, attendance, agenda items and resolutions (with their transitions), and the
 minutes PDF — scoped and validated like the pages, through the same model methods."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -10,21 +8,13 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, Resolution
-
-
-def run(action_):
-    try:
-        with transaction.atomic():
-            return action_()
-    except DjangoValidationError as error:
-        raise django_to_drf(error) from error
 
 
 class FrozenMeetingGuard:

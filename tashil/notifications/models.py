@@ -17,6 +17,9 @@ class NotificationKind(models.TextChoices):
     ESCALATED = "escalated", _("تشدید")
     DIGEST = "digest", _("خلاصه روزانه")
     INFO = "info", _("اطلاع")
+    CONTACT = "contact", _("پیام بازدیدکننده")
+    INQUIRY = "inquiry", _("درخواست سرمایه‌گذاری")
+    WORKSHOP = "workshop", _("کارگاه آموزشی")
 
 
 class Notification(BaseModel):

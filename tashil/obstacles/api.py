@@ -1,15 +1,13 @@
 """REST endpoints for obstacles, referrals (with responses), timeline events, systemic issues and the taxonomy.
 Actions call the same model methods as the pages, so the same transitions are refused with the same words."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.core import scope
-from tashil.core.api.exceptions import django_to_drf
+from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.orgs.models import Agency
@@ -147,15 +145,6 @@ class CommentRequest(serializers.Serializer):
 class RespondRequest(serializers.Serializer):
     status = serializers.ChoiceField(choices=ReferralStatus.choices)
     response = serializers.CharField(required=False, allow_blank=True)
-
-
-def run(action_):
-    """Run a model action; its ValidationError becomes a 400 with the same Persian message."""
-    try:
-        with transaction.atomic():
-            return action_()
-    except DjangoValidationError as error:
-        raise django_to_drf(error) from error
 
 
 class ObstacleViewSet(TashilModelViewSet):

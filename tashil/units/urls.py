@@ -18,6 +18,7 @@ urlpatterns = [
     path("products/add/", views.ProductEditView.as_view(), name="product_add"),
     path("products/<int:pk>/", views.ProductView.as_view(), name="product"),
     path("products/<int:pk>/edit/", views.ProductEditView.as_view(), name="product_edit"),
+    path("products/<int:pk>/photo/", views.ProductPhotoView.as_view(), name="product_photo"),
     path("products/<int:pk>/delete/", views.ProductDeleteView.as_view(), name="product_delete"),
     path("projects/", views.ProjectListView.as_view(), name="project_list"),
     path("projects/add/", views.ProjectEditView.as_view(), name="project_add"),

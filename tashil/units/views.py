@@ -194,6 +194,17 @@ class ProductView(ObjectView):
     template_name = "units/product.html"
 
 
+class ProductPhotoView(ScopedViewMixin, View):
+    """A product's photo, for whoever may see the product."""
+
+    model = Product
+
+    def get(self, request, pk):
+        from tashil.core.files import image_response
+
+        return image_response(self.get_scoped_object("view").photo)
+
+
 class ProductEditView(ObjectEditView):
     model = Product
     form_class = forms.ProductForm

@@ -15,3 +15,14 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = django_to_drf(exc)
     return drf_exception_handler(exc, context)
+
+
+def run(action):
+    """Run a model's business action in one transaction; its Persian ValidationError becomes a 400."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            return action()
+    except DjangoValidationError as error:
+        raise django_to_drf(error) from error

@@ -7,6 +7,8 @@ BUILDER_MODULES = (
     "tashil.obstacles.tests.world",
     "tashil.meetings.tests.world",
     "tashil.clinic.tests.world",
+    "tashil.catalog.tests.world",
+    "tashil.workshops.tests.world",
 )
 
 for module in BUILDER_MODULES:

@@ -69,3 +69,15 @@ class MembershipFactory(DjangoModelFactory):
     level = ScopeLevel.COUNTY
     county = factory.SubFactory(CountyFactory)
     province = factory.LazyAttribute(lambda o: o.county.province if o.county else None)
+
+
+def png_file(name="photo.png", size=(8, 8), colour=(11, 110, 105)):
+    """A real (tiny) PNG image as an uploadable file."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)

@@ -37,6 +37,7 @@ ROUTES = [
     Route("units:product_add", ADD_BY_STAFF_OR_REP),
     Route("units:product", UNIT_OBJECT, obj="product_a"),
     Route("units:product_edit", REP_EDIT, obj="product_a"),
+    Route("units:product_photo", UNIT_OBJECT, obj="product_a"),
     Route("units:product_delete", REP_EDIT, obj="product_a"),
     Route("units:project_list", EVERYONE_SIGNED_IN),
     Route("units:project_add", ADD_BY_STAFF_OR_REP),

@@ -10,7 +10,18 @@ from tashil.core.changelog import acting_as
 from tashil.core.demo import DEMO_PASSWORD, DemoContext
 
 # Each app's demo.load(context) runs in this order; later capabilities append theirs.
-DEMO_APPS = ["geo", "orgs", "accounts", "units", "obstacles", "meetings", "clinic", "notifications"]
+DEMO_APPS = [
+    "geo",
+    "orgs",
+    "accounts",
+    "units",
+    "obstacles",
+    "meetings",
+    "clinic",
+    "catalog",
+    "workshops",
+    "notifications",
+]
 
 
 class Command(BaseCommand):
