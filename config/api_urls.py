@@ -27,4 +27,4 @@ for app in API_APPS:
         router.register(prefix, viewset, basename=basename)
 
 app_name = "api"
-urlpatterns = [path("", include(router.urls))]
+urlpatterns = [*import_module("tashil.reports.api").URLS, path("", include(router.urls))]

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tashil.clinic",
     "tashil.catalog",
     "tashil.workshops",
+    "tashil.reports",
 ]
 
 MIDDLEWARE = [

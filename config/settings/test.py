@@ -1,5 +1,7 @@
 """Settings for the test suite: a SQLite file under var/ unless DATABASE_URL says PostgreSQL."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES, REST_FRAMEWORK, VAR_DIR, env
 
@@ -12,12 +14,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("D
     # A file, not ":memory:": Django hands an in-memory database's one connection to every thread of the
     # live server, so two requests a browser sends at once would share a transaction and break it. With
     # a file each thread has its own connection, as in production.
+    # One file per test process, so two runs on one machine never share (or delete) each other's database.
+    test_file = str(VAR_DIR / f"test-{os.getpid()}.sqlite3")
     DATABASES["default"] = {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(VAR_DIR / "test.sqlite3"),
+        "NAME": test_file,
         "ATOMIC_REQUESTS": True,
         "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-        "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
+        "TEST": {"NAME": test_file},
     }
 AXES_ENABLED = True
 # Every test client calls from 127.0.0.1: the public API's limit is set out of reach here, and a test that

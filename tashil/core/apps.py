@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("هسته")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import changelog, workdays  # noqa: F401  (signal receivers)
+        from .aggregates import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="tashil-sqlite-functions")

@@ -30,7 +30,18 @@ class MenuGroup:
     items: tuple = field(default_factory=tuple)
 
 
+REPORT_ROLES = ("admin", "secretariat", "manager", "agency_officer", "clinic_expert")
+
 MENU = (
+    MenuGroup(
+        _("داشبورد و گزارش‌ها"),
+        "bi-bar-chart",
+        (
+            MenuItem(_("داشبورد و نقشه"), "reports:dashboard", "bi-speedometer", roles=REPORT_ROLES),
+            MenuItem(_("کارنامه دستگاه‌ها"), "reports:scorecard", "bi-clipboard-data", roles=REPORT_ROLES),
+            MenuItem(_("گزارش دوره‌ای"), "reports:period", "bi-calendar3", roles=REPORT_ROLES),
+        ),
+    ),
     MenuGroup(
         _("واحدهای صنعتی"),
         "bi-building",
@@ -150,6 +161,9 @@ def menu_for(user, path=""):
     for group in MENU:
         items = []
         for item in group.items:
+            if item.roles and not user.is_superuser:
+                if not any(m.role in item.roles for m in scope.memberships(user)):
+                    continue
             if item.model:
                 try:
                     model = apps.get_model(item.model)

@@ -83,7 +83,8 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
         return queryset.filter(escalation_level=value)
 
 
-class ReferralFilterSet(TashilFilterSet):
+class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
+    county_path = "obstacle__county"
     agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("دستگاه"))
     status = django_filters.MultipleChoiceFilter(choices=ReferralStatus.choices, label=_("وضعیت"))
     overdue = django_filters.ChoiceFilter(

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.filtersets import TashilFilterSet, YearFilter
+from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet, YearFilter
 from tashil.core.forms import DropdownCheckboxes
 from tashil.core.persian import fold_digits
 from tashil.geo.models import County, IndustrialZone, Province
@@ -98,10 +98,23 @@ class UnitStatusChangeFilterSet(PlaceFilterMixin, TashilFilterSet):
     county_path = "unit__county"
     search_fields = ("reason",)
     unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
+    reactivation = django_filters.ChoiceFilter(
+        choices=YES_NO, method="filter_reactivation", label=_("بازگشت به فعالیت"), empty_label=_("همه")
+    )
+    date_after = JalaliDateFilter(field_name="date", lookup_expr="gte", label=_("از تاریخ"))
+    date_before = JalaliDateFilter(field_name="date", lookup_expr="lte", label=_("تا تاریخ"))
+    clinic = django_filters.BooleanFilter(
+        field_name="clinic_case", lookup_expr="isnull", exclude=True, label=_("به اعتبار کلینیک صنعت")
+    )
 
     class Meta:
         model = UnitStatusChange
-        fields = ("unit", "from_status", "to_status", "source")
+        fields = ("province", "county", "unit", "from_status", "to_status", "source")
+
+    def filter_reactivation(self, queryset, name, value):
+        """Semi-active or inactive → active: what the dashboards count as a reactivation."""
+        q = Q(from_status__in=(UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE), to_status=UnitStatus.ACTIVE)
+        return queryset.filter(q) if value == "true" else queryset.exclude(q)
 
 
 class PeriodicReportFilterSet(PlaceFilterMixin, TashilFilterSet):

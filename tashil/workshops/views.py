@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import scope
+from tashil.core.persian import to_persian_digits
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin
 
@@ -57,7 +58,7 @@ class WorkshopView(ObjectView):
         tabs = super().get_tabs()
         if not scope.can_object(self.request.user, self.object, "attendance"):
             tabs = [t for t in tabs if t.name != "attendance"]
-        counts = {"registrations": self.object.registered + self.object.waiting}
+        counts = {"registrations": scope.restrict(self.object.registrations.all(), self.request.user).count()}
         return [Tab(t.name, t.label, t.template_name, counts.get(t.name, t.count)) for t in tabs]
 
     def get_context_data(self, **kwargs):
@@ -147,7 +148,7 @@ class RegistrationEditView(ObjectEditView):
             messages.warning(
                 self.request,
                 _("ظرفیت کارگاه پر است؛ %(name)s در فهرست انتظار (نفر %(position)s) قرار گرفت.")
-                % {"name": obj.full_name, "position": obj.waiting_position},
+                % {"name": obj.full_name, "position": to_persian_digits(obj.waiting_position)},
             )
         return obj.workshop.get_absolute_url()
 

@@ -10,6 +10,8 @@ pytestmark = pytest.mark.browser
 # (user, screenshot name, path; {showcase} is the showcase unit, {obstacle} an obstacle under way)
 PAGES = [
     ("dabir.pakdasht", "home", "/"),
+    ("dabir.pakdasht", "scorecard", "/reports/agencies/"),
+    ("dabir.pakdasht", "period-report", "/reports/period/?period=year"),
     ("dabir.pakdasht", "unit-list", "/registry/units/"),
     ("dabir.pakdasht", "unit-page", "/registry/units/{showcase}/"),
     ("dabir.pakdasht", "obstacle-page", "/obstacles/{obstacle}/"),
@@ -23,11 +25,21 @@ PAGES = [
     ("clinic.pakdasht", "clinic-plan", "/clinic/cases/{case}/?tab=plan"),
     ("clinic.pakdasht", "clinic-centre", "/clinic/centres/{centre}/"),
     ("modir.keshvar", "clinic-centres", "/clinic/centres/"),
+    ("modir.keshvar", "dashboard-nation", "/"),
+    ("dabir.pakdasht", "matches", "/catalog/matches/"),
+    ("dabir.pakdasht", "exhibition", "/catalog/exhibitions/{exhibition}/"),
+    ("vahed.mehregan", "unit-public-face", "/registry/units/{showcase}/?tab=public"),
+    (None, "public-home", "/directory/"),
+    (None, "public-directory", "/directory/units/?q=رب گوجه"),
+    (None, "public-unit", "/directory/units/{showcase}/"),
+    (None, "public-exhibition", "/directory/exhibitions/{exhibition}/"),
+    (None, "public-workshops", "/directory/workshops/"),
 ]
 
 
 def test_demo_pages_render(page, transactional_db):
     call_command("load_demo", quiet_logins=True, verbosity=0)
+    from tashil.catalog.models import Exhibition
     from tashil.clinic.models import ClinicCase
     from tashil.meetings.models import Meeting
     from tashil.obstacles.models import Obstacle
@@ -40,11 +52,15 @@ def test_demo_pages_render(page, transactional_db):
         "meeting": onsite.pk,
         "case": ClinicCase.objects.filter(status="execution", centre__level="county").order_by("pk").first().pk,
         "centre": ClinicCase.objects.filter(centre__level="county").first().centre_id,
+        "exhibition": Exhibition.objects.filter(is_permanent=False, booths__isnull=False).order_by("-start_date")[0].pk,
     }
-    current = None
+    current = ""
     for username, name, path in PAGES:
         if username != current:
-            sign_in(page, username)
+            if username:
+                sign_in(page, username)
+            else:
+                page.context.clear_cookies()
             current = username
         response = page.goto(path.format(**ids))
         assert response.status == 200, path

@@ -38,11 +38,17 @@ def autocomplete(request):
 
 
 class HomeView(View):
-    """The first page after sign-in: who you are, where you work, and the ways in."""
+    """The first page after sign-in: for staff, the dashboard of their whole scope; for a unit's representative,
+    who they are, their unit and the ways in."""
 
     template_name = "home.html"
 
     def get(self, request):
+        from tashil.reports.areas import default_area
+        from tashil.reports.views import dashboard_context, may_see_reports
+
+        if may_see_reports(request.user):
+            return render(request, "reports/dashboard.html", dashboard_context(request, default_area(request.user)))
         context = {
             "title": _("پیشخوان"),
             "today": jalali.today(),

@@ -63,6 +63,7 @@
           if (v && v.url) layer.on("click", function () { window.location.href = v.url; });
         }
       }).addTo(map);
+      map.fitBounds(L.geoJSON(results[0]).getBounds(), { padding: [10, 10] });
       element.dataset.ready = "1";
     });
   }

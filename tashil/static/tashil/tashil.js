@@ -74,3 +74,8 @@
   document.addEventListener("DOMContentLoaded", function () { scan(document); });
   document.addEventListener("htmx:afterSwap", function (event) { scan(event.target); });
 })();
+
+/* A <select data-autosubmit> sends its form as soon as it changes. */
+document.addEventListener("change", function (event) {
+  if (event.target.matches("select[data-autosubmit]") && event.target.form) event.target.form.submit();
+});

@@ -1,0 +1,55 @@
+"""A visitor on the public site, in Chromium: finds a product typed with Arabic letters, opens the unit's
+booth and sends it a message, which reaches the unit's representative."""
+
+import pytest
+
+from tashil.catalog.models import ContactMessage
+from tashil.core.testing.browser import screenshot
+from tashil.notifications.models import Notification
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_visitor_finds_a_product_opens_the_booth_and_sends_a_message(page, world):
+    page.goto("/directory/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.get_by_test_id("hero-search").locator("input[name=q]").fill("محصول آزمايشي")  # Arabic ي
+    page.get_by_role("button", name="جستجوی محصولات").click()
+    page.wait_for_url("**/directory/products/**")
+    card = page.get_by_test_id("product-card")
+    assert card.count() == 1 and "محصول آزمایشی الف" in card.inner_text()
+    card.get_by_role("link", name="صنایع آزمایشی الف").click()
+    page.wait_for_url(f"**/directory/units/{world.unit_a.pk}/")
+    assert page.get_by_test_id("booth-title").inner_text() == "صنایع آزمایشی الف"
+    assert "محصول آزمایشی الف" in page.get_by_test_id("booth-products").inner_text()
+    assert page.locator('meta[property="og:title"]').get_attribute("content") == "صنایع آزمایشی الف"
+
+    form = page.get_by_test_id("contact-form")
+    form.locator("input[name=sender_name]").fill("فروشگاه نمونه")
+    form.locator("input[name=subject]").fill("خرید عمده محصول")
+    form.locator("textarea[name=body]").fill("ماهانه ده تن می‌خواهیم؛ قیمت را بفرستید.")
+    form.get_by_test_id("contact-send").click()
+    page.wait_for_load_state("domcontentloaded")
+    # No e-mail or phone: refused in Persian, and the text is still there.
+    assert "رایانامه یا تلفنی بنویسید" in page.get_by_test_id("form-errors").inner_text()
+    assert page.locator("textarea[name=body]").input_value() == "ماهانه ده تن می‌خواهیم؛ قیمت را بفرستید."
+    page.locator("input[name=sender_phone]").fill("۰۹۱۲۳۳۳۴۴۵۵")
+    page.get_by_test_id("contact-send").click()
+    page.wait_for_url(f"**/directory/units/{world.unit_a.pk}/#contact")
+    assert "پیام شما برای «صنایع آزمایشی الف» فرستاده شد" in page.locator(".alert-success").inner_text()
+    screenshot(page, "public-booth", full_page=True)
+
+    message = ContactMessage.objects.get(subject="خرید عمده محصول")
+    assert message.unit == world.unit_a and message.sender_phone == "09123334455"
+    assert Notification.objects.filter(recipient=world.users["unit_rep"], kind="contact").exists()
+
+
+def test_the_directory_filters_live_and_narrows_the_counties(page, world):
+    page.goto("/directory/units/")
+    page.fill("input[name=q]", "صنايع آزمايشي")
+    page.wait_for_function("document.querySelectorAll('[data-testid=unit-card]').length === 2")
+    page.select_option("select[name=province]", str(world.province_a.pk))
+    page.wait_for_function("document.querySelectorAll('[data-testid=unit-card]').length === 1")
+    counties = page.locator("select[name=county] option").all_inner_texts()
+    assert "شهرستان الف" in counties and "شهرستان ب" not in counties
+    assert "صنایع آزمایشی الف" in page.get_by_test_id("unit-card").inner_text()

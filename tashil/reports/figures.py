@@ -1,0 +1,476 @@
+"""The figures managers quote, each computed in the database by an aggregate query over what the user may
+see in an area. Python only reshapes the handful of aggregated rows that come back; it never loops over
+units, obstacles or resolutions.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.utils.translation import gettext as _
+
+from tashil.clinic.models import ClinicCase
+from tashil.core.aggregates import DaysBetween, Percentile
+from tashil.core.choices import ScopeLevel
+from tashil.core.jalali import (
+    MONTHS,
+    jalali_today,
+    month_bounds,
+    season_bounds,
+    today,
+    week_bounds,
+    year_bounds,
+)
+from tashil.meetings.choices import OPEN_RESOLUTION_STATUSES, MeetingStatus, ResolutionStatus
+from tashil.meetings.models import Meeting, Resolution
+from tashil.meetings.reports import execution_counts
+from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus, ReferralStatus
+from tashil.obstacles.models import Obstacle, Referral
+from tashil.units.choices import UnitStatus
+from tashil.units.models import IndustrialUnit, UnitStatusChange
+
+STOPPED = (UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE)
+TREND_MONTHS = 12
+
+
+def percent(part, whole, digits=1):
+    return round(100 * part / whole, digits) if whole else None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of days with a Persian label: a Jalali week, month, season or year, or a year to date."""
+
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+    @classmethod
+    def month(cls, year, month):
+        start, end = month_bounds(year, month)
+        return cls(start, end, f"{MONTHS[month - 1]} {year}")
+
+    @classmethod
+    def season(cls, year, season):
+        from tashil.core.jalali import SEASONS
+
+        start, end = season_bounds(year, season)
+        return cls(start, end, f"{SEASONS[season - 1][2]} {year}")
+
+    @classmethod
+    def year(cls, year):
+        start, end = year_bounds(year)
+        return cls(start, end, _("سال %(year)s") % {"year": year})
+
+    @classmethod
+    def this_week(cls):
+        start, end = week_bounds()
+        return cls(start, end, _("این هفته"))
+
+    @classmethod
+    def year_to_date(cls):
+        start, _end = year_bounds(jalali_today().year)
+        return cls(start, today(), _("از آغاز سال تا امروز"))
+
+    def q(self, field):
+        return Q(**{f"{field}__range": (self.start, self.end)})
+
+
+# Units ---------------------------------------------------------------------------------------------------
+
+
+def unit_figures(area, user):
+    """Units by status, inside and outside industrial zones: one query."""
+    rows = (
+        area.rows(IndustrialUnit.objects.all(), user)
+        .order_by()
+        .values("status")
+        .annotate(inside=Count("pk", filter=Q(zone__isnull=False)), outside=Count("pk", filter=Q(zone__isnull=True)))
+    )
+    by_status = {row["status"]: row for row in rows}
+    statuses = []
+    for value, label in UnitStatus.choices:
+        row = by_status.get(value, {"inside": 0, "outside": 0})
+        statuses.append(
+            {
+                "value": value,
+                "label": label,
+                "inside": row["inside"],
+                "outside": row["outside"],
+                "total": row["inside"] + row["outside"],
+            }
+        )
+    total = sum(s["total"] for s in statuses)
+    stopped = sum(s["total"] for s in statuses if s["value"] in STOPPED)
+    return {
+        "statuses": statuses,
+        "total": total,
+        "inside": sum(s["inside"] for s in statuses),
+        "outside": sum(s["outside"] for s in statuses),
+        "stopped_share": percent(stopped, total),
+    }
+
+
+def reactivation_q(period=None):
+    q = Q(from_status__in=STOPPED, to_status=UnitStatus.ACTIVE)
+    return q & period.q("date") if period else q
+
+
+def reactivations(area, user, periods):
+    """Reactivations (semi-active or inactive → active) in each period, and how many the clinic brought
+    about: one query. ``periods`` maps a name to a Period. Each change counts, as the status-change list
+    filtered the same way shows them."""
+    changes = area.rows(UnitStatusChange.objects.all(), user)
+    aggregates = {}
+    for name, period in periods.items():
+        aggregates[name] = Count("pk", filter=reactivation_q(period))
+        aggregates[f"{name}_clinic"] = Count("pk", filter=reactivation_q(period) & Q(clinic_case__isnull=False))
+    return changes.aggregate(**aggregates)
+
+
+def month_ends(count=TREND_MONTHS):
+    """The last ``count`` Jalali months up to this one: (year, month, first day, last day), oldest first."""
+    now = jalali_today()
+    year, month = now.year, now.month
+    months = []
+    for _step in range(count):
+        first, last = month_bounds(year, month)
+        months.append((year, month, first, last))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return list(reversed(months))
+
+
+def status_trend(area, user, count=TREND_MONTHS):
+    """Units by status at the end of each of the last ``count`` Jalali months, from the status history.
+
+    Every change moves one unit out of ``from_status`` into ``to_status`` (a registration comes from
+    nowhere), so the number in a status at a date is the changes into it up to that date minus the changes
+    out of it. One query buckets the changes by month; the running sums are over those few buckets.
+    """
+    months = month_ends(count)
+    bucket = Case(
+        When(date__lt=months[0][2], then=Value(-1)),
+        *(When(date__lte=last, then=Value(index)) for index, (_y, _m, _first, last) in enumerate(months)),
+        default=Value(count),
+        output_field=IntegerField(),
+    )
+    rows = (
+        area.rows(UnitStatusChange.objects.all(), user)
+        .annotate(bucket=bucket)
+        .order_by()
+        .values("bucket", "from_status", "to_status")
+        .annotate(n=Count("pk"))
+    )
+    flows = [{} for _index in range(count + 2)]  # -1 (before) .. count (after today)
+    for row in rows:
+        flow = flows[row["bucket"] + 1]
+        flow[row["to_status"]] = flow.get(row["to_status"], 0) + row["n"]
+        if row["from_status"]:
+            flow[row["from_status"]] = flow.get(row["from_status"], 0) - row["n"]
+    running = dict(flows[0])
+    series = []
+    for index, (year, month, _first, _last) in enumerate(months):
+        for status, delta in flows[index + 1].items():
+            running[status] = running.get(status, 0) + delta
+        series.append(
+            {"label": f"{MONTHS[month - 1]} {year % 100:02d}", **{s: running.get(s, 0) for s in UnitStatus.values}}
+        )
+    return series
+
+
+# Obstacles -----------------------------------------------------------------------------------------------
+
+OPEN = Q(status__in=OPEN_STATUSES)
+RESOLVED = Q(status=ObstacleStatus.RESOLVED)
+UNRESOLVABLE = Q(status=ObstacleStatus.UNRESOLVABLE)
+
+
+def obstacle_figures(area, user):
+    """Open / resolved / unresolvable, escalations and what is at stake, and how long resolving takes."""
+    obstacles = area.rows(Obstacle.objects.all(), user)
+    days = DaysBetween("closed_date", "reported_date")
+    totals = obstacles.aggregate(
+        total=Count("pk"),
+        open=Count("pk", filter=OPEN),
+        resolved=Count("pk", filter=RESOLVED),
+        unresolvable=Count("pk", filter=UNRESOLVABLE),
+        escalated=Count("pk", filter=OPEN & ~Q(escalation_level=ScopeLevel.COUNTY)),
+        jobs_at_risk=Sum("jobs_at_risk", filter=OPEN),
+        rials_at_stake=Sum("amount", filter=OPEN),
+        median_days=Percentile(days, 0.5, filter=RESOLVED),
+        p90_days=Percentile(days, 0.9, filter=RESOLVED),
+    )
+    totals["overdue_referrals"] = area.rows(Referral.objects.overdue(), user).count()
+    totals["resolved_share"] = percent(totals["resolved"], totals["resolved"] + totals["unresolvable"])
+    return totals
+
+
+def obstacles_by(area, user, field, label, limit=None):
+    """Open / resolved / unresolvable grouped by ``field`` (domain, group, agency...): one query."""
+    rows = (
+        area.rows(Obstacle.objects.all(), user)
+        .order_by()
+        .values(field, label)
+        .annotate(
+            open=Count("pk", filter=OPEN),
+            resolved=Count("pk", filter=RESOLVED),
+            unresolvable=Count("pk", filter=UNRESOLVABLE),
+            total=Count("pk"),
+        )
+        .order_by("-open", "-total", label)
+    )
+    rows = rows[:limit] if limit else rows
+    return [dict(row, id=row[field], name=row[label]) for row in rows]
+
+
+# Resolutions ---------------------------------------------------------------------------------------------
+
+
+def resolution_figures(area, user, period):
+    """Executed / being followed up / not executed (and %) of the resolutions passed in ``period``."""
+    resolutions = area.rows(Resolution.objects.all(), user).filter(period.q("meeting__date"))
+    return execution_counts(resolutions)
+
+
+def resolutions_by_area(area, user, period):
+    """The same per county (or per province at the national level): one query."""
+    from tashil.meetings.reports import execution_by
+
+    resolutions = area.rows(Resolution.objects.all(), user).filter(period.q("meeting__date"))
+    if area.level == ScopeLevel.NATION:
+        return execution_by(resolutions, "county__province", "county__province__name")
+    return execution_by(resolutions, "county", "county__name")
+
+
+# Agencies ------------------------------------------------------------------------------------------------
+
+
+def agency_scorecard(area, user):
+    """Per agency: referrals received, answered on time %, overdue now, median days to answer, resolutions
+    executed %, and failures attributed to the agency. Two grouped queries, merged by agency."""
+    now = today()
+    open_referral = Q(status__in=(ReferralStatus.PENDING, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS))
+    open_obstacle = Q(obstacle__status__in=OPEN_STATUSES)
+    referrals = (
+        area.rows(Referral.objects.all(), user)
+        .order_by()
+        .values("agency", "agency__name")
+        .annotate(
+            received=Count("pk"),
+            answered=Count("pk", filter=Q(first_response_date__isnull=False)),
+            on_time=Count("pk", filter=Q(first_response_date__lte=F("due_date"))),
+            late=Count("pk", filter=Q(first_response_date__gt=F("due_date"))),
+            overdue_now=Count("pk", filter=open_referral & open_obstacle & Q(due_date__lt=now)),
+            median_days=Percentile(DaysBetween("first_response_date", "referred_date"), 0.5),
+        )
+    )
+    resolutions = (
+        area.rows(Resolution.objects.exclude(status=ResolutionStatus.CANCELLED), user)
+        .exclude(agency__isnull=True)
+        .order_by()
+        .values("agency", "agency__name")
+        .annotate(
+            resolutions=Count("pk"),
+            executed=Count("pk", filter=Q(status=ResolutionStatus.EXECUTED)),
+            failures=Count("pk", filter=Q(status=ResolutionStatus.NOT_EXECUTED, failure_party="agency")),
+        )
+    )
+    rows = {}
+    empty = {
+        "received": 0,
+        "answered": 0,
+        "on_time": 0,
+        "late": 0,
+        "overdue_now": 0,
+        "median_days": None,
+        "resolutions": 0,
+        "executed": 0,
+        "failures": 0,
+    }
+    for source in (referrals, resolutions):
+        for row in source:
+            entry = rows.setdefault(row["agency"], {**empty, "id": row["agency"], "name": row["agency__name"]})
+            entry.update({k: v for k, v in row.items() if k not in ("agency", "agency__name")})
+    for entry in rows.values():
+        # On time among the referrals whose promptness is decided: answered, or past due without an answer.
+        decided = entry["on_time"] + entry["late"] + entry["overdue_now"]
+        entry["on_time_share"] = percent(entry["on_time"], decided)
+        entry["executed_share"] = percent(entry["executed"], entry["resolutions"])
+        if entry["median_days"] is not None:
+            entry["median_days"] = round(entry["median_days"], 1)
+    return sorted(rows.values(), key=lambda e: (-e["overdue_now"], -e["received"], e["name"]))
+
+
+# The user's week -----------------------------------------------------------------------------------------
+
+
+def upcoming_meetings(area, user, days=14, limit=6):
+    now = today()
+    return (
+        area.rows(Meeting.objects.select_related("county", "site_unit"), user)
+        .filter(date__range=(now, now + datetime.timedelta(days=days)), status=MeetingStatus.PLANNED)
+        .order_by("date", "start_time")[:limit]
+    )
+
+
+def overdue_for_user(area, user, limit=5):
+    """What is past its deadline and in the user's hands: referrals and resolutions (counts and the oldest)."""
+    now = today()
+    referrals = area.rows(Referral.objects.overdue().select_related("obstacle__unit", "agency"), user)
+    resolutions = area.rows(
+        Resolution.objects.filter(status__in=OPEN_RESOLUTION_STATUSES, deadline__lt=now).select_related(
+            "agency", "meeting"
+        ),
+        user,
+    )
+    return {
+        "referrals": referrals.order_by("due_date")[:limit],
+        "referral_count": referrals.count(),
+        "resolutions": resolutions.order_by("deadline")[:limit],
+        "resolution_count": resolutions.count(),
+    }
+
+
+# Areas side by side --------------------------------------------------------------------------------------
+
+
+def by_area(area, user, period=None):
+    """One row per child area (provinces of the nation, counties of a province) with the headline figures:
+    three grouped queries (units, obstacles, resolutions), merged by area."""
+    level = area.child_level
+    if level is None:
+        return []
+    key = "county__province" if level == ScopeLevel.PROVINCE else "county"
+    period = period or Period.year_to_date()
+    units = (
+        area.rows(IndustrialUnit.objects.all(), user)
+        .order_by()
+        .values(key, f"{key}__name")
+        .annotate(
+            units=Count("pk"),
+            active=Count("pk", filter=Q(status=UnitStatus.ACTIVE)),
+            semi_active=Count("pk", filter=Q(status=UnitStatus.SEMI_ACTIVE)),
+            inactive=Count("pk", filter=Q(status=UnitStatus.INACTIVE)),
+        )
+    )
+    obstacles = (
+        area.rows(Obstacle.objects.all(), user)
+        .order_by()
+        .values(key)
+        .annotate(
+            open_obstacles=Count("pk", filter=OPEN),
+            resolved=Count("pk", filter=RESOLVED & period.q("closed_date")),
+            jobs_at_risk=Sum("jobs_at_risk", filter=OPEN),
+        )
+    )
+    resolutions = (
+        area.rows(Resolution.objects.exclude(status=ResolutionStatus.CANCELLED), user)
+        .filter(period.q("meeting__date"))
+        .order_by()
+        .values(key)
+        .annotate(resolutions=Count("pk"), executed=Count("pk", filter=Q(status=ResolutionStatus.EXECUTED)))
+    )
+    rows = {}
+    blank = {
+        "units": 0,
+        "active": 0,
+        "semi_active": 0,
+        "inactive": 0,
+        "open_obstacles": 0,
+        "resolved": 0,
+        "jobs_at_risk": 0,
+        "resolutions": 0,
+        "executed": 0,
+    }
+    for row in units:
+        rows[row[key]] = {**blank, **row, "id": row[key], "name": row[f"{key}__name"]}
+    for source in (obstacles, resolutions):
+        for row in source:
+            if row[key] in rows:
+                rows[row[key]].update({k: v for k, v in row.items() if k != key})
+    for row in rows.values():
+        row["stopped_share"] = percent(row["semi_active"] + row["inactive"], row["units"])
+        row["inactive_share"] = percent(row["inactive"], row["units"])
+        row["execution_rate"] = percent(row["executed"], row["resolutions"])
+        row["jobs_at_risk"] = row["jobs_at_risk"] or 0
+        row["level"] = level
+    return sorted(rows.values(), key=lambda r: r["name"])
+
+
+def period_report(area, user, period):
+    """The Jalali-period report: per child area (or the area itself at county level), what happened in the
+    period — reactivations, obstacles registered and resolved, resolutions passed and executed."""
+    level = area.child_level or ScopeLevel.COUNTY
+    key = {"province": "county__province", "county": "county"}[level]
+    change_key = f"unit__{key}"
+    reactivated = dict(
+        area.rows(UnitStatusChange.objects.all(), user)
+        .filter(reactivation_q(period))
+        .order_by()
+        .values_list(change_key)
+        .annotate(n=Count("pk"))
+    )
+    obstacles = {
+        row[key]: row
+        for row in area.rows(Obstacle.objects.all(), user)
+        .order_by()
+        .values(key)
+        .annotate(
+            registered=Count("pk", filter=period.q("reported_date")),
+            resolved=Count("pk", filter=RESOLVED & period.q("closed_date")),
+            closed=Count("pk", filter=Q(status__in=CLOSED_STATUSES) & period.q("closed_date")),
+        )
+    }
+    rows = []
+    for row in by_area_base(area, user, key):
+        area_id = row[key]
+        obstacle = obstacles.get(area_id, {})
+        rows.append(
+            {
+                "id": area_id,
+                "name": row[f"{key}__name"],
+                "level": level,
+                "units": row["units"],
+                "active": row["active"],
+                "stopped": row["stopped"],
+                "reactivated": reactivated.get(area_id, 0),
+                "registered": obstacle.get("registered", 0),
+                "resolved": obstacle.get("resolved", 0),
+                "closed": obstacle.get("closed", 0),
+            }
+        )
+    passed = {
+        row[key]: row
+        for row in area.rows(Resolution.objects.exclude(status=ResolutionStatus.CANCELLED), user)
+        .filter(period.q("meeting__date"))
+        .order_by()
+        .values(key)
+        .annotate(passed=Count("pk"), executed=Count("pk", filter=Q(status=ResolutionStatus.EXECUTED)))
+    }
+    for row in rows:
+        resolution = passed.get(row["id"], {})
+        row["passed"] = resolution.get("passed", 0)
+        row["executed"] = resolution.get("executed", 0)
+        row["execution_rate"] = percent(row["executed"], row["passed"])
+    return sorted(rows, key=lambda r: r["name"])
+
+
+def by_area_base(area, user, key):
+    return (
+        area.rows(IndustrialUnit.objects.all(), user)
+        .order_by()
+        .values(key, f"{key}__name")
+        .annotate(
+            units=Count("pk"),
+            active=Count("pk", filter=Q(status=UnitStatus.ACTIVE)),
+            stopped=Count("pk", filter=Q(status__in=STOPPED)),
+        )
+    )
+
+
+def clinic_figures(area, user):
+    """Clinic cases open and units revived by the clinic: one query."""
+    return area.rows(ClinicCase.objects.all(), user).aggregate(
+        open=Count("pk", filter=Q(closed_date__isnull=True)),
+        revived=Count("pk", filter=Q(revival__isnull=False)),
+    )

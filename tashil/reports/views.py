@@ -1,0 +1,318 @@
+"""Dashboards, the map and the reports, for the user's scope and an area within it (?province= / ?county=)."""
+
+import io
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from tashil.core import scope
+from tashil.core.choices import Role, ScopeLevel
+from tashil.core.exports import export_response, filename
+from tashil.core.jalali import SEASONS, format_jalali, jalali_today
+from tashil.obstacles.choices import ObstacleStatus
+from tashil.units.choices import STATUS_COLOURS, UnitStatus
+from tashil.units.models import IndustrialUnit
+
+from . import figures
+from .areas import Area, area_from
+from .figures import Period
+
+REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
+MAP_POINT_LIMIT = 5000
+MEASURES = {
+    "inactive_share": _("سهم واحدهای غیرفعال (٪)"),
+    "stopped_share": _("سهم واحدهای نیمه‌فعال و غیرفعال (٪)"),
+    "open_obstacles": _("موانع باز"),
+    "execution_rate": _("درصد اجرای مصوبات امسال"),
+}
+
+
+def may_see_reports(user):
+    """Staff see dashboards of what their scope holds; a unit's representative has their unit's page instead."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(m.role in REPORT_ROLES for m in scope.memberships(user))
+
+
+class ReportView(View):
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_reports(request.user):
+            raise PermissionDenied
+        self.area = area_from(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def list_url(name, area, **params):
+    """A list page's URL narrowed to the area and the given filters: where a figure's count can be checked."""
+    query = {key: value for key, value in params.items() if value not in (None, "")}
+    if area.county:
+        query["county"] = area.county.pk
+    elif area.province:
+        query["province"] = area.province.pk
+    return f"{reverse(name)}?{urlencode(query, doseq=True)}"
+
+
+def jalali_param(value):
+    return format_jalali(value, persian=False)
+
+
+def dashboard_context(request, area):
+    user = request.user
+    year = Period.year(jalali_today().year)
+    month = Period.month(jalali_today().year, jalali_today().month)
+    units = figures.unit_figures(area, user)
+    units["url"] = list_url("units:industrialunit_list", area)
+    for status in units["statuses"]:
+        status["colour"] = STATUS_COLOURS[status["value"]]
+        status["url"] = list_url("units:industrialunit_list", area, status=status["value"])
+    reactivated = figures.reactivations(area, user, {"year": year, "month": month})
+    obstacles = figures.obstacle_figures(area, user)
+    domains = figures.obstacles_by(area, user, "group__domain", "group__domain__name")
+    for row in domains:
+        row["url"] = list_url("obstacles:obstacle_list", area, domain=row["id"], state="open")
+    groups = figures.obstacles_by(area, user, "group", "group__name", limit=10)
+    for row in groups:
+        row["url"] = list_url("obstacles:obstacle_list", area, group=row["id"], state="open")
+    resolutions = figures.resolution_figures(area, user, year)
+    resolution_rows = figures.resolutions_by_area(area, user, year)
+    year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
+    children = figures.by_area(area, user)
+    for row in children:
+        row["drill"] = f"?{row['level']}={row['id']}"
+    return {
+        "title": _("پیشخوان"),
+        "area": area,
+        "crumbs": area.breadcrumbs(),
+        "today": figures.today(),
+        "memberships": scope.memberships(user),
+        "units": units,
+        "reactivated": reactivated,
+        "reactivation_urls": {
+            name: list_url(
+                "units:unitstatuschange_list",
+                area,
+                reactivation="true",
+                date_after=jalali_param(period.start),
+                date_before=jalali_param(period.end),
+            )
+            for name, period in (("year", year), ("month", month))
+        },
+        "year": year,
+        "month": month,
+        "trend": figures.status_trend(area, user),
+        "status_labels": dict(UnitStatus.choices),
+        "obstacles": obstacles,
+        "obstacle_urls": {
+            "open": list_url("obstacles:obstacle_list", area, state="open"),
+            "resolved": list_url("obstacles:obstacle_list", area, status=ObstacleStatus.RESOLVED),
+            "unresolvable": list_url("obstacles:obstacle_list", area, status=ObstacleStatus.UNRESOLVABLE),
+            "escalated": list_url("obstacles:obstacle_list", area, state="open", escalated="any"),
+            "overdue": list_url("obstacles:referral_list", area, overdue="true"),
+        },
+        "domains": domains,
+        "groups": groups,
+        "resolutions": resolutions,
+        "resolution_urls": {
+            "total": list_url("meetings:resolution_list", area, **year_range),
+            "executed": list_url("meetings:resolution_list", area, status="executed", **year_range),
+            "following": list_url("meetings:resolution_list", area, state="open", **year_range),
+            "not_executed": list_url("meetings:resolution_list", area, status="not_executed", **year_range),
+        },
+        "resolution_rows": resolution_rows,
+        "scorecard": figures.agency_scorecard(area, user)[:8],
+        "clinic": figures.clinic_figures(area, user),
+        "meetings": figures.upcoming_meetings(area, user),
+        "overdue": figures.overdue_for_user(area, user),
+        "children": children,
+        "measures": MEASURES,
+        "area_query": area.query,
+    }
+
+
+class DashboardView(ReportView):
+    template_name = "reports/dashboard.html"
+
+    def get(self, request):
+        return render(request, self.template_name, dashboard_context(request, self.area))
+
+
+class ScorecardView(ReportView):
+    """Every agency's record in the area, sortable, exportable."""
+
+    COLUMNS = (
+        ("name", _("دستگاه")),
+        ("received", _("ارجاع دریافتی")),
+        ("on_time_share", _("پاسخ به‌موقع (٪)")),
+        ("overdue_now", _("گذشته از مهلت اکنون")),
+        ("median_days", _("میانه روز تا پاسخ")),
+        ("resolutions", _("مصوبات")),
+        ("executed_share", _("اجرای مصوبات (٪)")),
+        ("failures", _("اجرانشده به قصور دستگاه")),
+    )
+
+    def get(self, request):
+        rows = figures.agency_scorecard(self.area, request.user)
+        sort = request.GET.get("sort", "")
+        key = sort.lstrip("-")
+        if key in dict(self.COLUMNS):
+            present = [r for r in rows if r[key] is not None]
+            missing = [r for r in rows if r[key] is None]
+            rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + missing
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx"):
+            table = [[label for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
+            return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
+        context = {
+            "title": _("کارنامه دستگاه‌های اجرایی"),
+            "area": self.area,
+            "crumbs": self.area.breadcrumbs(),
+            "rows": rows,
+            "columns": self.COLUMNS,
+            "sort": sort,
+            "area_query": self.area.query,
+        }
+        return render(request, "reports/scorecard.html", context)
+
+
+def period_from(request):
+    """The period a report asks for: ?period=month|season|year&year=&month=|season= (this month by default)."""
+    now = jalali_today()
+    kind = request.GET.get("period", "month")
+    try:
+        year = int(request.GET.get("year") or now.year)
+        if kind == "year":
+            return kind, Period.year(year)
+        if kind == "season":
+            season = int(request.GET.get("season") or (now.month - 1) // 3 + 1)
+            return kind, Period.season(year, season)
+        month = int(request.GET.get("month") or now.month)
+        return "month", Period.month(year, month)
+    except (ValueError, IndexError, KeyError) as error:
+        raise Http404 from error
+
+
+class PeriodReportView(ReportView):
+    """A Jalali month, season or year, the same figures for every county (or province), side by side."""
+
+    COLUMNS = (
+        ("name", _("محدوده")),
+        ("units", _("واحدها")),
+        ("active", _("فعال")),
+        ("stopped", _("نیمه‌فعال و غیرفعال")),
+        ("reactivated", _("بازگشت به فعالیت")),
+        ("registered", _("موانع ثبت‌شده")),
+        ("resolved", _("موانع رفع‌شده")),
+        ("passed", _("مصوبات")),
+        ("executed", _("مصوبات اجراشده")),
+        ("execution_rate", _("درصد اجرا")),
+    )
+
+    def get(self, request):
+        kind, period = period_from(request)
+        rows = figures.period_report(self.area, request.user, period)
+        totals = {key: sum(r[key] or 0 for r in rows) for key, _label in self.COLUMNS[1:-1]}
+        totals["execution_rate"] = figures.percent(totals["executed"], totals["passed"])
+        fmt = request.GET.get("export")
+        if fmt in ("csv", "xlsx"):
+            table = [
+                [label for _key, label in self.COLUMNS],
+                *([r[k] for k, _l in self.COLUMNS] for r in rows),
+                [_("جمع"), *(totals[k] for k, _l in self.COLUMNS[1:])],
+            ]
+            return export_response(iter(table), fmt, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}")
+        now = jalali_today()
+        context = {
+            "title": _("گزارش دوره‌ای"),
+            "area": self.area,
+            "crumbs": self.area.breadcrumbs(),
+            "period": period,
+            "kind": kind,
+            "rows": rows,
+            "totals": totals,
+            "columns": self.COLUMNS,
+            "years": range(now.year, now.year - 5, -1),
+            "months": list(enumerate(figures.MONTHS, start=1)),
+            "seasons": [(index, name) for index, (_first, _last, name) in enumerate(SEASONS, start=1)],
+            "area_query": self.area.query,
+            "selected": {
+                "year": int(request.GET.get("year") or now.year),
+                "month": int(request.GET.get("month") or now.month),
+                "season": int(request.GET.get("season") or (now.month - 1) // 3 + 1),
+            },
+        }
+        return render(request, "reports/period.html", context)
+
+
+class WeeklyReportView(ReportView):
+    """The weekly report for the governor's meeting, as a Persian PDF or an XLSX workbook."""
+
+    def get(self, request, fmt):
+        from .weekly import weekly_pdf, weekly_report, weekly_xlsx
+
+        report = weekly_report(self.area, request.user)
+        if fmt == "pdf":
+            return FileResponse(
+                io.BytesIO(weekly_pdf(report)), as_attachment=True, filename=filename(report["name"], "pdf")
+            )
+        return weekly_xlsx(report)
+
+
+class MapPointsView(ReportView):
+    """Units of a county as points coloured by status (JSON for the map)."""
+
+    def get(self, request):
+        if self.area.level != ScopeLevel.COUNTY:
+            raise Http404
+        units = (
+            self.area.rows(IndustrialUnit.objects.all(), request.user)
+            .exclude(latitude__isnull=True)
+            .exclude(longitude__isnull=True)
+            .values("pk", "name", "status", "latitude", "longitude")[:MAP_POINT_LIMIT]
+        )
+        labels = dict(UnitStatus.choices)
+        colours = {
+            "success": "#198754",
+            "warning": "#e0a800",
+            "danger": "#dc3545",
+            "info": "#0dcaf0",
+            "dark": "#343a40",
+        }
+        points = [
+            {
+                "name": unit["name"],
+                "status": str(labels[unit["status"]]),
+                "colour": colours[STATUS_COLOURS[unit["status"]]],
+                "lat": float(unit["latitude"]),
+                "lng": float(unit["longitude"]),
+                "url": reverse("units:industrialunit", kwargs={"pk": unit["pk"]}),
+            }
+            for unit in units
+        ]
+        return JsonResponse({"points": points})
+
+
+class MapValuesView(ReportView):
+    """A measure per province, for the choropleth (JSON keyed by the province's registry name)."""
+
+    def get(self, request):
+        measure = request.GET.get("measure", "inactive_share")
+        if measure not in MEASURES:
+            raise Http404
+        # Province boundaries are what the map has: each province the user may see, whatever the area.
+        rows = figures.by_area(Area(ScopeLevel.NATION), request.user)
+        values = {}
+        for row in rows:
+            value = row[measure]
+            suffix = "٪" if measure.endswith(("share", "rate")) else ""
+            values[row["name"]] = {
+                "value": value,
+                "label": f"{MEASURES[measure]}: {'—' if value is None else value}{suffix}",
+                "url": f"{reverse('reports:dashboard')}?province={row['id']}",
+            }
+        numbers = [v["value"] for v in values.values() if v["value"] is not None]
+        return JsonResponse({"values": values, "max": max(numbers) if numbers else 0})
