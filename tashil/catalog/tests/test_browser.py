@@ -53,3 +53,13 @@ def test_the_directory_filters_live_and_narrows_the_counties(page, world):
     counties = page.locator("select[name=county] option").all_inner_texts()
     assert "شهرستان الف" in counties and "شهرستان ب" not in counties
     assert "صنایع آزمایشی الف" in page.get_by_test_id("unit-card").inner_text()
+
+
+@pytest.mark.parametrize("path", ["/directory/", "/directory/units/?q=صنایع", "/directory/units/{unit}/"])
+def test_the_public_site_fits_a_phone(browser, live_server, world, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fa-IR", base_url=live_server.url)
+    phone = context.new_page()
+    phone.goto(path.format(unit=world.unit_a.pk))
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
+    context.close()
