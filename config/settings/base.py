@@ -236,3 +236,7 @@ TASHIL_STALE_MONTHS = env.int("TASHIL_STALE_MONTHS", default=12)
 # address may send an hour, and how few seconds a person needs at least to fill one in (faster is a robot).
 TASHIL_PUBLIC_FORMS_PER_HOUR = env.int("TASHIL_PUBLIC_FORMS_PER_HOUR", default=5)
 TASHIL_PUBLIC_FORM_MIN_SECONDS = env.int("TASHIL_PUBLIC_FORM_MIN_SECONDS", default=3)
+# Dashboards: a province's or the nation's figures are kept this many seconds in the cache (a county's are
+# kept until something in the county changes). TASHIL_REPORT_CACHE=false computes them on every visit.
+TASHIL_REPORT_CACHE = env.bool("TASHIL_REPORT_CACHE", default=True)
+TASHIL_REPORT_CACHE_SECONDS = env.int("TASHIL_REPORT_CACHE_SECONDS", default=300)

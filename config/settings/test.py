@@ -28,6 +28,8 @@ AXES_ENABLED = True
 # checks the limit lowers it for itself.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "100000/min"}}
 TASHIL_PUBLIC_FORM_MIN_SECONDS = 0
+# Figures computed afresh on every page, so a test sees what it has just written (tests of the cache turn it on).
+TASHIL_REPORT_CACHE = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tashil-test"}}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/tashil-test-media")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,4 +1,8 @@
-"""What every page needs: the menu for this user, the user's scope line, the direction of the language."""
+"""What every page needs: the menu for this user, the user's scope line, the direction of the language.
+
+Worked out once per request and kept on it: context processors run again for every template rendered with
+the request, and a table's templated cells are such templates.
+"""
 
 from django.utils.translation import get_language_bidi
 
@@ -7,10 +11,12 @@ from .navigation import menu_for
 
 
 def tashil(request):
-    user = getattr(request, "user", None)
-    signed_in = getattr(user, "is_authenticated", False)
-    return {
-        "menu": menu_for(user, request.path) if signed_in else [],
-        "scope_line": scope.describe(user) if signed_in else "",
-        "text_direction": "rtl" if get_language_bidi() else "ltr",
-    }
+    cached = getattr(request, "_tashil_context", None)
+    if cached is None:
+        user = getattr(request, "user", None)
+        signed_in = getattr(user, "is_authenticated", False)
+        cached = request._tashil_context = {
+            "menu": menu_for(user, request.path) if signed_in else [],
+            "scope_line": scope.describe(user) if signed_in else "",
+        }
+    return {**cached, "text_direction": "rtl" if get_language_bidi() else "ltr"}

@@ -12,6 +12,8 @@ from .models import ChangeLogEntry, Holiday
 from .persian import search_key
 
 ALL_LABEL = _("همه")
+# More choices than this and a filter bar searches them instead of listing them all.
+LONG_CHOICES = 200
 
 
 def _label_empty_choice(field):
@@ -73,8 +75,11 @@ class TashilFilterSet(django_filters.FilterSet):
             return
         if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
             field.queryset = queryset.for_user(self.user)
-        if getattr(queryset.model, "autocomplete", False):
-            field.widget = AutocompleteSelect(queryset.model._meta.label_lower)
+        model = field.queryset.model
+        if getattr(model, "autocomplete", False) or (
+            getattr(model, "searchable", False) and field.queryset.count() > LONG_CHOICES
+        ):
+            field.widget = AutocompleteSelect(model._meta.label_lower)
             field.widget.choices = field.choices
             field.widget.attrs["class"] = "form-select"
 

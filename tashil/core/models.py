@@ -51,6 +51,9 @@ class BaseModel(models.Model):
     role_actions = DEFAULT_ROLE_ACTIONS
     # Too many rows for a plain <select>: forms choose it with an autocomplete.
     autocomplete = False
+    # Searchable through the autocomplete endpoint: filter bars switch to it when the choices grow long
+    # (a nation's thousands of agencies), while forms in a county keep a plain <select>.
+    searchable = False
     changelog_enabled = True
     changelog_exclude = ("created", "updated", "search_text")
 

@@ -106,6 +106,8 @@ class IndustrialZone(BaseModel):
         Role.SECRETARIAT: ALL_ACTIONS,
     }
 
+    searchable = True
+
     class Meta:
         verbose_name = _("شهرک یا ناحیه صنعتی")
         verbose_name_plural = _("شهرک‌ها و نواحی صنعتی")

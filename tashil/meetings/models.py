@@ -103,6 +103,13 @@ class MeetingQuerySet(ScopedQuerySet):
         return self.filter(status=MeetingStatus.PLANNED, date__gte=today()).order_by("date", "start_time")
 
 
+class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
+    """A meeting is named after its series ("کارگروه … — جلسه ۴۷"): the series comes with it, always."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("series")
+
+
 class Meeting(BaseModel):
     """One session: planned, held, its minutes approved (then frozen), or cancelled."""
 
@@ -158,7 +165,7 @@ class Meeting(BaseModel):
     )
     minutes_pdf = models.FileField(verbose_name=_("صورتجلسه"), upload_to="minutes/%Y/", blank=True, editable=False)
 
-    objects = MeetingQuerySet.as_manager()
+    objects = MeetingManager()
     scope_county_path = "county"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | MEETING_ACTIONS,
@@ -167,6 +174,9 @@ class Meeting(BaseModel):
         Role.AGENCY_OFFICER: VIEW,
         Role.CLINIC_EXPERT: VIEW,
     }
+
+    searchable = True
+    search_fields = ("series__title", "place")
 
     class Meta:
         verbose_name = _("جلسه")

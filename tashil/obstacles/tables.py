@@ -67,7 +67,9 @@ class ReferralTable(TashilTable):
     due_date = JalaliDateColumn()
     status = BadgeColumn(colours=REFERRAL_COLOURS)
     lateness = tables.Column(verbose_name=_("موعد"), empty_values=(), orderable=False)
+    # The accessor is the key, not "respond": tables2 would call Referral.respond() to find the cell's value.
     respond = tables.TemplateColumn(
+        accessor="pk",
         template_name="obstacles/includes/referral_actions.html",
         verbose_name="",
         orderable=False,

@@ -69,6 +69,8 @@ class Agency(BaseModel):
         Role.CLINIC_EXPERT: VIEW,
     }
 
+    searchable = True
+
     class Meta:
         verbose_name = _("دستگاه اجرایی")
         verbose_name_plural = _("دستگاه‌های اجرایی")

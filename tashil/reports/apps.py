@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "tashil.reports"
     label = "reports"
     verbose_name = _("داشبوردها و گزارش‌ها")
+
+    def ready(self):
+        from .cache import connect
+
+        connect()

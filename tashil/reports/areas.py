@@ -78,14 +78,20 @@ class Area:
 
 def default_area(user):
     """The widest area the user works in: the nation, their province, or their county."""
+    levels = {m.level for m in scope.memberships(user)}
+    if user.is_superuser or ScopeLevel.NATION in levels:
+        return Area(ScopeLevel.NATION)
     counties = scope.counties_in_scope(user)
     provinces = list(counties.values_list("province_id", flat=True).distinct()[:2])
     if len(provinces) == 1:
+        province = Province.objects.get(pk=provinces[0])
+        whole = counties.count() == province.counties.count()
+        if ScopeLevel.PROVINCE in levels and whole:
+            return Area(ScopeLevel.PROVINCE, province=province)
         county_ids = list(counties.values_list("pk", flat=True)[:2])
         if len(county_ids) == 1:
             return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=county_ids[0]))
-        province = Province.objects.get(pk=provinces[0])
-        if counties.count() == province.counties.count():
+        if whole:
             return Area(ScopeLevel.PROVINCE, province=province)
     return Area(ScopeLevel.NATION)
 

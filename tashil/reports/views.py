@@ -1,8 +1,10 @@
 """Dashboards, the map and the reports, for the user's scope and an area within it (?province= / ?county=)."""
 
+import copy
 import io
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
@@ -20,6 +22,7 @@ from tashil.units.models import IndustrialUnit
 
 from . import figures
 from .areas import Area, area_from
+from .cache import cached
 from .figures import Period
 
 REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
@@ -61,37 +64,54 @@ def jalali_param(value):
     return format_jalali(value, persian=False)
 
 
+def dashboard_figures(area, user):
+    """Everything on the dashboard that is aggregated from the data (and so worth caching)."""
+    now = jalali_today()
+    year, month = Period.year(now.year), Period.month(now.year, now.month)
+    return {
+        "units": figures.unit_figures(area, user),
+        "reactivated": figures.reactivations(area, user, {"year": year, "month": month}),
+        "trend": figures.status_trend(area, user),
+        "obstacles": figures.obstacle_figures(area, user),
+        "domains": figures.obstacles_by(area, user, "group__domain", "group__domain__name"),
+        "groups": figures.obstacles_by(area, user, "group", "group__name", limit=10),
+        "resolutions": figures.resolution_figures(area, user, year),
+        "resolution_rows": figures.resolutions_by_area(area, user, year),
+        "scorecard": figures.agency_scorecard(area, user)[:8],
+        "clinic": figures.clinic_figures(area, user),
+        "children": figures.by_area(area, user),
+    }
+
+
 def dashboard_context(request, area):
     user = request.user
-    year = Period.year(jalali_today().year)
-    month = Period.month(jalali_today().year, jalali_today().month)
-    units = figures.unit_figures(area, user)
+    now = jalali_today()
+    year, month = Period.year(now.year), Period.month(now.year, now.month)
+    data, computed_at = cached(
+        "dashboard", area, user, lambda: dashboard_figures(area, user), refresh=bool(request.GET.get("refresh"))
+    )
+    data = copy.deepcopy(data)
+    units = data["units"]
     units["url"] = list_url("units:industrialunit_list", area)
     for status in units["statuses"]:
         status["colour"] = STATUS_COLOURS[status["value"]]
         status["url"] = list_url("units:industrialunit_list", area, status=status["value"])
-    reactivated = figures.reactivations(area, user, {"year": year, "month": month})
-    obstacles = figures.obstacle_figures(area, user)
-    domains = figures.obstacles_by(area, user, "group__domain", "group__domain__name")
-    for row in domains:
+    for row in data["domains"]:
         row["url"] = list_url("obstacles:obstacle_list", area, domain=row["id"], state="open")
-    groups = figures.obstacles_by(area, user, "group", "group__name", limit=10)
-    for row in groups:
+    for row in data["groups"]:
         row["url"] = list_url("obstacles:obstacle_list", area, group=row["id"], state="open")
-    resolutions = figures.resolution_figures(area, user, year)
-    resolution_rows = figures.resolutions_by_area(area, user, year)
-    year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
-    children = figures.by_area(area, user)
-    for row in children:
+    for row in data["children"]:
         row["drill"] = f"?{row['level']}={row['id']}"
+    year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
     return {
+        **data,
         "title": _("پیشخوان"),
         "area": area,
         "crumbs": area.breadcrumbs(),
         "today": figures.today(),
+        "computed_at": computed_at,
+        "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
         "memberships": scope.memberships(user),
-        "units": units,
-        "reactivated": reactivated,
         "reactivation_urls": {
             name: list_url(
                 "units:unitstatuschange_list",
@@ -104,9 +124,7 @@ def dashboard_context(request, area):
         },
         "year": year,
         "month": month,
-        "trend": figures.status_trend(area, user),
         "status_labels": dict(UnitStatus.choices),
-        "obstacles": obstacles,
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, state="open"),
             "resolved": list_url("obstacles:obstacle_list", area, status=ObstacleStatus.RESOLVED),
@@ -114,21 +132,14 @@ def dashboard_context(request, area):
             "escalated": list_url("obstacles:obstacle_list", area, state="open", escalated="any"),
             "overdue": list_url("obstacles:referral_list", area, overdue="true"),
         },
-        "domains": domains,
-        "groups": groups,
-        "resolutions": resolutions,
         "resolution_urls": {
             "total": list_url("meetings:resolution_list", area, **year_range),
             "executed": list_url("meetings:resolution_list", area, status="executed", **year_range),
             "following": list_url("meetings:resolution_list", area, state="open", **year_range),
             "not_executed": list_url("meetings:resolution_list", area, status="not_executed", **year_range),
         },
-        "resolution_rows": resolution_rows,
-        "scorecard": figures.agency_scorecard(area, user)[:8],
-        "clinic": figures.clinic_figures(area, user),
         "meetings": figures.upcoming_meetings(area, user),
         "overdue": figures.overdue_for_user(area, user),
-        "children": children,
         "measures": MEASURES,
         "area_query": area.query,
     }
@@ -156,7 +167,10 @@ class ScorecardView(ReportView):
     )
 
     def get(self, request):
-        rows = figures.agency_scorecard(self.area, request.user)
+        rows, _computed = cached(
+            "scorecard", self.area, request.user, lambda: figures.agency_scorecard(self.area, request.user)
+        )
+        rows = copy.deepcopy(rows)
         sort = request.GET.get("sort", "")
         key = sort.lstrip("-")
         if key in dict(self.COLUMNS):
@@ -214,7 +228,12 @@ class PeriodReportView(ReportView):
 
     def get(self, request):
         kind, period = period_from(request)
-        rows = figures.period_report(self.area, request.user, period)
+        rows, _computed = cached(
+            f"period:{period.start}:{period.end}",
+            self.area,
+            request.user,
+            lambda: figures.period_report(self.area, request.user, period),
+        )
         totals = {key: sum(r[key] or 0 for r in rows) for key, _label in self.COLUMNS[1:-1]}
         totals["execution_rate"] = figures.percent(totals["executed"], totals["passed"])
         fmt = request.GET.get("export")
@@ -304,7 +323,8 @@ class MapValuesView(ReportView):
         if measure not in MEASURES:
             raise Http404
         # Province boundaries are what the map has: each province the user may see, whatever the area.
-        rows = figures.by_area(Area(ScopeLevel.NATION), request.user)
+        nation = Area(ScopeLevel.NATION)
+        rows, _computed = cached("areas", nation, request.user, lambda: figures.by_area(nation, request.user))
         values = {}
         for row in rows:
             value = row[measure]

@@ -29,7 +29,8 @@ def autocomplete(request):
         model = apps.get_model(request.GET.get("model", ""))
     except (LookupError, ValueError):
         raise Http404 from None
-    if not getattr(model, "autocomplete", False) or not scope.can(request.user, model, "view"):
+    searchable = getattr(model, "autocomplete", False) or getattr(model, "searchable", False)
+    if not searchable or not scope.can(request.user, model, "view"):
         raise Http404
     results = scope.restrict(model._default_manager.all(), request.user).search(request.GET.get("q", ""))[
         :AUTOCOMPLETE_LIMIT

@@ -336,3 +336,37 @@ def test_map_points_and_values(fx, client_as):
     values = client_as("admin").get(reverse("reports:map_values") + "?measure=inactive_share").json()
     assert values["values"]["استان آزمون"]["value"] == 25.0
     assert client_as("admin").get(reverse("reports:map_values") + "?measure=bogus").status_code == 404
+
+
+def test_a_countys_cached_figures_follow_every_change(fx, settings, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.TASHIL_REPORT_CACHE = True
+    cache.clear()
+    client = Client()
+    client.force_login(fx.user)
+    first = client.get(reverse("reports:dashboard")).context["units"]["total"]
+    with django_capture_on_commit_callbacks(execute=True):
+        IndustrialUnit.objects.create(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE)
+    assert client.get(reverse("reports:dashboard")).context["units"]["total"] == first + 1
+    cache.clear()
+
+
+def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(fx, settings, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.TASHIL_REPORT_CACHE = True
+    cache.clear()
+    user = UserFactory(username="modir.azmoon")
+    MembershipFactory(user=user, role=Role.MANAGER, level=ScopeLevel.PROVINCE, province=fx.province)
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("reports:dashboard"))
+    assert page.context["area"].level == "province" and 'data-testid="computed-at"' in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        IndustrialUnit.objects.create(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE)
+    assert client.get(reverse("reports:dashboard")).context["units"]["total"] == 4, "kept"
+    assert client.get(reverse("reports:dashboard") + "?refresh=1").context["units"]["total"] == 5
+    cache.clear()
