@@ -103,7 +103,7 @@ class WeeklyUpdateSerializer(TashilModelSerializer):
         return super().create(validated_data)
 
 
-class CloseRequest(serializers.Serializer):
+class CaseCloseRequest(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=CaseOutcome.choices)
     note = serializers.CharField(required=False, allow_blank=True)
 
@@ -127,11 +127,11 @@ class CaseViewSet(TashilModelViewSet):
         run(lambda: case.advance(request.user))
         return Response(self.get_serializer(case).data)
 
-    @extend_schema(request=CloseRequest, responses=CaseSerializer)
+    @extend_schema(request=CaseCloseRequest, responses=CaseSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         case = self.get_object()
-        payload = CloseRequest(data=request.data)
+        payload = CaseCloseRequest(data=request.data)
         payload.is_valid(raise_exception=True)
         run(lambda: case.close(payload.validated_data["outcome"], payload.validated_data.get("note", ""), request.user))
         return Response(self.get_serializer(case).data)

@@ -75,3 +75,7 @@ class Owner(models.TextChoices):
 class VisitMode(models.TextChoices):
     ON_SITE = "on_site", _("حضوری در واحد")
     ONLINE = "online", _("برخط (ویدئویی)")
+
+
+# A centre serves a county or a whole province.
+CENTRE_LEVELS = [("county", _("شهرستان")), ("province", _("استان"))]

@@ -18,6 +18,7 @@ from tashil.core.validators import validate_percent
 
 from .choices import (
     CASE_ORDER,
+    CENTRE_LEVELS,
     CaseOutcome,
     CaseReason,
     CaseStatus,
@@ -40,7 +41,7 @@ class Centre(BaseModel):
     level = models.CharField(
         verbose_name=_("محدوده"),
         max_length=10,
-        choices=[(ScopeLevel.COUNTY, ScopeLevel.COUNTY.label), (ScopeLevel.PROVINCE, ScopeLevel.PROVINCE.label)],
+        choices=CENTRE_LEVELS,
         default=ScopeLevel.COUNTY,
     )
     province = models.ForeignKey(

@@ -84,14 +84,22 @@ class TashilFilterSet(django_filters.FilterSet):
             field.widget.attrs["class"] = "form-select"
 
     def search(self, queryset, name, value):
-        """``search_text`` columns hold search keys; other fields are matched as typed, case-insensitively."""
+        """``search_text`` columns hold search keys; other fields are matched as typed, case-insensitively.
+
+        Several words must each be found, in any order («پاکدشت مهرگان» finds «صنایع غذایی مهرگان پاکدشت»),
+        and the words run together are tried too (a key has no spaces: «صنایع‌غذایی» is «صنایعغذایی»)."""
         key = search_key(value)
         if not key:
             return queryset
+        words = [search_key(word) for word in str(value).split()]
+        words = [word for word in words if word]
         q = Q()
         for field in self.search_fields:
             if field.endswith("search_text"):
-                q |= Q(**{f"{field}__contains": key})
+                every_word = Q()
+                for word in words:
+                    every_word &= Q(**{f"{field}__contains": word})
+                q |= Q(**{f"{field}__contains": key}) | every_word
             else:
                 q |= Q(**{f"{field}__icontains": value.strip()})
         return queryset.filter(q)

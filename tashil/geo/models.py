@@ -58,6 +58,7 @@ class County(BaseModel):
 
     objects = CountyQuerySet.as_manager()
     role_actions = STAFF_VIEW
+    searchable = True
 
     class Meta:
         verbose_name = _("شهرستان")

@@ -22,6 +22,7 @@ from tashil.core.jalali import format_jalali, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.workdays import WorkCalendar
+from tashil.obstacles.choices import FailureParty
 
 from .choices import (
     OPEN_RESOLUTION_STATUSES,
@@ -605,6 +606,15 @@ class ResolutionQuerySet(ScopedQuerySet):
         return self.open().filter(deadline__lt=day or today())
 
 
+def open_first():
+    """0 for a resolution still being followed up, 1 for a closed one: the follow-up board sorts by it."""
+    return models.Case(
+        models.When(status__in=[str(s) for s in OPEN_RESOLUTION_STATUSES], then=models.Value(0)),
+        default=models.Value(1),
+        output_field=models.IntegerField(),
+    )
+
+
 class Resolution(BaseModel):
     """A binding decision of a meeting: who must act (an agency, or the producer itself), by when."""
 
@@ -680,7 +690,7 @@ class Resolution(BaseModel):
     failure_party = models.CharField(
         verbose_name=_("مسئول اجرانشدن"),
         max_length=20,
-        choices=[("agency", _("دستگاه اجرایی")), ("producer", _("تولیدکننده")), ("external", _("عوامل بیرونی"))],
+        choices=FailureParty.choices,
         blank=True,
         editable=False,
     )
@@ -708,6 +718,9 @@ class Resolution(BaseModel):
         indexes = [
             models.Index(fields=["county", "status"], name="resolution_county_status_idx"),
             models.Index(fields=["agency", "status", "deadline"], name="resolution_agency_idx"),
+            # The follow-up board's order (open ones first, then by deadline), so a page of it is read from
+            # the index instead of sorting every resolution in the country.
+            models.Index(open_first(), "deadline", "id", name="resolution_followup_idx"),
         ]
 
     def __str__(self):

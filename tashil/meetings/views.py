@@ -415,6 +415,9 @@ class DeskRequestView(ScopedViewMixin, View):
 # ---------------------------------------------------------------- resolutions
 
 
+BREAKDOWN_ROWS = 30
+
+
 class ResolutionListView(ObjectListView):
     """The follow-up board: every open resolution in scope, overdue first, with execution rates."""
 
@@ -425,29 +428,19 @@ class ResolutionListView(ObjectListView):
     title = gettext_lazy("پیگیری مصوبات")
 
     def base_queryset(self):
-        from django.db.models import Case, IntegerField, Value, When
+        from .models import open_first
 
-        from .choices import OPEN_RESOLUTION_STATUSES
-
-        return (
-            super()
-            .base_queryset()
-            .annotate(
-                open_first=Case(
-                    When(status__in=OPEN_RESOLUTION_STATUSES, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-            .order_by("open_first", "deadline", "pk")
-        )
+        return super().base_queryset().order_by(open_first(), "deadline", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         resolutions = self.object_list
         context["summary"] = execution_counts(resolutions)
-        context["by_agency"] = execution_by(resolutions, "agency", "agency__name")
-        context["by_county"] = execution_by(resolutions, "county", "county__name")
+        # A province or the nation holds thousands of agencies: the board shows the first rows of each
+        # breakdown; the agency scorecard (reports) has them all, sortable and exportable.
+        for key, field, label in (("by_agency", "agency", "agency__name"), ("by_county", "county", "county__name")):
+            rows = execution_by(resolutions, field, label)
+            context[key], context[f"{key}_hidden"] = rows[:BREAKDOWN_ROWS], max(len(rows) - BREAKDOWN_ROWS, 0)
         return context
 
 

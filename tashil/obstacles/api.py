@@ -127,7 +127,7 @@ class ReferRequest(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
-class CloseRequest(serializers.Serializer):
+class ObstacleCloseRequest(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     failure_party = serializers.ChoiceField(choices=FailureParty.choices, required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
@@ -179,11 +179,11 @@ class ObstacleViewSet(TashilModelViewSet):
             ReferralSerializer(referrals, many=True, context={"request": request}).data, status.HTTP_201_CREATED
         )
 
-    @extend_schema(request=CloseRequest, responses=ObstacleSerializer)
+    @extend_schema(request=ObstacleCloseRequest, responses=ObstacleSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         obstacle = self.get_object()
-        payload = CloseRequest(data=request.data)
+        payload = ObstacleCloseRequest(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         run(lambda: obstacle.close(data["outcome"], request.user, data.get("failure_party", ""), data.get("note", "")))

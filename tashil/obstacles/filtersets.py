@@ -67,7 +67,7 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
     def search(self, queryset, name, value):
         return queryset.search(value)
 
-    def filter_agency(self, queryset, name, value):
+    def filter_agency(self, queryset, name, value: int):
         return queryset.filter(pk__in=Referral.objects.filter(agency=value).values("obstacle_id"))
 
     def filter_state(self, queryset, name, value):

@@ -9,11 +9,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tashil.core.changelog import acting_as
-from tashil.core.jalali import jalali_today
 
 from . import figures
 from .areas import area_from
-from .views import may_see_reports, period_from
+from .cache import cached
+from .views import dashboard_figures, may_see_reports, period_from
 
 AREA_PARAMETERS = [
     OpenApiParameter("province", OpenApiTypes.INT, description="a province in your scope"),
@@ -51,12 +51,14 @@ class DashboardAPIView(ReportAPIView):
     @extend_schema(parameters=AREA_PARAMETERS, responses=OpenApiTypes.OBJECT)
     def get(self, request):
         user, area = request.user, self.area
-        now = jalali_today()
-        year, month = figures.Period.year(now.year), figures.Period.month(now.year, now.month)
-        units = figures.unit_figures(area, user)
+        data, computed_at = cached(
+            "dashboard", area, user, lambda: dashboard_figures(area, user), refresh=bool(request.GET.get("refresh"))
+        )
+        units = data["units"]
         return Response(
             {
                 "area": self.area_payload(),
+                "computed_at": computed_at,
                 "units": {
                     "total": units["total"],
                     "inside_zones": units["inside"],
@@ -64,16 +66,13 @@ class DashboardAPIView(ReportAPIView):
                     "by_status": {
                         s["value"]: {"inside": s["inside"], "outside": s["outside"]} for s in units["statuses"]
                     },
-                    "reactivated": figures.reactivations(area, user, {"year": year, "month": month}),
-                    "trend": figures.status_trend(area, user),
+                    "reactivated": data["reactivated"],
+                    "trend": data["trend"],
                 },
-                "obstacles": {
-                    **figures.obstacle_figures(area, user),
-                    "by_domain": figures.obstacles_by(area, user, "group__domain", "group__domain__name"),
-                },
-                "resolutions": figures.resolution_figures(area, user, year),
-                "resolutions_by_area": figures.resolutions_by_area(area, user, year),
-                "areas": figures.by_area(area, user),
+                "obstacles": {**data["obstacles"], "by_domain": data["domains"], "top_groups": data["groups"]},
+                "resolutions": data["resolutions"],
+                "resolutions_by_area": data["resolution_rows"],
+                "areas": data["children"],
             }
         )
 
@@ -81,7 +80,10 @@ class DashboardAPIView(ReportAPIView):
 class ScorecardAPIView(ReportAPIView):
     @extend_schema(parameters=AREA_PARAMETERS, responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        return Response({"area": self.area_payload(), "agencies": figures.agency_scorecard(self.area, request.user)})
+        rows, computed_at = cached(
+            "scorecard", self.area, request.user, lambda: figures.agency_scorecard(self.area, request.user)
+        )
+        return Response({"area": self.area_payload(), "computed_at": computed_at, "agencies": rows})
 
 
 class PeriodAPIView(ReportAPIView):

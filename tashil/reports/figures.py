@@ -313,21 +313,22 @@ def upcoming_meetings(area, user, days=14, limit=6):
     )
 
 
-def overdue_for_user(area, user, limit=5):
-    """What is past its deadline and in the user's hands: referrals and resolutions (counts and the oldest)."""
+def overdue_resolutions(area, user):
     now = today()
+    return area.rows(Resolution.objects.filter(status__in=OPEN_RESOLUTION_STATUSES, deadline__lt=now), user)
+
+
+def overdue_for_user(area, user, limit=5, counts=None):
+    """What is past its deadline and in the user's hands: referrals and resolutions (the oldest, and how
+    many; ``counts`` may bring the two numbers from the dashboard's cached figures)."""
     referrals = area.rows(Referral.objects.overdue().select_related("obstacle__unit", "agency"), user)
-    resolutions = area.rows(
-        Resolution.objects.filter(status__in=OPEN_RESOLUTION_STATUSES, deadline__lt=now).select_related(
-            "agency", "meeting"
-        ),
-        user,
-    )
+    resolutions = overdue_resolutions(area, user).select_related("agency", "meeting")
+    counts = counts or {"referrals": referrals.count(), "resolutions": resolutions.count()}
     return {
         "referrals": referrals.order_by("due_date")[:limit],
-        "referral_count": referrals.count(),
+        "referral_count": counts["referrals"],
         "resolutions": resolutions.order_by("deadline")[:limit],
-        "resolution_count": resolutions.count(),
+        "resolution_count": counts["resolutions"],
     }
 
 

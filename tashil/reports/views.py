@@ -80,6 +80,7 @@ def dashboard_figures(area, user):
         "scorecard": figures.agency_scorecard(area, user)[:8],
         "clinic": figures.clinic_figures(area, user),
         "children": figures.by_area(area, user),
+        "overdue_resolutions": figures.overdue_resolutions(area, user).count(),
     }
 
 
@@ -139,7 +140,11 @@ def dashboard_context(request, area):
             "not_executed": list_url("meetings:resolution_list", area, status="not_executed", **year_range),
         },
         "meetings": figures.upcoming_meetings(area, user),
-        "overdue": figures.overdue_for_user(area, user),
+        "overdue": figures.overdue_for_user(
+            area,
+            user,
+            counts={"referrals": data["obstacles"]["overdue_referrals"], "resolutions": data["overdue_resolutions"]},
+        ),
         "measures": MEASURES,
         "area_query": area.query,
     }

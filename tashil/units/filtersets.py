@@ -24,10 +24,10 @@ class PlaceFilterMixin(django_filters.FilterSet):
     )
     county = django_filters.ModelChoiceFilter(queryset=County.objects.all(), label=_("شهرستان"), method="filter_county")
 
-    def filter_province(self, queryset, name, value):
+    def filter_province(self, queryset, name, value: int):
         return queryset.filter(**{f"{self.county_path}__province": value})
 
-    def filter_county(self, queryset, name, value):
+    def filter_county(self, queryset, name, value: int):
         return queryset.filter(**{self.county_path: value})
 
 

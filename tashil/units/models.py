@@ -153,6 +153,7 @@ class IndustrialUnit(BaseModel):
             ),
         ]
         indexes = [
+            models.Index(fields=["name"], name="unit_name_idx"),
             models.Index(fields=["county", "status"], name="unit_county_status_idx"),
             models.Index(fields=["zone"], name="unit_zone_idx"),
             models.Index(fields=["last_verified"], name="unit_last_verified_idx"),

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tashil.core.choices import Weekday
 from tashil.core.models import Holiday, WeekendDay
@@ -55,3 +57,22 @@ def test_editing_the_calendar_takes_effect_at_once(calendar):
 def test_negative_working_days(calendar):
     saturday = datetime.date(2024, 10, 19)
     assert add_working_days(saturday, -1) == datetime.date(2024, 10, 16)
+
+
+WEEKENDS = st.sets(st.integers(min_value=0, max_value=6), max_size=3)
+DAYS = st.dates(min_value=datetime.date(2024, 1, 1), max_value=datetime.date(2028, 12, 31))
+
+
+@given(weekend=WEEKENDS, holidays=st.sets(DAYS, max_size=30), start=DAYS, end=DAYS)
+def test_counting_working_days_by_weeks_matches_counting_day_by_day(weekend, holidays, start, end):
+    """The fast count (whole weeks, then bisected holidays) against the plain walk from day to day."""
+    from tashil.core.workdays import WorkCalendar
+
+    calendar = WorkCalendar(weekend, holidays)
+    low, high, sign = (start, end, 1) if start <= end else (end, start, -1)
+    walked = sum(
+        1
+        for offset in range(1, (high - low).days + 1)
+        if calendar.is_working_day(low + datetime.timedelta(days=offset))
+    )
+    assert calendar.working_days_between(start, end) == sign * walked

@@ -353,7 +353,9 @@ def test_a_countys_cached_figures_follow_every_change(fx, settings, django_captu
     cache.clear()
 
 
-def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(fx, settings, django_capture_on_commit_callbacks):
+def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(
+    fx, settings, django_capture_on_commit_callbacks
+):
     from django.core.cache import cache
     from django.test import Client
 

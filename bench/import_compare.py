@@ -1,0 +1,57 @@
+"""Import throughput and memory, Tashil's importer beside django-import-export, on the same sheet and model.
+
+Each importer gets a fresh PostgreSQL database with the reference data and imports the same generated
+provincial sheet (N units across every county; a third of the national IDs in Persian digits, Jalali dates,
+statuses spelled with and without a ZWNJ).
+
+    python bench/import_compare.py --rows 20000
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PYTHON, ROOT, database_env, manage, write_result
+from bench.import_units import measure, sheet
+
+
+def run(rows):
+    path = sheet(rows)
+    env = database_env("postgres", "tashil_bench_import")
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_reference")
+    tashil = measure(env, "import_units", str(path), "--partial")
+    tashil["rows_per_second"] = round(rows / tashil["seconds"], 1)
+    env = database_env("postgres", "tashil_bench_import_export")
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_reference")
+    process = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "import_export_units.py"), str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    other = json.loads(process.stdout.strip().splitlines()[-1])
+    other["rows_per_second"] = round(rows / other["seconds"], 1)
+    return {
+        "rows": rows,
+        "database": "postgresql",
+        "tashil": tashil,
+        "django_import_export": other,
+        "speedup": round(other["seconds"] / tashil["seconds"], 1),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=20_000)
+    args = parser.parse_args()
+    result = run(args.rows)
+    path = write_result(f"import_compare_{args.rows}", result)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(f"written to {path}")
