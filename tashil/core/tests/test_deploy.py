@@ -8,8 +8,8 @@ from django.conf import settings
 
 
 def test_check_deploy_is_clean_with_the_production_settings():
-    env = dict(
-        os.environ,
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}  # tests only
+    env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-key-for-this-check-0123456789-abcdefghij",
         DATABASE_URL="sqlite:////tmp/tashil-check-deploy.sqlite3",
