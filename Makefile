@@ -10,12 +10,13 @@ APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-cor
 APT_TEST := $(APT_RUN) chromium poppler-utils gettext
 PYTEST_ARGS ?=
 
-.PHONY: help run test install apt-run apt-test migrate reference demo serve worker lint format messages vendor clean screenshots bench
+.PHONY: help run test install install-bench apt-run apt-test apt-bench migrate reference demo serve worker lint format messages vendor clean screenshots bench
 
 help:
 	@echo "make run    install everything, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need (Chromium included) and run every test"
-	@echo "make bench  run the benchmarks (results in bench/results/, summarised in README.md)"
+	@echo "make bench  run the benchmarks (results in bench/results/, summarised in README.md); BENCH_SIZE=national for the full size"
+	@echo "make serve  gunicorn with the production settings, PostgreSQL and the task worker (see docs/deploy.md)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +31,23 @@ $(INSTALLED): pyproject.toml | $(PY)
 
 install: $(INSTALLED)
 
+# The benchmarks also need the alternatives they measure Tashil against (pyproject's "bench" extra).
+BENCH_INSTALLED := $(VENV)/.bench-$(shell sha1sum pyproject.toml | cut -c1-12)
+$(BENCH_INSTALLED): $(INSTALLED)
+	$(PY) -m pip install $(PIP_QUIET) -e ".[dev,bench]" 2>&1 | grep -v -e "is ignored" -e "^ *$$" || true
+	rm -f $(VENV)/.bench-*
+	touch $@
+
+install-bench: $(BENCH_INSTALLED)
+
 apt-run:
 	@scripts/apt-ensure.sh $(APT_RUN)
 
 apt-test:
 	@scripts/apt-ensure.sh $(APT_TEST)
+
+apt-bench:
+	@scripts/apt-ensure.sh $(APT_RUN) wrk
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v0
@@ -68,8 +81,11 @@ vendor:
 clean:
 	rm -rf $(VENV) var
 
-bench: apt-run install
+bench: apt-bench install-bench
 	$(PY) bench/run_all.py
+
+serve: apt-run install
+	@scripts/serve-prod.sh
 
 screenshots: apt-test install
 	TASHIL_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q

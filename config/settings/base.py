@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tashil.core.routers.ReadOnlyRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,6 +108,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# A read replica (PostgreSQL streaming replication): pages that only read are served from it.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tashil")}
@@ -278,6 +288,8 @@ TASHIL_STALE_MONTHS = env.int("TASHIL_STALE_MONTHS", default=12)
 # address may send an hour, and how few seconds a person needs at least to fill one in (faster is a robot).
 TASHIL_PUBLIC_FORMS_PER_HOUR = env.int("TASHIL_PUBLIC_FORMS_PER_HOUR", default=5)
 TASHIL_PUBLIC_FORM_MIN_SECONDS = env.int("TASHIL_PUBLIC_FORM_MIN_SECONDS", default=3)
+# How many load balancers / reverse proxies stand in front and append to X-Forwarded-For (0: none).
+TASHIL_TRUSTED_PROXIES = env.int("TASHIL_TRUSTED_PROXIES", default=0)
 # Dashboards: a province's or the nation's figures are kept this many seconds in the cache (a county's are
 # kept until something in the county changes). TASHIL_REPORT_CACHE=false computes them on every visit.
 TASHIL_REPORT_CACHE = env.bool("TASHIL_REPORT_CACHE", default=True)

@@ -8,8 +8,16 @@ from django.core.cache import cache
 
 
 def client_address(request):
-    """The visitor's address as the server saw it (a proxy in front must set REMOTE_ADDR, e.g. gunicorn's
-    --forwarded-allow-ips), never a header the visitor could forge."""
+    """The visitor's address. Behind TASHIL_TRUSTED_PROXIES load balancers (each appending to
+    X-Forwarded-For), it is the entry the nearest trusted proxy added; the entries before it could have been
+    written by the visitor and are never believed. With no proxy, the connection's own address."""
+    from django.conf import settings
+
+    proxies = settings.TASHIL_TRUSTED_PROXIES
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

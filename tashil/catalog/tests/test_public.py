@@ -396,3 +396,13 @@ def test_public_api_search_uses_the_same_filters(world):
     response = Client().get(reverse("api:public-unit-list"), {"q": "صنايع آزمايشي", "province": world.province_a.pk})
     names = [row["name"] for row in json.loads(response.content)["results"]]
     assert names == ["صنایع آزمایشی الف"]
+
+
+def test_the_visitor_address_behind_a_trusted_proxy(settings, rf):
+    from tashil.core.ratelimit import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
+    settings.TASHIL_TRUSTED_PROXIES = 0
+    assert client_address(request) == "10.0.0.2", "without a proxy the header is the visitor's own words"
+    settings.TASHIL_TRUSTED_PROXIES = 1
+    assert client_address(request) == "203.0.113.9", "the entry the balancer added, not the forged one"

@@ -93,7 +93,10 @@ class ObjectListView(ScopedViewMixin, View):
     title = None
     export_name = None
     actions = ("add", "export")
-    per_page = 50
+    # Rows per page; people may ask for another of PAGE_SIZES (?per_page=50). Each row costs rendering time,
+    # so a short page is the default and a long one a choice.
+    per_page = 25
+    PAGE_SIZES = (25, 50, 100)
 
     def get_title(self):
         return self.title or self.object_model._meta.verbose_name_plural
@@ -123,11 +126,22 @@ class ObjectListView(ScopedViewMixin, View):
         if fmt in ("csv", "xlsx") and "export" in self.actions:
             return self.export(queryset, fmt)
         table = self.get_table(queryset)
-        RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
-        context = self.get_context_data(table=table, filterset=filterset)
+        RequestConfig(request, paginate={"per_page": self.page_size()}).configure(table)
+        context = self.get_context_data(table=table, filterset=filterset, page_sizes=self.PAGE_SIZES)
         if request.htmx and request.htmx.target == "results":
             return render(request, self.results_template_name, context)
         return render(request, self.template_name, context)
+
+    def page_size(self):
+        """The page size asked for, if it is one of PAGE_SIZES (or this list's own default); never unbounded."""
+        asked = self.request.GET.get("per_page", "")
+        sizes = {*self.PAGE_SIZES, self.per_page}
+        size = int(asked) if asked.isdigit() and int(asked) in sizes else self.per_page
+        # RequestConfig also reads ?per_page itself: hand it the checked value.
+        if asked and asked != str(size):
+            self.request.GET = self.request.GET.copy()
+            self.request.GET["per_page"] = str(size)
+        return size
 
     def more_filters_active(self, filterset):
         """Whether a filter beyond the first five is in use (its panel then opens by itself)."""

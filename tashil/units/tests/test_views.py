@@ -228,3 +228,22 @@ def test_the_unit_chooser_is_an_autocomplete_limited_to_scope(world, client_as):
     )
     names = [r["text"] for r in results["results"]]
     assert any("صنایع آزمایشی الف" in n for n in names) and not any("صنایع آزمایشی ب" in n for n in names)
+
+
+def test_the_page_size_is_a_choice_among_a_few_never_unbounded(world, client_as):
+    from tashil.units.models import IndustrialUnit
+
+    IndustrialUnit.objects.bulk_create(
+        IndustrialUnit(name=f"واحد شماره {index}", county=world.county_a, status="active") for index in range(40)
+    )
+    client = client_as("secretariat")
+
+    def rows(query):
+        import re
+
+        return len(re.findall(r'href="/registry/units/\d+/"', client.get("/registry/units/" + query).content.decode()))
+
+    default, fifty, huge = rows(""), rows("?per_page=50"), rows("?per_page=999999")
+    assert default == 25, "25 rows by default"
+    assert fifty == 42, "all 42 of county A's units when 50 are asked for"
+    assert huge == default, "an unknown size falls back to the default"

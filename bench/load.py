@@ -1,0 +1,238 @@
+"""Concurrency: gunicorn with the production settings on the generated PostgreSQL database, and wrk on
+127.0.0.1 sending a mix of staff traffic for a fixed time. Reports requests per second, latency (p50, p95,
+p99) and every error (connection, read, write, timeout, and any answer that is not 2xx/3xx).
+
+The mix: a county secretariat's day (dashboard, unit list and search, a unit, obstacles, overdue referrals,
+the follow-up board), an agency officer's inbox, and a national manager's dashboards and scorecard.
+
+    python bench/load.py --reuse tashil_bench_default --seconds 30
+"""
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PYTHON, ROOT, write_result
+
+PORT = 8101
+
+
+def production_env(database, cache_url=None):
+    base = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL=f"{base}/{database}",
+        DJANGO_SECRET_KEY="bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SECURE_COOKIES="false",
+        LOG_LEVEL="WARNING",
+    )
+    if cache_url:
+        env["CACHE_URL"] = cache_url
+    return env
+
+
+def redis_url():
+    """The local Redis, when one answers: the production-like shared cache for the workers."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return "redis://127.0.0.1:6379/5"
+    except OSError:
+        return None
+
+
+SESSIONS = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from tashil.accounts.models import User
+from tashil.units.models import IndustrialUnit
+out = {}
+for name in ("bench.county", "bench.officer", "bench.nation"):
+    user = User.objects.get(username=name)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    out[name] = session.session_key
+m = User.objects.get(username="bench.county").memberships.get()
+units = list(IndustrialUnit.objects.filter(county_id=m.county_id).values_list("pk", "name")[:20])
+out["county"], out["province"], out["units"] = m.county_id, m.province_id, units
+print("SESSIONS " + json.dumps(out, ensure_ascii=False))
+"""
+
+
+def mix(info):
+    county, nation, officer = info["bench.county"], info["bench.nation"], info["bench.officer"]
+    units = info["units"]
+    paths = []
+    for pk, name in units[:8]:
+        paths.append((f"/registry/units/{pk}/", county))
+        paths.append((f"/registry/units/?q={quote(name.split()[1])}", county))
+    for path in (
+        "/",
+        "/",
+        "/registry/units/?status=active",
+        "/obstacles/?state=open",
+        "/obstacles/referrals/?overdue=true",
+        "/meetings/resolutions/?state=open",
+        "/meetings/calendar/",
+    ):
+        paths.append((path, county))
+    paths += [("/obstacles/inbox/", officer)] * 4
+    for path in ("/reports/", f"/reports/?province={info['province']}", "/reports/agencies/", "/meetings/resolutions/"):
+        paths.append((path, nation))
+    return paths
+
+
+LUA = """
+local targets = {TARGETS}
+math.randomseed(7)
+request = function()
+  local t = targets[math.random(#targets)]
+  return wrk.format("GET", t[1], {["Cookie"] = "sessionid=" .. t[2], ["Host"] = "127.0.0.1"})
+end
+done = function(summary, latency, requests)
+  io.write(string.format('WRK {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ' ..
+    '"max_us": %d, "connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.max, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,
+    summary.errors.timeout))
+end
+"""
+
+
+def lua_script(paths):
+    targets = ", ".join("{%s, %s}" % (json.dumps(path), json.dumps(cookie)) for path, cookie in paths)
+    path = ROOT / "var" / "bench" / "mix.lua"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(LUA.replace("{TARGETS}", "{" + targets + "}"), encoding="utf-8")
+    return path
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def start_gunicorn(env, workers):
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def run_wrk(script, seconds, connections, threads=2):
+    process = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{PORT}",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in process.stdout.splitlines() if line.startswith("WRK "))
+    data = json.loads(line[4:])
+    errors = {k: data.pop(k) for k in ("connect", "read", "write", "status", "timeout")}
+    return {
+        "requests": data["requests"],
+        "seconds": round(data["duration_us"] / 1e6, 1),
+        "requests_per_second": round(data["requests"] / (data["duration_us"] / 1e6), 1),
+        "p50_ms": round(data["p50_us"] / 1000, 1),
+        "p95_ms": round(data["p95_us"] / 1000, 1),
+        "p99_ms": round(data["p99_us"] / 1000, 1),
+        "max_ms": round(data["max_us"] / 1000, 1),
+        "errors": errors,
+        "error_count": sum(errors.values()),
+    }
+
+
+def prepare(database):
+    cache = redis_url()
+    env = production_env(database, cache)
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    shell = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", SESSIONS], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
+    )
+    info = json.loads(next(line for line in shell.stdout.splitlines() if line.startswith("SESSIONS "))[9:])
+    return env, info, cache
+
+
+def run(database, seconds, levels, workers):
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: `make bench` installs it (apt package wrk)")
+    env, info, cache = prepare(database)
+    script = lua_script(mix(info))
+    server = start_gunicorn(env, workers)
+    runs = []
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/accounts/login/")
+        run_wrk(script, 5, levels[0])  # warm the workers, their connections and the caches
+        for connections in levels:
+            runs.append({"connections": connections, **run_wrk(script, seconds, connections)})
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {
+        "database": database,
+        "gunicorn_workers": workers,
+        "cache": "redis" if cache else "per-process memory",
+        "paths_in_mix": len(mix(info)),
+        "runs": runs,
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reuse", default="tashil_bench_default", help="a database filled by bench/pages.py")
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--connections", default="4,16", help="concurrent connections, one run each")
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    args = parser.parse_args()
+    levels = [int(level) for level in args.connections.split(",")]
+    result = run(args.reuse, args.seconds, levels, args.workers)
+    path = write_result("load", result)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(f"written to {path}")

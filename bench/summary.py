@@ -1,0 +1,57 @@
+"""The README's table of figures, from bench/results/*.json: python bench/summary.py [size] [import rows]."""
+
+import json
+import sys
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+size = sys.argv[1] if len(sys.argv) > 1 else "default"
+rows = sys.argv[2] if len(sys.argv) > 2 else "20000"
+
+
+def load(name):
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def cell(summary):
+    return f"{summary['median_ms']:.0f} / {summary['p95_ms']:.0f}" if summary else "—"
+
+
+pages = load(f"pages_{size}")
+if pages:
+    s = pages["sizes"]
+    print(
+        f"Pages at {s['units']:,} units, {s['obstacles']:,} obstacles, {s['meetings']:,} meetings, "
+        f"{s['resolutions']:,} resolutions (PostgreSQL; generated in {pages['generation']['seconds'] if pages['generation'] else '—'} s)."
+    )
+    print("Milliseconds, median / p95:\n")
+    print("| page | page | API | admin changelist | bare SQL | page ÷ admin | page ÷ SQL |")
+    print("|---|---|---|---|---|---|---|")
+    for row in pages["pages"]:
+        uncached = f" (uncached {cell(row['page_uncached_ms'])})" if row.get("page_uncached_ms") else ""
+        print(
+            f"| {row['page']} | {cell(row['page_ms'])}{uncached} | {cell(row['api_ms'])} | {cell(row.get('admin_ms'))} "
+            f"| {cell(row.get('sql_ms'))} | {row.get('page_to_admin', '—')} | {row.get('page_to_sql', '—')} |"
+        )
+search = load("search")
+if search:
+    print(
+        f"\nSearch: {search['variants_found']} of {search['variants_tried']} spelling variants found their unit "
+        f"({search['found_share']} %); the unit list answers a search in {cell(search['list_search_ms'])} ms."
+    )
+load_ = load("load")
+if load_:
+    for run in load_["runs"]:
+        print(
+            f"\nLoad: gunicorn ({load_['gunicorn_workers']} workers, {load_['cache']} cache), wrk with "
+            f"{run['connections']} connections for {run['seconds']} s: {run['requests_per_second']} requests/s, "
+            f"p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, p99 {run['p99_ms']} ms, {run['error_count']} errors."
+        )
+imports = load(f"import_compare_{rows}")
+if imports:
+    t, o = imports["tashil"], imports["django_import_export"]
+    print(
+        f"\nImport of {imports['rows']:,} units from XLSX: Tashil {t['rows_per_second']} rows/s, peak {t['peak_mb']} MB; "
+        f"django-import-export {o['rows_per_second']} rows/s, peak {o['peak_mb']} MB ({imports['speedup']}× slower)."
+    )
