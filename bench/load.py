@@ -116,7 +116,7 @@ end
 
 
 def lua_script(paths):
-    targets = ", ".join("{%s, %s}" % (json.dumps(path), json.dumps(cookie)) for path, cookie in paths)
+    targets = ", ".join(f"{{{json.dumps(path)}, {json.dumps(cookie)}}}" for path, cookie in paths)
     path = ROOT / "var" / "bench" / "mix.lua"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(LUA.replace("{TARGETS}", "{" + targets + "}"), encoding="utf-8")

@@ -19,8 +19,9 @@ class Inserter:
         if connection.vendor == "sqlite":
             now = connection.ops.adapt_datetimefield_value(now)
         self.defaults = {}
+        self.json_columns = {f.attname for f in self.fields if f.get_internal_type() == "JSONField"}
         for field in self.fields:
-            if field.name in ("created", "updated"):
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
                 self.defaults[field.attname] = now
             elif field.has_default():
                 value = field.get_default()
@@ -33,6 +34,10 @@ class Inserter:
         self.written = 0
 
     def add(self, **values):
+        """A row: the columns given (None for a column means «use its default» when it has no null)."""
+        for column in self.json_columns & values.keys():
+            if not isinstance(values[column], str):
+                values[column] = json.dumps(values[column], ensure_ascii=False)
         if "id" in values:
             self.include_id = True
         self.rows.append(values)
@@ -44,7 +49,7 @@ class Inserter:
             return
         columns = (["id"] if self.include_id else []) + [f.attname for f in self.fields]
         defaults = self.defaults
-        tuples = [tuple(row.get(c, defaults.get(c)) for c in columns) for row in self.rows]
+        tuples = [tuple(defaults.get(c) if row.get(c) is None else row[c] for c in columns) for row in self.rows]
         table = self.model._meta.db_table
         quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
         with connection.cursor() as cursor:
@@ -59,3 +64,25 @@ class Inserter:
                 )
         self.written += len(tuples)
         self.rows = []
+
+
+def reserve_ids(model, count):
+    """``count`` new primary keys for ``model``, taken from its sequence on PostgreSQL (so concurrent writers
+    never collide) or after the largest on SQLite (whose write lock the caller's transaction holds)."""
+    if count <= 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + count))
+
+
+def row_values(instance, fields):
+    """A model instance as the column values an Inserter takes."""
+    return {field.attname: getattr(instance, field.attname) for field in fields}

@@ -62,11 +62,27 @@ def to_persian_digits(value):
     return str(value).translate(_TO_PERSIAN_DIGITS)
 
 
+# Anything clean_text would change: invisible marks, Arabic letters, whitespace other than a lone space,
+# doubled or dangling spaces and ZWNJs. Text without any of these (most cells of a sheet) is already clean.
+_NEEDS_TIDYING = re.compile(
+    "[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeffيىك"
+    "\t\n\r\f\v\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    f"|  |[ {ZWNJ}]{ZWNJ}|{ZWNJ} |^[ {ZWNJ}]|[ {ZWNJ}]$"
+)
+
+
 def clean_text(value):
     """Tidy typed text for storage, keeping its meaning, its digits and its ZWNJ."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).translate(_STORAGE_LETTERS)
+    text = str(value)
+    if unicodedata.is_normalized("NFKC", text) and not _NEEDS_TIDYING.search(text):
+        return text
+    return _tidy_text(text)
+
+
+def _tidy_text(value):
+    text = unicodedata.normalize("NFKC", value).translate(_STORAGE_LETTERS)
     text = _INVISIBLE.sub("", text)
     lines = []
     for line in text.splitlines():

@@ -25,9 +25,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from tashil.core import scope
+from tashil.core.bulk import Inserter, reserve_ids, row_values
 from tashil.core.changelog import current_actor
 from tashil.core.choices import ChangeAction, ChangeSource
 from tashil.core.display import display_value
+from tashil.core.forms.base import tidy_cleaned_text
 from tashil.core.jalali import parse_jalali, today
 from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
@@ -266,6 +268,18 @@ class ImportUnitForm(UnitForm):
 
     def style(self):
         """An import form is never rendered: no widget styling."""
+
+    def _clean_fields(self):
+        """Django's field loop without building a BoundField for every field of every row (the import's
+        fields are never disabled, initial-only or files): the same cleaning, a fifth less time per row."""
+        for name, field in self.fields.items():
+            try:
+                self.cleaned_data[name] = field.clean(field.widget.value_from_datadict(self.data, self.files, name))
+                if hasattr(self, f"clean_{name}"):
+                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
+            except ValidationError as error:
+                self.add_error(name, error)
+        tidy_cleaned_text(self)
 
     def _post_clean(self):
         """As ModelForm's, without the per-row queries: county and zone are real objects from the importer's
@@ -598,7 +612,13 @@ class Importer:
                 unit.size_class = size_class_for(unit.employees)
                 unit.search_text = unit.build_search_text(product_names=[])
                 unit.status_date = today()
-            created = IndustrialUnit.objects.bulk_create([unit for _n, unit in creates], batch_size=BATCH_SIZE)
+            created = [unit for _n, unit in creates]
+            units = Inserter(IndustrialUnit, batch=len(created))
+            for unit, pk in zip(created, reserve_ids(IndustrialUnit, len(created)), strict=True):
+                unit.pk = pk
+                unit.created = unit.updated = _now()
+                units.add(id=pk, **row_values(unit, units.fields))
+            units.flush()
             with override("fa"):
                 for unit in created:
                     entries.append(self._entry(unit_type, unit, ChangeAction.CREATE, user, user_name))
@@ -653,8 +673,12 @@ class Importer:
                 unit.updated = _now()
             IndustrialUnit.objects.bulk_update([u for _n, u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
             self.result.updated += len(updates)
-        UnitStatusChange.objects.bulk_create(status_changes, batch_size=BATCH_SIZE)
-        ChangeLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        # The history and the change log are written straight (COPY on PostgreSQL): nothing reads them back.
+        for model, rows in ((UnitStatusChange, status_changes), (ChangeLogEntry, entries)):
+            inserter = Inserter(model, batch=len(rows) or 1)
+            for row in rows:
+                inserter.add(**row_values(row, inserter.fields))
+            inserter.flush()
 
     def _entry(self, unit_type, unit, action, user, user_name, changes=None, message=""):
         return ChangeLogEntry(

@@ -52,7 +52,7 @@ def _formfield(model_field, **kwargs):
     return model_field.formfield(**kwargs)
 
 
-def _tidy(form):
+def tidy_cleaned_text(form):
     for name, value in list(form.cleaned_data.items()):
         field = form.fields.get(name)
         if (
@@ -73,7 +73,7 @@ class TashilForm(forms.Form):
 
     def _clean_fields(self):
         super()._clean_fields()
-        _tidy(self)
+        tidy_cleaned_text(self)
 
 
 class TashilModelFormMetaclass(forms.models.ModelFormMetaclass):
@@ -130,4 +130,4 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
 
     def _clean_fields(self):
         super()._clean_fields()
-        _tidy(self)
+        tidy_cleaned_text(self)

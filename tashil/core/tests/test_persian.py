@@ -111,3 +111,17 @@ def test_number_round_trips_through_persian_display(number):
 def test_parse_number_refuses_non_numbers(bad):
     with pytest.raises(ValueError):
         parse_number(bad)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابپ یيكکـ\u200c\u200d\u200f \t\n\u00a0۱1ٌa")), max_size=30))
+def test_the_fast_path_of_clean_text_agrees_with_the_full_tidy(text):
+    from tashil.core.persian import _tidy_text, clean_text
+
+    assert clean_text(text) == _tidy_text(text)
+
+
+@given(st.text(max_size=20))
+def test_the_fast_path_of_clean_text_agrees_on_any_text(text):
+    from tashil.core.persian import _tidy_text, clean_text
+
+    assert clean_text(text) == _tidy_text(text)
