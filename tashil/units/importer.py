@@ -272,9 +272,10 @@ class ImportUnitForm(UnitForm):
     def _clean_fields(self):
         """Django's field loop without building a BoundField for every field of every row (the import's
         fields are never disabled, initial-only or files): the same cleaning, a fifth less time per row."""
-        for name, field in self.fields.items():
+        for name, form_field in self.fields.items():
             try:
-                self.cleaned_data[name] = field.clean(field.widget.value_from_datadict(self.data, self.files, name))
+                value = form_field.widget.value_from_datadict(self.data, self.files, name)
+                self.cleaned_data[name] = form_field.clean(value)
                 if hasattr(self, f"clean_{name}"):
                     self.cleaned_data[name] = getattr(self, f"clean_{name}")()
             except ValidationError as error:
