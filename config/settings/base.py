@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tashil.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tashil.core.routers.ReadOnlyRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -294,3 +295,11 @@ TASHIL_TRUSTED_PROXIES = env.int("TASHIL_TRUSTED_PROXIES", default=0)
 # kept until something in the county changes). TASHIL_REPORT_CACHE=false computes them on every visit.
 TASHIL_REPORT_CACHE = env.bool("TASHIL_REPORT_CACHE", default=True)
 TASHIL_REPORT_CACHE_SECONDS = env.int("TASHIL_REPORT_CACHE_SECONDS", default=300)
+# The Content-Security-Policy of every page: scripts only from this site and never inline. Styles may be
+# inline (a progress bar's width; the date picker and htmx add their own), images may be data: URLs (icons).
+TASHIL_CONTENT_SECURITY_POLICY = env(
+    "TASHIL_CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)

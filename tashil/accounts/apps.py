@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "tashil.accounts"
     label = "accounts"
     verbose_name = _("کاربران و دسترسی")
+
+    def ready(self):
+        from . import audit  # noqa: F401  (the access log's signal receivers)

@@ -218,3 +218,51 @@ class Membership(BaseModel):
         if membership.level == ScopeLevel.PROVINCE:
             q |= Q(province_id=membership.province_id, county__isnull=True)
         return q
+
+
+class AccessEventKind(models.TextChoices):
+    SIGN_IN = "sign_in", _("ورود")
+    SIGN_IN_FAILED = "sign_in_failed", _("ورود ناموفق")
+    SIGN_OUT = "sign_out", _("خروج")
+    EXPORT = "export", _("خروجی گرفتن")
+
+
+class AccessEvent(BaseModel):
+    """One sign-in, failed sign-in, sign-out or export, kept for the audit; it can be neither edited nor deleted."""
+
+    kind = models.CharField(verbose_name=_("رویداد"), max_length=20, choices=AccessEventKind.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("کاربر"),
+        related_name="access_events",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    username = models.CharField(verbose_name=_("نام کاربری"), max_length=150, blank=True)
+    address = models.CharField(verbose_name=_("نشانی IP"), max_length=45, blank=True)
+    path = models.CharField(verbose_name=_("صفحه"), max_length=500, blank=True)
+    detail = models.CharField(verbose_name=_("شرح"), max_length=500, blank=True)
+
+    changelog_enabled = False
+    role_actions = {Role.ADMIN: VIEW}
+
+    class Meta:
+        verbose_name = _("رویداد دسترسی")
+        verbose_name_plural = _("گزارش ورودها و خروجی‌ها")
+        ordering = ("-created", "-pk")
+        indexes = [models.Index(fields=["user", "-created"], name="access_event_user_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.username}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:accessevent_list") + f"?username={self.username}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValidationError(_("گزارش دسترسی ویرایش‌پذیر نیست."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("گزارش دسترسی پاک‌شدنی نیست."))

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.tables import JalaliDateColumn, TashilTable
 
-from .models import Membership, User
+from .models import AccessEvent, Membership, User
 
 
 class UserTable(TashilTable):
@@ -25,3 +25,12 @@ class MembershipTable(TashilTable):
     class Meta(TashilTable.Meta):
         model = Membership
         fields = ("role", "level", "place", "is_active")
+
+
+class AccessEventTable(TashilTable):
+    created = JalaliDateColumn(verbose_name=_("زمان"))
+    user = tables.Column(linkify=True)
+
+    class Meta(TashilTable.Meta):
+        model = AccessEvent
+        fields = ("created", "kind", "username", "user", "address", "detail", "path")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("language/", views.set_language, name="language"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("access-log/", views.AccessEventListView.as_view(), name="accessevent_list"),
     path("users/", views.UserListView.as_view(), name="user_list"),
     path("users/add/", views.UserEditView.as_view(), name="user_add"),
     path("users/<int:pk>/", views.UserView.as_view(), name="user"),

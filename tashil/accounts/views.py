@@ -18,7 +18,7 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import safe_return_url
 
 from . import filtersets, forms, tables
-from .models import Membership, User
+from .models import AccessEvent, Membership, User
 
 DEMO_NOTE_SETTING = "TASHIL_SHOW_DEMO_LOGINS"
 
@@ -96,6 +96,15 @@ class ProfileView(View):
             },
             status=status,
         )
+
+
+class AccessEventListView(ObjectListView):
+    """The access log: sign-ins, failed sign-ins, sign-outs and exports. Read-only, for administrators."""
+
+    queryset = AccessEvent.objects.select_related("user")
+    filterset_class = filtersets.AccessEventFilterSet
+    table_class = tables.AccessEventTable
+    actions = ("export",)
 
 
 class UserListView(ObjectListView):

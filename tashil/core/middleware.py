@@ -21,3 +21,21 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Every page says where its scripts, styles and images may come from: only this site, and no inline
+    script at all (the templates carry none; behaviour hooks in from static files). Views that serve files
+    set a stricter policy of their own (a sandbox), which is kept."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.policy = settings.TASHIL_CONTENT_SECURITY_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.policy
+        return response

@@ -128,6 +128,19 @@ class ChangeLogEntry(BaseModel):
     def get_absolute_url(self):
         return reverse("core:changelogentry", kwargs={"pk": self.pk})
 
+    def save(self, *args, **kwargs):
+        """An entry is written once and never changed: the history must be evidence."""
+        if self.pk:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(_("تاریخچه تغییرات ویرایش‌پذیر نیست."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(_("تاریخچه تغییرات پاک‌شدنی نیست."))
+
 
 class WeekendDay(BaseModel):
     """A day of the week on which agencies do not work (Friday, and Thursday for most offices)."""

@@ -143,6 +143,9 @@ MENU = (
             MenuItem(_("کاربران"), "accounts:user_list", "bi-people", "accounts.User"),
             MenuItem(_("اعلان‌ها"), "notifications:notification_list", "bi-bell", "notifications.Notification"),
             MenuItem(_("تاریخچه تغییرات"), "core:changelogentry_list", "bi-clock-history", "core.ChangeLogEntry"),
+            MenuItem(
+                _("گزارش ورودها و خروجی‌ها"), "accounts:accessevent_list", "bi-shield-lock", "accounts.AccessEvent"
+            ),
         ),
     ),
 )

@@ -212,7 +212,10 @@ class MinutesPdfView(ScopedViewMixin, View):
     model = Meeting
 
     def get(self, request, pk):
+        from tashil.accounts.audit import record_export
+
         meeting = self.get_scoped_object("view")
+        record_export(request, str(meeting), "pdf")
         if meeting.is_frozen and meeting.minutes_pdf:
             return FileResponse(meeting.minutes_pdf.open("rb"), as_attachment=True, filename=minutes_filename(meeting))
         response = HttpResponse(render_minutes(meeting), content_type="application/pdf")
@@ -224,7 +227,10 @@ class ResolutionsXlsxView(ScopedViewMixin, View):
     model = Meeting
 
     def get(self, request, pk):
+        from tashil.accounts.audit import record_export
+
         meeting = self.get_scoped_object("view")
+        record_export(request, f"مصوبات {meeting}", request.GET.get("format", "xlsx"))
         resolutions = meeting.resolutions.select_related("agency", "unit", "meeting")
         table = tables.ResolutionTable(resolutions, user=request.user)
         return export_response(table.export_rows(), request.GET.get("format", "xlsx"), f"مصوبات {meeting}")

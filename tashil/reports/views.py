@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from tashil.accounts.audit import record_export
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.exports import export_response, filename
@@ -185,6 +186,7 @@ class ScorecardView(ReportView):
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):
             table = [[label for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
+            record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
         context = {
             "title": _("کارنامه دستگاه‌های اجرایی"),
@@ -248,6 +250,7 @@ class PeriodReportView(ReportView):
                 *([r[k] for k, _l in self.COLUMNS] for r in rows),
                 [_("جمع"), *(totals[k] for k, _l in self.COLUMNS[1:])],
             ]
+            record_export(request, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}")
         now = jalali_today()
         context = {
@@ -279,6 +282,7 @@ class WeeklyReportView(ReportView):
         from .weekly import weekly_pdf, weekly_report, weekly_xlsx
 
         report = weekly_report(self.area, request.user)
+        record_export(request, report["name"], fmt)
         if fmt == "pdf":
             return FileResponse(
                 io.BytesIO(weekly_pdf(report)), as_attachment=True, filename=filename(report["name"], "pdf")

@@ -13,6 +13,8 @@ USER_OBJECT = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat
 USER_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 
 ROUTES = [
+    Route("accounts:accessevent_list", codes(ok=("admin",))),
+    Route("accounts:accessevent_list", codes(ok=("admin",)), query="?export=csv"),
     Route("accounts:user_list", codes(ok=USER_VIEWERS)),
     Route("accounts:user_add", codes(ok=SECRETARIATS)),
     Route("accounts:user", USER_OBJECT, obj="users.manager"),

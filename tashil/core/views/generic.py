@@ -151,8 +151,11 @@ class ObjectListView(ScopedViewMixin, View):
         return any(self.request.GET.get(name) for name in names)
 
     def export(self, queryset, fmt):
+        from tashil.accounts.audit import record_export
+
         table = self.get_table(queryset)
         base = self.export_name or str(self.object_model._meta.verbose_name_plural)
+        record_export(self.request, f"{self.get_title()} — {self.request.GET.urlencode()}", fmt)
         return export_response(table.export_rows(), fmt, base, sheet_title=str(self.get_title()))
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,45 @@
+"""The access log: who signed in (or failed to), who signed out, who exported which list, and when.
+
+Written by signal receivers and by the views that hand out exports; nothing edits or deletes it: it has no
+edit or delete view, no API, and its model refuses both.
+"""
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from tashil.core.ratelimit import client_address
+
+
+def record(kind, request=None, user=None, username="", detail=""):
+    from .models import AccessEvent
+
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    AccessEvent.objects.create(
+        kind=kind,
+        user=user,
+        username=(username or (user.get_username() if user else ""))[:150],
+        address=client_address(request)[:45] if request is not None else "",
+        path=(request.get_full_path() if request is not None else "")[:500],
+        detail=detail[:500],
+    )
+
+
+def record_export(request, what, fmt):
+    """An export or a generated document left the building: which, in what format, for whom."""
+    record("export", request, request.user, detail=f"{what} ({fmt})")
+
+
+@receiver(user_logged_in, dispatch_uid="audit-signed-in")
+def _signed_in(sender, request, user, **kwargs):
+    record("sign_in", request, user)
+
+
+@receiver(user_logged_out, dispatch_uid="audit-signed-out")
+def _signed_out(sender, request, user, **kwargs):
+    record("sign_out", request, user)
+
+
+@receiver(user_login_failed, dispatch_uid="audit-sign-in-failed")
+def _sign_in_failed(sender, credentials, request=None, **kwargs):
+    record("sign_in_failed", request, username=str(credentials.get("username", "")))
