@@ -256,13 +256,13 @@ class AccessEvent(BaseModel):
     def __str__(self):
         return f"{self.get_kind_display()} — {self.username}"
 
-    def get_absolute_url(self):
-        return reverse("accounts:accessevent_list") + f"?username={self.username}"
-
     def save(self, *args, **kwargs):
         if self.pk:
             raise ValidationError(_("گزارش دسترسی ویرایش‌پذیر نیست."))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("accounts:accessevent_list") + f"?username={self.username}"
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("گزارش دسترسی پاک‌شدنی نیست."))

@@ -125,9 +125,6 @@ class ChangeLogEntry(BaseModel):
     def __str__(self):
         return f"{self.get_action_display()} {self.object_repr}"
 
-    def get_absolute_url(self):
-        return reverse("core:changelogentry", kwargs={"pk": self.pk})
-
     def save(self, *args, **kwargs):
         """An entry is written once and never changed: the history must be evidence."""
         if self.pk:
@@ -135,6 +132,9 @@ class ChangeLogEntry(BaseModel):
 
             raise ValidationError(_("تاریخچه تغییرات ویرایش‌پذیر نیست."))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("core:changelogentry", kwargs={"pk": self.pk})
 
     def delete(self, *args, **kwargs):
         from django.core.exceptions import ValidationError
