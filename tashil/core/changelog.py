@@ -52,7 +52,7 @@ def current_actor():
 
 def _tracked_fields(instance):
     for field in instance._meta.concrete_fields:
-        if field.primary_key or field.name in instance.changelog_exclude:
+        if field.primary_key or field.name in instance.changelog_exclude or field.name == "version":
             continue
         yield field
 

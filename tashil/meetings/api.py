@@ -83,6 +83,7 @@ class ResolutionSerializer(TashilModelSerializer):
         model = Resolution
         fields = (
             "id",
+            "version",
             "url",
             "meeting",
             "number",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
+from tashil.core.concurrency import VersionedModel
 from tashil.core.jalali import format_jalali, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
@@ -615,7 +616,7 @@ def open_first():
     )
 
 
-class Resolution(BaseModel):
+class Resolution(VersionedModel, BaseModel):
     """A binding decision of a meeting: who must act (an agency, or the producer itself), by when."""
 
     meeting = models.ForeignKey(Meeting, verbose_name=_("جلسه"), related_name="resolutions", on_delete=models.PROTECT)

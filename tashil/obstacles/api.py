@@ -48,6 +48,7 @@ class ObstacleSerializer(TashilModelSerializer):
         model = Obstacle
         fields = (
             "id",
+            "version",
             "url",
             "unit",
             "county",

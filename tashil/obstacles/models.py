@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.concurrency import VersionedModel
 from tashil.core.jalali import format_jalali, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
@@ -138,7 +139,7 @@ class ObstacleQuerySet(ScopedQuerySet):
         return self.open().filter(Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk"))))
 
 
-class Obstacle(BaseModel):
+class Obstacle(VersionedModel, BaseModel):
     """Something that keeps a unit from producing and that some agency can remove."""
 
     unit = models.ForeignKey(

@@ -25,6 +25,7 @@ class IndustrialUnitSerializer(TashilModelSerializer):
         model = IndustrialUnit
         fields = (
             "id",
+            "version",
             "url",
             "name",
             "national_id",

@@ -20,7 +20,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -669,9 +669,10 @@ class Importer:
                 unit.status, unit.status_date = new_status, today()
                 changed_fields.update({"status", "status_date"})
         if updates:
-            fields = sorted(changed_fields | {"size_class", "search_text", "updated"})
+            fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})
             for _number, unit, _changes, _status in updates:
                 unit.updated = _now()
+                unit.version = F("version") + 1  # a form opened before the import will notice
             IndustrialUnit.objects.bulk_update([u for _n, u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
             self.result.updated += len(updates)
         # The history and the change log are written straight (COPY on PostgreSQL): nothing reads them back.

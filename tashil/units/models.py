@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.concurrency import VersionedModel
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
@@ -63,7 +64,7 @@ class IndustrialUnitQuerySet(ScopedQuerySet):
         return self.filter(last_verified__gte=shift_months(today(), -months))
 
 
-class IndustrialUnit(BaseModel):
+class IndustrialUnit(VersionedModel, BaseModel):
     """An industrial unit (واحد صنعتی): a factory or workshop, inside an industrial zone or outside any."""
 
     name = models.CharField(verbose_name=_("نام واحد"), max_length=200)

@@ -1,10 +1,11 @@
 """ViewSet base: scoped querysets, the same FilterSets as the pages, a scope check after every save."""
 
 from django.db import transaction
-from rest_framework import viewsets
+from rest_framework import exceptions, serializers, viewsets
 
 from tashil.core import scope
 from tashil.core.changelog import acting_as
+from tashil.core.concurrency import VersionConflict
 
 from .serializers import scoped_save_check
 
@@ -29,6 +30,40 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
             scoped_save_check(self.request.user, instance, "add")
 
     def perform_update(self, serializer):
-        with transaction.atomic():
-            instance = serializer.save()
-            scoped_save_check(self.request.user, instance, "change")
+        """A versioned object is saved only over the version the caller read: If-Match: "<version>" (answered
+        412 when stale) or "version" in the body (answered 409), as the pages refuse a stale form."""
+        instance, request = serializer.instance, self.request
+        stale_status = None
+        if hasattr(instance, "version_seen"):
+            if request.headers.get("If-Match"):
+                instance.version_seen, stale_status = parse_version(request.headers["If-Match"]), 412
+            elif request.data.get("version") not in (None, ""):
+                instance.version_seen, stale_status = parse_version(request.data.get("version")), 409
+        try:
+            with transaction.atomic():
+                instance = serializer.save()
+                scoped_save_check(self.request.user, instance, "change")
+        except VersionConflict as error:
+            raise StaleVersion(error.messages[0], stale_status) from error
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        version = response.data.get("version") if isinstance(response.data, dict) else None
+        if version is not None:
+            response["ETag"] = f'"{version}"'
+        return response
+
+
+def parse_version(value):
+    try:
+        return int(str(value).replace("W/", "").strip().strip('"'))
+    except ValueError as error:
+        raise serializers.ValidationError({"version": ["نسخه باید عدد باشد."]}) from error
+
+
+class StaleVersion(exceptions.APIException):
+    default_code = "version_conflict"
+
+    def __init__(self, detail, status_code):
+        self.status_code = status_code or 409
+        super().__init__({"detail": detail})

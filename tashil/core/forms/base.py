@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext as _
 
 from tashil.core import scope
 from tashil.core.persian import clean_text
@@ -100,10 +101,39 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.limit_choices_to_scope()
+        self.add_version_fields()
         self.style()
 
     def style(self):
         style_form(self)
+
+    def add_version_fields(self):
+        """For a versioned object being edited: the version the editor starts from, and when the form was
+        opened, so a save over someone else's newer one is refused (see core.concurrency)."""
+        if not self.instance.pk or not hasattr(self.instance, "version_seen"):
+            return
+        from django.utils import timezone
+
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
+        self.fields["opened_at"] = forms.DateTimeField(widget=forms.HiddenInput, initial=timezone.now())
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "version" in self.fields and self.cleaned_data.get("version") is not None:
+            self.instance.version_seen = self.cleaned_data["version"]
+            self.instance.form_opened_at = self.cleaned_data.get("opened_at")
+
+    def conflict(self, error):
+        """Show the conflict, keep what was typed, and let a second save knowingly replace the newer version."""
+        from django.utils import timezone
+
+        current = type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True)
+        data = self.data.copy()
+        data["version"] = current.first() or self.instance.version
+        data["opened_at"] = timezone.now().isoformat()
+        self.data = data
+        self.add_error(None, error.messages[0])
+        self.add_error(None, _("اگر باز هم «ذخیره» را بزنید، نوشته شما جایگزین نسخه تازه می‌شود."))
 
     def limit_choices_to_scope(self):
         from tashil.geo.models import County

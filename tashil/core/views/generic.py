@@ -21,6 +21,7 @@ from django_tables2 import RequestConfig
 
 from tashil.core import scope
 from tashil.core.changelog import history_for
+from tashil.core.concurrency import VersionConflict
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
 
@@ -315,6 +316,9 @@ class ObjectEditView(ScopedViewMixin, View):
                     obj = self.save(form)
                     if not scope.can_object(request.user, obj, "add" if adding else "change"):
                         raise OutOfScope
+            except VersionConflict as error:
+                form.conflict(error)
+                return self.render_form(form, status=409)
             except OutOfScope:
                 form.add_error(None, _("این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد و ذخیره نشد."))
             except IntegrityError:

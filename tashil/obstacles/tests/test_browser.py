@@ -66,3 +66,30 @@ def test_unit_page_new_obstacle_two_referrals_answer_and_resolution(page, world)
     obstacle.refresh_from_db()
     assert obstacle.status == ObstacleStatus.RESOLVED and obstacle.outcome == "resolved"
     assert obstacle.referrals.count() == 2
+
+
+def test_two_people_edit_one_obstacle_and_the_second_is_told(browser, live_server, world):
+    """Two real sessions in two browser contexts: the second save is refused with what changed, and kept."""
+    from tashil.core.testing.browser import sign_in
+
+    def person(username):
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fa-IR", base_url=live_server.url)
+        context.set_default_timeout(15000)
+        page = context.new_page()
+        sign_in(page, username)
+        page.goto(f"/obstacles/{world.obstacle_a.pk}/edit/")
+        return context, page
+
+    (first_context, first), (second_context, second) = person("secretariat"), person("province.secretariat")
+    first.fill("textarea[name=description]", "شرح نوشته‌شده نفر نخست")
+    first.get_by_test_id("save").click()
+    first.wait_for_url(f"**/obstacles/{world.obstacle_a.pk}/")
+    second.fill("textarea[name=description]", "شرح نوشته‌شده نفر دوم")
+    second.get_by_test_id("save").click()
+    errors = second.get_by_test_id("form-errors").inner_text()
+    assert "پس از باز شدن این فرم تغییر کرده است" in errors and "شرح" in errors
+    assert second.input_value("textarea[name=description]") == "شرح نوشته‌شده نفر دوم"
+    world.obstacle_a.refresh_from_db()
+    assert world.obstacle_a.description == "شرح نوشته‌شده نفر نخست"
+    first_context.close()
+    second_context.close()
