@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "tashil.core",
     "tashil.geo",
     "tashil.orgs",
@@ -61,8 +63,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "tashil.accounts.middleware.UserLanguageMiddleware",
     "tashil.core.middleware.LoginRequiredMiddleware",
+    "tashil.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -303,3 +307,7 @@ TASHIL_CONTENT_SECURITY_POLICY = env(
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'",
 )
+# Two-factor sign-in (TOTP, an authenticator app): anyone may turn it on in their profile; holders of these
+# roles must (comma-separated, e.g. "admin,secretariat"). Off for everyone by default so the demo logins work.
+TASHIL_2FA_REQUIRED_ROLES = env.list("TASHIL_2FA_REQUIRED_ROLES", default=[])
+OTP_TOTP_ISSUER = "Tashil"

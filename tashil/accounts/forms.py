@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import Role
-from tashil.core.forms import MobileField, TashilModelForm, style_form
+from tashil.core.forms import MobileField, TashilForm, TashilModelForm, style_form
 
 from .models import Membership, User
 
@@ -108,3 +108,19 @@ class MembershipForm(TashilModelForm):
         user = self.user
         if user is not None and not user.is_superuser and Role.ADMIN not in {m.role for m in scope.memberships(user)}:
             self.fields["role"].choices = [c for c in self.fields["role"].choices if c[0] != Role.ADMIN]
+
+
+class OTPForm(TashilForm):
+    code = forms.CharField(
+        label=_("کد شش‌رقمی برنامه"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}),
+    )
+
+    def clean_code(self):
+        from tashil.core.persian import fold_digits
+
+        code = fold_digits(self.cleaned_data["code"]).replace(" ", "")
+        if not code.isdigit() or len(code) != 6:
+            raise forms.ValidationError(_("کد شش رقم است (به هر رقمی)."))
+        return code

@@ -1,3 +1,5 @@
+import base64
+
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -19,6 +21,7 @@ from tashil.core.views.generic import safe_return_url
 
 from . import filtersets, forms, tables
 from .models import AccessEvent, Membership, User
+from .twofactor import confirmed_device
 
 DEMO_NOTE_SETTING = "TASHIL_SHOW_DEMO_LOGINS"
 
@@ -92,6 +95,7 @@ class ProfileView(View):
                 "profile_form": profile_form,
                 "password_form": password_form,
                 "token": Token.objects.filter(user=user).first(),
+                "twofactor": confirmed_device(user),
                 "breadcrumbs": [(_("حساب کاربری من"), None)],
             },
             status=status,
@@ -143,3 +147,90 @@ class MembershipDeleteView(ObjectDeleteView):
 
 
 login_view = method_decorator(login_not_required, name="dispatch")(LoginView)
+
+
+def next_url(request, fallback):
+    """Where to go after the second step: the page first asked for, if it is on this site."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
+
+
+class TwoFactorVerifyView(View):
+    """The second step of signing in: the code from the authenticator app."""
+
+    template_name = "accounts/twofactor_verify.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"title": _("تأیید دو مرحله‌ای"), "form": forms.OTPForm()})
+
+    def post(self, request):
+        from django_otp import login as otp_login
+
+        form = forms.OTPForm(request.POST)
+        device = confirmed_device(request.user)
+        if form.is_valid() and device is not None and device.verify_token(form.cleaned_data["code"]):
+            otp_login(request, device)
+            return HttpResponseRedirect(next_url(request, reverse("home")))
+        if form.is_valid():
+            form.add_error("code", _("کد درست نیست یا زمانش گذشته است؛ کد تازه‌ای را که برنامه نشان می‌دهد بنویسید."))
+        return render(request, self.template_name, {"title": _("تأیید دو مرحله‌ای"), "form": form}, status=400)
+
+
+class TwoFactorSetupView(View):
+    """Turn on (or off) two-factor sign-in: scan the QR code, give the first code to confirm."""
+
+    template_name = "accounts/twofactor_setup.html"
+
+    def context(self, form, device):
+        from .twofactor import qr_svg, required_for
+
+        confirmed = confirmed_device(self.request.user)
+        return {
+            "title": _("تأیید دو مرحله‌ای"),
+            "form": form,
+            "confirmed": confirmed,
+            "required": required_for(self.request.user),
+            "qr": qr_svg(device) if device is not None and confirmed is None else None,
+            "secret_b32": base64.b32encode(device.bin_key).decode() if device is not None else "",
+            "breadcrumbs": [(_("حساب کاربری من"), reverse("accounts:profile")), (_("تأیید دو مرحله‌ای"), None)],
+        }
+
+    def get(self, request):
+        from .twofactor import pending_device
+
+        device = None if confirmed_device(request.user) else pending_device(request.user)
+        return render(request, self.template_name, self.context(forms.OTPForm(), device))
+
+    def post(self, request):
+        from django_otp import login as otp_login
+
+        from .twofactor import pending_device, required_for
+
+        form = forms.OTPForm(request.POST)
+        confirmed = confirmed_device(request.user)
+        if "disable" in request.POST:
+            if required_for(request.user):
+                messages.error(request, _("نقش شما تأیید دو مرحله‌ای را لازم دارد و نمی‌توان آن را خاموش کرد."))
+            elif confirmed and form.is_valid() and confirmed.verify_token(form.cleaned_data["code"]):
+                confirmed.delete()
+                messages.success(request, _("تأیید دو مرحله‌ای خاموش شد."))
+                return HttpResponseRedirect(reverse("accounts:profile"))
+            else:
+                messages.error(request, _("برای خاموش کردن، کد کنونی برنامه را درست بنویسید."))
+            return HttpResponseRedirect(reverse("accounts:twofactor_setup"))
+        device = pending_device(request.user)
+        if form.is_valid() and device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save()
+            otp_login(request, device)
+            messages.success(request, _("تأیید دو مرحله‌ای روشن شد؛ از این پس پس از گذرواژه کد برنامه را هم می‌پرسیم."))
+            return HttpResponseRedirect(next_url(request, reverse("accounts:profile")))
+        if form.is_valid():
+            form.add_error("code", _("کد درست نیست؛ ساعت گوشی را بررسی کنید و کد تازه را بنویسید."))
+        return render(request, self.template_name, self.context(form, device), status=400)

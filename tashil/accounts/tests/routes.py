@@ -1,4 +1,4 @@
-from tashil.core.testing.matrix import EDITS_A, FORBIDDEN, NOT_FOUND, SECRETARIATS, Route, api, codes
+from tashil.core.testing.matrix import EDITS_A, FORBIDDEN, NOT_FOUND, OK, SECRETARIATS, Route, api, codes
 
 USER_VIEWERS = (
     "admin",
@@ -13,6 +13,8 @@ USER_OBJECT = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat
 USER_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 
 ROUTES = [
+    Route("accounts:twofactor_setup", codes(OK)),
+    Route("accounts:twofactor_verify", codes(OK)),
     Route("accounts:accessevent_list", codes(ok=("admin",))),
     Route("accounts:accessevent_list", codes(ok=("admin",)), query="?export=csv"),
     Route("accounts:user_list", codes(ok=USER_VIEWERS)),
