@@ -125,7 +125,8 @@ def restore(path, force=False):
     try:
         archive = tarfile.open(path, "r:gz")
     except (tarfile.TarError, OSError) as error:
-        raise BackupError(_("فایل «%(path)s» بایگانی سالمی نیست (%(error)s).") % {"path": path.name, "error": error})
+        message = _("فایل «%(path)s» بایگانی سالمی نیست (%(error)s).") % {"path": path.name, "error": error}
+        raise BackupError(message) from error
     with archive:
         manifest = read_manifest(archive)
         if manifest.get("format") != FORMAT:
