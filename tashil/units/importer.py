@@ -269,6 +269,9 @@ class ImportUnitForm(UnitForm):
     def style(self):
         """An import form is never rendered: no widget styling."""
 
+    def add_version_fields(self):
+        """A sheet has no version column: the import bumps every version it updates (see Importer.write)."""
+
     def _clean_fields(self):
         """Django's field loop without building a BoundField for every field of every row (the import's
         fields are never disabled, initial-only or files): the same cleaning, a fifth less time per row."""

@@ -2,6 +2,7 @@
 booth and sends it a message, which reaches the unit's representative."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tashil.catalog.models import ContactMessage
 from tashil.core.testing.browser import screenshot
@@ -47,9 +48,9 @@ def test_a_visitor_finds_a_product_opens_the_booth_and_sends_a_message(page, wor
 def test_the_directory_filters_live_and_narrows_the_counties(page, world):
     page.goto("/directory/units/")
     page.fill("input[name=q]", "صنايع آزمايشي")
-    page.wait_for_function("document.querySelectorAll('[data-testid=unit-card]').length === 2")
+    expect(page.locator("[data-testid=unit-card]")).to_have_count(2)
     page.select_option("select[name=province]", str(world.province_a.pk))
-    page.wait_for_function("document.querySelectorAll('[data-testid=unit-card]').length === 1")
+    expect(page.locator("[data-testid=unit-card]")).to_have_count(1)
     counties = page.locator("select[name=county] option").all_inner_texts()
     assert "شهرستان الف" in counties and "شهرستان ب" not in counties
     assert "صنایع آزمایشی الف" in page.get_by_test_id("unit-card").inner_text()

@@ -114,8 +114,11 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
             return
         from django.utils import timezone
 
-        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
-        self.fields["opened_at"] = forms.DateTimeField(widget=forms.HiddenInput, initial=timezone.now())
+        # Not required: a caller that does not say which version it read saves as before (the pages always say).
+        self.fields["version"] = forms.IntegerField(
+            widget=forms.HiddenInput, initial=self.instance.version, required=False
+        )
+        self.fields["opened_at"] = forms.DateTimeField(widget=forms.HiddenInput, initial=timezone.now(), required=False)
 
     def _post_clean(self):
         super()._post_clean()

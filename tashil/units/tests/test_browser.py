@@ -1,6 +1,7 @@
 """The registry as a secretariat walks through it, in Chromium."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
@@ -13,7 +14,7 @@ def test_list_to_unit_to_edit_to_status_change(page, world, login):
     page.goto("/registry/units/")
     # Search with Arabic letters finds the Persian name, live (htmx) without a page load.
     page.fill("input[name=q]", "صنايع آزمايشي")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    expect(page.locator("#results tbody tr")).to_have_count(1)
     page.get_by_role("link", name="صنایع آزمایشی الف").click()
     page.wait_for_url(f"**/registry/units/{world.unit_a.pk}/")
     assert page.get_by_test_id("unit-status").inner_text() == "فعال"
