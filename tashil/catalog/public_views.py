@@ -69,7 +69,8 @@ class UnitListView(PublicView):
     def get(self, request):
         queryset = public.public_units().select_related("county__province", "zone", "public_profile")
         filterset = PublicUnitFilterSet(request.GET or None, queryset=queryset)
-        units = filterset.qs if filterset.is_valid() else queryset.none()
+        # Opened without a query, the directory lists every public unit (an unbound filter set is not "invalid").
+        units = filterset.qs if not filterset.is_bound or filterset.is_valid() else queryset.none()
         context = {
             "title": _("فهرست واحدهای صنعتی"),
             "filterset": filterset,
@@ -83,7 +84,7 @@ class ProductListView(PublicView):
     def get(self, request):
         queryset = public.public_products().select_related("unit__county")
         filterset = PublicProductFilterSet(request.GET or None, queryset=queryset)
-        products = filterset.qs if filterset.is_valid() else queryset.none()
+        products = filterset.qs if not filterset.is_bound or filterset.is_valid() else queryset.none()
         context = {"title": _("جستجوی محصولات"), "filterset": filterset, "page": page_of(request, products)}
         template = "public/includes/product_results.html" if results_only(request) else "public/product_list.html"
         return self.render(template, context)

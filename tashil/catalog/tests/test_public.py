@@ -406,3 +406,11 @@ def test_the_visitor_address_behind_a_trusted_proxy(settings, rf):
     assert client_address(request) == "10.0.0.2", "without a proxy the header is the visitor's own words"
     settings.TASHIL_TRUSTED_PROXIES = 1
     assert client_address(request) == "203.0.113.9", "the entry the balancer added, not the forged one"
+
+
+def test_the_directory_and_product_search_list_everything_public_when_opened_plain(world, client_as):
+    client = client_as("anonymous")
+    units = client.get(reverse("public:unit_list")).content.decode()
+    assert "صنایع آزمایشی الف" in units and "صنایع آزمایشی ب" in units
+    assert "کارخانه همسایه الف" not in units
+    assert "محصول آزمایشی الف" in client.get(reverse("public:product_list")).content.decode()
