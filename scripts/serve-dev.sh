@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
 $python manage.py schedule_daily_jobs
-$python manage.py db_worker --reload >var/worker.log 2>&1 &
+$python manage.py task_worker --reload >var/worker.log 2>&1 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo "Task worker started (log: var/worker.log)."

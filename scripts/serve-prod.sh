@@ -32,7 +32,7 @@ case "$bind" in
 esac
 
 $python manage.py schedule_daily_jobs
-$python manage.py db_worker >var/worker.log 2>&1 &
+$python manage.py task_worker >var/worker.log 2>&1 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo "Task worker started (log: var/worker.log)."

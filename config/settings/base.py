@@ -311,3 +311,11 @@ TASHIL_CONTENT_SECURITY_POLICY = env(
 # roles must (comma-separated, e.g. "admin,secretariat"). Off for everyone by default so the demo logins work.
 TASHIL_2FA_REQUIRED_ROLES = env.list("TASHIL_2FA_REQUIRED_ROLES", default=[])
 OTP_TOTP_ISSUER = "Tashil"
+# Background tasks. A worker (manage.py task_worker) writes a heartbeat every TASHIL_WORKER_HEARTBEAT_SECONDS;
+# a task left running by a worker silent for TASHIL_WORKER_STALE_SECONDS is queued again, at most
+# TASHIL_TASK_MAX_ATTEMPTS times. A notification e-mail the mail server refuses is tried again after
+# TASHIL_TASK_RETRY_SECONDS, then twice that, four times that… up to TASHIL_TASK_MAX_ATTEMPTS attempts.
+TASHIL_WORKER_HEARTBEAT_SECONDS = env.float("TASHIL_WORKER_HEARTBEAT_SECONDS", default=10)
+TASHIL_WORKER_STALE_SECONDS = env.float("TASHIL_WORKER_STALE_SECONDS", default=60)
+TASHIL_TASK_MAX_ATTEMPTS = env.int("TASHIL_TASK_MAX_ATTEMPTS", default=6)
+TASHIL_TASK_RETRY_SECONDS = env.float("TASHIL_TASK_RETRY_SECONDS", default=60)

@@ -8,7 +8,9 @@ from .base import DATABASES, REST_FRAMEWORK, VAR_DIR, env
 SECRET_KEY = "tashil-test-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail stays in memory; a test that runs the task worker as a separate process points it at files instead.
+EMAIL_BACKEND = env("TASHIL_TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env("TASHIL_TEST_EMAIL_DIR", default="/tmp/tashil-test-mail")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("DATABASE_URL", default=""):
     VAR_DIR.mkdir(exist_ok=True)
     # A file, not ":memory:": Django hands an in-memory database's one connection to every thread of the

@@ -32,6 +32,7 @@ SKIPPED = {
     "axes.accesslog",
     "axes.accessfailurelog",
     "django_tasks_db.dbtaskresult",
+    "core.workerheartbeat",
 }
 
 

@@ -200,3 +200,24 @@ class Holiday(BaseModel):
     @classmethod
     def in_range(cls, start: datetime.date, end: datetime.date):
         return cls.objects.filter(date__range=(start, end))
+
+
+class WorkerHeartbeat(models.Model):
+    """A background task worker that is alive: it writes here every few seconds (see core/worker.py).
+
+    A task left RUNNING by a worker whose heartbeat has gone stale was interrupted (the process was killed
+    or its machine went down) and is queued again by the next worker that looks.
+    """
+
+    worker_id = models.CharField(verbose_name=_("شناسه کارگزار"), max_length=64, primary_key=True)
+    host = models.CharField(verbose_name=_("میزبان"), max_length=255)
+    pid = models.PositiveIntegerField(verbose_name=_("شناسه فرایند"))
+    started_at = models.DateTimeField(verbose_name=_("شروع"))
+    seen_at = models.DateTimeField(verbose_name=_("آخرین نشانه حیات"), db_index=True)
+
+    class Meta:
+        verbose_name = _("کارگزار پس‌زمینه")
+        verbose_name_plural = _("کارگزاران پس‌زمینه")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.host}:{self.pid})"

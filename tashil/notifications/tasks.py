@@ -2,13 +2,17 @@
 
 import datetime
 import logging
+import smtplib
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import override
 from django_tasks import task
+
+from tashil.core.worker import retry_later
 
 from .models import Notification
 
@@ -16,27 +20,53 @@ log = logging.getLogger(__name__)
 
 
 @task()
-def send_notification_email(notification_id):
-    """E-mail one notification, once: the row is locked and marked before the mail leaves."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
-        )
-        if notification is None or notification.emailed_at is not None or not notification.recipient.email:
-            return False
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at", "updated"])
-        with override(notification.recipient.language or "fa"):
-            body = notification.body
-            if notification.url:
-                body = f"{body}\n\n{settings.TASHIL_SITE_URL}{notification.url}".strip()
-            send_mail(
-                subject=f"[تسهیل] {notification.title}",
-                message=body or notification.title,
-                from_email=None,
-                recipient_list=[notification.recipient.email],
+def send_notification_email(notification_id, attempt=1):
+    """E-mail one notification, once.
+
+    The row is locked and marked sent in the transaction that hands the mail to the server, so a second
+    run (the task queued twice, or run again after its worker died mid-send) finds it sent and does nothing.
+    A mail server that refuses or cannot be reached rolls the mark back, and the task is queued again after
+    a back-off delay (core.worker.retry_later) until its attempts run out. The Message-ID is the same on
+    every attempt, so a mail client shows one message even in the narrow case where the server accepted
+    the mail and the worker died before it could record that.
+    """
+    try:
+        with transaction.atomic():
+            notification = (
+                Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
             )
+            if notification is None or notification.emailed_at is not None or not notification.recipient.email:
+                return False
+            notification.emailed_at = timezone.now()
+            notification.save(update_fields=["emailed_at", "updated"])
+            with override(notification.recipient.language or "fa"):
+                body = notification.body
+                if notification.url:
+                    body = f"{body}\n\n{settings.TASHIL_SITE_URL}{notification.url}".strip()
+                EmailMessage(
+                    subject=f"[تسهیل] {notification.title}",
+                    body=body or notification.title,
+                    to=[notification.recipient.email],
+                    headers={"Message-ID": message_id(notification)},
+                ).send()
+    except (smtplib.SMTPException, OSError) as error:
+        retry = retry_later(send_notification_email, attempt, notification_id)
+        if retry is None:
+            raise
+        log.warning(
+            "e-mail of notification %s failed (%s); attempt %s at %s",
+            notification_id,
+            error,
+            attempt + 1,
+            retry.task.run_after,
+        )
+        return {"retry": attempt + 1}
     return True
+
+
+def message_id(notification):
+    host = urlsplit(settings.TASHIL_SITE_URL).hostname or "tashil.local"
+    return f"<notification-{notification.pk}@{host}>"
 
 
 @task()

@@ -56,7 +56,9 @@ def test_no_server_error_and_every_refusal_explained(token):
         operations += 1
         operation = result.ok()
 
-        @settings(max_examples=3, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=3, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+        )
         @given(case=operation.as_strategy())
         def call(case):
             response = case.call(headers={"Authorization": f"Token {token}"})

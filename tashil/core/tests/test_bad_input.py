@@ -64,7 +64,9 @@ def test_the_importer_reports_mangled_rows_and_never_crashes(world, rows):
     for row in rows:
         writer.writerow(["" if cell is None else cell for cell in row])
     before = IndustrialUnit.objects.count()
-    result = Importer(user=world.users["secretariat"], dry_run=True).run(io.BytesIO(handle.getvalue().encode()), "x.csv")
+    result = Importer(user=world.users["secretariat"], dry_run=True).run(
+        io.BytesIO(handle.getvalue().encode()), "x.csv"
+    )
     assert IndustrialUnit.objects.count() == before, "a check writes nothing"
     for error in result.errors:
         assert error.row >= 2 and error.column and error.message.strip()
@@ -119,7 +121,7 @@ def test_markup_typed_into_a_field_stays_text_on_pages_and_the_api(world, client
 @pytest.mark.django_db
 def test_formulas_typed_into_a_field_are_inert_in_exports(world, client_as):
     unit = world.unit_a
-    unit.name = "=HYPERLINK(\"http://evil.example\",\"click\")"
+    unit.name = '=HYPERLINK("http://evil.example","click")'
     unit.save()
     response = client_as("secretariat").get("/registry/units/?export=csv")
     text = b"".join(response.streaming_content).decode("utf-8-sig")

@@ -1,0 +1,69 @@
+"""``manage.py task_worker``: django-tasks-db's worker with a heartbeat, so tasks of a dead worker run again.
+
+Takes the same options as ``db_worker``. Use it instead of ``db_worker`` wherever a worker runs.
+"""
+
+import os
+
+from django.core.management.base import CommandError
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.management.commands import db_worker
+
+from tashil.core.worker import Heartbeat, log
+
+
+class Worker(db_worker.Worker):
+    def run(self):
+        heartbeat = Heartbeat(self.worker_id)
+        recovered = heartbeat.tick()
+        if recovered:
+            log.warning("worker %s queued again %s interrupted task(s)", self.worker_id, recovered)
+        heartbeat.start()
+        try:
+            return super().run()
+        finally:
+            heartbeat.stop()
+
+
+class Command(db_worker.Command):
+    help = "Run the background task worker (with a heartbeat; tasks of a worker that died are run again)"
+
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        reload,
+        max_tasks,
+        worker_id,
+        exclude_queues,
+        **options,
+    ):
+        self.configure_logging(verbosity)
+        if reload and batch:
+            reload = False
+        queue_names = queue_name.split(",")
+        excluded_queue_names = exclude_queues.split(",") if exclude_queues else []
+        if excluded_queue_names and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = Worker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded_queue_names,
+        )
+        if reload:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()
