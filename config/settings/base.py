@@ -283,6 +283,8 @@ TASHIL_SITE_URL = env("TASHIL_SITE_URL", default="http://127.0.0.1:8000")
 TASHIL_REFERRAL_DAYS = env.int("TASHIL_REFERRAL_DAYS", default=10)
 # Attachments: the largest file accepted, and the file types.
 TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
+# Photos of products and visit findings, and units' logos.
+TASHIL_IMAGE_MAX_MB = env.int("TASHIL_IMAGE_MAX_MB", default=5)
 # Days an agency has to object to a resolution after the minutes are approved.
 TASHIL_OBJECTION_DAYS = env.int("TASHIL_OBJECTION_DAYS", default=15)
 # The hour (Tehran time) of the daily job: overdue notifications and digests.

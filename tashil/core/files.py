@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 IMAGE_TYPES = {
     ".jpg": "image/jpeg",
@@ -27,3 +31,31 @@ def image_response(fieldfile, public=False):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "public, max-age=86400" if public else "private, max-age=3600"
     return response
+
+
+@deconstructible
+class ImageUploadValidator:
+    """Photos and logos: only the image types served back (JPEG, PNG, WebP, GIF), at most
+    ``TASHIL_IMAGE_MAX_MB``; each refusal names the file. (Pillow has already checked it is an image.)"""
+
+    def __call__(self, fieldfile):
+        name = Path(fieldfile.name or "").name
+        if Path(name).suffix.lower() not in IMAGE_TYPES:
+            raise ValidationError(
+                _("نوع تصویر «%(name)s» پذیرفته نیست؛ JPEG، PNG، WebP یا GIF بفرستید."),
+                code="image_type",
+                params={"name": name},
+            )
+        limit = settings.TASHIL_IMAGE_MAX_MB * 1024 * 1024
+        if fieldfile.size > limit:
+            raise ValidationError(
+                _("تصویر «%(name)s» بزرگ‌تر از %(limit)s مگابایت است."),
+                code="image_size",
+                params={"name": name, "limit": settings.TASHIL_IMAGE_MAX_MB},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, ImageUploadValidator)
+
+
+validate_image = ImageUploadValidator()

@@ -19,6 +19,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
+from tashil.core.files import validate_image
 from tashil.core.jalali import format_jalali, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
@@ -500,7 +501,7 @@ class VisitFinding(MeetingChild):
         null=True,
         blank=True,
     )
-    photo = models.ImageField(verbose_name=_("عکس"), upload_to="visits/%Y/", blank=True)
+    photo = models.ImageField(verbose_name=_("عکس"), upload_to="visits/%Y/", blank=True, validators=[validate_image])
     obstacle = models.OneToOneField(
         "obstacles.Obstacle",
         verbose_name=_("مانع ثبت‌شده"),

@@ -33,6 +33,7 @@ urlpatterns = [
     path("attendance/<int:pk>/delete/", views.AttendanceDeleteView.as_view(), name="attendance_delete"),
     path("findings/add/", views.VisitFindingEditView.as_view(), name="visitfinding_add"),
     path("findings/<int:pk>/edit/", views.VisitFindingEditView.as_view(), name="visitfinding_edit"),
+    path("findings/<int:pk>/photo/", views.VisitFindingPhotoView.as_view(), name="visitfinding_photo"),
     path("findings/<int:pk>/obstacle/", views.VisitFindingObstacleView.as_view(), name="visitfinding_obstacle"),
     path("resolutions/", views.ResolutionListView.as_view(), name="resolution_list"),
     path("resolutions/add/", views.ResolutionEditView.as_view(), name="resolution_add"),

@@ -378,6 +378,17 @@ class VisitFindingEditView(ObjectEditView):
         return obj.meeting.get_absolute_url() + "?tab=findings"
 
 
+class VisitFindingPhotoView(ScopedViewMixin, View):
+    """A field-visit finding's photo, for whoever may see the finding (never served from MEDIA_ROOT)."""
+
+    model = VisitFinding
+
+    def get(self, request, pk):
+        from tashil.core.files import image_response
+
+        return image_response(self.get_scoped_object("view").photo)
+
+
 class VisitFindingObstacleView(ScopedViewMixin, View):
     """Turn a field-visit finding into an obstacle (source: field visit) in one step."""
 

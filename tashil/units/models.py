@@ -12,6 +12,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.concurrency import VersionedModel
+from tashil.core.files import validate_image
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
@@ -348,7 +349,9 @@ class Product(UnitChildMixin, BaseModel):
         verbose_name=_("واحد ظرفیت"), max_length=10, choices=CapacityUnit.choices, default=CapacityUnit.TON
     )
     description = models.TextField(verbose_name=_("توضیحات"), blank=True)
-    photo = models.ImageField(verbose_name=_("تصویر"), upload_to="products/%Y/", blank=True)
+    photo = models.ImageField(
+        verbose_name=_("تصویر"), upload_to="products/%Y/", blank=True, validators=[validate_image]
+    )
     is_public = models.BooleanField(verbose_name=_("نمایش عمومی"), default=True)
     search_text = models.CharField(max_length=400, editable=False, blank=True)
 

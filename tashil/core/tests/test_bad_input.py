@@ -99,6 +99,44 @@ def test_an_oversized_or_wrongly_typed_upload_is_refused(world, client_as, setti
     assert response.status_code == 400 and "مگابایت" in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_a_photo_of_the_wrong_type_or_too_large_is_refused_naming_it(world, client_as, settings):
+    import io as bytes_io
+
+    from PIL import Image
+
+    def image(name, fmt, size=(8, 8)):
+        buffer = bytes_io.BytesIO()
+        Image.new("RGB", size, (200, 10, 10)).save(buffer, format=fmt)
+        return SimpleUploadedFile(name, buffer.getvalue(), f"image/{fmt.lower()}")
+
+    product = world.product_a
+    original = product.photo.name
+    url = reverse("units:product_edit", kwargs={"pk": product.pk})
+    client = client_as("secretariat")
+    form = {
+        "unit": product.unit_id,
+        "name": product.name,
+        "annual_capacity": "",
+        "capacity_unit": product.capacity_unit,
+        "description": "",
+    }
+    response = client.post(url, {**form, "photo": image("label.bmp", "BMP")})
+    assert response.status_code == 400 and "نوع تصویر «label.bmp» پذیرفته نیست" in response.content.decode()
+    settings.TASHIL_IMAGE_MAX_MB = 0
+    response = client.post(url, {**form, "photo": image("big.png", "PNG", (64, 64))})
+    assert "تصویر «big.png» بزرگ‌تر از ۰ مگابایت است" in response.content.decode() or (
+        "تصویر «big.png» بزرگ‌تر از 0 مگابایت است" in response.content.decode()
+    )
+    product.refresh_from_db()
+    assert product.photo.name == original, "nothing stored"
+    settings.TASHIL_IMAGE_MAX_MB = 5
+    response = client.post(url, {**form, "photo": image("label.png", "PNG")})
+    assert response.status_code == 302, response.context["form"].errors
+    product.refresh_from_db()
+    assert product.photo.name != original and product.photo.name.endswith(".png")
+
+
 # Text that looks like code.
 
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -93,7 +93,9 @@ def test_lists_hold_only_rows_in_scope_and_counts_say_no_more(route, kind, world
         else:
             model = resolve(reverse(route.name)).func.cls.queryset.model
             seen[role] = check_api(client, url, user, model)
-    assert any(seen.values()) or route.name in EMPTY_IN_THE_WORLD, f"{route.name}: no role saw a row, so the check proved nothing: {seen}"
+    assert any(seen.values()) or route.name in EMPTY_IN_THE_WORLD, (
+        f"{route.name}: no role saw a row, so the check proved nothing: {seen}"
+    )
 
 
 def test_every_kind_of_list_is_probed():

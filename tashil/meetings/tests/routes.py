@@ -58,6 +58,7 @@ ROUTES = [
     Route("meetings:attendance_delete", MEETING_EDIT, obj="attendance_a"),
     Route("meetings:visitfinding_add", ADD),
     Route("meetings:visitfinding_edit", VISIT_EDIT, obj="finding_a"),
+    Route("meetings:visitfinding_photo", codes(NOT_FOUND, ok=PLACE_A), obj="finding_a"),
     Route("meetings:visitfinding_obstacle", POST_ONLY, obj="finding_a"),
     Route("meetings:resolution_list", RESOLUTION_VIEWERS),
     Route("meetings:resolution_add", ADD),

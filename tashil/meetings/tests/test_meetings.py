@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from tashil.core.jalali import today
 from tashil.core.models import Holiday
@@ -135,3 +136,33 @@ def test_another_countys_meeting_answers_404(world, client_as):
     ):
         assert client.get(url).status_code == 404
     assert client.post(f"/meetings/{world.meeting_b.pk}/do/hold/").status_code == 404
+
+
+@pytest.fixture
+def development_urls(settings):
+    """The URL configuration as development (DEBUG) builds it, put back afterwards."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import config.urls
+
+    settings.DEBUG = True
+    importlib.reload(config.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(config.urls)
+    clear_url_caches()
+
+
+def test_a_findings_photo_is_served_by_its_view_never_from_media_root(world, client_as, settings, development_urls):
+    photo = world.finding_a.photo
+    client = client_as("secretariat")
+    assert client.get(f"{settings.MEDIA_URL}{photo.name}").status_code == 404, "not even in development"
+    response = client.get(reverse("meetings:visitfinding_photo", kwargs={"pk": world.finding_a.pk}))
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    page = client.get(world.visit_a.get_absolute_url() + "?tab=findings")
+    assert reverse("meetings:visitfinding_photo", kwargs={"pk": world.finding_a.pk}) in page.content.decode()
+    assert client_as("secretariat_b").get(response.request["PATH_INFO"]).status_code == 404

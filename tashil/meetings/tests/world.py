@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from tashil.core.choices import Weekday
 from tashil.core.jalali import today
+from tashil.core.testing.factories import png_file
 from tashil.core.testing.world import world_builder
 from tashil.meetings.choices import MeetingKind
 from tashil.meetings.models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
@@ -46,7 +47,7 @@ def build_meetings(w):
     visits = MeetingSeries.objects.create(county=w.county_a, kind=MeetingKind.FIELD_VISIT, title="تور صنعتی الف")
     w.visit_a = Meeting.objects.create(series=visits, date=today())
     w.finding_a = VisitFinding.objects.create(
-        meeting=w.visit_a, unit=w.unit_a, finding="تابلو برق فرسوده", group=w.group_finance
+        meeting=w.visit_a, unit=w.unit_a, finding="تابلو برق فرسوده", group=w.group_finance, photo=png_file()
     )
     w.resolution_b = Resolution.objects.create(
         meeting=w.meeting_b, text="مصوبه شهرستان ب", agency=w.agency_b, deadline=today() + datetime.timedelta(days=20)
