@@ -10,11 +10,12 @@ APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-cor
 APT_TEST := $(APT_RUN) chromium poppler-utils gettext
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-bench apt-run apt-test apt-bench migrate reference demo serve worker lint format messages vendor clean screenshots bench
+.PHONY: help run test install install-bench apt-run apt-test apt-bench migrate reference demo serve lint format messages vendor clean screenshots bench bench-faults
 
 help:
 	@echo "make run    install everything, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
 	@echo "make test   install what the tests need (Chromium included) and run every test"
+	@echo "make bench-faults  the load mix while PostgreSQL restarts and a gunicorn worker is killed"
 	@echo "make bench  run the benchmarks (results in bench/results/, summarised in README.md); BENCH_SIZE=national for the full size"
 	@echo "make serve  gunicorn with the production settings, PostgreSQL and the task worker (see docs/deploy.md)"
 
@@ -47,7 +48,7 @@ apt-test:
 	@scripts/apt-ensure.sh $(APT_TEST)
 
 apt-bench:
-	@scripts/apt-ensure.sh $(APT_RUN) wrk
+	@scripts/apt-ensure.sh $(APT_RUN) wrk postgresql-client
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v0
@@ -83,6 +84,10 @@ clean:
 
 bench: apt-bench install-bench
 	$(PY) bench/run_all.py
+
+# Restarts this machine's PostgreSQL mid-run: not for a machine where something else uses it at the time.
+bench-faults: apt-bench install-bench
+	$(PY) bench/faults.py
 
 serve: apt-run install
 	@scripts/serve-prod.sh

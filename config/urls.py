@@ -34,3 +34,5 @@ urlpatterns = [
 ]
 # Uploaded files are never served from MEDIA_ROOT, not even in development: each is served by a view that
 # first checks who may see it (attachments, minutes, evidence, photos, logos).
+
+handler500 = "tashil.core.views.errors.server_error"

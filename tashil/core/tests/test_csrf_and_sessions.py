@@ -69,7 +69,6 @@ def test_a_session_ends_when_the_browser_closes_and_after_eight_hours(world):
 
 
 def test_error_pages_speak_persian_right_to_left(world, client_as, rf):
-    from django.views.defaults import server_error
 
     response = client_as("secretariat_b").get(world.obstacle_a.get_absolute_url())
     text = response.content.decode()
@@ -77,5 +76,37 @@ def test_error_pages_speak_persian_right_to_left(world, client_as, rf):
     assert world.obstacle_a.title not in text, "the page says nothing of what it hides"
     response = client_as("manager").get(reverse("obstacles:obstacle_edit", kwargs={"pk": world.obstacle_a.pk}))
     assert response.status_code == 403 and "اجازه این کار را ندارید" in response.content.decode()
-    response = server_error(rf.get("/"))
+
+
+def failing_client(world, monkeypatch, error):
+    from tashil.core.views.pages import HomeView
+    from tashil.obstacles.api import ObstacleViewSet
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(HomeView, "get", fail)
+    monkeypatch.setattr(ObstacleViewSet, "list", fail)
+    client = Client(raise_request_exception=False)
+    client.force_login(world.users["secretariat"])
+    return client
+
+
+def test_a_fault_gets_the_persian_500_page_and_json_in_the_api(world, monkeypatch):
+    client = failing_client(world, monkeypatch, ZeroDivisionError("boom"))
+    response = client.get(reverse("home"))
     assert response.status_code == 500 and "خطایی در سامانه رخ داد" in response.content.decode()
+    assert "boom" not in response.content.decode()
+    response = client.get(reverse("api:obstacle-list"))
+    assert response.status_code == 500 and "خطایی در سامانه رخ داد" in response.json()["detail"]
+
+
+def test_an_unreachable_database_is_503_with_retry_after(world, monkeypatch):
+    from django.db import OperationalError
+
+    client = failing_client(world, monkeypatch, OperationalError("connection refused"))
+    response = client.get(reverse("home"))
+    assert response.status_code == 503 and response["Retry-After"] == "15"
+    assert "سامانه لحظه‌ای در دسترس نیست" in response.content.decode()
+    response = client.get(reverse("api:obstacle-list"))
+    assert response.status_code == 503 and "چیزی از این درخواست ذخیره نشد" in response.json()["detail"]

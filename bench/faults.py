@@ -1,0 +1,278 @@
+"""`make bench-faults`: the load mix of bench/load.py, with writes, while PostgreSQL is restarted and a
+gunicorn worker is killed. Reports what the people using Tashil would have seen.
+
+    python bench/faults.py                       # the small generated database (made if missing), 60 s
+    python bench/faults.py --reuse tashil_bench_default --seconds 90
+
+The run:
+  1. gunicorn with the production settings (as bench/load.py) on a generated database;
+  2. client threads send the staff mix for --seconds; one request in five is a write (a comment on an
+     obstacle through the API, each with its own marker text);
+  3. at a quarter of the run PostgreSQL is restarted (`pg_ctlcluster <version> main restart -m fast`, or
+     the command in TASHIL_PG_RESTART); at half of it one gunicorn worker is killed with SIGKILL;
+  4. afterwards every write the server acknowledged (201) is looked for in the database.
+
+It reports every failed request by cause: while the database was down (from the restart until it answers
+again), in flight on the killed worker, or anywhere else (which should be none), how long the service took to
+answer again, and how many acknowledged writes were lost (which must be none).
+
+It restarts the machine's PostgreSQL: run it on a machine where nothing else uses that server at the time.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import PYTHON, ROOT, manage, write_result
+from bench.load import PORT, mix, prepare, start_gunicorn, wait_until_up
+
+BASE = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+TOKEN = """
+import json
+from rest_framework.authtoken.models import Token
+from tashil.accounts.models import User
+from tashil.obstacles.models import Obstacle
+user = User.objects.get(username="bench.county")
+token, _ = Token.objects.get_or_create(user=user)
+obstacles = list(Obstacle.objects.for_user(user).order_by("pk").values_list("pk", flat=True)[:20])
+print("TOKEN " + json.dumps({"token": token.key, "obstacles": obstacles}))
+"""
+
+FOUND = """
+import json
+from tashil.obstacles.models import ObstacleEvent
+markers = json.load(open("{path}"))
+found = set(ObstacleEvent.objects.filter(text__in=markers).values_list("text", flat=True))
+print("FOUND " + json.dumps(sorted(found)))
+"""
+
+
+def database_exists(name):
+    listed = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", f"select 1 from pg_database where datname = '{name}'"],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    return listed.stdout.strip() == "1"
+
+
+def ensure_database(name):
+    """The generated database to run on; the small size is generated when it is not there yet."""
+    if database_exists(name):
+        return
+    if name != "tashil_bench_small":
+        raise SystemExit(f"database {name} does not exist: run `python bench/pages.py --size ...` first")
+    from bench.common import database_env
+    from bench.pages import SIZES
+
+    print(f"generating {name} ({SIZES['small']})…", flush=True)
+    env = database_env("postgres", name)
+    manage(env, "migrate", "--noinput")
+    manage(env, "generate_national", *[f"--{key}={value}" for key, value in SIZES["small"].items()], "--seed=1")
+
+
+def restart_command():
+    if os.environ.get("TASHIL_PG_RESTART"):
+        return ["sh", "-c", os.environ["TASHIL_PG_RESTART"]]
+    if shutil.which("pg_lsclusters"):
+        version = subprocess.run(["pg_lsclusters", "-h"], stdout=subprocess.PIPE, text=True, check=True)
+        return ["pg_ctlcluster", version.stdout.split()[0], "main", "restart", "-m", "fast"]
+    raise SystemExit("cannot restart PostgreSQL here: set TASHIL_PG_RESTART to the command that does")
+
+
+def database_answers():
+    return subprocess.run(["pg_isready", "-h", "127.0.0.1", "-q"]).returncode == 0
+
+
+class Load:
+    """Client threads sending the mix; every request is recorded with its start, end and outcome."""
+
+    def __init__(self, paths, token, obstacles, threads):
+        self.paths, self.token, self.obstacles, self.threads = paths, token, obstacles, threads
+        self.records, self.lock, self.stop = [], threading.Lock(), threading.Event()
+        self.started = time.monotonic()
+
+    def now(self):
+        return time.monotonic() - self.started
+
+    def one(self, rng):
+        if rng.random() < 0.2:
+            marker = f"bench-fault {uuid.uuid4()}"
+            pk = rng.choice(self.obstacles)
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{PORT}/api/obstacles/obstacles/{pk}/comment/",
+                data=json.dumps({"text": marker}).encode(),
+                headers={"Authorization": f"Token {self.token}", "Content-Type": "application/json"},
+                method="POST",
+            )
+            kind = "write"
+        else:
+            path, cookie = rng.choice(self.paths)
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{PORT}{path}", headers={"Cookie": f"sessionid={cookie}"}
+            )
+            marker, kind = None, "read"
+        began = self.now()
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                outcome = response.status
+        except urllib.error.HTTPError as error:
+            outcome = error.code
+        except (OSError, urllib.error.URLError) as error:
+            outcome = type(getattr(error, "reason", error)).__name__
+        with self.lock:
+            self.records.append(
+                {"kind": kind, "began": began, "ended": self.now(), "outcome": outcome, "marker": marker}
+            )
+
+    def worker(self, seed):
+        rng = random.Random(seed)
+        while not self.stop.is_set():
+            self.one(rng)
+
+    def run(self, seconds, faults):
+        workers = [threading.Thread(target=self.worker, args=(n,), daemon=True) for n in range(self.threads)]
+        for thread in workers:
+            thread.start()
+        for at, fault in faults:
+            time.sleep(max(0.0, at - self.now()))
+            fault(self)
+        time.sleep(max(0.0, seconds - self.now()))
+        self.stop.set()
+        for thread in workers:
+            thread.join(60)
+
+
+def ok(outcome):
+    return isinstance(outcome, int) and outcome < 400
+
+
+def report(load, marks, found):
+    records = load.records
+    failed = [r for r in records if not ok(r["outcome"])]
+    outage = (marks["db_restart_began"], marks["db_answers_again"])
+    kill = marks["worker_killed"]
+
+    def cause(record):
+        if record["began"] <= outage[1] and record["ended"] >= outage[0]:
+            return "database_down"
+        if record["began"] <= kill <= record["ended"] + 0.5:
+            return "in_flight_on_killed_worker"
+        return "elsewhere"
+
+    by_cause = {"database_down": 0, "in_flight_on_killed_worker": 0, "elsewhere": 0}
+    outcomes = {}
+    for record in failed:
+        by_cause[cause(record)] += 1
+        outcomes[str(record["outcome"])] = outcomes.get(str(record["outcome"]), 0) + 1
+    after_outage = [r["ended"] for r in records if ok(r["outcome"]) and r["began"] >= outage[1]]
+    after_kill = [r["ended"] for r in records if ok(r["outcome"]) and r["began"] >= kill]
+    acknowledged = [r["marker"] for r in records if r["kind"] == "write" and r["outcome"] == 201]
+    lost = sorted(set(acknowledged) - set(found))
+    latencies = sorted(r["ended"] - r["began"] for r in records if ok(r["outcome"]))
+    return {
+        "requests": len(records),
+        "succeeded": len(records) - len(failed),
+        "failed": len(failed),
+        "failed_by_cause": by_cause,
+        "failed_by_outcome": outcomes,
+        "database_down_seconds": round(outage[1] - outage[0], 1),
+        "answered_again_seconds_after_database": round(min(after_outage) - outage[1], 2) if after_outage else None,
+        "answered_again_seconds_after_kill": round(min(after_kill) - kill, 2) if after_kill else None,
+        "writes_acknowledged": len(acknowledged),
+        "writes_lost": len(lost),
+        "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1) if latencies else None,
+        "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1) if latencies else None,
+        "marks_seconds": {key: round(value, 2) for key, value in marks.items()},
+    }
+
+
+def worker_pids(master):
+    children = subprocess.run(["pgrep", "-P", str(master)], stdout=subprocess.PIPE, text=True)
+    return [int(pid) for pid in children.stdout.split()]
+
+
+def run(database, seconds, threads, workers):
+    ensure_database(database)
+    env, info, cache = prepare(database)
+    shell = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", TOKEN], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
+    )
+    auth = json.loads(next(line for line in shell.stdout.splitlines() if line.startswith("TOKEN "))[6:])
+    restart = restart_command()
+    server = start_gunicorn(env, workers)
+    marks = {}
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/accounts/login/")
+        load = Load(mix(info), auth["token"], auth["obstacles"], threads)
+
+        def restart_database(load):
+            marks["db_restart_began"] = load.now()
+            subprocess.run(restart, check=True, stdout=subprocess.DEVNULL)
+            marks["db_restart_returned"] = load.now()
+            while not database_answers():
+                time.sleep(0.1)
+            marks["db_answers_again"] = load.now()
+
+        def kill_worker(load):
+            victim = worker_pids(server.pid)[0]
+            os.kill(victim, 9)
+            marks["worker_killed"] = load.now()
+            marks["worker_pid"] = victim
+
+        load.run(seconds, [(seconds * 0.25, restart_database), (seconds * 0.5, kill_worker)])
+        alive = len(worker_pids(server.pid))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    markers = [r["marker"] for r in load.records if r["kind"] == "write" and r["outcome"] == 201]
+    path = ROOT / "var" / "bench" / "fault-markers.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(markers))
+    shell = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", FOUND.replace("{path}", str(path))],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    found = json.loads(next(line for line in shell.stdout.splitlines() if line.startswith("FOUND "))[6:])
+    marks.pop("worker_pid", None)
+    return {
+        "database": database,
+        "seconds": seconds,
+        "client_threads": threads,
+        "gunicorn_workers": workers,
+        "gunicorn_workers_alive_at_the_end": alive,
+        "cache": "redis" if cache else "per-process memory",
+        **report(load, marks, found),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reuse", default="tashil_bench_small", help="a database generated by bench/pages.py")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--threads", type=int, default=8, help="client threads sending requests")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    args = parser.parse_args()
+    result = run(args.reuse, args.seconds, args.threads, args.workers)
+    path = write_result("faults", result)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(f"written to {path}")
