@@ -12,6 +12,10 @@ The run:
      the command in TASHIL_PG_RESTART); at half of it one gunicorn worker is killed with SIGKILL;
   4. afterwards every write the server acknowledged (201) is looked for in the database.
 
+Beside it runs the task worker (`manage.py task_worker`) with notification e-mails due one after another
+all through the run (written to files); it lives through the database restart, is killed with SIGKILL at
+60% of the run and started again (as systemd would), and at the end every e-mail must have left exactly once.
+
 It reports every failed request by cause: while the database was down (from the restart until it answers
 again), in flight on the killed worker, or anywhere else (which should be none), how long the service took to
 answer again, and how many acknowledged writes were lost (which must be none).
@@ -58,6 +62,75 @@ markers = json.load(open("{path}"))
 found = set(ObstacleEvent.objects.filter(text__in=markers).values_list("text", flat=True))
 print("FOUND " + json.dumps(sorted(found)))
 """
+
+
+MAILS = """
+import datetime, json
+from django.utils import timezone
+from tashil.accounts.models import User
+from tashil.notifications.models import Notification
+from tashil.notifications.tasks import send_notification_email
+user, _ = User.objects.get_or_create(username="bench.mail", defaults={"email": "bench.mail@example.ir"})
+start = timezone.now()
+ids = []
+for n in range(__COUNT__):
+    note = Notification.objects.create(recipient=user, kind="info", title=f"bench-fault mail {n}")
+    send_notification_email.using(run_after=start + datetime.timedelta(seconds=n * __SPACING__)).enqueue(note.pk)
+    ids.append(note.pk)
+print("MAILS " + json.dumps(ids))
+"""
+
+MAILS_DONE = """
+import json
+from django_tasks_db.models import DBTaskResult
+from tashil.notifications.models import Notification
+ids = __IDS__
+tasks = DBTaskResult.objects.filter(task_path="tashil.notifications.tasks.send_notification_email")
+tasks = [t for t in tasks if t.args_kwargs["args"] and t.args_kwargs["args"][0] in set(ids)]
+print("DONE " + json.dumps({
+    "unfinished": sum(t.status in ("READY", "RUNNING") for t in tasks),
+    "failed": sum(t.status == "FAILED" for t in tasks),
+    "recovered": sum(len(t.worker_ids) > 1 for t in tasks),
+    "marked_sent": Notification.objects.filter(pk__in=ids, emailed_at__isnull=False).count(),
+}))
+"""
+
+
+def shell_json(env, code, prefix):
+    shell = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
+    )
+    return json.loads(next(line for line in shell.stdout.splitlines() if line.startswith(prefix))[len(prefix) :])
+
+
+def mail_env(env, mail_dir):
+    return {
+        **env,
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "TASHIL_WORKER_HEARTBEAT_SECONDS": "1",
+        "TASHIL_WORKER_STALE_SECONDS": "5",
+    }
+
+
+def start_task_worker(env, log):
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "task_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def count_mails(mail_dir):
+    """E-mails written, and how many Message-IDs appear more than once (an e-mail sent twice)."""
+    ids = []
+    for path in mail_dir.glob("*.log"):
+        for line in path.read_text(errors="replace").splitlines():
+            if line.startswith("Message-ID: <notification-"):
+                ids.append(line)
+    return len(ids), len(ids) - len(set(ids))
 
 
 def database_exists(name):
@@ -207,16 +280,23 @@ def worker_pids(master):
     return [int(pid) for pid in children.stdout.split()]
 
 
-def run(database, seconds, threads, workers):
+def run(database, seconds, threads, workers, mails):
     ensure_database(database)
     env, info, cache = prepare(database)
-    shell = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", TOKEN], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
-    )
-    auth = json.loads(next(line for line in shell.stdout.splitlines() if line.startswith("TOKEN "))[6:])
+    auth = shell_json(env, TOKEN, "TOKEN ")
     restart = restart_command()
+    mail_dir = ROOT / "var" / "bench" / "fault-mail"
+    shutil.rmtree(mail_dir, ignore_errors=True)
+    mail_dir.mkdir(parents=True)
+    worker_env = mail_env(env, mail_dir)
+    mail_ids = shell_json(
+        worker_env, MAILS.replace("__COUNT__", str(mails)).replace("__SPACING__", str(seconds * 0.9 / mails)), "MAILS "
+    )
+    worker_log = (ROOT / "var" / "bench" / "fault-worker.log").open("w")
+    task_worker = start_task_worker(worker_env, worker_log)
     server = start_gunicorn(env, workers)
     marks = {}
+    task_worker_state = {}
     try:
         wait_until_up(f"http://127.0.0.1:{PORT}/accounts/login/")
         load = Load(mix(info), auth["token"], auth["obstacles"], threads)
@@ -235,11 +315,32 @@ def run(database, seconds, threads, workers):
             marks["worker_killed"] = load.now()
             marks["worker_pid"] = victim
 
-        load.run(seconds, [(seconds * 0.25, restart_database), (seconds * 0.5, kill_worker)])
+        def kill_task_worker(load):
+            nonlocal task_worker
+            task_worker_state["alive_after_database_restart"] = task_worker.poll() is None
+            task_worker.send_signal(9)
+            task_worker.wait(30)
+            marks["task_worker_killed"] = load.now()
+            task_worker = start_task_worker(worker_env, worker_log)
+
+        load.run(
+            seconds,
+            [(seconds * 0.25, restart_database), (seconds * 0.5, kill_worker), (seconds * 0.6, kill_task_worker)],
+        )
         alive = len(worker_pids(server.pid))
+        deadline = time.monotonic() + 120
+        while True:
+            done = shell_json(worker_env, MAILS_DONE.replace("__IDS__", json.dumps(mail_ids)), "DONE ")
+            if not done["unfinished"] or time.monotonic() > deadline:
+                break
+            time.sleep(2)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        task_worker.terminate()
+        task_worker.wait(timeout=30)
+        worker_log.close()
+    sent, twice = count_mails(mail_dir)
     markers = [r["marker"] for r in load.records if r["kind"] == "write" and r["outcome"] == 201]
     path = ROOT / "var" / "bench" / "fault-markers.json"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -262,6 +363,16 @@ def run(database, seconds, threads, workers):
         "gunicorn_workers_alive_at_the_end": alive,
         "cache": "redis" if cache else "per-process memory",
         **report(load, marks, found),
+        "emails": {
+            "queued": len(mail_ids),
+            "sent": sent,
+            "sent_twice": twice,
+            "marked_sent": done["marked_sent"],
+            "tasks_unfinished": done["unfinished"],
+            "tasks_failed": done["failed"],
+            "tasks_run_again_after_their_worker_died": done["recovered"],
+            "task_worker_alive_after_database_restart": task_worker_state.get("alive_after_database_restart"),
+        },
     }
 
 
@@ -271,8 +382,9 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--threads", type=int, default=8, help="client threads sending requests")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--mails", type=int, default=200, help="notification e-mails due during the run")
     args = parser.parse_args()
-    result = run(args.reuse, args.seconds, args.threads, args.workers)
+    result = run(args.reuse, args.seconds, args.threads, args.workers, args.mails)
     path = write_result("faults", result)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     print(f"written to {path}")

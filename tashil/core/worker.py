@@ -83,6 +83,18 @@ def recover_interrupted(now=None):
     return recovered
 
 
+def release_own(worker_id):
+    """Queue again the tasks this worker was running when it lost the database (it runs none of them now)."""
+    now = timezone.now()
+    released = 0
+    for result in DBTaskResult.objects.filter(status=RUNNING).only("pk", "worker_ids"):
+        if result.worker_ids and result.worker_ids[-1] == worker_id:
+            released += DBTaskResult.objects.filter(pk=result.pk, status=RUNNING).update(
+                status=READY, run_after=now, started_at=None
+            )
+    return released
+
+
 class Heartbeat(threading.Thread):
     """Beats and recovers in the background while the worker runs its tasks (its own database connection)."""
 

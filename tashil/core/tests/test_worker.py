@@ -23,7 +23,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tashil.core.models import WorkerHeartbeat
 from tashil.core.testing.factories import UserFactory
-from tashil.core.worker import recover_interrupted
+from tashil.core.worker import recover_interrupted, release_own
 from tashil.notifications.models import Notification, NotificationKind
 from tashil.notifications.tasks import message_id, send_notification_email
 
@@ -105,6 +105,15 @@ def test_only_tasks_of_workers_that_stopped_beating_are_queued_again():
     assert "3 times" in DBTaskResult.objects.get(pk=poison).traceback
     assert DBTaskResult.objects.ready().filter(pk=orphan).exists(), "runnable at once"
     assert recover_interrupted() == 0
+
+
+@pytest.mark.django_db
+def test_a_worker_that_lost_the_database_queues_again_only_its_own_tasks():
+    mine = running_task("me", minutes_ago=0)
+    theirs = running_task("other", minutes_ago=0)
+    assert release_own("me") == 1
+    status = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert status[mine] == "READY" and status[theirs] == "RUNNING"
 
 
 def database_url():

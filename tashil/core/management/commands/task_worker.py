@@ -4,23 +4,46 @@ Takes the same options as ``db_worker``. Use it instead of ``db_worker`` whereve
 """
 
 import os
+import time
 
 from django.core.management.base import CommandError
+from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
-from tashil.core.worker import Heartbeat, log
+from tashil.core.worker import Heartbeat, log, release_own
+
+DATABASE_DOWN_PAUSE = 2
 
 
 class Worker(db_worker.Worker):
+    """db_worker's loop, with a heartbeat beside it, and a database that goes away (a restart, a fail-over)
+    waited for instead of ending the process."""
+
     def run(self):
         heartbeat = Heartbeat(self.worker_id)
-        recovered = heartbeat.tick()
-        if recovered:
-            log.warning("worker %s queued again %s interrupted task(s)", self.worker_id, recovered)
-        heartbeat.start()
         try:
-            return super().run()
+            while True:
+                try:
+                    if not heartbeat.is_alive():
+                        recovered = heartbeat.tick()
+                        if recovered:
+                            log.warning("worker %s queued again %s interrupted task(s)", self.worker_id, recovered)
+                        heartbeat.start()
+                    released = release_own(self.worker_id)
+                    if released:
+                        log.warning(
+                            "worker %s queued again %s task(s) it lost with the database", self.worker_id, released
+                        )
+                    return super().run()
+                except (OperationalError, InterfaceError):
+                    if not self.running:
+                        raise
+                    log.warning(
+                        "worker %s lost the database; trying again in %s s", self.worker_id, DATABASE_DOWN_PAUSE
+                    )
+                    connections.close_all()
+                    time.sleep(DATABASE_DOWN_PAUSE)
         finally:
             heartbeat.stop()
 
