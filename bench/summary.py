@@ -55,3 +55,17 @@ if imports:
         f"\nImport of {imports['rows']:,} units from XLSX: Tashil {t['rows_per_second']} rows/s, peak {t['peak_mb']} MB; "
         f"django-import-export {o['rows_per_second']} rows/s, peak {o['peak_mb']} MB ({imports['speedup']}× slower)."
     )
+faults = load("faults")
+if faults:
+    causes, mails = faults["failed_by_cause"], faults["emails"]
+    print(
+        f"\nFaults (`make bench-faults`, {faults['seconds']} s, {faults['client_threads']} client threads, "
+        f"{faults['gunicorn_workers']} gunicorn workers): {faults['requests']:,} requests, {faults['failed']} failed — "
+        f"{causes['database_down']} while PostgreSQL was down ({faults['database_down_seconds']} s, answered 503), "
+        f"{causes['in_flight_on_killed_worker']} in flight on the killed gunicorn worker, {causes['elsewhere']} "
+        f"anywhere else; answering again {faults['answered_again_seconds_after_database']} s after the database "
+        f"and {faults['answered_again_seconds_after_kill']} s after the kill; {faults['writes_acknowledged']} "
+        f"acknowledged writes, {faults['writes_lost']} lost; {mails['queued']} notification e-mails queued, "
+        f"{mails['sent']} sent, {mails['sent_twice']} twice (task worker restarted through the database restart "
+        f"and killed once)."
+    )
