@@ -197,11 +197,78 @@ def _read_xlsx(source):
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(_("فایل اکسل خوانا نیست یا آسیب دیده است (%(error)s).") % {"error": error}) from None
     try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+        yield from _sheet_rows(workbook, workbook.worksheets[0])
     finally:
         workbook.close()
+
+
+def _sheet_rows(workbook, sheet):
+    """The sheet's rows as lists of values, exactly as ``sheet.iter_rows(values_only=True)`` gives them (each
+    padded to the sheet's width, missing rows as empty ones), read with the faster parser below."""
+    max_col, max_row = sheet.max_column, sheet.max_row
+    empty = [None] * max_col if max_col else []
+    expected = 1
+    with sheet._get_source() as source:
+        parser = _FastTextParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if max_row is not None and number > max_row:
+                break
+            while expected < number:
+                yield expected, list(empty)
+                expected += 1
+            if expected > number:
+                continue
+            width = max_col or (cells[-1]["column"] if cells else 0)
+            values = [None] * width
+            for cell in cells:
+                if cell["column"] <= width:
+                    values[cell["column"] - 1] = cell["value"]
+            yield number, values
+            expected += 1
+
+
+def _fast_text_parser():
+    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
+
+    class FastTextParser(WorkSheetParser):
+        """openpyxl's sheet parser, but a cell of inline text (what openpyxl and many systems write) is read
+        as its text directly instead of through openpyxl's rich-text objects: a quarter of an import's time.
+        The text is what openpyxl's ``Text.content`` gives: the plain text and the runs' text, in order."""
+
+        def parse_cell(self, element):
+            child = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
+            if child is None or self.rich_text:
+                return super().parse_cell(element)
+            element.remove(child)
+            cell = super().parse_cell(element)
+            snippets = [child.findtext(text_tag)] if child.find(text_tag) is not None else []
+            snippets += [run.findtext(text_tag) or "" for run in child.iterfind(run_tag)]
+            cell["value"], cell["data_type"] = "".join(s or "" for s in snippets), "s"
+            return cell
+
+    return FastTextParser
+
+
+class _LazyParser:
+    cls = None
+
+    def __call__(self, *args, **kwargs):
+        if self.cls is None:
+            self.cls = _fast_text_parser()
+        return self.cls(*args, **kwargs)
+
+
+_FastTextParser = _LazyParser()
 
 
 def _read_csv(source):
@@ -269,6 +336,22 @@ class ImportUnitForm(UnitForm):
     def style(self):
         """An import form is never rendered: no widget styling."""
 
+    @classmethod
+    def for_row(cls, forms_by_kind, data, instance):
+        """A form bound to one row. Building a model form costs a fifth of a row's time, so one form for new
+        units and one for existing ones (whose field sets differ) are built per file and bound again to each
+        row: validation starts from the row's data and instance alone, exactly as a new form would."""
+        kind = "update" if instance.pk else "create"
+        form = forms_by_kind.get(kind)
+        if form is None:
+            form = forms_by_kind[kind] = cls(data, instance=instance)
+        else:
+            form.data, form.instance = data, instance
+            form._errors = None
+            form._bound_fields_cache = {}
+            form.__dict__.pop("cleaned_data", None)
+        return form
+
     def add_version_fields(self):
         """A sheet has no version column: the import bumps every version it updates (see Importer.write)."""
 
@@ -323,6 +406,7 @@ class Importer:
         self.seen = {}
         self._counties = None
         self._zones = {}
+        self.row_forms = {}
 
     # -- lookups, loaded once per import
 
@@ -517,7 +601,7 @@ class Importer:
         if not ok:
             return None
         form_data = self.form_data(values, data, unit, new_status)
-        form = ImportUnitForm(form_data, instance=unit or IndustrialUnit())
+        form = ImportUnitForm.for_row(self.row_forms, form_data, unit or IndustrialUnit())
         if not form.is_valid():
             for name, messages in form.errors.items():
                 column = name if name in COLUMNS else "name"
