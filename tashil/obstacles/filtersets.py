@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ScopeLevel
@@ -10,7 +9,7 @@ from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from .choices import ObstacleStatus, ReferralStatus, Severity, Source
-from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue, overdue_q
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
@@ -74,8 +73,7 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
         return queryset.open() if value == "open" else queryset.closed()
 
     def filter_overdue(self, queryset, name, value):
-        late = Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk")))
-        return queryset.filter(late) if value == "true" else queryset.exclude(late)
+        return queryset.filter(overdue_q()) if value == "true" else queryset.exclude(overdue_q())
 
     def filter_escalated(self, queryset, name, value):
         if value == "any":

@@ -136,7 +136,7 @@ class ObstacleQuerySet(ScopedQuerySet):
 
     def overdue(self):
         """Open obstacles with at least one open referral past its due date."""
-        return self.open().filter(Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk"))))
+        return self.filter(overdue_q())
 
 
 class Obstacle(VersionedModel, BaseModel):
@@ -227,7 +227,7 @@ class Obstacle(VersionedModel, BaseModel):
         indexes = [
             models.Index(fields=["county", "status"], name="obstacle_county_status_idx"),
             models.Index(fields=["group", "status"], name="obstacle_group_status_idx"),
-            models.Index(fields=["status", "escalation_level"], name="obstacle_status_level_idx"),
+            models.Index(fields=["status", "escalation_level"], include=["id"], name="obstacle_status_level_idx"),
             models.Index(fields=["reported_date"], name="obstacle_reported_idx"),
         ]
 
@@ -433,6 +433,18 @@ class Obstacle(VersionedModel, BaseModel):
 # ---------------------------------------------------------------- referrals
 
 
+def overdue_q(day=None):
+    """An obstacle is overdue when it is open and one of its open referrals is past its due date.
+
+    The referral side is correlated on the obstacle's own row, so the obstacle's status is tested once
+    there rather than by joining the obstacle again inside the subquery (which made PostgreSQL hash every
+    open obstacle for each list page); both sides are then read from covering indexes."""
+    late = Referral.objects.filter(
+        obstacle=OuterRef("pk"), status__in=OPEN_REFERRAL_STATUSES, due_date__lt=day or today()
+    )
+    return Q(status__in=OPEN_STATUSES) & Exists(late)
+
+
 class ReferralQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
@@ -500,7 +512,7 @@ class Referral(BaseModel):
         ordering = ("due_date", "pk")
         indexes = [
             models.Index(fields=["agency", "status", "due_date"], name="referral_inbox_idx"),
-            models.Index(fields=["status", "due_date"], name="referral_status_due_idx"),
+            models.Index(fields=["status", "due_date"], include=["obstacle"], name="referral_status_due_idx"),
         ]
 
     def __str__(self):

@@ -68,13 +68,7 @@ class ReferralTable(TashilTable):
     status = BadgeColumn(colours=REFERRAL_COLOURS)
     lateness = tables.Column(verbose_name=_("موعد"), empty_values=(), orderable=False)
     # The accessor is the key, not "respond": tables2 would call Referral.respond() to find the cell's value.
-    respond = tables.TemplateColumn(
-        accessor="pk",
-        template_name="obstacles/includes/referral_actions.html",
-        verbose_name="",
-        orderable=False,
-        exclude_from_export=True,
-    )
+    respond = tables.Column(accessor="pk", verbose_name="", orderable=False, exclude_from_export=True)
 
     class Meta(TashilTable.Meta):
         model = Referral
@@ -97,6 +91,25 @@ class ReferralTable(TashilTable):
                 _("%(days)s روز کاری تأخیر") % {"days": format_number(-days)},
             )
         return _("%(days)s روز کاری مانده") % {"days": format_number(days)}
+
+    def render_respond(self, record):
+        """A checkbox to pick an overdue referral for escalation (for those who may), and its answer link."""
+        pick = ""
+        if self.can_escalate and record.is_overdue:
+            pick = format_html(
+                '<input type="checkbox" class="form-check-input" name="referral" value="{}" form="escalate-form"'
+                ' aria-label="{}">',
+                record.pk,
+                _("انتخاب برای تشدید"),
+            )
+        return format_html(
+            '<span class="d-inline-flex gap-1 align-items-center">{}<a class="btn btn-sm btn-link p-0" href="{}"'
+            ' data-testid="open-referral-{}">{}</a></span>',
+            pick,
+            record.get_absolute_url(),
+            record.pk,
+            _("پاسخ") if record.is_open else _("مشاهده"),
+        )
 
     def value_lateness(self, record):
         return record.working_days_left if record.is_open else ""

@@ -3,7 +3,17 @@ import os
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,11 +37,12 @@ from .models import (
     ObstacleGroup,
     Referral,
     SystemicIssue,
+    overdue_q,
 )
 
 
 def with_overdue(queryset):
-    return queryset.annotate(has_overdue=Exists(Referral.objects.overdue().filter(obstacle=OuterRef("pk"))))
+    return queryset.annotate(has_overdue=ExpressionWrapper(overdue_q(), output_field=BooleanField()))
 
 
 def apply_errors(form, error):

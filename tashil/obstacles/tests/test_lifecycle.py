@@ -190,6 +190,33 @@ def test_overdue_is_open_and_past_due(world):
     assert referral not in Referral.objects.overdue()
 
 
+def test_overdue_means_the_same_in_the_queryset_the_filter_and_the_list_flag(world):
+    """An open obstacle with an open referral past due is overdue; a closed one, or one whose late
+    referral was answered, is not; the filter's yes and no split the obstacles between them."""
+    from tashil.obstacles.filtersets import ObstacleFilterSet
+    from tashil.obstacles.views import with_overdue
+
+    late_open = world.obstacle_a
+    make_overdue(world.referral_a)
+    answered = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="پاسخ‌داده")
+    make_overdue(answered.refer([world.agency_a])[0]).respond(ReferralStatus.DONE, "انجام شد")
+    closed = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="بسته")
+    make_overdue(closed.refer([world.agency_a])[0])
+    Obstacle.objects.filter(pk=closed.pk).update(status=ObstacleStatus.RESOLVED)
+    on_time = world.obstacle_b  # referred today, due in the future
+
+    everyone = Obstacle.objects.filter(pk__in=[late_open.pk, answered.pk, closed.pk, on_time.pk])
+    assert set(everyone.overdue()) == {late_open}
+    flags = dict(with_overdue(everyone).values_list("title", "has_overdue"))
+    assert flags == {late_open.title: True, answered.title: False, closed.title: False, on_time.title: False}
+
+    def filtered(value):
+        return set(ObstacleFilterSet({"overdue": value}, queryset=everyone).qs)
+
+    assert filtered("true") == {late_open}
+    assert filtered("false") == {answered, closed, on_time}
+
+
 def test_a_retired_group_keeps_its_obstacles_but_takes_no_new_ones(world):
     ObstacleGroup.objects.filter(pk=world.group_tax.pk).update(is_active=False)
     world.obstacle_a.refresh_from_db()
