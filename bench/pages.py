@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, database_env, manage, write_result
+from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, write_result
 
 SIZES = {
     "small": {"units": 2000, "obstacles": 20000, "meetings": 1000, "resolutions": 6000},
@@ -229,7 +229,9 @@ def run(size, repeat, reuse):
     if reuse:
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="false")
         env["DATABASE_URL"] = f"{os.environ.get('BENCH_POSTGRES', 'postgres://postgres@127.0.0.1:5432')}/{name}"
-        generation = None
+        # The database is the one an earlier run generated: keep that run's record of how it was made.
+        earlier = RESULTS / f"pages_{size}.json"
+        generation = json.loads(earlier.read_text()).get("generation") if earlier.exists() else None
     else:
         env = database_env("postgres", name)
         manage(env, "migrate", "--noinput")
