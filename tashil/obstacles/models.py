@@ -439,18 +439,19 @@ def overdue_q(day=None):
     The referral side is correlated on the obstacle's own row, so the obstacle's status is tested once
     there rather than by joining the obstacle again inside the subquery (which made PostgreSQL hash every
     open obstacle for each list page); both sides are then read from covering indexes."""
-    late = Referral.objects.filter(
-        obstacle=OuterRef("pk"), status__in=OPEN_REFERRAL_STATUSES, due_date__lt=day or today()
-    )
-    return Q(status__in=OPEN_STATUSES) & Exists(late)
+    return Q(status__in=OPEN_STATUSES) & Exists(Referral.objects.late(day).filter(obstacle=OuterRef("pk")))
 
 
 class ReferralQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
 
+    def late(self, day=None):
+        """Unanswered and past the due date, whatever the obstacle's own state (overdue() adds that)."""
+        return self.filter(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=day or today())
+
     def overdue(self, day=None):
-        return self.open().filter(due_date__lt=day or today())
+        return self.late(day).filter(obstacle__status__in=OPEN_STATUSES)
 
 
 class Referral(BaseModel):

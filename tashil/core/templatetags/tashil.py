@@ -1,7 +1,9 @@
 """Template filters for Persian display: Jalali dates, Persian digits and numbers, and a few helpers."""
 
 from django import template
+from django.template.base import render_value_in_context
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from tashil.core import jalali
 from tashil.core.persian import format_number, to_persian_digits
@@ -83,10 +85,8 @@ def table_rows(context, table):
     """The <tr> rows of a django-tables2 table's current page, built in Python.
 
     The same cells, row attributes and per-cell <td> attributes (callables included) as a template loop
-    over ``row.items`` (values localised and escaped as ``{{ cell }}`` would be), without the template engine's cost per cell, which was most of a list page's time."""
-    from django.template.base import render_value_in_context
-    from django.utils.safestring import mark_safe
-
+    over ``row.items`` (values localised and escaped as ``{{ cell }}`` would be), without the template
+    engine's own cost per cell (the cells' rendering by django-tables2 still costs what it costs)."""
     parts = []
     for row in table.paginated_rows:
         parts.append(f"<tr {row.attrs.as_html()}>")
