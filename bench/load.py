@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, write_result
+from bench.common import PYTHON, ROOT, prewarm, write_result
 
 PORT = 8101
 
@@ -206,6 +206,7 @@ def run(database, seconds, levels, workers):
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: `make bench` installs it (apt package wrk)")
     env, info, cache = prepare(database)
+    prewarm(env["DATABASE_URL"])
     script = lua_script(mix(info))
     server = start_gunicorn(env, workers)
     runs = []

@@ -1,7 +1,7 @@
 """Page latency at national scale on PostgreSQL, beside Django's admin changelist and the bare SQL.
 
-Fills a fresh PostgreSQL database with `manage.py generate_national`, then measures each page and its API
-twin in-process (Django's test client: the view, its queries, the template; no network), median and p95
+Fills a fresh PostgreSQL database with `manage.py generate_national`, reads it into memory (pg_prewarm, as
+a serving database would be), then measures each page and its API twin in-process (Django's test client: the view, its queries, the template; no network), median and p95
 over repeated runs. For the lists it also measures the admin changelist of the same model and filter (what
 a team would have without Tashil) and the page's own main queries run bare (the floor).
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, write_result
+from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, prewarm, write_result
 
 SIZES = {
     "small": {"units": 2000, "obstacles": 20000, "meetings": 1000, "resolutions": 6000},
@@ -242,6 +242,7 @@ def run(size, repeat, reuse):
         generation = {"seconds": round(seconds, 1), **sizes}
         print(f"generated {sizes} in {seconds:.0f} s", flush=True)
     env["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    prewarmed = prewarm(env["DATABASE_URL"])
     process = subprocess.run(
         [PYTHON, str(Path(__file__)), "--inner", "--repeat", str(repeat)],
         env=env,
@@ -256,6 +257,7 @@ def run(size, repeat, reuse):
         "sizes": sizes,
         "database": "postgresql",
         "generation": generation,
+        "prewarmed_mb": prewarmed,
         "pages": json.loads(line[8:]),
     }
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, write_result
+from bench.common import PYTHON, ROOT, prewarm, write_result
 from bench.pages import percentile
 
 ZWNJ = "\u200c"
@@ -107,6 +107,7 @@ def run(database, sample, seed):
     base = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="false")
     env["DATABASE_URL"] = f"{base}/{database}"
+    prewarm(env["DATABASE_URL"])
     process = subprocess.run(
         [PYTHON, str(Path(__file__)), "--inner", "--sample", str(sample), "--seed", str(seed)],
         env=env,

@@ -53,15 +53,11 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashil.core import scope
         from tashil.core.forms import DropdownCheckboxes
 
         for name in ("status", "severity"):
             self.filters[name].extra["widget"] = DropdownCheckboxes
-        if self.user is not None:
-            counties = scope.counties_in_scope(self.user)
-            self.filters["county"].queryset = counties
-            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=counties)
+        self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -15,7 +15,10 @@ YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
 
 class PlaceFilterMixin(django_filters.FilterSet):
-    """Province and county filters over the object's county path."""
+    """Province and county filters over the object's county path, offering only the places the user works in.
+
+    A county officer is not offered the other 30 provinces (nor a province secretariat the other provinces'
+    counties): choices they could not use, which the page would also pay to render on every visit."""
 
     county_path = "county"
 
@@ -23,6 +26,16 @@ class PlaceFilterMixin(django_filters.FilterSet):
         queryset=Province.objects.all(), label=_("استان"), method="filter_province"
     )
     county = django_filters.ModelChoiceFilter(queryset=County.objects.all(), label=_("شهرستان"), method="filter_county")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "user", None)
+        if getattr(user, "is_authenticated", False):
+            from tashil.core import scope
+
+            counties = scope.counties_in_scope(user)
+            self.filters["county"].queryset = counties
+            self.filters["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
 
     def filter_province(self, queryset, name, value: int):
         return queryset.filter(**{f"{self.county_path}__province": value})
@@ -53,12 +66,7 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.user is not None:
-            from tashil.core import scope
-
-            counties = scope.counties_in_scope(self.user)
-            self.filters["county"].queryset = counties
-            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=counties)
+        self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(zone__isnull=(value == "outside"))

@@ -4,6 +4,7 @@ from django import template
 from django.template.base import render_value_in_context
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django_tables2.utils import signature
 
 from tashil.core import jalali
 from tashil.core.persian import format_number, to_persian_digits
@@ -86,11 +87,18 @@ def table_rows(context, table):
 
     The same cells, row attributes and per-cell <td> attributes (callables included) as a template loop
     over ``row.items`` (values localised and escaped as ``{{ cell }}`` would be), without the template
-    engine's own cost per cell (the cells' rendering by django-tables2 still costs what it costs)."""
+    engine's cost per cell, and with each column's render method looked at once per table rather than once
+    per cell (django-tables2 reads its signature for every cell: a sixth of a table's time)."""
+    columns = list(table.columns)
+    renderers = {column.name: _cell_renderer(column) for column in columns}
     parts = []
     for row in table.paginated_rows:
         parts.append(f"<tr {row.attrs.as_html()}>")
-        for column, cell in row.items():
+        for column in columns:
+            # BoundRow.items(), with the render call above: the value, get_FOO_display, defaults and links
+            # are still django-tables2's own (its row method takes the render function as an argument).
+            cell = row._get_and_render_with(column, render_func=renderers[column.name](row), default=column.default)
+            column.current_value, column.current_record = cell, row.record  # read by callable td attrs
             parts.append(f"<td {column.attrs['td'].as_html()}>{render_value_in_context(cell, context)}</td>")
         parts.append("</tr>")
     if not parts:
@@ -102,3 +110,25 @@ def table_rows(context, table):
             )
         )
     return mark_safe("".join(parts))  # every piece above is escaped or already safe HTML
+
+
+def _cell_renderer(bound_column):
+    """BoundRow._call_render for one column, its render method's parameters read once (call_with_appropriate)."""
+    render = bound_column.render
+    names, catch_all = signature(render)
+    link = bound_column.link
+
+    def for_row(row):
+        def call(bound_column, value=None):
+            available = row._optional_cell_arguments(bound_column, value)
+            if catch_all:
+                content = render(**available)
+            elif all(name in available for name in names):
+                content = render(**{name: available[name] for name in names})
+            else:
+                content = None
+            return link(content, **available) if link else content
+
+        return call
+
+    return for_row

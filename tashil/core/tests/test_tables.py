@@ -1,10 +1,12 @@
 """Table rows are built in Python (``{% table_rows %}``): the same HTML as django-tables2's template loop."""
 
 import datetime
+import itertools
 
 import django_tables2 as tables
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import reverse
 from django_tables2 import RequestConfig
 
 from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
@@ -53,3 +55,30 @@ def test_python_rows_match_the_template_loop_cell_for_cell():
 def test_an_empty_table_says_so_across_every_column():
     html = rendered(PYTHON_ROWS, [])
     assert 'colspan="5"' in html and "موردی یافت نشد." in html
+
+
+def test_every_list_page_shows_the_rows_the_template_loop_would(world, client_as):
+    """Every list page of the project, as the roles that hold its rows, on the world: linked cells, choices
+    shown by their labels, tables' own render methods, badges, Jalali dates and callable attributes."""
+    from .test_no_leaks import LIST_ROUTES
+
+    clients = {role: client_as(role) for role in ("admin", "agency_officer", "clinic_expert")}
+    compared, differing = 0, []
+    for route, kind in (param.values for param in LIST_ROUTES):
+        if kind != "page":
+            continue
+        for role, client in clients.items():
+            response = client.get(reverse(route.name) + route.query, {"per_page": 100})
+            if response.status_code != 200 or not response.context["table"].paginator.count:
+                continue
+            table = response.context["table"]
+            context = Context({"table": table, "request": response.wsgi_request})
+            rows = []
+            for template in (PYTHON_ROWS, TEMPLATE_LOOP):
+                table._counter = itertools.count()  # odd/even from the first row, as each render of a table does
+                rows.append(template.render(context))
+            if rows[0] != rows[1]:
+                differing.append(f"{route.name} as {role}")
+            compared += 1
+    assert not differing, differing
+    assert compared > 30

@@ -130,6 +130,34 @@ def test_list_filters(world, client_as, query, expected, absent):
         assert name not in page
 
 
+@pytest.mark.parametrize(
+    ("role", "url", "provinces", "counties"),
+    [
+        ("secretariat", "/registry/units/", ["province_a"], ["county_a"]),
+        ("province_secretariat", "/registry/units/", ["province_a"], ["county_a", "county_a2"]),
+        ("secretariat", "/obstacles/", ["province_a"], ["county_a"]),
+        ("agency_officer", "/obstacles/inbox/", ["province_a"], ["county_a"]),
+        ("admin", "/registry/units/", ["province_a", "province_b"], ["county_a", "county_a2", "county_b"]),
+    ],
+)
+def test_the_place_filters_offer_the_places_the_user_works_in(world, client_as, role, url, provinces, counties):
+    page = client_as(role).get(url)
+    form = page.context["filterset"].form
+    html = page.content.decode()
+    for field, offered in (("province", provinces), ("county", counties)):
+        choices = {value for value, label in form.fields[field].choices if value != ""}
+        assert {str(value) for value in choices} == {str(getattr(world, name).pk) for name in offered}
+    province_select = html[html.index('<select name="province"') :].split("</select>")[0]
+    assert (world.province_b.name in province_select) == ("province_b" in provinces)
+
+
+def test_a_place_outside_the_users_scope_is_refused_by_name(world, client_as):
+    page = client_as("secretariat").get("/registry/units/", {"province": world.province_b.pk})
+    assert page.context["table"].paginator.count == 0
+    [error] = page.context["filterset"].form.errors["province"]
+    assert "گزینه" in error and f'invalid-feedback d-block">{error}<' in page.content.decode()
+
+
 def test_a_representative_edits_the_profile_but_not_identity_or_status(world, client_as):
     client = client_as("unit_rep")
     unit = world.unit_a
