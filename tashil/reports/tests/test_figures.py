@@ -372,3 +372,40 @@ def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(
     assert client.get(reverse("reports:dashboard")).context["units"]["total"] == 4, "kept"
     assert client.get(reverse("reports:dashboard") + "?refresh=1").context["units"]["total"] == 5
     cache.clear()
+
+
+def test_stale_figures_are_recomputed_by_one_request_while_the_others_see_the_older_ones(db, settings):
+    from django.core.cache import cache
+
+    from tashil.reports.areas import Area
+    from tashil.reports.cache import PREFIX, cached, scope_signature
+
+    settings.TASHIL_REPORT_CACHE = True
+    settings.TASHIL_REPORT_CACHE_SECONDS = 300
+    cache.clear()
+    user, nation = UserFactory(username="modir.keshvar"), Area(ScopeLevel.NATION)
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert cached("sample", nation, user, compute)[0] == 1
+    assert cached("sample", nation, user, compute)[0] == 1, "fresh: kept"
+    settings.TASHIL_REPORT_CACHE_SECONDS = 0  # from now on they are stale
+    computing = f"{PREFIX}:sample:nation:{scope_signature(user)}:computing"
+    cache.add(computing, 1)  # another worker is recomputing them
+    assert cached("sample", nation, user, compute)[0] == 1 and len(computed) == 1, "the older figures meanwhile"
+    cache.delete(computing)
+    assert cached("sample", nation, user, compute)[0] == 2, "the first request to find them stale recomputes"
+    assert cache.get(computing) is None
+
+    def fail():
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError):
+        cached("sample", nation, user, fail)
+    assert cache.get(computing) is None, "a failed recomputation lets the next request try"
+    settings.TASHIL_REPORT_CACHE_SECONDS = 300
+    assert cached("sample", nation, user, compute)[0] == 2, "and the figures it had are still there"
+    cache.clear()
