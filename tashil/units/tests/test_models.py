@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from tashil.core.jalali import today
 from tashil.units.choices import SizeClass, StatusChangeSource, UnitStatus
@@ -100,6 +101,30 @@ def test_search_finds_a_unit_by_any_spelling_and_by_its_products(world):
     assert world.unit_a in IndustrialUnit.objects.search("کاشیکف")
     Product.objects.filter(unit=world.unit_a, name="کاشی كف").get().delete()
     assert world.unit_a not in IndustrialUnit.objects.search("کاشی")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram index is PostgreSQL's")
+def test_the_list_search_can_read_the_trigram_index_instead_of_every_unit(world):
+    """On PostgreSQL the search of the unit list (words in any order, or run together) is answered from
+    unit_search_trgm_idx: the whole nation's units are not read for a search (PostgreSQL would choose the
+    index on its own at that size; with a handful of rows it is told to)."""
+    from django.test import RequestFactory
+
+    from tashil.units.filtersets import IndustrialUnitFilterSet
+
+    request = RequestFactory().get("/")
+    request.user = world.users["admin"]
+    searched = IndustrialUnitFilterSet(
+        {"q": "صنايع آزمايشي"}, queryset=IndustrialUnit.objects.all(), request=request
+    ).qs.order_by("name")[:25]
+    assert world.unit_a in searched
+    sql, params = searched.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # and not along another index, filtering as it goes
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "unit_search_trgm_idx" in plan, plan
 
 
 def test_stale_means_not_verified_for_the_configured_months(world, settings):
