@@ -249,6 +249,6 @@ if __name__ == "__main__":
     args = parser.parse_args()
     levels = [int(level) for level in args.connections.split(",")]
     result = run(args.reuse, args.seconds, levels, args.workers)
-    path = write_result("load", result)
+    path = write_result(f"load_{args.reuse.removeprefix('tashil_bench_')}", result)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     print(f"written to {path}")

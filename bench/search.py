@@ -131,6 +131,6 @@ if __name__ == "__main__":
         inner(args.sample, args.seed)
     else:
         result = run(args.reuse, args.sample, args.seed)
-        path = write_result("search", result)
+        path = write_result(f"search_{args.reuse.removeprefix('tashil_bench_')}", result)
         print(json.dumps(result, ensure_ascii=False, indent=2))
         print(f"written to {path}")

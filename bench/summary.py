@@ -34,13 +34,13 @@ if pages:
             f"| {row['page']} | {cell(row['page_ms'])}{uncached} | {cell(row['api_ms'])} | {cell(row.get('admin_ms'))} "
             f"| {cell(row.get('sql_ms'))} | {row.get('page_to_admin', '—')} | {row.get('page_to_sql', '—')} |"
         )
-search = load("search")
+search = load(f"search_{size}") or load("search")
 if search:
     print(
         f"\nSearch: {search['variants_found']} of {search['variants_tried']} spelling variants found their unit "
         f"({search['found_share']} %); the unit list answers a search in {cell(search['list_search_ms'])} ms."
     )
-load_ = load("load")
+load_ = load(f"load_{size}") or load("load")
 if load_:
     for run in load_["runs"]:
         print(
