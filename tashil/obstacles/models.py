@@ -442,9 +442,14 @@ def overdue_q(day=None):
     return Q(status__in=OPEN_STATUSES) & Exists(Referral.objects.late(day).filter(obstacle=OuterRef("pk")))
 
 
+def open_referral_q():
+    """A referral still to be answered, on an obstacle still open: the inbox's "open" count and ordering."""
+    return Q(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
+
+
 class ReferralQuerySet(ScopedQuerySet):
     def open(self):
-        return self.filter(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
+        return self.filter(open_referral_q())
 
     def late(self, day=None):
         """Unanswered and past the due date, whatever the obstacle's own state (overdue() adds that)."""

@@ -28,7 +28,7 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
 
 from . import filtersets, forms, tables
-from .choices import OPEN_REFERRAL_STATUSES, OPEN_STATUSES, EventKind
+from .choices import EventKind
 from .models import (
     Attachment,
     Obstacle,
@@ -37,6 +37,7 @@ from .models import (
     ObstacleGroup,
     Referral,
     SystemicIssue,
+    open_referral_q,
     overdue_q,
 )
 
@@ -354,10 +355,9 @@ class InboxView(ObjectListView):
     def base_queryset(self):
         agencies = [m.agency_id for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
         queryset = super().base_queryset().filter(agency_id__in=agencies)
-        still_open = Q(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
         # Open ones first; among them the earliest due date (so the overdue) first.
         return queryset.annotate(
-            open_first=Case(When(still_open, then=Value(0)), default=Value(1), output_field=IntegerField())
+            open_first=Case(When(open_referral_q(), then=Value(0)), default=Value(1), output_field=IntegerField())
         ).order_by("open_first", "due_date", "pk")
 
     def get(self, request, *args, **kwargs):
