@@ -794,7 +794,7 @@ def _text(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return clean_text(value)
+    return clean_text(value).replace("\x00", "")  # NUL: never typed, and PostgreSQL refuses it even in a lookup
 
 
 def _cell_text(value):
@@ -803,7 +803,7 @@ def _cell_text(value):
         return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return fold_digits(clean_text(value)) if isinstance(value, str) else str(value)
+    return fold_digits(_text(value)) if isinstance(value, str) else str(value)
 
 
 def _date(value):

@@ -72,6 +72,20 @@ def test_the_importer_reports_mangled_rows_and_never_crashes(world, rows):
         assert error.row >= 2 and error.column and error.message.strip()
 
 
+def test_a_nul_byte_in_any_cell_is_a_row_error_not_a_crash(world):
+    """Found by the test above on PostgreSQL, which refuses NUL even in a lookup (a national ID of "\\x00")."""
+    header = [label for label, _aliases in COLUMNS.values()]
+    for column in COLUMNS:
+        handle = io.StringIO()
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerow(["\x00" if key == column else "" for key in COLUMNS])
+        result = Importer(user=world.users["secretariat"], dry_run=True).run(
+            io.BytesIO(handle.getvalue().encode()), "x.csv"
+        )
+        assert result.errors and all(error.row == 2 and error.message.strip() for error in result.errors), column
+
+
 # Files that are not what they claim to be.
 
 
