@@ -57,7 +57,6 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
 
         for name in ("status", "severity"):
             self.filters[name].extra["widget"] = DropdownCheckboxes
-        self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 
     def search(self, queryset, name, value):
         return queryset.search(value)

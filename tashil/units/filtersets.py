@@ -36,6 +36,8 @@ class PlaceFilterMixin(django_filters.FilterSet):
             counties = scope.counties_in_scope(user)
             self.filters["county"].queryset = counties
             self.filters["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
+        if "zone" in self.filters:
+            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 
     def filter_province(self, queryset, name, value: int):
         return queryset.filter(**{f"{self.county_path}__province": value})
@@ -63,10 +65,6 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
     class Meta:
         model = IndustrialUnit
         fields = ("province", "county", "zone", "location", "status", "isic", "size_class")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(zone__isnull=(value == "outside"))
