@@ -9,6 +9,9 @@ INSTALLED := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 APT_TEST := $(APT_RUN) chromium poppler-utils gettext
 PYTEST_ARGS ?=
+# The suite runs in parallel processes (pytest-xdist), one per core up to four; each has its own test
+# database. PYTEST_WORKERS=0 runs it in this one process (e.g. to use a debugger).
+PYTEST_WORKERS ?= auto
 
 .PHONY: help run test install install-bench apt-run apt-test apt-bench migrate reference demo serve lint format messages vendor clean screenshots bench bench-faults
 
@@ -63,7 +66,7 @@ run: apt-run demo
 	@scripts/serve-dev.sh
 
 test: apt-test install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check tashil config bench
