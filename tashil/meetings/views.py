@@ -1,10 +1,12 @@
 import datetime
+import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import jalali, scope
+from tashil.core.choices import ScopeLevel
 from tashil.core.exports import export_response
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
@@ -275,7 +278,6 @@ class InviteAgenciesView(ScopedViewMixin, View):
     model = Meeting
 
     def post(self, request, pk):
-        from tashil.core.choices import ScopeLevel
         from tashil.orgs.models import Agency
 
         meeting = self.get_scoped_object("change")
@@ -436,13 +438,19 @@ BREAKDOWN_ROWS = 30
 
 
 class ResolutionListView(ObjectListView):
-    """The follow-up board: every open resolution in scope, overdue first, with execution rates."""
+    """The follow-up board: every open resolution in scope, overdue first, with execution rates.
+
+    The rates follow the filters that say where, whose and when (place, agency, meeting, unit, dates, search)
+    but not those that pick resolutions by their state: a rate over the open ones alone would be zero. They
+    are aggregated over the whole area, so they are kept like the dashboards' figures (reports.cache)."""
 
     queryset = Resolution.objects.select_related("meeting__series", "agency", "unit")
     filterset_class = filtersets.ResolutionFilterSet
     table_class = tables.ResolutionTable
     template_name = "meetings/resolution_list.html"
+    results_template_name = "meetings/includes/resolution_results.html"
     title = gettext_lazy("پیگیری مصوبات")
+    FIGURE_FILTERS = ("q", "province", "county", "agency", "meeting", "unit", "after", "before")
 
     def base_queryset(self):
         from .models import open_first
@@ -451,14 +459,53 @@ class ResolutionListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        resolutions = self.object_list
-        context["summary"] = execution_counts(resolutions)
-        # A province or the nation holds thousands of agencies: the board shows the first rows of each
-        # breakdown; the agency scorecard (reports) has them all, sortable and exportable.
-        for key, field, label in (("by_agency", "agency", "agency__name"), ("by_county", "county", "county__name")):
-            rows = execution_by(resolutions, field, label)
-            context[key], context[f"{key}_hidden"] = rows[:BREAKDOWN_ROWS], max(len(rows) - BREAKDOWN_ROWS, 0)
+        context.update(self.execution_figures(kwargs.get("filterset")))
         return context
+
+    def execution_figures(self, filterset):
+        """The board's rates and breakdowns, from the cache when still good (see reports.cache)."""
+        from tashil.reports.areas import Area, default_area
+        from tashil.reports.cache import cached
+
+        data = filterset.data if filterset is not None and filterset.is_bound else QueryDict()
+        chosen = QueryDict(mutable=True)
+        for name in self.FIGURE_FILTERS:
+            if data.getlist(name) and any(data.getlist(name)):
+                chosen.setlist(name, sorted(data.getlist(name)))
+        figures_filter = self.filterset_class(
+            chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user
+        )
+        valid = figures_filter.is_valid()
+        resolutions = figures_filter.qs if valid else Resolution.objects.none()
+        place = figures_filter.form.cleaned_data if valid else {}
+        if place.get("county"):
+            area = Area(ScopeLevel.COUNTY, county=place["county"])
+        elif place.get("province"):
+            area = Area(ScopeLevel.PROVINCE, province=place["province"])
+        else:
+            area = default_area(self.request.user)
+
+        def compute():
+            figures = {"summary": execution_counts(resolutions)}
+            # A province or the nation holds thousands of agencies: the board shows the first rows of each
+            # breakdown; the agency scorecard (reports) has them all, sortable and exportable.
+            for key, field, label in (
+                ("by_agency", "agency", "agency__name"),
+                ("by_county", "county", "county__name"),
+            ):
+                rows = execution_by(resolutions, field, label)
+                figures[key], figures[f"{key}_hidden"] = rows[:BREAKDOWN_ROWS], max(len(rows) - BREAKDOWN_ROWS, 0)
+            return figures
+
+        name = "followup:" + hashlib.sha1(chosen.urlencode().encode()).hexdigest()[:16]
+        figures, computed_at = cached(
+            name, area, self.request.user, compute, refresh=bool(self.request.GET.get("refresh"))
+        )
+        return {
+            **figures,
+            "computed_at": computed_at,
+            "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
+        }
 
 
 class ResolutionView(ObjectView):

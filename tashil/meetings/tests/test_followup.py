@@ -67,3 +67,61 @@ def test_the_agency_officer_sees_its_resolutions_in_the_inbox(world, client_as):
     page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
     assert 'data-testid="inbox-resolutions"' in page and "برگ تشخیص را بازبینی" in page
     assert "مصوبه شهرستان ب" not in page
+
+
+def summary_of(page):
+    """The board's figures as shown: {testid: text} of the execution summary."""
+    import re
+
+    part = page.split('id="execution-summary"', 1)[1]
+    return dict(re.findall(r'data-testid="([a-z-]+)">([^<]*)<', part.split('data-testid="by-agency"')[0]))
+
+
+def test_the_rates_count_every_state_while_the_state_filter_narrows_the_list(world, client_as):
+    fixture(world)
+    response = client_as("secretariat").get("/meetings/resolutions/", {"state": "open"})
+    assert response.context["summary"] == {"total": 9, "executed": 5, "following": 3, "not_executed": 1, "rate": 55.6}
+    assert {row.record.status for row in response.context["table"].rows} <= {"pending", "in_progress", "objected"}
+    # An agency, a place or a period is a choice of which resolutions the rates are about.
+    response = client_as("secretariat").get("/meetings/resolutions/", {"state": "open", "agency": world.agency_a2.pk})
+    assert response.context["summary"] == {"total": 3, "executed": 1, "following": 2, "not_executed": 0, "rate": 33.3}
+
+
+def test_a_filter_changed_in_place_brings_the_rates_for_it(world, client_as):
+    fixture(world)
+    response = client_as("secretariat").get(
+        "/meetings/resolutions/", {"agency": world.agency_a2.pk}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results"
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="results"'), "the htmx answer is the results, not the whole page"
+    assert 'id="execution-summary" data-testid="execution-summary" hx-swap-oob="true"' in page
+    assert summary_of(page)["executed"] == "۱" and summary_of(page)["rate"] == "۳۳٫۳٪"
+
+
+def test_the_boards_rates_are_kept_for_a_wide_area_and_current_for_a_county(
+    world, client_as, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from tashil.meetings import views
+
+    settings.TASHIL_REPORT_CACHE = True
+    computed = []
+    monkeypatch.setattr(views, "execution_counts", lambda qs: computed.append(1) or execution_counts(qs))
+    fixture(world)
+    nation = client_as("nation_manager")
+    first = nation.get("/meetings/resolutions/", {"state": "open"}).content.decode()
+    second = nation.get("/meetings/resolutions/", {"state": "open", "page": "1"}).content.decode()
+    assert len(computed) == 1, "the nation's rates are aggregated once, not on every visit"
+    assert summary_of(first) == summary_of(second) and 'data-testid="computed-at"' in second
+    nation.get("/meetings/resolutions/", {"state": "open", "refresh": "1"})
+    nation.get("/meetings/resolutions/", {"agency": world.agency_a.pk})
+    assert len(computed) == 3, "«refresh» and another agency recompute"
+
+    county = client_as("secretariat")
+    assert summary_of(county.get("/meetings/resolutions/").content.decode())["executed"] == "۵"
+    pending = Resolution.objects.get(meeting=world.meeting_a, agency=world.agency_a2, status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        pending.status = "executed"
+        pending.save()
+    page = county.get("/meetings/resolutions/").content.decode()
+    assert summary_of(page)["executed"] == "۶", "a county's rates follow every change at once"
+    assert 'data-testid="computed-at"' not in page

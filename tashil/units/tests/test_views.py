@@ -258,6 +258,33 @@ def test_the_unit_chooser_is_an_autocomplete_limited_to_scope(world, client_as):
     assert any("صنایع آزمایشی الف" in n for n in names) and not any("صنایع آزمایشی ب" in n for n in names)
 
 
+def test_a_filter_with_many_choices_searches_them_and_counts_no_further_than_it_needs(
+    world, client_as, monkeypatch
+):
+    """Agencies are listed in the filter bar while few; past LONG_CHOICES they are searched instead, and the
+    check counts at most LONG_CHOICES + 1 of them (not the nation's thousands) on every visit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.core import filtersets
+
+    def agency_filter(page):
+        """The agency filter's markup, from the element that holds it to the end of its <select>."""
+        before, after = page.split('name="agency"', 1)
+        return before[before.rindex("<div") :] + after.split("</select>")[0]
+
+    monkeypatch.setattr(filtersets, "LONG_CHOICES", 3)  # the world has three agencies
+    listed = agency_filter(client_as("nation_manager").get("/obstacles/").content.decode())
+    assert "autocomplete" not in listed and "اداره مالیات ب" in listed and "اداره برق الف" in listed
+
+    monkeypatch.setattr(filtersets, "LONG_CHOICES", 2)
+    with CaptureQueriesContext(connection) as queries:
+        searched = agency_filter(client_as("nation_manager").get("/obstacles/").content.decode())
+    assert "autocomplete" in searched and "اداره مالیات ب" not in searched
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and '"orgs_agency"' in q["sql"]]
+    assert counts and all("LIMIT 3" in sql for sql in counts), counts
+
+
 def test_the_page_size_is_a_choice_among_a_few_never_unbounded(world, client_as):
     from tashil.units.models import IndustrialUnit
 
