@@ -81,7 +81,9 @@ class TashilFilterSet(django_filters.FilterSet):
         if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
             field.queryset = queryset.for_user(self.user)
         model = field.queryset.model
-        if getattr(model, "autocomplete", False) or (getattr(model, "searchable", False) and _more_than(field.queryset, LONG_CHOICES)):
+        if getattr(model, "autocomplete", False) or (
+            getattr(model, "searchable", False) and _more_than(field.queryset, LONG_CHOICES)
+        ):
             field.widget = AutocompleteSelect(model._meta.label_lower)
             field.widget.choices = field.choices
             field.widget.attrs["class"] = "form-select"

@@ -258,9 +258,7 @@ def test_the_unit_chooser_is_an_autocomplete_limited_to_scope(world, client_as):
     assert any("صنایع آزمایشی الف" in n for n in names) and not any("صنایع آزمایشی ب" in n for n in names)
 
 
-def test_a_filter_with_many_choices_searches_them_and_counts_no_further_than_it_needs(
-    world, client_as, monkeypatch
-):
+def test_a_filter_with_many_choices_searches_them_and_counts_no_further_than_it_needs(world, client_as, monkeypatch):
     """Agencies are listed in the filter bar while few; past LONG_CHOICES they are searched instead, and the
     check counts at most LONG_CHOICES + 1 of them (not the nation's thousands) on every visit."""
     from django.db import connection
