@@ -1,5 +1,6 @@
 """Template filters for Persian display: Jalali dates, Persian digits and numbers, and a few helpers."""
 
+import django_tables2 as tables
 from django import template
 from django.template.base import render_value_in_context
 from django.utils.html import format_html
@@ -91,6 +92,8 @@ def table_rows(context, table):
     per cell (django-tables2 reads its signature for every cell: a sixth of a table's time)."""
     columns = list(table.columns)
     renderers = {column.name: _cell_renderer(column) for column in columns}
+    # A column whose <td> attributes hold no callable has the same ones on every row: built once.
+    fixed_td = {column.name: column.attrs["td"].as_html() for column in columns if not _td_attrs_vary(column)}
     parts = []
     for row in table.paginated_rows:
         parts.append(f"<tr {row.attrs.as_html()}>")
@@ -99,7 +102,10 @@ def table_rows(context, table):
             # are still django-tables2's own (its row method takes the render function as an argument).
             cell = row._get_and_render_with(column, render_func=renderers[column.name](row), default=column.default)
             column.current_value, column.current_record = cell, row.record  # read by callable td attrs
-            parts.append(f"<td {column.attrs['td'].as_html()}>{render_value_in_context(cell, context)}</td>")
+            td = fixed_td.get(column.name)
+            if td is None:
+                td = column.attrs["td"].as_html()
+            parts.append(f"<td {td}>{render_value_in_context(cell, context)}</td>")
         parts.append("</tr>")
     if not parts:
         parts.append(
@@ -110,6 +116,19 @@ def table_rows(context, table):
             )
         )
     return mark_safe("".join(parts))  # every piece above is escaped or already safe HTML
+
+
+def _td_attrs_vary(bound_column):
+    """Whether the column's <td> attributes (BoundColumn.attrs: the table's, then the column's) may differ
+    from row to row: a callable anywhere in them, or a table that names its cells' classes itself."""
+    attrs = {**bound_column._table.attrs, **bound_column.column.attrs}
+    td = attrs.get("td", attrs.get("cell", {}))
+
+    def has_callable(value):
+        return callable(value) or (isinstance(value, dict) and any(has_callable(v) for v in value.values()))
+
+    own_classes = type(bound_column._table).get_column_class_names is not tables.Table.get_column_class_names
+    return own_classes or has_callable(td)
 
 
 def _cell_renderer(bound_column):

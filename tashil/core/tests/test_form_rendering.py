@@ -1,0 +1,68 @@
+"""A <select> is written in Python by the form renderer: the same HTML as Django's templates, on every page."""
+
+import re
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from tashil.core.forms import renderers
+from tashil.core.forms.renderers import BootstrapFormRenderer
+
+from .test_permission_matrix import ROUTES
+
+
+class Tricky(forms.Form):
+    plain = forms.ChoiceField(choices=[("", "همه"), ("a", 'کاشی "میبد" & <شرکا>'), (2, _("بله"))])
+    grouped = forms.ChoiceField(
+        choices=[("استان <الف>", [("1", "یک"), ("2", mark_safe("<b>دو</b>"))]), ("3", "سه")], required=False
+    )
+    many = forms.MultipleChoiceField(choices=[(1, 1234567), (2, "دو"), (3, "سه")], required=False)
+    maybe = forms.NullBooleanField(widget=forms.NullBooleanSelect(attrs={"data-x": 'a"b', "disabled": True}))
+    hidden_off = forms.ChoiceField(choices=[("x", "ایکس")], widget=forms.Select(attrs={"required": False}))
+
+
+def template_render(renderer, template_name, context, request=None):
+    """The renderer as Django's: every widget through its templates."""
+    return TemplatesSetting.render(renderer, template_name, context, request)
+
+
+def test_a_select_in_python_is_the_templates_html_for_awkward_choices(monkeypatch):
+    form = Tricky(data={"plain": "a", "grouped": "2", "many": ["1", "3"], "maybe": "true"})
+    fast = {name: str(form[name]) for name in form.fields}
+    assert "selected>کاشی &quot;میبد&quot; &amp; &lt;شرکا&gt;</option>" in fast["plain"]
+    assert '<optgroup label="استان &lt;الف&gt;">' in fast["grouped"] and "<b>دو</b>" in fast["grouped"]
+    monkeypatch.setattr(BootstrapFormRenderer, "render", template_render)
+    slow = {name: str(form[name]) for name in form.fields}
+    assert fast == slow
+
+
+def test_a_project_override_of_select_html_is_still_used(monkeypatch):
+    renderer = BootstrapFormRenderer()
+    assert renderer.select_is_djangos
+    calls = []
+    monkeypatch.setattr(renderers, "render_select", lambda widget: calls.append(widget) or None)
+    html = str(Tricky()["plain"])
+    assert calls and html.startswith('<select name="plain"'), "an option it cannot write goes to the template"
+
+
+def test_every_page_with_a_form_renders_as_with_djangos_templates(world, client_as, monkeypatch):
+    """Every list and add page of the project, as the admin: filter bars and forms, selects and all."""
+    client = client_as("admin")
+    token = re.compile(r"\b[A-Za-z0-9]{64}\b")  # the CSRF token, masked afresh on every page
+    compared = 0
+    for route in ROUTES:
+        if route.obj or route.method != "get" or not route.name.endswith(("_list", "_add")):
+            continue
+        url = reverse(route.name) + route.query
+        fast = client.get(url)
+        if fast.status_code != 200 or fast.streaming or "<select" not in fast.content.decode():
+            continue
+        with monkeypatch.context() as patched:
+            patched.setattr(BootstrapFormRenderer, "render", template_render)
+            slow = client.get(url)
+        assert token.sub("", fast.content.decode()) == token.sub("", slow.content.decode()), url
+        compared += 1
+    assert compared >= 30, compared
