@@ -60,6 +60,11 @@ class TashilFilterSet(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user or getattr(self.request, "user", None)
+        for declared in self.filters.values():
+            # django-filter makes a multiple choice SELECT DISTINCT (for choices across a to-many relation); on
+            # the model's own column no row can repeat, and DISTINCT over every column costs the list and its count.
+            if isinstance(declared, django_filters.MultipleChoiceFilter) and "__" not in declared.field_name:
+                declared.distinct = False
 
     @property
     def form(self):

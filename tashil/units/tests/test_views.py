@@ -111,6 +111,23 @@ def test_the_list_counts_units_by_status_within_the_filter(world, client_as):
     assert "نیمه‌فعال" in page
 
 
+def test_several_statuses_list_each_unit_once_without_select_distinct(world, client_as):
+    """Statuses are the unit's own column: no row can repeat, so no DISTINCT over every column and its count."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.units.models import IndustrialUnit
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client_as("admin").get("/registry/units/", {"status": ["active", "semi_active"]})
+    names = [row.record.name for row in response.context["table"].rows]
+    assert sorted(names) == sorted(
+        IndustrialUnit.objects.filter(status__in=["active", "semi_active"]).values_list("name", flat=True)
+    )
+    assert len(names) == len(set(names)) >= 2
+    assert not [q["sql"] for q in queries if "DISTINCT" in q["sql"] and '"units_industrialunit"' in q["sql"]]
+
+
 @pytest.mark.parametrize(
     ("query", "expected", "absent"),
     [
