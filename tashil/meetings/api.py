@@ -14,7 +14,7 @@ from tashil.core.api.viewsets import TashilModelViewSet
 
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
-from .models import AgendaItem, Attendance, Meeting, Resolution
+from .models import AgendaItem, Attendance, Meeting, Resolution, open_first
 
 
 class FrozenMeetingGuard:
@@ -202,7 +202,11 @@ class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
 
 
 class ResolutionViewSet(FrozenMeetingGuard, TashilModelViewSet):
-    queryset = Resolution.objects.select_related("meeting", "agency")
+    """Resolutions in the follow-up board's order: those still being followed up first, then by deadline."""
+
+    # The board's order is an index of its own (resolution_followup_idx); the model's order (by the meeting's
+    # date) would sort every open resolution of the nation joined to its meeting for each page.
+    queryset = Resolution.objects.select_related("meeting", "agency").order_by(open_first(), "deadline", "pk")
     serializer_class = ResolutionSerializer
     filterset_class = filtersets.ResolutionFilterSet
     action_map_override = {

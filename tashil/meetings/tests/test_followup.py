@@ -125,3 +125,16 @@ def test_the_boards_rates_are_kept_for_a_wide_area_and_current_for_a_county(
     page = county.get("/meetings/resolutions/").content.decode()
     assert summary_of(page)["executed"] == "۶", "a county's rates follow every change at once"
     assert 'data-testid="computed-at"' not in page
+
+
+def test_the_api_lists_resolutions_in_the_boards_order(world, client_as, api_as):
+    fixture(world)
+    board = [row.record.pk for row in client_as("secretariat").get("/meetings/resolutions/").context["table"].rows]
+    api = [row["id"] for row in api_as("secretariat").get("/api/meetings/resolutions/").json()["results"]]
+    assert api == board and len(api) >= 10
+    statuses = dict(Resolution.objects.values_list("pk", "status"))
+    assert statuses[api[0]] in ("pending", "in_progress", "objected") and statuses[api[-1]] not in (
+        "pending",
+        "in_progress",
+        "objected",
+    )
