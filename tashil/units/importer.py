@@ -13,6 +13,7 @@ import csv
 import datetime
 import io
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,11 +190,43 @@ def read_rows(source, name):
         raise ImportFileError(_("نوع فایل «%(name)s» پذیرفته نیست؛ فایل XLSX یا CSV بفرستید.") % {"name": name})
 
 
+@contextmanager
+def _sheet_sizes_from_their_heads():
+    """While a workbook loads, its read-only sheets find their size from the start of the sheet's XML.
+
+    openpyxl looks for a sheet's <dimension> at load by the elements' *end* events, and sheetData ends at the
+    end of the file: a sheet without a dimension (openpyxl's own write-only mode and many other systems write
+    none) was parsed whole before its first row was read, a sixteenth of an import. The elements' start is
+    enough: the dimension if it comes before the data, and none otherwise, as openpyxl decides."""
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    def get_size(sheet):
+        with sheet._get_source() as source:
+            for _event, element in iterparse(source, events=("start",)):
+                if element.tag == DIMENSION_TAG:
+                    boundaries = SheetDimension.from_tree(element).boundaries
+                    sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = boundaries
+                    return
+                if element.tag == DATA_TAG:
+                    return
+
+    original = _read_only.ReadOnlyWorksheet._get_size
+    _read_only.ReadOnlyWorksheet._get_size = get_size
+    try:
+        yield
+    finally:
+        _read_only.ReadOnlyWorksheet._get_size = original
+
+
 def _read_xlsx(source):
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        with _sheet_sizes_from_their_heads():
+            workbook = load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(_("فایل اکسل خوانا نیست یا آسیب دیده است (%(error)s).") % {"error": error}) from None
     try:
@@ -694,12 +727,13 @@ class Importer:
         user = self.user or (actor.user if actor else None)
         user_name = (user.get_full_name() or user.get_username()) if user else ""
         unit_type = ContentType.objects.get_for_model(IndustrialUnit)
+        day = today()  # the date of each new unit's status and of every status change in this batch
         entries, status_changes = [], []
         if creates:
             for _number, unit in creates:
                 unit.size_class = size_class_for(unit.employees)
                 unit.search_text = unit.build_search_text(product_names=[])
-                unit.status_date = today()
+                unit.status_date = day
             created = [unit for _n, unit in creates]
             units = Inserter(IndustrialUnit, batch=len(created))
             for unit, pk in zip(created, reserve_ids(IndustrialUnit, len(created)), strict=True):
@@ -714,7 +748,7 @@ class Importer:
                         UnitStatusChange(
                             unit=unit,
                             to_status=unit.status,
-                            date=today(),
+                            date=day,
                             reason=_("ثبت واحد با ورود از فایل"),
                             user=user,
                             source=StatusChangeSource.IMPORT,
@@ -736,7 +770,7 @@ class Importer:
                             unit=unit,
                             from_status=unit.status,
                             to_status=new_status,
-                            date=today(),
+                            date=day,
                             reason=_("ورود از فایل"),
                             user=user,
                             source=StatusChangeSource.IMPORT,
@@ -753,7 +787,7 @@ class Importer:
                             % {"old": old_label, "new": new_label},
                         )
                     )
-                unit.status, unit.status_date = new_status, today()
+                unit.status, unit.status_date = new_status, day
                 changed_fields.update({"status", "status_date"})
         if updates:
             fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})

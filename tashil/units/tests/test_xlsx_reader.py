@@ -62,3 +62,26 @@ def test_gaps_rich_text_and_a_sparse_sheet():
     rows = ours(data)
     assert rows == openpyxl_rows(data)
     assert rows[2][1] == "صنایع غذایی مهرگان" and len(rows) == 7 and rows[3] == [None] * 4
+
+
+def test_a_sheet_knows_its_size_as_openpyxl_says_with_or_without_a_dimension_record():
+    from tashil.units.importer import _sheet_sizes_from_their_heads
+
+    def size(data, ours):
+        if ours:
+            with _sheet_sizes_from_their_heads():
+                book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        else:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        book.close()
+        return sheet.min_column, sheet.min_row, sheet.max_column, sheet.max_row
+
+    for write_only in (False, True):  # openpyxl writes <dimension> in a normal workbook, none in write-only mode
+        book = Workbook(write_only=write_only)
+        sheet = book.create_sheet() if write_only else book.active
+        for row in ([None, "نام"], ["الف", 2, 3], [], [None, None, None, 4]):
+            sheet.append(row)
+        data = saved(book)
+        assert size(data, ours=True) == size(data, ours=False)
+    assert size(data, ours=True)[3] is None, "a sheet without a dimension record: size unknown, as openpyxl has it"
