@@ -7,7 +7,7 @@ from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from .choices import MeetingKind, MeetingStatus, ResolutionStatus
-from .models import Meeting, MeetingSeries, Resolution
+from .models import Meeting, MeetingSeries, Resolution, overdue_resolution_q
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
@@ -64,5 +64,5 @@ class ResolutionFilterSet(PlaceFilterMixin, TashilFilterSet):
         return queryset.open() if value == "open" else queryset.exclude(pk__in=queryset.open().values("pk"))
 
     def filter_overdue(self, queryset, name, value):
-        overdue = Resolution.objects.overdue().values("pk")
-        return queryset.filter(pk__in=overdue) if value == "true" else queryset.exclude(pk__in=overdue)
+        overdue = overdue_resolution_q()
+        return queryset.filter(overdue) if value == "true" else queryset.exclude(overdue)

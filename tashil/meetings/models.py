@@ -605,7 +605,12 @@ class ResolutionQuerySet(ScopedQuerySet):
         return self.filter(status__in=OPEN_RESOLUTION_STATUSES)
 
     def overdue(self, day=None):
-        return self.open().filter(deadline__lt=day or today())
+        return self.filter(overdue_resolution_q(day))
+
+
+def overdue_resolution_q(day=None):
+    """A resolution still being followed up past its deadline."""
+    return models.Q(status__in=OPEN_RESOLUTION_STATUSES, deadline__lt=day or today())
 
 
 def open_first():

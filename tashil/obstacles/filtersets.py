@@ -9,7 +9,7 @@ from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from .choices import ObstacleStatus, ReferralStatus, Severity, Source
-from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue, overdue_q
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue, overdue_q, overdue_referral_q
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
@@ -102,8 +102,7 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
         return queryset.filter(obstacle__search_text__contains=key) if key else queryset
 
     def filter_overdue(self, queryset, name, value):
-        overdue = Referral.objects.overdue().values("pk")
-        return queryset.filter(pk__in=overdue) if value == "true" else queryset.exclude(pk__in=overdue)
+        return queryset.filter(overdue_referral_q()) if value == "true" else queryset.exclude(overdue_referral_q())
 
 
 class SystemicIssueFilterSet(TashilFilterSet):

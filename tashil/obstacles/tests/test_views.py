@@ -173,3 +173,29 @@ def test_bulk_escalation_of_overdue_referrals(world, client_as):
     world.referral_b.refresh_from_db()
     assert world.referral_a.status == "escalated"
     assert world.referral_b.status == "pending", "another county's referral is out of reach"
+
+
+def test_the_overdue_filters_split_referrals_and_resolutions_into_the_overdue_and_the_rest(world):
+    import datetime
+
+    from tashil.core.jalali import today
+    from tashil.meetings.filtersets import ResolutionFilterSet
+    from tashil.meetings.models import Resolution
+    from tashil.obstacles.filtersets import ReferralFilterSet
+    from tashil.obstacles.models import Referral
+
+    past, future = today() - datetime.timedelta(days=3), today() + datetime.timedelta(days=3)
+    referrals = list(Referral.objects.order_by("pk"))
+    Referral.objects.filter(pk=referrals[0].pk).update(due_date=past, status="pending")
+    Referral.objects.filter(pk=referrals[-1].pk).update(due_date=future, status="pending")
+    resolutions = list(Resolution.objects.order_by("pk"))
+    Resolution.objects.filter(pk=resolutions[0].pk).update(deadline=past, status="pending")
+    Resolution.objects.filter(pk=resolutions[-1].pk).update(deadline=future, status="pending")
+    for model, filterset in ((Referral, ReferralFilterSet), (Resolution, ResolutionFilterSet)):
+        every = set(model.objects.values_list("pk", flat=True))
+        split = {
+            value: set(filterset({"overdue": value}, queryset=model.objects.all()).qs.values_list("pk", flat=True))
+            for value in ("true", "false")
+        }
+        assert split["true"] == set(model.objects.overdue().values_list("pk", flat=True)) != set()
+        assert split["true"] | split["false"] == every and not split["true"] & split["false"], model
