@@ -7,7 +7,7 @@ from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from .choices import MeetingKind, MeetingStatus, ResolutionStatus
-from .models import Meeting, MeetingSeries, Resolution, overdue_resolution_q
+from .models import Meeting, MeetingSeries, Resolution, open_resolution_q, overdue_resolution_q
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
@@ -61,7 +61,7 @@ class ResolutionFilterSet(PlaceFilterMixin, TashilFilterSet):
         self.filters["status"].extra["widget"] = DropdownCheckboxes
 
     def filter_state(self, queryset, name, value):
-        return queryset.open() if value == "open" else queryset.exclude(pk__in=queryset.open().values("pk"))
+        return queryset.filter(open_resolution_q()) if value == "open" else queryset.exclude(open_resolution_q())
 
     def filter_overdue(self, queryset, name, value):
         overdue = overdue_resolution_q()

@@ -602,15 +602,20 @@ class DeskRequest(MeetingChild):
 
 class ResolutionQuerySet(ScopedQuerySet):
     def open(self):
-        return self.filter(status__in=OPEN_RESOLUTION_STATUSES)
+        return self.filter(open_resolution_q())
 
     def overdue(self, day=None):
         return self.filter(overdue_resolution_q(day))
 
 
+def open_resolution_q():
+    """A resolution still being followed up."""
+    return models.Q(status__in=OPEN_RESOLUTION_STATUSES)
+
+
 def overdue_resolution_q(day=None):
     """A resolution still being followed up past its deadline."""
-    return models.Q(status__in=OPEN_RESOLUTION_STATUSES, deadline__lt=day or today())
+    return open_resolution_q() & models.Q(deadline__lt=day or today())
 
 
 def open_first():

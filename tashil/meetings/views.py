@@ -470,7 +470,7 @@ class ResolutionListView(ObjectListView):
         data = filterset.data if filterset is not None and filterset.is_bound else QueryDict()
         chosen = QueryDict(mutable=True)
         for name in self.FIGURE_FILTERS:
-            if data.getlist(name) and any(data.getlist(name)):
+            if any(data.getlist(name)):
                 chosen.setlist(name, sorted(data.getlist(name)))
         figures_filter = self.filterset_class(
             chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user

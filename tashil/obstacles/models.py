@@ -442,14 +442,14 @@ def overdue_q(day=None):
     return Q(status__in=OPEN_STATUSES) & Exists(Referral.objects.late(day).filter(obstacle=OuterRef("pk")))
 
 
-def overdue_referral_q(day=None):
-    """A referral unanswered past its due date, on an obstacle still open: what the inbox calls overdue."""
-    return Q(status__in=OPEN_REFERRAL_STATUSES, due_date__lt=day or today(), obstacle__status__in=OPEN_STATUSES)
-
-
 def open_referral_q():
     """A referral still to be answered, on an obstacle still open: the inbox's "open" count and ordering."""
     return Q(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
+
+
+def overdue_referral_q(day=None):
+    """An open referral past its due date: what the inbox calls overdue."""
+    return open_referral_q() & Q(due_date__lt=day or today())
 
 
 class ReferralQuerySet(ScopedQuerySet):
