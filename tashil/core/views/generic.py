@@ -24,6 +24,7 @@ from tashil.core.changelog import history_for
 from tashil.core.concurrency import VersionConflict
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
+from tashil.core.tables import SearchPaginator
 
 
 class OutOfScope(Exception):
@@ -98,6 +99,8 @@ class ObjectListView(ScopedViewMixin, View):
     # so a short page is the default and a long one a choice.
     per_page = 25
     PAGE_SIZES = (25, 50, 100)
+    # A searched list counts at most this many matches and then says «بیش از …» (SearchPaginator).
+    SEARCH_COUNT_CAP = 10_000
 
     def get_title(self):
         return self.title or self.object_model._meta.verbose_name_plural
@@ -127,11 +130,19 @@ class ObjectListView(ScopedViewMixin, View):
         if fmt in ("csv", "xlsx") and "export" in self.actions:
             return self.export(queryset, fmt)
         table = self.get_table(queryset)
-        RequestConfig(request, paginate={"per_page": self.page_size()}).configure(table)
+        RequestConfig(request, paginate=self.pagination(queryset, filterset)).configure(table)
         context = self.get_context_data(table=table, filterset=filterset, page_sizes=self.PAGE_SIZES)
         if request.htmx and request.htmx.target == "results":
             return render(request, self.results_template_name, context)
         return render(request, self.template_name, context)
+
+    def pagination(self, queryset, filterset):
+        """How the table is paginated: the page size asked for, and for a text search a bounded count."""
+        options = {"per_page": self.page_size()}
+        searched = filterset is not None and filterset.is_bound and filterset.form.cleaned_data.get("q")
+        if searched:
+            options.update(paginator_class=SearchPaginator, counted=queryset, cap=self.SEARCH_COUNT_CAP)
+        return options
 
     def page_size(self):
         """The page size asked for, if it is one of PAGE_SIZES (or this list's own default); never unbounded."""

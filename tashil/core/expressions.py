@@ -1,0 +1,29 @@
+"""Query expressions Django lacks, written for PostgreSQL and SQLite alike."""
+
+from django.db.models import BooleanField, F, Func, Subquery
+
+
+class InRows(Func):
+    """``column`` is one of the values ``rows`` (a one-column queryset) gives: ``IN (subquery)`` on SQLite,
+    ``= ANY(ARRAY(subquery))`` on PostgreSQL.
+
+    The two mean the same, but PostgreSQL plans an ``IN (subquery)`` that is ORed with another condition as a
+    filter on every row, while ``= ANY(ARRAY(...))`` runs the subquery once and reads ``column``'s index,
+    so the OR becomes a BitmapOr of two index scans: "obstacles whose words, or whose unit's words, hold the
+    key" reads two indexes instead of a million rows.
+    """
+
+    arity = 2
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, rows, **extra):
+        super().__init__(F(column) if isinstance(column, str) else column, Subquery(rows), **extra)
+
+    def as_sql(self, compiler, connection, **extra):
+        (column, column_params), (rows, rows_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"{column} IN {rows}", (*column_params, *rows_params)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        (column, column_params), (rows, rows_params) = (compiler.compile(e) for e in self.source_expressions)
+        return f"{column} = ANY(ARRAY{rows})", (*column_params, *rows_params)
