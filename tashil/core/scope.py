@@ -21,9 +21,11 @@ def memberships(user):
         return []
     cached = getattr(user, "_tashil_memberships", None)
     if cached is None:
-        cached = list(
-            user.memberships.filter(is_active=True).select_related("province", "county", "agency", "unit", "centre")
-        )
+        # One plain query: scope needs only the memberships' own columns (role, level and the places' ids).
+        # Their place, agency, unit or centre is read when shown (the top bar shows one per membership);
+        # joining all five on every request cost more than reading the one that is shown. Ordered by
+        # role, not by the model's ("user", "role"), which would join the user to sort by their name.
+        cached = list(user.memberships.filter(is_active=True).order_by("role", "pk"))
         user._tashil_memberships = cached
     return cached
 

@@ -1,5 +1,6 @@
 """Base forms: Bootstrap styling, Persian-friendly fields, tidy text and choices limited to the user's scope."""
 
+import django_filters.fields
 from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
@@ -11,9 +12,40 @@ from .fields import JalaliDateField, PersianDecimalField, PersianIntegerField, T
 from .widgets import AutocompleteSelect
 
 
+class ListedChoices(django_filters.fields.ModelChoiceIterator):
+    """A model choice field's choices, read with one plain query and kept for the form's life.
+
+    Django reads them through ``queryset.iterator()``, which on PostgreSQL opens a server-side cursor:
+    DECLARE, FETCH and CLOSE, three round trips for a list of thirty provinces (and a query more for each
+    ``len()`` or ``bool()``). The list is the field's own queryset, evaluated, so a new form (a deep copy of
+    its fields, their querysets cloned) reads it afresh."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if getattr(self.field, "null_label", None) is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+    def __len__(self):
+        extras = (self.field.empty_label is not None) + (getattr(self.field, "null_label", None) is not None)
+        return len(self.queryset) + extras
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.queryset)
+
+
+# The iterators ListedChoices stands in for; a field with another (a project's own) keeps it.
+_CURSOR_ITERATORS = (forms.models.ModelChoiceIterator, django_filters.fields.ModelChoiceIterator)
+
+
 def style_form(form):
-    """Give every widget the Bootstrap class its type needs."""
+    """Give every widget the Bootstrap class its type needs, and model choices read in one query."""
     for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.iterator in _CURSOR_ITERATORS:
+            field.iterator = ListedChoices
+            field.widget.choices = field.choices
         widget = field.widget
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"
