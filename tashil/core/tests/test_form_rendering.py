@@ -66,3 +66,40 @@ def test_every_page_with_a_form_renders_as_with_djangos_templates(world, client_
         assert token.sub("", fast.content.decode()) == token.sub("", slow.content.decode()), url
         compared += 1
     assert compared >= 30, compared
+
+
+def test_a_forms_model_choices_are_read_once_in_one_plain_query(world):
+    """A select of provinces (a filter bar's) or of obstacle groups (a form's) reads its choices in one query,
+    kept while the form lives: not a server-side cursor (DECLARE, FETCH, CLOSE on PostgreSQL) for each
+    rendering and a COUNT for each len(). A new form reads them afresh."""
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.obstacles.forms import ObstacleForm
+    from tashil.obstacles.models import ObstacleGroup
+    from tashil.units.filtersets import IndustrialUnitFilterSet
+    from tashil.units.models import IndustrialUnit
+
+    request = RequestFactory().get("/")
+    request.user = world.users["admin"]
+    for make_form, name, table, shown in (
+        (
+            lambda: IndustrialUnitFilterSet({}, queryset=IndustrialUnit.objects.all(), request=request).form,
+            "province",
+            "geo_province",
+            "استان الف",
+        ),
+        (lambda: ObstacleForm(user=world.users["admin"]), "group", "obstacles_obstaclegroup", "مالیات"),
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            form = make_form()
+            html = str(form[name])
+            choices = form.fields[name].choices
+            assert len(choices) == len(list(choices)) and bool(choices)
+            assert str(form[name]) == html
+        reads = [q["sql"] for q in queries if f'"{table}"' in q["sql"]]
+        assert len(reads) == 1 and reads[0].startswith("SELECT"), reads
+        assert shown in html
+    ObstacleGroup.objects.filter(pk=ObstacleGroup.objects.first().pk).update(name="گروه تازه‌نام")
+    assert "گروه تازه‌نام" in str(ObstacleForm(user=world.users["admin"])["group"])

@@ -68,3 +68,19 @@ def test_counties_in_scope(world):
     assert set(scope.counties_in_scope(world.users["province_secretariat"])) == {world.county_a, world.county_a2}
     assert scope.counties_in_scope(world.users["admin"]).count() == County.objects.count()
     assert set(scope.counties_in_scope(world.users["manager"], IndustrialZone, "add")) == set()
+
+
+def test_a_users_memberships_are_one_plain_query_and_still_describe_their_places(world):
+    """Read on every request: one query of the memberships' own columns (no join of their places, nor of
+    the user to sort by name); the top bar's line reads the one place each shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = world.users["agency_officer"]
+    officer._tashil_memberships = None
+    with CaptureQueriesContext(connection) as queries:
+        scope.memberships(officer)
+        scope.memberships(officer)
+    assert len(queries) == 1 and "JOIN" not in queries[0]["sql"], queries[0]["sql"]
+    assert world.agency_a.name in scope.describe(officer)
+    assert "شهرستان الف" in scope.describe(world.users["secretariat"])
