@@ -43,7 +43,10 @@ _CURSOR_ITERATORS = (forms.models.ModelChoiceIterator, django_filters.fields.Mod
 def style_form(form):
     """Give every widget the Bootstrap class its type needs, and model choices read in one query."""
     for field in form.fields.values():
-        if isinstance(field, forms.ModelChoiceField) and field.iterator in _CURSOR_ITERATORS:
+        # Not for models always searched (units: a hundred thousand rows), whose choices are never all listed.
+        model = getattr(getattr(field, "queryset", None), "model", None)
+        listed = isinstance(field, forms.ModelChoiceField) and not getattr(model, "autocomplete", False)
+        if listed and field.iterator in _CURSOR_ITERATORS:
             field.iterator = ListedChoices
             field.widget.choices = field.choices
         widget = field.widget
