@@ -563,7 +563,11 @@ class Referral(BaseModel):
     @property
     def working_days_left(self):
         """Working days until the due date (negative when late)."""
-        return WorkCalendar.load().working_days_between(today(), self.due_date)
+        return self.working_days_left_by(WorkCalendar.load())
+
+    def working_days_left_by(self, calendar):
+        """``working_days_left`` by a calendar already loaded (a table of referrals loads it once)."""
+        return calendar.working_days_between(today(), self.due_date)
 
     ALLOWED_RESPONSES = {
         ReferralStatus.PENDING: (

@@ -1,9 +1,11 @@
 import django_tables2 as tables
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.persian import format_number
 from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
+from tashil.core.workdays import WorkCalendar
 
 from .choices import REFERRAL_COLOURS, STATUS_COLOURS
 from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
@@ -81,10 +83,15 @@ class ReferralTable(TashilTable):
 
         self.can_escalate = self.user is not None and scope.can(self.user, Referral, "escalate")
 
+    @cached_property
+    def calendar(self):
+        """The work calendar, read once for the table: each row reading it was a trip to the cache."""
+        return WorkCalendar.load()
+
     def render_lateness(self, record):
         if not record.is_open:
             return "—"
-        days = record.working_days_left
+        days = record.working_days_left_by(self.calendar)
         if days < 0:
             return format_html(
                 '<span class="text-danger fw-semibold">{}</span>',
@@ -112,7 +119,7 @@ class ReferralTable(TashilTable):
         )
 
     def value_lateness(self, record):
-        return record.working_days_left if record.is_open else ""
+        return record.working_days_left_by(self.calendar) if record.is_open else ""
 
 
 class SystemicIssueTable(TashilTable):

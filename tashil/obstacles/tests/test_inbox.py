@@ -65,3 +65,20 @@ def test_the_officer_answers_from_the_referral_page(world, client_as):
 
 def test_staff_without_an_agency_have_no_inbox(world, client_as):
     assert client_as("secretariat").get("/obstacles/inbox/").status_code == 403
+
+
+def test_the_inbox_reads_the_work_calendar_once_for_its_rows(world, client_as, monkeypatch):
+    """Each row says how many working days are left (or late); the calendar (weekend and holidays, a trip to
+    the cache each time it is read) is read once for the table, not once a row, and each row's count is its
+    own."""
+    from tashil.core.workdays import WorkCalendar
+
+    for index in range(3):
+        obstacle = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title=f"مانع ردیف {index}")
+        make_overdue(obstacle.refer([world.agency_a])[0])
+    reads = []
+    load = WorkCalendar.load.__func__
+    monkeypatch.setattr(WorkCalendar, "load", classmethod(lambda cls: reads.append(1) or load(cls)))
+    page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
+    assert page.count("روز کاری تأخیر") >= 3 and "روز کاری مانده" in page
+    assert len(reads) == 1, len(reads)
