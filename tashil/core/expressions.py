@@ -20,10 +20,9 @@ class InRows(Func):
     def __init__(self, column, rows, **extra):
         super().__init__(F(column) if isinstance(column, str) else column, Subquery(rows), **extra)
 
-    def as_sql(self, compiler, connection, **extra):
+    def as_sql(self, compiler, connection, template="{column} IN {rows}", **extra):
         (column, column_params), (rows, rows_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"{column} IN {rows}", (*column_params, *rows_params)
+        return template.format(column=column, rows=rows), (*column_params, *rows_params)
 
     def as_postgresql(self, compiler, connection, **extra):
-        (column, column_params), (rows, rows_params) = (compiler.compile(e) for e in self.source_expressions)
-        return f"{column} = ANY(ARRAY{rows})", (*column_params, *rows_params)
+        return self.as_sql(compiler, connection, template="{column} = ANY(ARRAY{rows})", **extra)
