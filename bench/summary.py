@@ -51,9 +51,12 @@ if load_:
 imports = load(f"import_compare_{rows}")
 if imports:
     t, o = imports["tashil"], imports["django_import_export"]
+    runs = t.get("runs", [])
+    each = f" (runs before and after: {' and '.join(str(r['rows_per_second']) for r in runs)})" if runs else ""
     print(
-        f"\nImport of {imports['rows']:,} units from XLSX: Tashil {t['rows_per_second']} rows/s, peak {t['peak_mb']} MB; "
-        f"django-import-export {o['rows_per_second']} rows/s, peak {o['peak_mb']} MB ({imports['speedup']}× slower)."
+        f"\nImport of {imports['rows']:,} units from XLSX: Tashil {t['rows_per_second']} rows/s{each}, "
+        f"peak {t['peak_mb']} MB; django-import-export {o['rows_per_second']} rows/s, peak {o['peak_mb']} MB "
+        f"({imports['speedup']}× slower)."
     )
 faults = load("faults")
 if faults:

@@ -150,8 +150,14 @@ def test_variants_of_headers_digits_letters_statuses_and_dates_import(world, tmp
     assert two.licence_date == one.licence_date == two.last_verified
     three = IndustrialUnit.objects.get(licence_number="پ-33")
     assert three.status == UnitStatus.INACTIVE and three.county == world.county_a2
-    assert UnitStatusChange.objects.filter(unit=three, source=StatusChangeSource.IMPORT).count() == 1
-    assert ChangeLogEntry.objects.filter(object_id=three.pk, content_type__model="industrialunit").count() == 1
+    (change,) = UnitStatusChange.objects.filter(unit=three, source=StatusChangeSource.IMPORT)
+    assert (change.from_status, change.to_status, change.reason) == (
+        "",
+        UnitStatus.INACTIVE,
+        "ثبت واحد با ورود از فایل",
+    )
+    (entry,) = ChangeLogEntry.objects.filter(object_id=three.pk, content_type__model="industrialunit")
+    assert (entry.action, entry.object_repr, entry.source, entry.changes) == ("create", three.name, "import", [])
 
 
 def test_reimporting_the_same_file_changes_nothing(world, tmp_path):
