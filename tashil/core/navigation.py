@@ -4,10 +4,11 @@ Each capability adds its group here; items whose URL does not exist are skipped,
 links to a page that is not there.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import scope
@@ -160,27 +161,39 @@ def _url(name):
 
 def menu_for(user, path=""):
     """The groups and items this user may open; the item whose URL is the longest prefix of ``path`` is active."""
+    roles = frozenset(m.role for m in scope.memberships(user))
+    groups = [
+        {"label": label, "icon": icon, "items": [dict(item, active=False) for item in items]}
+        for label, icon, items in _groups_for(user.is_superuser, roles, get_script_prefix())
+    ]
+    candidates = [item for group in groups for item in group["items"] if path.startswith(item["url"])]
+    if candidates:
+        max(candidates, key=lambda item: len(item["url"]))["active"] = True
+    return groups
+
+
+@functools.lru_cache(maxsize=256)
+def _groups_for(is_superuser, roles, script_prefix):
+    """The menu for a set of roles. What a user may open depends on their roles alone (``scope.can`` asks only
+    which roles their memberships hold), and the labels are translated when shown: worked out once per
+    combination of roles in each process, instead of some fifty permission checks and URL lookups a page."""
     groups = []
     for group in MENU:
         items = []
         for item in group.items:
-            if item.roles and not user.is_superuser:
-                if not any(m.role in item.roles for m in scope.memberships(user)):
-                    continue
+            if item.roles and not is_superuser and not roles & set(item.roles):
+                continue
             if item.model:
                 try:
                     model = apps.get_model(item.model)
                 except LookupError:
                     continue
-                if not scope.can(user, model, item.action):
+                if not is_superuser and not any(item.action in scope.allowed_actions(model, role) for role in roles):
                     continue
             url = _url(item.url_name)
             if url is None:
                 continue
-            items.append({"label": item.label, "url": url, "icon": item.icon, "active": False})
+            items.append({"label": item.label, "url": url, "icon": item.icon})
         if items:
-            groups.append({"label": group.label, "icon": group.icon, "items": items})
-    candidates = [item for group in groups for item in group["items"] if path.startswith(item["url"])]
-    if candidates:
-        max(candidates, key=lambda item: len(item["url"]))["active"] = True
-    return groups
+            groups.append((group.label, group.icon, tuple(items)))
+    return tuple(groups)
