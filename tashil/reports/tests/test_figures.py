@@ -278,6 +278,37 @@ def test_the_scorecard_sorts_and_exports(fx):
     assert rows[0][0] == "دستگاه" and {r[0] for r in rows[1:]} == {"اداره ایکس", "اداره ایگرگ"}
 
 
+def test_the_scorecard_shows_a_page_at_a_time_searches_names_and_exports_them_all(fx, monkeypatch):
+    from django.test import Client
+
+    from tashil.reports.views import ScorecardView
+
+    monkeypatch.setattr(ScorecardView, "PER_PAGE", 1)
+    client = Client()
+    client.force_login(fx.user)
+    url = reverse("reports:scorecard")
+
+    def body(page):
+        return page.split('data-testid="scorecard"')[1]
+
+    first = client.get(url + "?sort=-failures").content.decode()
+    second = client.get(url + "?sort=-failures&page=2").content.decode()
+    assert "اداره ایگرگ" in body(first) and "اداره ایکس" not in body(first)
+    assert "اداره ایکس" in body(second) and "اداره ایگرگ" not in body(second)
+    assert "۲ دستگاه" in first and "ردیف ۱ تا ۱" in first and "صفحه ۱ از ۲" in first
+    assert "sort=-failures&amp;page=2" in first, "the pager keeps the sort"
+    # The search folds Arabic letters and matches part of a name; the export takes every row it leaves.
+    searched = client.get(url + "?q=ايگرگ").content.decode()
+    assert "اداره ایگرگ" in body(searched) and "اداره ایکس" not in body(searched) and "۱ دستگاه" in searched
+    response = client.get(url + "?q=ایکس&page=1&export=csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "اداره ایکس" in text and "اداره ایگرگ" not in text
+    everything = b"".join(client.get(url + "?page=2&export=csv").streaming_content).decode("utf-8-sig")
+    assert "اداره ایکس" in everything and "اداره ایگرگ" in everything, "the export is not one page"
+    missing = client.get(url + "?q=ناموجود").content.decode()
+    assert "دستگاهی با نام «ناموجود» در این محدوده کارنامه‌ای ندارد." in missing
+
+
 def test_the_period_report_per_county_with_totals(fx, client_as):
     from django.test import Client
 
