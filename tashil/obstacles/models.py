@@ -236,6 +236,9 @@ class Obstacle(VersionedModel, BaseModel):
             models.Index(fields=["group", "status"], name="obstacle_group_status_idx"),
             models.Index(fields=["status", "escalation_level"], include=["id"], name="obstacle_status_level_idx"),
             models.Index(fields=["reported_date"], name="obstacle_reported_idx"),
+            # A county's list, newest first (every county secretariat's daily page): without it PostgreSQL
+            # walked the nation's obstacles by date to find the county's (80 ms at national size; 2 ms with).
+            models.Index(fields=["county", "-reported_date", "-id"], name="obstacle_county_reported_idx"),
         ]
 
     def __str__(self):

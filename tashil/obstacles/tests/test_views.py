@@ -271,3 +271,27 @@ def test_the_obstacle_search_reads_the_trigram_indexes_not_every_obstacle(world)
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "obstacle_search_trgm_idx" in plan and "unit_search_trgm_idx" in plan and "BitmapOr" in plan, plan
+
+
+def test_a_countys_list_newest_first_reads_the_county_by_date_index(world, client_as):
+    """A county secretariat's obstacle list (open ones, newest first) walks obstacle_county_reported_idx and
+    stops after a page: without it PostgreSQL walked every obstacle of the nation by date, keeping the
+    county's (80 ms at national size, 2 ms with it). Told not to sort, so that the plan shows which index
+    gives the order at this size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client_as("secretariat").get("/obstacles/", {"state": "open"}).status_code == 200
+    (sql,) = [
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_obstacle"."id"') and "LIMIT" in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
+            cursor.execute("EXPLAIN " + sql)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        plan = "\n".join(str(row) for row in cursor.fetchall())
+    assert "obstacle_county_reported_idx" in plan, plan
