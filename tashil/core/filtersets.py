@@ -57,9 +57,12 @@ class TashilFilterSet(django_filters.FilterSet):
         models.DateField: {"filter_class": JalaliDateFilter},
     }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, shown=True, **kwargs):
+        """``shown=False``: a filter set only applied, never rendered (a page's second one, for its figures),
+        which need not decide how its long choices would be shown."""
         super().__init__(*args, **kwargs)
         self.user = user or getattr(self.request, "user", None)
+        self.shown = shown
         for declared in self.filters.values():
             # django-filter makes a multiple choice SELECT DISTINCT (for choices across a to-many relation); on
             # the model's own column no row can repeat, and DISTINCT over every column costs the list and its count.
@@ -85,6 +88,8 @@ class TashilFilterSet(django_filters.FilterSet):
             return
         if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
             field.queryset = queryset.for_user(self.user)
+        if not self.shown:
+            return
         model = field.queryset.model
         if getattr(model, "autocomplete", False) or (
             getattr(model, "searchable", False) and _more_than(field.queryset, LONG_CHOICES)

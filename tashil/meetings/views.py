@@ -473,7 +473,7 @@ class ResolutionListView(ObjectListView):
             if any(data.getlist(name)):
                 chosen.setlist(name, sorted(data.getlist(name)))
         figures_filter = self.filterset_class(
-            chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user
+            chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user, shown=False
         )
         valid = figures_filter.is_valid()
         resolutions = figures_filter.qs if valid else Resolution.objects.none()

@@ -138,3 +138,16 @@ def test_the_api_lists_resolutions_in_the_boards_order(world, client_as, api_as)
         "in_progress",
         "objected",
     )
+
+
+def test_the_boards_second_filter_set_only_filters_and_still_keeps_to_the_scope(world, client_as):
+    """The rates' filter set is applied, never shown: it does not ask how many agencies or meetings its
+    choices hold (the shown filter bar did), yet an agency out of the user's scope is still refused there."""
+    fixture(world)
+    with CaptureQueriesContext(connection) as queries:
+        response = client_as("secretariat").get("/meetings/resolutions/", {"state": "open"})
+    checks = [q["sql"] for q in queries if "COUNT(*) FROM (SELECT" in q["sql"] and "LIMIT 201" in q["sql"]]
+    assert checks and len(checks) == len(set(checks)), checks
+    assert response.context["summary"]["total"] == 9
+    other = client_as("secretariat").get("/meetings/resolutions/", {"agency": world.agency_b.pk})
+    assert other.context["summary"]["total"] == 0, "another county's agency chooses nothing"
