@@ -81,18 +81,19 @@ def default_area(user):
     levels = {m.level for m in scope.memberships(user)}
     if user.is_superuser or ScopeLevel.NATION in levels:
         return Area(ScopeLevel.NATION)
-    counties = scope.counties_in_scope(user)
-    provinces = list(counties.values_list("province_id", flat=True).distinct()[:2])
-    if len(provinces) == 1:
-        province = Province.objects.get(pk=provinces[0])
-        whole = counties.count() == province.counties.count()
-        if ScopeLevel.PROVINCE in levels and whole:
-            return Area(ScopeLevel.PROVINCE, province=province)
-        county_ids = list(counties.values_list("pk", flat=True)[:2])
-        if len(county_ids) == 1:
-            return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=county_ids[0]))
-        if whole:
-            return Area(ScopeLevel.PROVINCE, province=province)
+    # The counties in scope: one for a county's staff, a province's few dozen at most otherwise.
+    counties = list(scope.counties_in_scope(user).order_by().values_list("pk", "province_id"))
+    provinces = {province_id for _pk, province_id in counties}
+    if len(provinces) != 1:
+        return Area(ScopeLevel.NATION)
+    (province_id,) = provinces
+    if len(counties) == 1 and ScopeLevel.PROVINCE not in levels:
+        return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=counties[0][0]))
+    whole = len(counties) == County.objects.filter(province_id=province_id).count()
+    if whole:
+        return Area(ScopeLevel.PROVINCE, province=Province.objects.get(pk=province_id))
+    if len(counties) == 1:
+        return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=counties[0][0]))
     return Area(ScopeLevel.NATION)
 
 

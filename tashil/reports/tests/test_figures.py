@@ -440,3 +440,32 @@ def test_stale_figures_are_recomputed_by_one_request_while_the_others_see_the_ol
     settings.TASHIL_REPORT_CACHE_SECONDS = 300
     assert cached("sample", nation, user, compute)[0] == 2, "and the figures it had are still there"
     cache.clear()
+
+
+def test_a_users_own_area_is_the_widest_they_work_in(world):
+    """The nation for the nation's staff; the province for a province's; the county for a county's (in two
+    queries); the province for someone given each of its counties; the nation for a patchwork."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.accounts.models import Membership, User
+    from tashil.reports.areas import default_area
+
+    def area_of(user):
+        return default_area(User.objects.get(pk=user.pk))
+
+    assert area_of(world.users["nation_manager"]).level == ScopeLevel.NATION
+    province = area_of(world.users["province_secretariat"])
+    assert (province.level, province.province) == (ScopeLevel.PROVINCE, world.province_a)
+    fresh = User.objects.get(pk=world.users["secretariat"].pk)
+    with CaptureQueriesContext(connection) as queries:
+        county = default_area(fresh)
+    assert (county.level, county.county) == (ScopeLevel.COUNTY, world.county_a) and len(queries) <= 3, [
+        q["sql"] for q in queries
+    ]
+    user = world.users["secretariat"]
+    Membership.objects.create(user=user, role=Role.SECRETARIAT, level=ScopeLevel.COUNTY, county=world.county_a2)
+    whole = area_of(user)
+    assert (whole.level, whole.province) == (ScopeLevel.PROVINCE, world.province_a)
+    Membership.objects.create(user=user, role=Role.SECRETARIAT, level=ScopeLevel.COUNTY, county=world.county_b)
+    assert area_of(user).level == ScopeLevel.NATION
