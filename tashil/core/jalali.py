@@ -5,6 +5,7 @@ with a Persian message that names it. ``format_jalali`` shows a date as ۱۴۰۳
 """
 
 import datetime
+import functools
 import re
 
 import jdatetime
@@ -85,19 +86,25 @@ def to_gregorian(year, month, day):
     return jdatetime.date(year, month, day).togregorian()
 
 
+@functools.lru_cache(maxsize=8192)
+def _jalali_parts(day):
+    """(year, month, day) in the Jalali calendar of a Gregorian date. Pages show the same dates again and
+    again (a list's deadlines, a dashboard's months): each is converted once, not through a new jdatetime
+    object (which asks the process's locale) every time it is shown."""
+    j = jdatetime.date.fromgregorian(date=day)
+    return j.year, j.month, j.day
+
+
 def format_jalali(value, pattern="{y:04d}/{m:02d}/{d:02d}", persian=None):
     """A Gregorian date (or datetime) as Jalali text; ``pattern`` gets y, m, d, month (name), weekday."""
     if value in (None, ""):
         return ""
-    j = to_jalali(value)
-    greg = j.togregorian()
-    text = pattern.format(
-        y=j.year,
-        m=j.month,
-        d=j.day,
-        month=month_name(j.month),
-        weekday=WEEKDAYS[greg.weekday()],
-    )
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    year, month, day = _jalali_parts(value)
+    text = pattern.format(y=year, m=month, d=day, month=month_name(month), weekday=WEEKDAYS[value.weekday()])
     if persian is None:
         persian = persian_digits_active()
     return to_persian_digits(text) if persian else text
