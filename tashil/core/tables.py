@@ -139,6 +139,15 @@ class SearchPaginator(Paginator):
         return math.ceil(max(1, min(self.count, self.cap) - self.orphans) / self.per_page)
 
 
+class CountedPaginator(Paginator):
+    """Pages of a list whose rows the page has already counted another way (the unit list counts them by
+    status for its status strip: their sum is the list's count, and a second COUNT would read them again)."""
+
+    def __init__(self, rows, per_page, *args, count, **kwargs):
+        super().__init__(rows, per_page, *args, **kwargs)
+        self.count = count  # in place of Paginator.count, a cached property
+
+
 def _plain(value):
     if value is None:
         return ""

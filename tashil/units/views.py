@@ -11,6 +11,7 @@ from django.views import View
 
 from tashil.core import scope
 from tashil.core.choices import Role
+from tashil.core.tables import CountedPaginator
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin
 
@@ -31,10 +32,20 @@ class IndustrialUnitListView(ObjectListView):
     actions = ("add", "import", "export")
     results_header_template = "units/includes/status_counts.html"
 
+    def pagination(self, queryset, filterset):
+        """The list is counted by status for the status strip (COUNT(*), read from the status index alone);
+        the counts' sum is the list's count, so the pages do not count the rows again. A text search's
+        count is then exact too, as the strip counts every match anyway."""
+        options = super().pagination(queryset, filterset)
+        options.pop("counted", None)
+        options.pop("cap", None)
+        self.status_totals = dict(queryset.order_by().values_list("status").annotate(n=Count("*")))
+        return {**options, "paginator_class": CountedPaginator, "count": sum(self.status_totals.values())}
+
     def get_context_data(self, **kwargs):
         """Counts by status within the current filter, each a link that narrows the list to it."""
         context = super().get_context_data(**kwargs)
-        counts = dict(self.object_list.order_by().values_list("status").annotate(n=Count("pk")))
+        counts = self.status_totals
         query = self.request.GET.copy()
         query.pop("page", None)
         items = []

@@ -111,6 +111,35 @@ def test_the_list_counts_units_by_status_within_the_filter(world, client_as):
     assert "نیمه‌فعال" in page
 
 
+def test_the_status_counts_are_the_lists_count_read_once(world, client_as):
+    """The strip's counts by status add up to the list's count: the units are counted once (COUNT(*), which
+    PostgreSQL reads from the status index), not again for the pages; the count and pages are right."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.core.persian import to_persian_digits
+    from tashil.units.models import IndustrialUnit
+
+    IndustrialUnit.objects.bulk_create(
+        IndustrialUnit(name=f"واحد شمارش {i}", county=world.county_a, status="inactive" if i % 3 else "active")
+        for i in range(30)
+    )
+    in_scope = IndustrialUnit.objects.filter(county=world.county_a)
+    client = client_as("secretariat")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/registry/units/").content.decode()
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and 'FROM "units_industrialunit"' in q["sql"]]
+    assert len(counts) == 1 and "COUNT(*)" in counts[0] and "GROUP BY" in counts[0], counts
+    total = in_scope.count()
+    assert total > 25 and f'data-testid="result-count">{to_persian_digits(total)} مورد' in page
+    assert "صفحه ۱ از ۲" in page
+    second = client.get("/registry/units/", {"page": 2}).content.decode()
+    assert second.count("<tr ") == total - 25  # the rest of the units (the header row is a bare <tr>)
+    narrowed = client.get("/registry/units/", {"status": "inactive"}).content.decode()
+    expected = in_scope.filter(status="inactive").count()
+    assert f'data-testid="result-count">{to_persian_digits(expected)} مورد' in narrowed
+
+
 def test_several_statuses_list_each_unit_once_without_select_distinct(world, client_as):
     """Statuses are the unit's own column: no row can repeat, so no DISTINCT over every column and its count."""
     from django.db import connection
