@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -378,42 +379,61 @@ class InboxView(ObjectListView):
 
 
 class SystemicView(View):
-    """Groups ranked by how many distinct units report them in the user's scope, with jobs and rials at stake."""
+    """Groups ranked by how many distinct units report them in the user's scope, with jobs and rials at stake.
+
+    The ranking aggregates every obstacle in the area (the nation's open ones: 0.6 s, most of it reading
+    them), so it is kept like the dashboards' figures: a county's always current, a province's or the
+    nation's recomputed every few minutes, with the time it was computed shown (reports.cache)."""
 
     template_name = "obstacles/systemic.html"
 
     def get(self, request):
+        from tashil.reports.areas import default_area
+        from tashil.reports.cache import cached
+
         if not scope.can(request.user, SystemicIssue, "view"):
             raise PermissionDenied
-        obstacles = scope.restrict(Obstacle.objects.all(), request.user)
-        state = request.GET.get("state", "open")
-        if state == "open":
-            obstacles = obstacles.open()
-        ranking = (
-            obstacles.values("group", "group__name", "group__domain__name", "group__wbes_category")
-            .annotate(
-                units=Count("unit", distinct=True),
-                obstacles=Count("pk"),
-                jobs=Sum("jobs_at_risk"),
-                rials=Sum("amount"),
-                systemic=Count("pk", filter=Q(systemic_issue__isnull=False)),
-            )
-            .order_by("-units", "-jobs", "group__name")
+        state = "all" if request.GET.get("state") == "all" else "open"
+        order = request.GET.get("order") if request.GET.get("order") in ("jobs", "rials") else "units"
+        area = default_area(request.user)
+        ranking, computed_at = cached(
+            f"systemic:{state}:{order}",
+            area,
+            request.user,
+            lambda: self.ranking(request.user, state, order),
+            refresh=bool(request.GET.get("refresh")),
         )
-        order = request.GET.get("order")
-        if order in ("jobs", "rials"):
-            ranking = ranking.order_by(f"-{order}", "-units")
         issues = scope.restrict(SystemicIssue.objects.annotate(obstacle_count=Count("obstacles")), request.user)
         context = {
             "title": _("موانع فراگیر"),
-            "ranking": list(ranking[:100]),
+            "ranking": ranking,
+            "computed_at": computed_at,
+            "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
             "state": state,
-            "order": order or "units",
+            "order": order,
             "issues": tables.SystemicIssueTable(issues[:50], user=request.user, orderable=False),
             "can_raise": scope.can(request.user, SystemicIssue, "add"),
             "breadcrumbs": [(_("موانع فراگیر"), None)],
         }
         return render(request, self.template_name, context)
+
+    @staticmethod
+    def ranking(user, state, order):
+        obstacles = scope.restrict(Obstacle.objects.all(), user)
+        if state == "open":
+            obstacles = obstacles.open()
+        ranking = obstacles.values("group", "group__name", "group__domain__name", "group__wbes_category").annotate(
+            units=Count("unit", distinct=True),
+            obstacles=Count("pk"),
+            jobs=Sum("jobs_at_risk"),
+            rials=Sum("amount"),
+            systemic=Count("pk", filter=Q(systemic_issue__isnull=False)),
+        )
+        if order == "units":
+            ranking = ranking.order_by("-units", "-jobs", "group__name")
+        else:
+            ranking = ranking.order_by(f"-{order}", "-units")
+        return list(ranking[:100])
 
 
 class SystemicIssueListView(ObjectListView):

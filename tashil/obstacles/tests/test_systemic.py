@@ -27,6 +27,31 @@ def test_the_ranking_is_limited_to_the_users_scope(world, client_as):
     assert tax["units"] == 2
 
 
+def test_the_ranking_is_kept_for_a_wide_area_and_current_for_a_county(
+    world, client_as, settings, django_capture_on_commit_callbacks
+):
+    """The nation's ranking aggregates every open obstacle: kept a few minutes like the dashboards, with the
+    time it was computed and a «refresh» link; a county's follows every change at once."""
+    settings.TASHIL_REPORT_CACHE = True
+    energy = ObstacleGroup.objects.get(code="INF01")
+
+    def energy_units(client, **params):
+        ranking = client.get("/obstacles/systemic/", params).context["ranking"]
+        return next((row["units"] for row in ranking if row["group"] == energy.pk), 0)
+
+    nation, county = client_as("nation_manager"), client_as("secretariat")
+    assert energy_units(nation) == energy_units(county) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        Obstacle.objects.create(unit=world.unit_a, group=energy, title="قطعی برق", jobs_at_risk=5)
+    assert energy_units(county) == 1, "a county's ranking follows every change at once"
+    assert energy_units(nation) == 0, "the nation's is kept"
+    page = nation.get("/obstacles/systemic/").content.decode()
+    assert 'data-testid="computed-at"' in page and "refresh=1" in page
+    assert energy_units(nation, refresh="1") == 1
+    assert energy_units(nation, state="all", order="jobs") == 1, "another view of it is computed for itself"
+    assert 'data-testid="computed-at"' not in county.get("/obstacles/systemic/").content.decode()
+
+
 def test_bundling_obstacles_into_a_systemic_issue(world, client_as):
     second = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title="مالیات دو")
     response = client_as("secretariat").post(
