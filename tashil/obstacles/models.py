@@ -553,6 +553,14 @@ class Referral(BaseModel):
             return Q(agency_id=membership.agency_id) if membership.agency_id else scope.NOTHING
         if membership.role == Role.UNIT_REP:
             return Q(obstacle__unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
+        if membership.level == ScopeLevel.COUNTY and membership.county_id:
+            # A county's referrals are found from its obstacles (obstacle_county_reported_idx, then the
+            # referrals' obstacle index), not through a join that PostgreSQL plans as a walk of the nation's
+            # referrals in due-date order keeping the county's: 0.4 s for a county's list at national size,
+            # 40 ms this way. A province holds a thirtieth of the nation, and that walk finds its first page
+            # at once: it keeps the join.
+            county_obstacles = Obstacle.objects.filter(county_id=membership.county_id).order_by().values("pk")
+            return Q(InRows("obstacle_id", county_obstacles))
         return scope.geographic_q(cls.scope_county_path, membership)
 
     @property

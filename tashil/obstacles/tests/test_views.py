@@ -295,3 +295,22 @@ def test_a_countys_list_newest_first_reads_the_county_by_date_index(world, clien
             cursor.execute("EXPLAIN QUERY PLAN " + sql)
         plan = "\n".join(str(row) for row in cursor.fetchall())
     assert "obstacle_county_reported_idx" in plan, plan
+
+
+def test_a_countys_referrals_are_found_from_its_obstacles(world, client_as):
+    """A county's staff see their county's referrals, found through its obstacles (an IN subquery, or
+    ``= ANY(ARRAY(...))`` on PostgreSQL) rather than a join that PostgreSQL walked the nation's referrals by
+    due date for; a province's staff see their province's; neither sees another county's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client_as("secretariat").get("/obstacles/referrals/")
+    listed = {row.record.pk for row in page.context["table"].paginated_rows}
+    assert world.referral_a.pk in listed and world.referral_b.pk not in listed
+    (sql,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_referral"."id"')]
+    form = '"obstacle_id" = ANY(ARRAY(SELECT' if connection.vendor == "postgresql" else '"obstacle_id" IN (SELECT'
+    assert form in sql, sql
+    province = client_as("province_secretariat").get("/obstacles/referrals/")
+    listed = {row.record.pk for row in province.context["table"].paginated_rows}
+    assert world.referral_a.pk in listed and world.referral_b.pk not in listed
