@@ -94,6 +94,9 @@ def inner(repeat):
 
     pages = [
         # name, user, page, api, admin changelist (same model and filter), main query marker
+        # First, a signed-in page with no list at all (two small forms): what the session, the user's scope,
+        # the menu and the layout cost on any page, the floor under every page below.
+        ("floor: a page with no list (profile)", county_user, "/accounts/profile/", None, None, None),
         (
             "unit list: county + status + search",
             county_user,
@@ -209,8 +212,9 @@ def inner(repeat):
         with CaptureQueriesContext(connection) as captured:
             client.get(page)
         row["queries"] = len(captured)
-        row["api_url"] = api
-        row["api_ms"] = summary(time_get(client, api, repeat))
+        if api:
+            row["api_url"] = api
+            row["api_ms"] = summary(time_get(client, api, repeat))
         if "dashboard" in name:
             settings.TASHIL_REPORT_CACHE = False
             row["page_uncached_ms"] = summary(time_get(client, page, max(repeat // 3, 3)))

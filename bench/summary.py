@@ -31,7 +31,7 @@ if pages:
     for row in pages["pages"]:
         uncached = f" (uncached {cell(row['page_uncached_ms'])})" if row.get("page_uncached_ms") else ""
         print(
-            f"| {row['page']} | {cell(row['page_ms'])}{uncached} | {cell(row['api_ms'])} | {cell(row.get('admin_ms'))} "
+            f"| {row['page']} | {cell(row['page_ms'])}{uncached} | {cell(row.get('api_ms'))} | {cell(row.get('admin_ms'))} "
             f"| {cell(row.get('sql_ms'))} | {row.get('page_to_admin', '—')} | {row.get('page_to_sql', '—')} |"
         )
 search = load(f"search_{size}") or load("search")
