@@ -469,3 +469,13 @@ def test_a_users_own_area_is_the_widest_they_work_in(world):
     assert (whole.level, whole.province) == (ScopeLevel.PROVINCE, world.province_a)
     Membership.objects.create(user=user, role=Role.SECRETARIAT, level=ScopeLevel.COUNTY, county=world.county_b)
     assert area_of(user).level == ScopeLevel.NATION
+
+
+def test_the_scorecard_of_another_scope_is_not_found_in_any_form(fx, client_as):
+    """The scorecard's area goes through the scope (area_from): another county's, searched, paged or
+    exported, answers 404 like the dashboard."""
+    client = client_as("secretariat")
+    url = reverse("reports:scorecard")
+    for query in ("", "&q=اداره&page=2", "&sort=-failures", "&export=csv", "&export=xlsx"):
+        assert client.get(f"{url}?county={fx.county.pk}{query}").status_code == 404, query
+        assert client.get(f"{url}?province={fx.province.pk}{query}").status_code == 404, query
