@@ -71,15 +71,20 @@ def days_in_month(year, month):
     return 30 if jdatetime.date(year, 1, 1).isleap() else 29
 
 
-def to_jalali(value):
-    """A jdatetime.date for a Gregorian date, or for an aware datetime in the current time zone."""
-    if value is None:
-        return None
+def _local_date(value):
+    """The Gregorian date of a date, or of a datetime (an aware one in the current time zone)."""
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         value = value.date()
-    return jdatetime.date.fromgregorian(date=value)
+    return value
+
+
+def to_jalali(value):
+    """A jdatetime.date for a Gregorian date, or for an aware datetime in the current time zone."""
+    if value is None:
+        return None
+    return jdatetime.date.fromgregorian(date=_local_date(value))
 
 
 def to_gregorian(year, month, day):
@@ -99,10 +104,7 @@ def format_jalali(value, pattern="{y:04d}/{m:02d}/{d:02d}", persian=None):
     """A Gregorian date (or datetime) as Jalali text; ``pattern`` gets y, m, d, month (name), weekday."""
     if value in (None, ""):
         return ""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        value = value.date()
+    value = _local_date(value)
     year, month, day = _jalali_parts(value)
     text = pattern.format(y=year, m=month, d=day, month=month_name(month), weekday=WEEKDAYS[value.weekday()])
     if persian is None:

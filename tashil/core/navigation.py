@@ -188,7 +188,7 @@ def _groups_for(is_superuser, roles, script_prefix):
                     model = apps.get_model(item.model)
                 except LookupError:
                     continue
-                if not is_superuser and not any(item.action in scope.allowed_actions(model, role) for role in roles):
+                if not is_superuser and not scope.roles_can(roles, model, item.action):
                     continue
             url = _url(item.url_name)
             if url is None:

@@ -78,7 +78,12 @@ def can(user, model, action="view"):
         return False
     if user.is_superuser:
         return True
-    return any(action in allowed_actions(model, m.role) for m in memberships(user))
+    return roles_can({m.role for m in memberships(user)}, model, action)
+
+
+def roles_can(roles, model, action="view"):
+    """Whether any of ``roles`` may ``action`` at least some objects of ``model``."""
+    return any(action in allowed_actions(model, role) for role in roles)
 
 
 def can_object(user, obj, action):

@@ -87,12 +87,14 @@ def default_area(user):
     if len(provinces) != 1:
         return Area(ScopeLevel.NATION)
     (province_id,) = provinces
-    if len(counties) == 1 and ScopeLevel.PROVINCE not in levels:
-        return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=counties[0][0]))
-    whole = len(counties) == County.objects.filter(province_id=province_id).count()
+    single = len(counties) == 1
+    # Whether they hold the whole province matters to a province's staff or to someone given several of its
+    # counties; a county's staff are shown their county without asking.
+    province_counties = County.objects.filter(province_id=province_id)
+    whole = (not single or ScopeLevel.PROVINCE in levels) and len(counties) == province_counties.count()
     if whole:
         return Area(ScopeLevel.PROVINCE, province=Province.objects.get(pk=province_id))
-    if len(counties) == 1:
+    if single:
         return Area(ScopeLevel.COUNTY, county=County.objects.select_related("province").get(pk=counties[0][0]))
     return Area(ScopeLevel.NATION)
 

@@ -802,7 +802,7 @@ class Importer:
             with override("fa"):
                 reason = _("ثبت واحد با ورود از فایل")
             for unit in created:
-                entries.append(self._entry(unit_type, unit, ChangeAction.CREATE, user, user_name))
+                entries.append(self._entry(unit_type, unit, ChangeAction.CREATE, user_id, user_name))
                 status_changes.append(
                     {
                         "unit_id": unit.pk,
@@ -820,7 +820,7 @@ class Importer:
             unit.size_class = size_class_for(unit.employees)
             unit.search_text = unit.build_search_text()
             if changes:
-                entries.append(self._entry(unit_type, unit, ChangeAction.UPDATE, user, user_name, changes))
+                entries.append(self._entry(unit_type, unit, ChangeAction.UPDATE, user_id, user_name, changes))
             if new_status:
                 with override("fa"):
                     old_label, new_label = UnitStatus(unit.status).label, UnitStatus(new_status).label
@@ -840,7 +840,7 @@ class Importer:
                             unit_type,
                             unit,
                             ChangeAction.EVENT,
-                            user,
+                            user_id,
                             user_name,
                             message=_("وضعیت از «%(old)s» به «%(new)s» تغییر کرد: ورود از فایل")
                             % {"old": old_label, "new": new_label},
@@ -863,10 +863,10 @@ class Importer:
                 inserter.add(**row)
             inserter.flush()
 
-    def _entry(self, unit_type, unit, action, user, user_name, changes=None, message=""):
+    def _entry(self, unit_type, unit, action, user_id, user_name, changes=None, message=""):
         """A change-log row as the columns ChangeLogEntry stores (see write)."""
         return {
-            "user_id": user.pk if user else None,
+            "user_id": user_id,
             "user_name": user_name,
             "source": ChangeSource.IMPORT,
             "action": action,

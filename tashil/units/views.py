@@ -36,11 +36,9 @@ class IndustrialUnitListView(ObjectListView):
         """The list is counted by status for the status strip (COUNT(*), read from the status index alone);
         the counts' sum is the list's count, so the pages do not count the rows again. A text search's
         count is then exact too, as the strip counts every match anyway."""
-        options = super().pagination(queryset, filterset)
-        options.pop("counted", None)
-        options.pop("cap", None)
         self.status_totals = dict(queryset.order_by().values_list("status").annotate(n=Count("*")))
-        return {**options, "paginator_class": CountedPaginator, "count": sum(self.status_totals.values())}
+        count = sum(self.status_totals.values())
+        return {"per_page": self.page_size(), "paginator_class": CountedPaginator, "count": count}
 
     def get_context_data(self, **kwargs):
         """Counts by status within the current filter, each a link that narrows the list to it."""
