@@ -1,7 +1,6 @@
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -465,7 +464,7 @@ class ResolutionListView(ObjectListView):
     def execution_figures(self, filterset):
         """The board's rates and breakdowns, from the cache when still good (see reports.cache)."""
         from tashil.reports.areas import Area, default_area
-        from tashil.reports.cache import cached
+        from tashil.reports.cache import cached, kept_a_while
 
         data = filterset.data if filterset is not None and filterset.is_bound else QueryDict()
         chosen = QueryDict(mutable=True)
@@ -504,7 +503,7 @@ class ResolutionListView(ObjectListView):
         return {
             **figures,
             "computed_at": computed_at,
-            "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
+            "cached_area": kept_a_while(area),
         }
 
 

@@ -1,6 +1,5 @@
 import os
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -389,7 +388,7 @@ class SystemicView(View):
 
     def get(self, request):
         from tashil.reports.areas import default_area
-        from tashil.reports.cache import cached
+        from tashil.reports.cache import cached, kept_a_while
 
         if not scope.can(request.user, SystemicIssue, "view"):
             raise PermissionDenied
@@ -408,7 +407,7 @@ class SystemicView(View):
             "title": _("موانع فراگیر"),
             "ranking": ranking,
             "computed_at": computed_at,
-            "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
+            "cached_area": kept_a_while(area),
             "state": state,
             "order": order,
             "issues": tables.SystemicIssueTable(issues[:50], user=request.user, orderable=False),

@@ -52,6 +52,12 @@ KEEP_SECONDS = 7 * 24 * 3600
 COMPUTING_SECONDS = 300
 
 
+def kept_a_while(area):
+    """Whether ``area``'s figures are kept for TASHIL_REPORT_CACHE_SECONDS (a province's or the nation's)
+    rather than always current (a county's): the page then says when they were computed."""
+    return area.county is None and settings.TASHIL_REPORT_CACHE
+
+
 def cached(name, area, user, compute, refresh=False):
     """``compute()``'s result for this area and scope, from the cache when it is still good.
 

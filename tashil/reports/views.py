@@ -4,7 +4,6 @@ import copy
 import io
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
@@ -25,7 +24,7 @@ from tashil.units.models import IndustrialUnit
 
 from . import figures
 from .areas import Area, area_from
-from .cache import cached
+from .cache import cached, kept_a_while
 from .figures import Period
 
 REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
@@ -114,7 +113,7 @@ def dashboard_context(request, area):
         "crumbs": area.breadcrumbs(),
         "today": figures.today(),
         "computed_at": computed_at,
-        "cached_area": area.county is None and settings.TASHIL_REPORT_CACHE,
+        "cached_area": kept_a_while(area),
         "memberships": scope.memberships(user),
         "reactivation_urls": {
             name: list_url(
