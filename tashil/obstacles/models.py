@@ -10,7 +10,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -457,6 +457,14 @@ def open_referral_q():
     return Q(status__in=OPEN_REFERRAL_STATUSES, obstacle__status__in=OPEN_STATUSES)
 
 
+def unanswered_first():
+    """0 for a referral still waiting for its agency's answer, 1 for an answered one: the referral list puts
+    the first before the second (then by due date, the longest overdue at the top), so a secretariat opens
+    it on what is still to be chased, not on last year's answers. The same expression is indexed
+    (referral_open_first_idx), so the nation's first page is read from the index, not sorted."""
+    return Case(When(status__in=OPEN_REFERRAL_STATUSES, then=Value(0)), default=Value(1))
+
+
 def overdue_referral_q(day=None):
     """An open referral past its due date: what the inbox calls overdue."""
     return open_referral_q() & Q(due_date__lt=day or today())
@@ -472,6 +480,9 @@ class ReferralQuerySet(ScopedQuerySet):
 
     def overdue(self, day=None):
         return self.filter(overdue_referral_q(day))
+
+    def unanswered_first(self):
+        return self.order_by(unanswered_first(), "due_date", "pk")
 
 
 class Referral(BaseModel):
@@ -534,6 +545,7 @@ class Referral(BaseModel):
         indexes = [
             models.Index(fields=["agency", "status", "due_date"], name="referral_inbox_idx"),
             models.Index(fields=["status", "due_date"], include=["obstacle"], name="referral_status_due_idx"),
+            models.Index(unanswered_first(), F("due_date"), F("id"), name="referral_open_first_idx"),
         ]
 
     def __str__(self):

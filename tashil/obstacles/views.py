@@ -259,7 +259,8 @@ class AttachmentDownloadView(ScopedViewMixin, View):
 
 
 class ReferralListView(ObjectListView):
-    queryset = Referral.objects.select_related("obstacle__unit", "agency")
+    # Those still waiting for an answer first, the longest overdue at the top; a column's sort link overrides.
+    queryset = Referral.objects.select_related("obstacle__unit", "agency").unanswered_first()
     filterset_class = filtersets.ReferralFilterSet
     table_class = tables.ReferralTable
     actions = ("export",)

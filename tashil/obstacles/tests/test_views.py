@@ -314,3 +314,53 @@ def test_a_countys_referrals_are_found_from_its_obstacles(world, client_as):
     province = client_as("province_secretariat").get("/obstacles/referrals/")
     listed = {row.record.pk for row in province.context["table"].paginated_rows}
     assert world.referral_a.pk in listed and world.referral_b.pk not in listed
+
+
+def test_the_referral_list_opens_on_the_referrals_still_waiting_for_an_answer(world, client_as):
+    """Without a sort of their own, people see the unanswered referrals first, the longest overdue at the top,
+    and the answered ones after them, however early those were due; a column's sort link still overrides."""
+    import datetime
+
+    from tashil.core.jalali import today
+    from tashil.obstacles.models import Referral
+
+    unit, group = world.unit_a, world.group_finance
+    answered = Obstacle.objects.create(unit=unit, group=group, title="پاسخ‌داده").refer([world.agency_a])[0]
+    waiting = Obstacle.objects.create(unit=unit, group=group, title="در انتظار").refer([world.agency_a])[0]
+    later = Obstacle.objects.create(unit=unit, group=group, title="در دست اقدام").refer([world.agency_a])[0]
+    Referral.objects.filter(pk=answered.pk).update(status="done", due_date=today() - datetime.timedelta(days=400))
+    Referral.objects.filter(pk=waiting.pk).update(status="pending", due_date=today() - datetime.timedelta(days=9))
+    Referral.objects.filter(pk=later.pk).update(status="in_progress", due_date=today() + datetime.timedelta(days=5))
+    Referral.objects.filter(pk=world.referral_a.pk).update(status="rejected")
+    client = client_as("secretariat")
+
+    def listed(**query):
+        page = client.get("/obstacles/referrals/", query)
+        return [row.record.pk for row in page.context["table"].paginated_rows]
+
+    order = listed()
+    open_ones = [pk for pk in order if Referral.objects.get(pk=pk).is_open]
+    assert order[: len(open_ones)] == open_ones, "every unanswered referral comes before every answered one"
+    assert order.index(waiting.pk) < order.index(later.pk) < order.index(answered.pk)
+    assert listed(sort="due_date")[0] == answered.pk  # the oldest due date, when people sort by it
+
+
+def test_the_nations_referral_list_reads_its_first_page_from_the_open_first_index(world, client_as):
+    """The nation's 1.15 million referrals are not sorted for the list's first page: its order (unanswered
+    first, then by due date) is the expression of referral_open_first_idx, walked for 25 rows (0.7 ms at
+    national size). Told not to sort, so that the plan shows which index gives the order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client_as("nation_manager").get("/obstacles/referrals/").status_code == 200
+    (sql,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_referral"."id"')]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
+            cursor.execute("EXPLAIN " + sql)
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        plan = "\n".join(str(row) for row in cursor.fetchall())
+    assert "referral_open_first_idx" in plan, plan
