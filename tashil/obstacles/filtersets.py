@@ -9,7 +9,16 @@ from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from .choices import ObstacleStatus, ReferralStatus, Severity, Source
-from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue, overdue_q, overdue_referral_q
+from .models import (
+    Obstacle,
+    ObstacleDomain,
+    ObstacleGroup,
+    Referral,
+    SystemicIssue,
+    open_referral_q,
+    overdue_q,
+    overdue_referral_q,
+)
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
 
@@ -78,6 +87,13 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
 
 class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
     county_path = "obstacle__county"
+    WAITING = "waiting"
+    state = django_filters.ChoiceFilter(
+        choices=((WAITING, _("در انتظار پاسخ")), ("settled", _("پاسخ‌گرفته یا بسته"))),
+        method="filter_state",
+        label=_("پیگیری"),
+        empty_label=_("همه"),
+    )
     agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("دستگاه"))
     status = django_filters.MultipleChoiceFilter(choices=ReferralStatus.choices, label=_("وضعیت"))
     overdue = django_filters.ChoiceFilter(
@@ -100,6 +116,10 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
 
         key = search_key(value)
         return queryset.filter(obstacle__search_text__contains=key) if key else queryset
+
+    def filter_state(self, queryset, name, value):
+        """Waiting: not yet answered, on an obstacle still open (what the inbox lists); settled: the rest."""
+        return queryset.filter(open_referral_q()) if value == self.WAITING else queryset.exclude(open_referral_q())
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(overdue_referral_q()) if value == "true" else queryset.exclude(overdue_referral_q())

@@ -259,12 +259,20 @@ class AttachmentDownloadView(ScopedViewMixin, View):
 
 
 class ReferralListView(ObjectListView):
-    # Those still waiting for an answer first, the longest overdue at the top; a column's sort link overrides.
+    """The referrals in scope. It opens on those still waiting for an answer (``state`` absent from the query
+    is «در انتظار پاسخ», as an issue tracker opens on the open issues; its «همه» is ``state=``), the longest
+    overdue at the top; with every referral shown, the unanswered still come first. A sort link overrides."""
+
     queryset = Referral.objects.select_related("obstacle__unit", "agency").unanswered_first()
     filterset_class = filtersets.ReferralFilterSet
     table_class = tables.ReferralTable
     actions = ("export",)
     template_name = "obstacles/referral_list.html"
+
+    def get_filterset(self, queryset):
+        data = self.request.GET.copy()
+        data.setdefault("state", self.filterset_class.WAITING)
+        return self.filterset_class(data, queryset=queryset, request=self.request, user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
