@@ -1,6 +1,6 @@
 """Query expressions Django lacks, written for PostgreSQL and SQLite alike."""
 
-from django.db.models import BooleanField, F, Func, Subquery
+from django.db.models import BooleanField, F, Func, IntegerField, Subquery
 
 
 class InRows(Func):
@@ -26,3 +26,17 @@ class InRows(Func):
 
     def as_postgresql(self, compiler, connection, **extra):
         return self.as_sql(compiler, connection, template="{column} = ANY(ARRAY{rows})", **extra)
+
+
+class RowCount(Subquery):
+    """How many rows ``queryset`` holds (one correlated on the outer row by OuterRef), as a column.
+
+    ``Count("resolutions")`` in a list makes it a GROUP BY over every row the list could show (the nation's
+    50,000 meetings counted and grouped to show 25) and Django then drops the model's Meta.ordering. This counts
+    for the rows on the page only, and leaves the list's order alone."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset, **extra):
+        super().__init__(queryset.order_by().values("pk"), **extra)

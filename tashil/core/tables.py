@@ -91,9 +91,9 @@ class TashilTable(tables.Table):
     # Columns kept out of the screen (to keep it readable) but present in every export.
     export_only = ()
 
-    def __init__(self, *args, user=None, request=None, **kwargs):
+    def __init__(self, data=None, *args, user=None, request=None, **kwargs):
         self.user = user
-        super().__init__(*args, **kwargs)
+        super().__init__(in_a_stable_order(data), *args, **kwargs)
         for name in self.export_only:
             if name in self.columns.names():
                 self.columns.hide(name)
@@ -108,6 +108,21 @@ class TashilTable(tables.Table):
         yield [str(column.header) for column in columns]
         for row in self.rows:
             yield [_plain(row.get_cell_value(column.name)) for column in columns]
+
+
+def in_a_stable_order(data):
+    """A queryset in its model's order, the primary key breaking ties, if it has no order of its own.
+
+    A list that counts something per row (meetings with their resolutions, provinces with their counties) is a
+    GROUP BY query, and Django leaves a model's Meta.ordering out of those: the rows came in whatever order the
+    database chose (a county's meetings oldest first, or any order), and on PostgreSQL a row could show on two
+    pages and another on none. A sort link or a view's own order_by still decides where there is one."""
+    if not isinstance(data, models.QuerySet) or data.ordered:
+        return data
+    ordering = list(data.model._meta.ordering)
+    if not {"pk", "-pk", "id", "-id"} & set(ordering):
+        ordering.append("pk")
+    return data.order_by(*ordering)
 
 
 class SearchPaginator(Paginator):

@@ -4,7 +4,7 @@ import hashlib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views import View
 from tashil.core import jalali, scope
 from tashil.core.choices import ScopeLevel
 from tashil.core.exports import export_response
+from tashil.core.expressions import RowCount
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
 
@@ -36,8 +37,14 @@ def refuse_frozen(request, meeting):
 # ---------------------------------------------------------------- series
 
 
+# A meeting's resolutions, counted for the meetings on the page (not a GROUP BY over every meeting in scope).
+RESOLUTION_COUNT = RowCount(Resolution.objects.filter(meeting=OuterRef("pk")))
+
+
 class MeetingSeriesListView(ObjectListView):
-    queryset = MeetingSeries.objects.select_related("county").annotate(meeting_count=Count("meetings"))
+    queryset = MeetingSeries.objects.select_related("county").annotate(
+        meeting_count=RowCount(Meeting.objects.filter(series=OuterRef("pk")))
+    )
     filterset_class = filtersets.MeetingSeriesFilterSet
     table_class = tables.MeetingSeriesTable
 
@@ -48,7 +55,7 @@ class MeetingSeriesView(ObjectView):
     tabs = (Tab("meetings", gettext_lazy("جلسات"), "generic/includes/tab_table.html"),)
 
     def get_meetings_context(self):
-        meetings = self.object.meetings.annotate(resolution_count=Count("resolutions"))
+        meetings = self.object.meetings.annotate(resolution_count=RESOLUTION_COUNT)
         return {"table": tables.MeetingTable(meetings, user=self.request.user, orderable=False, exclude=("series",))}
 
     def get_context_data(self, **kwargs):
@@ -78,7 +85,7 @@ class MeetingSeriesDeleteView(ObjectDeleteView):
 
 
 class MeetingListView(ObjectListView):
-    queryset = Meeting.objects.select_related("series", "site_unit").annotate(resolution_count=Count("resolutions"))
+    queryset = Meeting.objects.select_related("series", "site_unit").annotate(resolution_count=RESOLUTION_COUNT)
     filterset_class = filtersets.MeetingFilterSet
     table_class = tables.MeetingTable
     template_name = "meetings/meeting_list.html"

@@ -82,3 +82,57 @@ def test_every_list_page_shows_the_rows_the_template_loop_would(world, client_as
             compared += 1
     assert not differing, differing
     assert compared > 30
+
+
+def test_a_table_of_a_grouped_queryset_keeps_its_models_order(world):
+    """Counting something per row (a GROUP BY) drops the model's Meta.ordering in Django: such a table gets it
+    back, with the primary key breaking ties; an order of the view's own, or a sort link's, is kept."""
+    from django.db.models import Count
+
+    from tashil.geo.models import County
+    from tashil.geo.tables import CountyTable
+
+    grouped = County.objects.annotate(zone_count=Count("zones"))
+    assert not grouped.ordered
+    table = CountyTable(grouped)
+    assert table.data.data.query.order_by == (*County._meta.ordering, "pk")
+    assert [row.record.pk for row in table.rows] == list(
+        County.objects.order_by(*County._meta.ordering, "pk").values_list("pk", flat=True)
+    )
+    own = CountyTable(grouped.order_by("-code"))
+    assert own.data.data.query.order_by == ("-code",)
+    request = RequestFactory().get("/", {"sort": "-name"})
+    assert CountyTable(grouped, request=request).data.data.query.order_by == ("-name",)
+
+
+def test_the_meeting_lists_show_the_newest_meeting_first_with_its_resolutions_counted(world, client_as):
+    """A county's meetings, on the list and on its series' page, newest first (they were oldest first: the
+    resolution count made the query a GROUP BY, which loses Meta.ordering); each with its resolution count,
+    counted for the rows shown (RowCount), not by grouping every meeting in scope."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.core.jalali import today
+    from tashil.meetings.models import Meeting
+
+    older = Meeting.objects.create(series=world.series_a, date=today() - dt.timedelta(days=70))
+    newer = Meeting.objects.create(series=world.series_a, date=today() + dt.timedelta(days=7))
+    client = client_as("secretariat")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/meetings/")
+    rows = [(row.record, row.record.resolution_count) for row in page.context["table"].paginated_rows]
+    dates = [meeting.date for meeting, _count in rows]
+    assert dates == sorted(dates, reverse=True) and rows[0][0] == newer and rows[-1][0] == older
+    counts = {meeting.pk: count for meeting, count in rows}
+    assert counts[world.meeting_a.pk] == world.meeting_a.resolutions.count() == 2 and counts[newer.pk] == 0
+    listed = [q["sql"] for q in queries if q["sql"].startswith('SELECT "meetings_meeting"."id"')]
+    assert listed and all("GROUP BY" not in sql for sql in listed), listed
+    tab = client.get(f"/meetings/series/{world.series_a.pk}/", {"tab": "meetings"})
+    shown = [row.record.pk for row in tab.context["table"].paginated_rows]
+    assert shown[0] == newer.pk and shown[-1] == older.pk
+    series = client.get("/meetings/series/")
+    assert {row.record.pk: row.record.meeting_count for row in series.context["table"].paginated_rows}[
+        world.series_a.pk
+    ] == world.series_a.meetings.count()
