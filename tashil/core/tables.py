@@ -117,8 +117,8 @@ def in_a_stable_order(data):
     GROUP BY query, and Django leaves a model's Meta.ordering out of those: the rows came in whatever order the
     database chose (a county's meetings oldest first, or any order), and on PostgreSQL a row could show on two
     pages and another on none. A sort link or a view's own order_by still decides where there is one."""
-    if not isinstance(data, models.QuerySet) or data.ordered:
-        return data
+    if not isinstance(data, models.QuerySet) or data.ordered or data.query.is_sliced:
+        return data  # a slice is its view's to order before taking it
     ordering = list(data.model._meta.ordering)
     if not {"pk", "-pk", "id", "-id"} & set(ordering):
         ordering.append("pk")

@@ -412,6 +412,7 @@ class SystemicView(View):
             refresh=bool(request.GET.get("refresh")),
         )
         issues = scope.restrict(SystemicIssue.objects.annotate(obstacle_count=Count("obstacles")), request.user)
+        issues = issues.order_by("-created", "-pk")  # the newest fifty (a count's GROUP BY has no order of its own)
         context = {
             "title": _("موانع فراگیر"),
             "ranking": ranking,

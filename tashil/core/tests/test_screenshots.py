@@ -28,6 +28,7 @@ PAGES = [
     ("modir.keshvar", "dashboard-nation", "/"),
     ("dabir.pakdasht", "matches", "/catalog/matches/"),
     ("dabir.pakdasht", "exhibition", "/catalog/exhibitions/{exhibition}/"),
+    ("vahed.mehregan", "unit-desk", "/"),
     ("vahed.mehregan", "unit-public-face", "/registry/units/{showcase}/?tab=public"),
     (None, "public-home", "/directory/"),
     (None, "public-directory", "/directory/units/?q=رب گوجه"),

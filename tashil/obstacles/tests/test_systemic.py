@@ -90,3 +90,24 @@ def test_a_systemic_issue_follows_the_same_lifecycle(world, client_as):
 def test_systemic_issues_are_scoped(world, client_as):
     assert client_as("secretariat_b").get(world.systemic_a.get_absolute_url()).status_code == 404
     assert client_as("province_secretariat").get(world.systemic_a.get_absolute_url()).status_code == 200
+
+
+def test_the_systemic_page_lists_the_newest_issues_with_their_obstacle_counts(world, client_as):
+    """The page shows the fifty newest systemic issues: ordered before the fifty are taken (the obstacle count
+    makes the query a GROUP BY, which has no order of Django's own: any fifty came, in any order)."""
+    world.systemic_a.bundle([world.obstacle_a])
+    newer = SystemicIssue.objects.create(
+        title="موضوع تازه‌تر", proposal="پیشنهاد", group=world.group_tax, county=world.county_a
+    )
+    page = client_as("secretariat").get("/obstacles/systemic/")
+    rows = [(row.record.pk, row.record.obstacle_count) for row in page.context["issues"].rows]
+    assert rows[:2] == [(newer.pk, 0), (world.systemic_a.pk, 1)]
+    sql = str(page.context["issues"].data.data.query)
+    assert "ORDER BY" in sql and "LIMIT 50" in sql
+
+
+def test_a_sliced_queryset_is_left_to_its_views_order():
+    from tashil.core.tables import in_a_stable_order
+
+    sliced = SystemicIssue.objects.all()[:5]
+    assert in_a_stable_order(sliced) is sliced
