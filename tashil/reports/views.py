@@ -86,6 +86,26 @@ def dashboard_figures(area, user):
     }
 
 
+def inbox_summary(user):
+    """For an agency officer, what waits in their agency's inbox (always current, never from the figures'
+    cache): referrals to answer, those past their due date, and resolutions the agency must execute."""
+    from tashil.meetings.models import Resolution
+    from tashil.obstacles.models import Referral
+
+    agencies = [m.agency for m in scope.memberships(user) if m.role == Role.AGENCY_OFFICER and m.agency_id]
+    if not agencies:
+        return None
+    ids = [agency.pk for agency in agencies]
+    referrals = scope.restrict(Referral.objects.filter(agency_id__in=ids), user)
+    resolutions = scope.restrict(Resolution.objects.open().filter(agency_id__in=ids), user)
+    return {
+        "agencies": agencies,
+        "open": referrals.open().count(),
+        "overdue": referrals.overdue().count(),
+        "resolutions": resolutions.count(),
+    }
+
+
 def dashboard_context(request, area):
     user = request.user
     now = jalali_today()
@@ -127,6 +147,7 @@ def dashboard_context(request, area):
         },
         "year": year,
         "month": month,
+        "inbox": inbox_summary(user),
         "status_labels": dict(UnitStatus.choices),
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, state="open"),
