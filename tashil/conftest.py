@@ -74,6 +74,15 @@ def page(browser, live_server):
     context.set_default_timeout(15000)
     page = context.new_page()
     yield page
+    # Let the requests the page started finish first (the dashboard fetches its map's points after load): the
+    # live server would otherwise still be answering one while the test database is truncated (a deadlock on
+    # PostgreSQL, "database access not allowed" after teardown).
+    from playwright.sync_api import TimeoutError as StillBusy
+
+    try:
+        page.wait_for_load_state("networkidle", timeout=5000)
+    except StillBusy:  # a page still busy after 5 s is closed anyway
+        pass
     context.close()
 
 
