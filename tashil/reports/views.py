@@ -106,6 +106,16 @@ def inbox_summary(user):
     }
 
 
+def clinic_summary(user):
+    """For a clinic expert, their centre's open cases and those with no weekly update yet this week."""
+    from tashil.clinic.models import ClinicCase
+
+    if not any(m.role == Role.CLINIC_EXPERT for m in scope.memberships(user)):
+        return None
+    cases = scope.restrict(ClinicCase.objects.all(), user)
+    return {"open": cases.open().count(), "no_update": cases.without_update_this_week().count()}
+
+
 def dashboard_context(request, area):
     user = request.user
     now = jalali_today()
@@ -148,6 +158,7 @@ def dashboard_context(request, area):
         "year": year,
         "month": month,
         "inbox": inbox_summary(user),
+        "clinic": clinic_summary(user),
         "status_labels": dict(UnitStatus.choices),
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, state="open"),

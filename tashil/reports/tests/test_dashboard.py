@@ -21,3 +21,15 @@ def test_an_agency_officer_sees_what_waits_in_their_inbox_on_their_first_page(wo
     world.referral_a.respond("done", "انجام شد.", user=world.users["agency_officer"])
     assert client_as("agency_officer").get("/").context["inbox"]["overdue"] == 0  # current at once
     assert client_as("secretariat").get("/").context["inbox"] is None
+
+
+def test_a_clinic_expert_sees_their_centres_open_cases_and_those_without_this_weeks_update(world, client_as):
+    from tashil.clinic.models import ClinicCase
+
+    mine = ClinicCase.objects.filter(centre_id=world.users["clinic_expert"].memberships.get().centre_id)
+    page = client_as("clinic_expert").get("/")
+    clinic = page.context["clinic"]
+    assert clinic["open"] == mine.open().count() >= 1
+    assert clinic["no_update"] == mine.without_update_this_week().count()
+    assert 'data-testid="clinic-summary"' in page.content.decode()
+    assert client_as("secretariat").get("/").context["clinic"] is None
