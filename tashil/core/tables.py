@@ -125,6 +125,10 @@ def in_a_stable_order(data):
     return data.order_by(*ordering)
 
 
+# A searched list (page or API) counts at most this many matches and then says «بیش از …» (SearchPaginator).
+SEARCH_COUNT_CAP = 10_000
+
+
 class SearchPaginator(Paginator):
     """Pages of a searched list, counting at most ``cap`` + 1 matches.
 

@@ -24,7 +24,7 @@ from tashil.core.changelog import history_for
 from tashil.core.concurrency import VersionConflict
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
-from tashil.core.tables import SearchPaginator
+from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator
 
 
 class OutOfScope(Exception):
@@ -99,8 +99,7 @@ class ObjectListView(ScopedViewMixin, View):
     # so a short page is the default and a long one a choice.
     per_page = 25
     PAGE_SIZES = (25, 50, 100)
-    # A searched list counts at most this many matches and then says «بیش از …» (SearchPaginator).
-    SEARCH_COUNT_CAP = 10_000
+    SEARCH_COUNT_CAP = SEARCH_COUNT_CAP
 
     def get_title(self):
         return self.title or self.object_model._meta.verbose_name_plural

@@ -66,3 +66,46 @@ def test_the_taxonomy_is_editable_by_administrators_only(world, api_as):
     )
     response = api_as("admin").patch(f"/api/obstacles/groups/{world.group_finance.pk}/", {"due_days": 3}, format="json")
     assert response.status_code == 200 and response.json()["due_days"] == 3
+
+
+def test_a_searched_api_list_counts_its_matches_only_up_to_a_cap(world, api_as, monkeypatch):
+    """As on the pages: a search counts at most the cap + 1 matches and says so (``count_capped``), its pages
+    ending at the cap; a list without a search counts exactly. Every count it runs is bounded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tashil.core.api.pagination import TashilPagination
+
+    for i in range(7):
+        Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title=f"کمبود نقدینگی {i}")
+    client = api_as("secretariat")
+    monkeypatch.setattr(TashilPagination, "search_count_cap", 5)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get("/api/obstacles/obstacles/", {"q": "نقدینگی", "page_size": 2}).json()
+    assert body["count"] == 5 and body["count_capped"] is True and len(body["results"]) == 2
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and 'FROM "obstacles_obstacle"' in q["sql"]]
+    assert counts and all("LIMIT 6" in sql for sql in counts), counts
+    last = client.get("/api/obstacles/obstacles/", {"q": "نقدینگی", "page_size": 2, "page": 3}).json()
+    assert last["next"] is None and last["results"]  # the pages end at the cap
+    assert client.get("/api/obstacles/obstacles/", {"q": "نقدینگی", "page_size": 2, "page": 4}).status_code == 404
+    monkeypatch.setattr(TashilPagination, "search_count_cap", 7)
+    exact = client.get("/api/obstacles/obstacles/", {"q": "نقدینگی"}).json()
+    assert exact["count"] == 7 and exact["count_capped"] is False
+    every = client.get("/api/obstacles/obstacles/").json()
+    total = Obstacle.objects.filter(county=world.county_a).count()
+    assert every["count"] == total > 7 and every["count_capped"] is False
+
+
+def test_an_api_filter_asks_no_counts_of_its_choices_and_still_keeps_to_the_scope(world, api_as):
+    """An API call renders no filter form: its filter set does not count the counties, agencies and zones in
+    scope to decide how their choices would be shown; another county's agency is still refused."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = api_as("secretariat")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/obstacles/obstacles/", {"agency": world.agency_a.pk}).status_code == 200
+    assert not [q["sql"] for q in queries if "LIMIT 201" in q["sql"]]
+    refused = client.get("/api/obstacles/obstacles/", {"county": world.county_b.pk})
+    assert refused.status_code == 400 and "county" in refused.json()
+    assert client.get("/api/obstacles/obstacles/", {"agency": world.agency_b.pk}).json()["count"] == 0
