@@ -2,6 +2,7 @@ import io
 
 from rest_framework.test import APIClient
 
+from tashil.core.testing.plans import unsorted_plan
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 from tashil.obstacles.choices import ObstacleStatus, Source
 from tashil.obstacles.models import Attachment, Obstacle, ObstacleEvent
@@ -286,14 +287,7 @@ def test_a_countys_list_newest_first_reads_the_county_by_date_index(world, clien
     (sql,) = [
         q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_obstacle"."id"') and "LIMIT" in q["sql"]
     ]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute("SET LOCAL enable_incremental_sort = off")
-            cursor.execute("EXPLAIN " + sql)
-        else:
-            cursor.execute("EXPLAIN QUERY PLAN " + sql)
-        plan = "\n".join(str(row) for row in cursor.fetchall())
+    plan = unsorted_plan(sql)
     assert "obstacle_county_reported_idx" in plan, plan
 
 
@@ -375,12 +369,5 @@ def test_the_nations_referral_list_reads_its_first_page_from_the_open_first_inde
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/obstacles/referrals/", query).status_code == 200
         (sql,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_referral"."id"')]
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SET LOCAL enable_sort = off")
-                cursor.execute("SET LOCAL enable_incremental_sort = off")
-                cursor.execute("EXPLAIN " + sql)
-            else:
-                cursor.execute("EXPLAIN QUERY PLAN " + sql)
-            plan = "\n".join(str(row) for row in cursor.fetchall())
+        plan = unsorted_plan(sql)
         assert "referral_open_first_idx" in plan, (query, plan)
