@@ -116,6 +116,29 @@ def clinic_summary(user):
     return {"open": cases.open().count(), "no_update": cases.without_update_this_week().count()}
 
 
+def secretariat_summary(user):
+    """For a secretariat, what waits for it alone: obstacles registered and not yet referred to any agency,
+    and units' monthly statistics waiting for review; each with a link to that list. (Overdue referrals are
+    on the dashboard itself.)"""
+    from tashil.obstacles.models import Obstacle
+    from tashil.units.choices import ReportStatus
+    from tashil.units.models import PeriodicReport
+
+    if not any(m.role == Role.SECRETARIAT for m in scope.memberships(user)):
+        return None
+    obstacles = scope.restrict(Obstacle.objects.filter(status=ObstacleStatus.REGISTERED), user)
+    reports = scope.restrict(PeriodicReport.objects.filter(status=ReportStatus.SUBMITTED), user)
+    items = [
+        (obstacles.count(), _("مانع ثبت‌شده و هنوز ارجاع‌نشده"), "obstacles:obstacle_list", ObstacleStatus.REGISTERED),
+        (reports.count(), _("آمار ماهانه در انتظار بررسی"), "units:periodicreport_list", ReportStatus.SUBMITTED),
+    ]
+    return [
+        {"count": count, "label": label, "url": f"{reverse(url)}?{urlencode({'status': status})}"}
+        for count, label, url, status in items
+        if count
+    ]
+
+
 def dashboard_context(request, area):
     user = request.user
     now = jalali_today()
@@ -159,6 +182,7 @@ def dashboard_context(request, area):
         "month": month,
         "inbox": inbox_summary(user),
         "clinic": clinic_summary(user),
+        "secretariat": secretariat_summary(user),
         "status_labels": dict(UnitStatus.choices),
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, state="open"),

@@ -33,3 +33,33 @@ def test_a_clinic_expert_sees_their_centres_open_cases_and_those_without_this_we
     assert clinic["no_update"] == mine.without_update_this_week().count()
     assert 'data-testid="clinic-summary"' in page.content.decode()
     assert client_as("secretariat").get("/").context["clinic"] is None
+
+
+def test_a_secretariat_sees_what_waits_for_it_alone(world, client_as):
+    """Obstacles registered and not yet referred, and monthly statistics waiting for review, each a link to
+    that list; only their own area's; nothing shown when nothing waits, and nothing for other roles."""
+    from tashil.obstacles.models import Obstacle
+    from tashil.units.models import PeriodicReport
+
+    fresh = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مانع تازه بی‌ارجاع")
+    Obstacle.objects.create(unit=world.unit_b, group=world.group_finance, title="مانع شهرستان دیگر")
+    PeriodicReport.objects.create(unit=world.unit_a, year=1404, month=7, status="submitted")
+    waiting = {
+        "registered": Obstacle.objects.filter(county=world.county_a, status="registered").count(),
+        "submitted": PeriodicReport.objects.filter(unit__county=world.county_a, status="submitted").count(),
+    }
+    assert fresh.status == "registered" and waiting["registered"] >= 1 and waiting["submitted"] >= 1
+    page = client_as("secretariat").get("/")
+    items = {item["url"]: item["count"] for item in page.context["secretariat"]}
+    assert items == {
+        "/obstacles/?status=registered": waiting["registered"],
+        "/registry/reports/?status=submitted": waiting["submitted"],
+    }
+    assert 'data-testid="secretariat-summary"' in page.content.decode()
+    listed = client_as("secretariat").get("/obstacles/?status=registered")
+    assert fresh.title in listed.content.decode() and "مانع شهرستان دیگر" not in listed.content.decode()
+    Obstacle.objects.filter(status="registered").delete()
+    PeriodicReport.objects.filter(status="submitted").delete()
+    quiet = client_as("secretariat").get("/")
+    assert quiet.context["secretariat"] == [] and 'data-testid="secretariat-summary"' not in quiet.content.decode()
+    assert client_as("manager").get("/").context["secretariat"] is None
