@@ -14,7 +14,9 @@
     return new Chart(canvas, {
       type: "line",
       data: { labels: rows.map(function (r) { return r.label; }), datasets: datasets },
-      options: { maintainAspectRatio: false, animation: false, plugins: { legend: { position: "bottom", rtl: rtl } },
+      // Reversed for right to left, the newest month's label ends at the left edge: room for it there.
+      options: { maintainAspectRatio: false, animation: false, layout: { padding: rtl ? { left: 28 } : { right: 28 } },
+        plugins: { legend: { position: "bottom", rtl: rtl } },
         scales: { x: { reverse: rtl }, y: { position: rtl ? "right" : "left", beginAtZero: true, ticks: { callback: persian } } } },
     });
   }
