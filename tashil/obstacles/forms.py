@@ -175,7 +175,13 @@ class EscalateForm(TashilForm):
 
 
 class CommentForm(TashilForm):
-    text = forms.CharField(label=_("یادداشت"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("یادداشت"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"rows": 2, "placeholder": _("یادداشت یا پیگیری تازه‌ای بنویسید، یا فایلی پیوست کنید…")}
+        ),
+    )
     file = forms.FileField(label=_("پیوست"), required=False, validators=[validate_upload])
     internal = forms.BooleanField(label=_("داخلی (نماینده واحد نبیند)"), required=False)
 
