@@ -192,7 +192,14 @@ class ReviewForm(TashilForm):
         choices=[("approve", _("تأیید")), ("return", _("برگشت برای اصلاح"))],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("دلیل برگشت"), required=False, max_length=500)
+    note = forms.CharField(
+        label=_("دلیل برگشت"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("دلیل برگشت (برای برگشت لازم است)"), "aria-label": _("دلیل برگشت")}
+        ),
+    )
 
 
 class ImportForm(TashilForm):

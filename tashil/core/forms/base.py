@@ -56,7 +56,12 @@ def style_form(form):
             widget, forms.CheckboxSelectMultiple | forms.RadioSelect
         ):
             css = "form-select"
-        elif isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        elif isinstance(widget, forms.RadioSelect):
+            # Bootstrap's form-check markup: each choice a styled radio beside its label, in a row.
+            css = ""
+            widget.template_name = "forms/widgets/radio.html"
+            widget.option_template_name = "forms/widgets/radio_option.html"
+        elif isinstance(widget, forms.CheckboxSelectMultiple):
             css = ""
         else:
             css = "form-control"
