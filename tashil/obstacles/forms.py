@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm
+from tashil.core.forms.base import EMPTY_CHOICE
 from tashil.orgs.models import Agency
 
 from .choices import FailureParty, Outcome, ReferralStatus, Source
@@ -44,7 +45,7 @@ SIGNATURES = {
 
 def grouped_choices(queryset):
     """Obstacle groups under their domain headings, for a select with optgroups."""
-    choices, current, items = [("", "---------")], None, []
+    choices, current, items = [("", EMPTY_CHOICE)], None, []
     for group in queryset.select_related("domain").order_by("domain__order", "order", "name"):
         if group.domain != current:
             if items:

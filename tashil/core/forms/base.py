@@ -4,6 +4,7 @@ import django_filters.fields
 from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tashil.core import scope
 from tashil.core.persian import clean_text
@@ -40,9 +41,25 @@ class ListedChoices(django_filters.fields.ModelChoiceIterator):
 _CURSOR_ITERATORS = (forms.models.ModelChoiceIterator, django_filters.fields.ModelChoiceIterator)
 
 
+# Django's empty choice, "---------", and what a Persian form says instead. (Filter bars say «همه».)
+DJANGO_EMPTY_CHOICE = "---------"
+EMPTY_CHOICE = gettext_lazy("— برگزینید —")
+
+
+def _say_choose(field):
+    """A select's empty choice reads «— برگزینید —», not Django's dashes."""
+    if getattr(field, "empty_label", None) == DJANGO_EMPTY_CHOICE:
+        field.empty_label = EMPTY_CHOICE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0] == ("", DJANGO_EMPTY_CHOICE):
+            field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
+
 def style_form(form):
     """Give every widget the Bootstrap class its type needs, and model choices read in one query."""
     for field in form.fields.values():
+        _say_choose(field)
         # Not for models always searched (units: a hundred thousand rows), whose choices are never all listed.
         model = getattr(getattr(field, "queryset", None), "model", None)
         listed = isinstance(field, forms.ModelChoiceField) and not getattr(model, "autocomplete", False)

@@ -121,3 +121,12 @@ def test_a_radio_choice_is_a_bootstrap_form_check_with_its_own_label():
     assert 'id="id_status_1"' in inputs[1] and "checked" in inputs[1] and "checked" not in inputs[0]
     assert '<label class="form-check-label" for="id_status_0">انجام‌شده</label>' in html
     assert html.count('<div class="form-check m-0">') == 2
+
+
+def test_an_empty_choice_says_choose_in_a_form_and_all_in_a_filter(world, client_as):
+    """Django's "---------" nowhere: a form's select offers «— برگزینید —» (model choices, model field
+    choices and the grouped obstacle groups alike), a filter bar's «همه»."""
+    form = client_as("secretariat").get("/obstacles/add/").content.decode()
+    assert "---------" not in form and form.count("— برگزینید —") >= 2
+    listed = client_as("secretariat").get("/obstacles/").content.decode()
+    assert "---------" not in listed and "— برگزینید —" not in listed and ">همه<" in listed
