@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.forms import JalaliDateField, MobileField, TashilForm, TashilModelForm
 from tashil.core.jalali import jalali_today, today
+from tashil.core.persian import to_persian_digits
 
 from .choices import UnitStatus
 from .models import IndustrialUnit, PeriodicReport, Product, Project
@@ -170,10 +171,15 @@ class PeriodicReportForm(TashilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        now = jalali_today()
-        self.fields["year"].initial = now.year
-        self.fields["month"].initial = now.month
-        self.fields["year"].widget.attrs["placeholder"] = str(now.year)
+        if self.instance.pk is None:
+            # A month's statistics are sent once it has ended: a new report opens on last month (the model
+            # form's initial values are the empty new report's, so they are set here, not on the fields).
+            now = jalali_today()
+            year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+            for name, value in (("year", year), ("month", month)):
+                if not self.initial.get(name):
+                    self.initial[name] = value
+        self.fields["year"].widget.attrs["placeholder"] = to_persian_digits(jalali_today().year)
 
     def save(self, commit=True):
         report = super().save(commit=False)

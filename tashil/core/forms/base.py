@@ -104,7 +104,11 @@ def _formfield(model_field, **kwargs):
     if isinstance(model_field, models.AutoField | models.ForeignKey) or model_field.choices:
         return model_field.formfield(**kwargs)
     if isinstance(model_field, models.IntegerField):
-        return model_field.formfield(form_class=PersianIntegerField, **kwargs)
+        # A year is written ۱۴۰۵, not ۱٬۴۰۵: no thousands separator for it.
+        year = model_field.name == "year" or any(
+            getattr(validator, "__name__", "") == "validate_jalali_year" for validator in model_field.validators
+        )
+        return model_field.formfield(form_class=PersianIntegerField, grouped=not year, **kwargs)
     if isinstance(model_field, models.DecimalField):
         return model_field.formfield(form_class=PersianDecimalField, **kwargs)
     return model_field.formfield(**kwargs)

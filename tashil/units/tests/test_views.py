@@ -346,3 +346,21 @@ def test_the_page_size_is_a_choice_among_a_few_never_unbounded(world, client_as)
     assert default == 25, "25 rows by default"
     assert fifty == 42, "all 42 of county A's units when 50 are asked for"
     assert huge == default, "an unknown size falls back to the default"
+
+
+def test_a_new_monthly_report_opens_on_last_month_and_a_year_has_no_separator(world, client_as):
+    """A month's statistics are sent once it has ended: the form opens on the previous Jalali month (Esfand of
+    last year in Farvardin), its year written ۱۴۰۵ — not ۱٬۴۰۵, nor left empty as the new report's own blank
+    values made it; editing shows the report's own period."""
+    import re
+
+    from tashil.core.jalali import jalali_today
+    from tashil.core.persian import to_persian_digits
+
+    now = jalali_today()
+    year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+    page = client_as("unit_rep").get("/registry/reports/add/", {"unit": world.unit_a.pk}).content.decode()
+    assert f'name="year" value="{to_persian_digits(year)}"' in page
+    assert re.search(rf'<option value="{month}" selected>', page)
+    edit = client_as("secretariat").get(f"/registry/reports/{world.report_a.pk}/edit/").content.decode()
+    assert 'name="year" value="۱۴۰۴"' in edit and re.search(r'<option value="6" selected>', edit)
