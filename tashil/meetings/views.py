@@ -128,7 +128,36 @@ class MeetingView(ObjectView):
         items = self.object.agenda_items.select_related(
             "unit", "carried_from__meeting", "objected_resolution"
         ).prefetch_related("obstacles")
-        return {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
+        context = {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
+        meeting = self.object
+        if scope.can_object(self.request.user, meeting, "change") and not meeting.is_frozen:
+            context["suggestions"] = self.agenda_suggestions()
+        return context
+
+    SUGGESTIONS = 8
+
+    def agenda_suggestions(self):
+        """Obstacles of the meeting's county the working group should look at, not yet on this meeting's open
+        agenda: those with a referral past its due date (the longest waiting first), then those registered a
+        week ago or more and still not referred to any agency. Each with why it is suggested."""
+        from tashil.obstacles.choices import ObstacleStatus
+        from tashil.obstacles.models import Obstacle, overdue_q
+
+        meeting = self.object
+        on_agenda = meeting.agenda_items.filter(status=AgendaStatus.OPEN).values("obstacles")
+        county = scope.restrict(Obstacle.objects.filter(county_id=meeting.county_id), self.request.user)
+        county = county.exclude(pk__in=on_agenda).select_related("unit")
+        overdue = list(county.filter(overdue_q()).order_by("reported_date", "pk")[: self.SUGGESTIONS])
+        week_ago = jalali.today() - datetime.timedelta(days=7)
+        unreferred = county.filter(status=ObstacleStatus.REGISTERED, reported_date__lte=week_ago)
+        unreferred = list(unreferred.order_by("reported_date", "pk")[: self.SUGGESTIONS])
+        # Both kinds have a place when both exist: up to three of the list for those never referred.
+        overdue = overdue[: max(self.SUGGESTIONS - 3, self.SUGGESTIONS - len(unreferred))]
+        unreferred = unreferred[: self.SUGGESTIONS - len(overdue)]
+        return [(obstacle, _("ارجاع گذشته از مهلت")) for obstacle in overdue] + [
+            (obstacle, _("ارجاع‌نشده از %(date)s") % {"date": jalali.format_jalali(obstacle.reported_date)})
+            for obstacle in unreferred
+        ]
 
     def get_attendance_context(self):
         rows = self.object.attendance.select_related("agency")

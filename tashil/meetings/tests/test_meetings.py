@@ -166,3 +166,37 @@ def test_a_findings_photo_is_served_by_its_view_never_from_media_root(world, cli
     page = client.get(world.visit_a.get_absolute_url() + "?tab=findings")
     assert reverse("meetings:visitfinding_photo", kwargs={"pk": world.finding_a.pk}) in page.content.decode()
     assert client_as("secretariat_b").get(response.request["PATH_INFO"]).status_code == 404
+
+
+def test_a_planned_meetings_agenda_suggests_the_countys_obstacles_waiting_for_the_working_group(world, client_as):
+    """Those with a referral past its due date, and those registered a week ago or more and never referred,
+    each with why; not another county's, not one already on this meeting's agenda; one click adds it."""
+    import datetime
+
+    from tashil.core.jalali import today
+    from tashil.obstacles.models import Obstacle
+    from tashil.obstacles.tests.world import make_overdue
+
+    make_overdue(world.referral_a)
+    make_overdue(world.referral_b)
+    forgotten = Obstacle.objects.create(
+        unit=world.unit_a,
+        group=world.group_finance,
+        title="مانع فراموش‌شده",
+        reported_date=today() - datetime.timedelta(days=10),
+    )
+    fresh = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مانع امروز")
+    planned = Meeting.objects.create(series=world.series_a, date=today() + datetime.timedelta(days=7))
+    client = client_as("secretariat")
+
+    def suggested():
+        page = client.get(planned.get_absolute_url(), {"tab": "agenda"})
+        return {obstacle.pk: str(reason) for obstacle, reason in page.context["suggestions"]}
+
+    shown = suggested()
+    assert shown[world.obstacle_a.pk] == "ارجاع گذشته از مهلت" and shown[forgotten.pk].startswith("ارجاع‌نشده از ۱۴")
+    assert world.obstacle_b.pk not in shown and fresh.pk not in shown  # another county's; not yet a week old
+    client.post(f"/meetings/{planned.pk}/agenda-obstacle/", {"obstacle": world.obstacle_a.pk})
+    assert planned.agenda_items.filter(obstacles=world.obstacle_a).exists()
+    assert world.obstacle_a.pk not in suggested()
+    assert "suggestions" not in client_as("manager").get(planned.get_absolute_url(), {"tab": "agenda"}).context
