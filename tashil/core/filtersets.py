@@ -88,7 +88,7 @@ class TashilFilterSet(django_filters.FilterSet):
             return
         if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
             field.queryset = queryset.for_user(self.user)
-        if not self.shown:
+        if not self.shown or field.widget.is_hidden:
             return
         model = field.queryset.model
         if getattr(model, "autocomplete", False) or (

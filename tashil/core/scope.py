@@ -126,6 +126,19 @@ def counties_in_scope(user, model=None, action="view"):
     return counties.filter(combined) if combined is not None else counties.none()
 
 
+def single_county_id(user):
+    """The one county all of the user's roles are in, when they work in exactly one (most staff of a county,
+    an agency officer, a unit's representative); None otherwise. From the memberships, without a query."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return None
+    places = {(m.level, m.county_id) for m in memberships(user)}
+    if len(places) == 1:
+        level, county_id = places.pop()
+        if level == ScopeLevel.COUNTY and county_id:
+            return county_id
+    return None
+
+
 def describe(user):
     """A short Persian line for the top bar: role and place of each membership."""
     return "، ".join(str(m) for m in memberships(user))

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,11 @@ class PlaceFilterMixin(django_filters.FilterSet):
             counties = scope.counties_in_scope(user)
             self.filters["county"].queryset = counties
             self.filters["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
+            if scope.single_county_id(user):
+                # One county is all this person works in: a choice of province and county would offer only
+                # it. The filters stay (a link may carry ?county=) but are not shown in the bar.
+                for name in ("province", "county"):
+                    self.filters[name].extra["widget"] = forms.HiddenInput
         if "zone" in self.filters:
             self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
 

@@ -73,8 +73,9 @@ def style_form(form):
             widget, forms.CheckboxSelectMultiple | forms.RadioSelect
         ):
             css = "form-select"
-        elif isinstance(widget, forms.RadioSelect):
-            # Bootstrap's form-check markup: each choice a styled radio beside its label, in a row.
+        elif isinstance(widget, forms.RadioSelect) and not isinstance(widget, forms.CheckboxSelectMultiple):
+            # Bootstrap's form-check markup: each choice a styled radio beside its label, in a row. (Django's
+            # checkbox list is a RadioSelect too; it, and the filter bars' dropdown of checkboxes, keep theirs.)
             css = ""
             widget.template_name = "forms/widgets/radio.html"
             widget.option_template_name = "forms/widgets/radio_option.html"

@@ -108,7 +108,7 @@ def test_a_forms_model_choices_are_read_once_in_one_plain_query(world):
 def test_a_radio_choice_is_a_bootstrap_form_check_with_its_own_label():
     """Each choice a styled radio (form-check-input) beside a label that names it, in a row; the chosen one
     checked. (Django's own markup left the radios unstyled, the circle touching its text.)"""
-    from tashil.core.forms import TashilForm
+    from tashil.core.forms import DropdownCheckboxes, TashilForm
 
     class Answer(TashilForm):
         status = forms.ChoiceField(
@@ -121,6 +121,14 @@ def test_a_radio_choice_is_a_bootstrap_form_check_with_its_own_label():
     assert 'id="id_status_1"' in inputs[1] and "checked" in inputs[1] and "checked" not in inputs[0]
     assert '<label class="form-check-label" for="id_status_0">انجام‌شده</label>' in html
     assert html.count('<div class="form-check m-0">') == 2
+
+    class Statuses(TashilForm):
+        status = forms.MultipleChoiceField(choices=[("a", "الف")], widget=DropdownCheckboxes)
+        kinds = forms.MultipleChoiceField(choices=[("a", "الف")], widget=forms.CheckboxSelectMultiple)
+
+    statuses = Statuses()
+    assert 'class="dropdown dropdown-checkboxes"' in str(statuses["status"])  # a checkbox list is no radio
+    assert "form-check m-0" not in str(statuses["kinds"])
 
 
 def test_an_empty_choice_says_choose_in_a_form_and_all_in_a_filter(world, client_as):

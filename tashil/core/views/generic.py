@@ -154,12 +154,20 @@ class ObjectListView(ScopedViewMixin, View):
             self.request.GET["per_page"] = str(size)
         return size
 
-    def more_filters_active(self, filterset):
-        """Whether a filter beyond the first five is in use (its panel then opens by itself)."""
+    # The filter bar's first row: the search box and this many filters (one line on a wide screen); the rest
+    # fold under «فیلترهای بیشتر», open by themselves when one of them is in use.
+    FIRST_ROW_FILTERS = 4
+
+    def filter_rows(self, filterset):
+        """The shown filters (not the search box, not those hidden) of the first row, and the rest."""
         if filterset is None:
-            return False
-        names = [name for name in filterset.form.fields if name != "q"][4:]
-        return any(self.request.GET.get(name) for name in names)
+            return [], []
+        fields = [field for field in filterset.form.visible_fields() if field.name != "q"]
+        return fields[: self.FIRST_ROW_FILTERS], fields[self.FIRST_ROW_FILTERS :]
+
+    def more_filters_active(self, more):
+        """Whether a filter folded under «فیلترهای بیشتر» is in use (its panel then opens by itself)."""
+        return any(self.request.GET.get(field.name) for field in more)
 
     def export(self, queryset, fmt):
         from tashil.accounts.audit import record_export
@@ -172,6 +180,7 @@ class ObjectListView(ScopedViewMixin, View):
     def get_context_data(self, **kwargs):
         model = self.object_model
         user = self.request.user
+        first, more = self.filter_rows(kwargs.get("filterset"))
         return {
             "title": self.get_title(),
             "model": model,
@@ -182,7 +191,9 @@ class ObjectListView(ScopedViewMixin, View):
             else None,
             "can_export": "export" in self.actions,
             "results_header_template": self.results_header_template,
-            "more_filters_active": self.more_filters_active(kwargs.get("filterset")),
+            "first_filters": first,
+            "more_filters": more,
+            "more_filters_active": self.more_filters_active(more),
             "breadcrumbs": [(self.get_title(), None)],
             **kwargs,
         }

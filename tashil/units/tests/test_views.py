@@ -193,6 +193,11 @@ def test_the_place_filters_offer_the_places_the_user_works_in(world, client_as, 
     for field, offered in (("province", provinces), ("county", counties)):
         choices = {value for value, label in form.fields[field].choices if value != ""}
         assert {str(value) for value in choices} == {str(getattr(world, name).pk) for name in offered}
+    if counties == ["county_a"]:
+        # One county is all they work in: the bar does not offer a choice of one (the filters stay, hidden).
+        assert '<select name="province"' not in html and '<select name="county"' not in html
+        assert '<input type="hidden" name="county"' in html
+        return
     province_select = html[html.index('<select name="province"') :].split("</select>")[0]
     assert (world.province_b.name in province_select) == ("province_b" in provinces)
 
@@ -201,7 +206,7 @@ def test_a_place_outside_the_users_scope_is_refused_by_name(world, client_as):
     page = client_as("secretariat").get("/registry/units/", {"province": world.province_b.pk})
     assert page.context["table"].paginator.count == 0
     [error] = page.context["filterset"].form.errors["province"]
-    assert "گزینه" in error and f'invalid-feedback d-block">{error}<' in page.content.decode()
+    assert "گزینه" in error and f'invalid-feedback d-block">استان: {error}<' in page.content.decode()
 
 
 def test_a_representative_edits_the_profile_but_not_identity_or_status(world, client_as):
@@ -364,3 +369,21 @@ def test_a_new_monthly_report_opens_on_last_month_and_a_year_has_no_separator(wo
     assert re.search(rf'<option value="{month}" selected>', page)
     edit = client_as("secretariat").get(f"/registry/reports/{world.report_a.pk}/edit/").content.decode()
     assert 'name="year" value="۱۴۰۴"' in edit and re.search(r'<option value="6" selected>', edit)
+
+
+def test_a_one_county_user_is_not_offered_a_choice_of_one_place_nor_pays_to_count_it(world, client_as):
+    """The province and county filters stay (a link may carry ?county=, still checked against the scope) but a
+    county's staff are not shown a select of their one province and county, and the page does not count the
+    counties in scope to decide how that select would look."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("secretariat")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/registry/units/")
+    assert not [q["sql"] for q in queries if q["sql"].startswith('SELECT COUNT(*) FROM (SELECT "geo_county"')]
+    assert '<select name="county"' not in page.content.decode()
+    own = client.get("/registry/units/", {"county": world.county_a.pk})
+    assert own.context["table"].paginator.count == IndustrialUnit.objects.filter(county=world.county_a).count()
+    assert client.get("/registry/units/", {"county": world.county_b.pk}).context["table"].paginator.count == 0
+    assert '<select name="county"' in client_as("province_secretariat").get("/registry/units/").content.decode()
