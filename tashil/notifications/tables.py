@@ -1,4 +1,6 @@
 import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.tables import JalaliDateColumn, TashilTable
@@ -7,7 +9,7 @@ from .models import Notification
 
 
 class NotificationTable(TashilTable):
-    title = tables.Column(linkify=True)
+    title = tables.Column()
     created = JalaliDateColumn(verbose_name=_("زمان"))
     read_at = JalaliDateColumn(verbose_name=_("خوانده‌شده"))
 
@@ -15,3 +17,17 @@ class NotificationTable(TashilTable):
         model = Notification
         fields = ("created", "kind", "title", "read_at")
         row_attrs = {"class": lambda record: "fw-semibold" if record.read_at is None else ""}
+
+    def render_title(self, record, value):
+        """The title, and under it the start of the text (which obstacle an answer is about, say): two
+        hundred answers in a row all read «پاسخ «اداره …»: انجام‌شده» otherwise."""
+        body = Truncator(record.body).chars(160) if record.body else ""
+        return format_html(
+            '<a href="{}">{}</a>{}',
+            record.get_absolute_url(),
+            value,
+            format_html('<div class="small text-muted fw-normal">{}</div>', body) if body else "",
+        )
+
+    def value_title(self, record, value):
+        return f"{value} — {record.body}" if record.body else value

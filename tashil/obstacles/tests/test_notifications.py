@@ -103,3 +103,19 @@ def test_the_bell_shows_the_unread_count_and_opening_marks_read(world, client_as
     note.refresh_from_db()
     assert note.read_at is not None
     assert client_as("secretariat").get(f"/notifications/{note.pk}/").status_code == 404, "nobody opens another's"
+
+
+def test_the_notification_list_says_what_each_is_about(world, client_as, django_capture_on_commit_callbacks):
+    """Each row shows its title and, under it, the start of its text: which obstacle an agency answered
+    about. The export has both."""
+    with django_capture_on_commit_callbacks(execute=True):
+        world.referral_a.respond(ReferralStatus.DONE, "برگ اصلاح شد", user=world.users["agency_officer"])
+    note = Notification.objects.get(kind=NotificationKind.ANSWERED, recipient=world.users["secretariat"])
+    client = client_as("secretariat")
+    page = client.get("/notifications/").content.decode()
+    assert f'<a href="/notifications/{note.pk}/">{note.title}</a>' in page
+    assert f"درباره مانع «{world.obstacle_a.title}»" in page
+    response = client.get("/notifications/", {"export": "csv"})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    exported = body.decode("utf-8-sig")
+    assert world.obstacle_a.title in exported
