@@ -269,10 +269,10 @@ class ReferralListView(ObjectListView):
     actions = ("export",)
     template_name = "obstacles/referral_list.html"
 
-    def get_filterset(self, queryset):
+    def filter_data(self):
         data = self.request.GET.copy()
         data.setdefault("state", self.filterset_class.WAITING)
-        return self.filterset_class(data, queryset=queryset, request=self.request, user=self.request.user)
+        return data
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

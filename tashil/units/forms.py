@@ -171,15 +171,15 @@ class PeriodicReportForm(TashilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        now = jalali_today()
         if self.instance.pk is None:
             # A month's statistics are sent once it has ended: a new report opens on last month (the model
             # form's initial values are the empty new report's, so they are set here, not on the fields).
-            now = jalali_today()
             year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
             for name, value in (("year", year), ("month", month)):
                 if not self.initial.get(name):
                     self.initial[name] = value
-        self.fields["year"].widget.attrs["placeholder"] = to_persian_digits(jalali_today().year)
+        self.fields["year"].widget.attrs["placeholder"] = to_persian_digits(now.year)
 
     def save(self, commit=True):
         report = super().save(commit=False)

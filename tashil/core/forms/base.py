@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from tashil.core import scope
 from tashil.core.persian import clean_text
+from tashil.core.validators import validate_jalali_year
 
 from .fields import JalaliDateField, PersianDecimalField, PersianIntegerField, TimeField
 from .widgets import AutocompleteSelect
@@ -106,9 +107,7 @@ def _formfield(model_field, **kwargs):
         return model_field.formfield(**kwargs)
     if isinstance(model_field, models.IntegerField):
         # A year is written ۱۴۰۵, not ۱٬۴۰۵: no thousands separator for it.
-        year = model_field.name == "year" or any(
-            getattr(validator, "__name__", "") == "validate_jalali_year" for validator in model_field.validators
-        )
+        year = validate_jalali_year in model_field.validators
         return model_field.formfield(form_class=PersianIntegerField, grouped=not year, **kwargs)
     if isinstance(model_field, models.DecimalField):
         return model_field.formfield(form_class=PersianDecimalField, **kwargs)

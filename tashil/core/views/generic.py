@@ -104,12 +104,14 @@ class ObjectListView(ScopedViewMixin, View):
     def get_title(self):
         return self.title or self.object_model._meta.verbose_name_plural
 
+    def filter_data(self):
+        """What the filters read: the query string (None, an unbound filter set, when it is empty)."""
+        return self.request.GET or None
+
     def get_filterset(self, queryset):
         if self.filterset_class is None:
             return None
-        return self.filterset_class(
-            self.request.GET or None, queryset=queryset, request=self.request, user=self.request.user
-        )
+        return self.filterset_class(self.filter_data(), queryset=queryset, request=self.request, user=self.request.user)
 
     def filtered_queryset(self):
         queryset = self.scoped_queryset()
