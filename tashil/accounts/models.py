@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import fold_digits
 
@@ -50,7 +51,7 @@ class User(AbstractUser, BaseModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("accounts:user", kwargs={"pk": self.pk})
+        return object_url("accounts:user", self.pk)
 
     @property
     def memberships_in_force(self):

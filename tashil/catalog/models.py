@@ -17,6 +17,7 @@ from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.files import validate_image
 from tashil.core.jalali import format_jalali
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel
 from tashil.core.persian import fold_digits, normalize, search_key
 from tashil.units.choices import CapacityUnit
@@ -160,7 +161,7 @@ class Certificate(UnitChildMixin, BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("catalog:certificate", kwargs={"pk": self.pk})
+        return object_url("catalog:certificate", self.pk)
 
     @property
     def is_expired(self):
@@ -201,7 +202,7 @@ class UnitInput(UnitChildMixin, BaseModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("catalog:unitinput", kwargs={"pk": self.pk})
+        return object_url("catalog:unitinput", self.pk)
 
     def save(self, *args, **kwargs):
         self.code = "".join(ch for ch in fold_digits(self.code or "") if not ch.isspace())
@@ -255,7 +256,7 @@ class Exhibition(BaseModel):
         return self.title
 
     def get_public_url(self):
-        return reverse("public:exhibition", kwargs={"pk": self.pk})
+        return object_url("public:exhibition", self.pk)
 
     @property
     def period(self):
@@ -359,7 +360,7 @@ class ContactMessage(UnitChildMixin, BaseModel):
         return f"{self.subject} — {self.sender_name}"
 
     def get_absolute_url(self):
-        return reverse("catalog:contactmessage", kwargs={"pk": self.pk})
+        return object_url("catalog:contactmessage", self.pk)
 
     def clean(self):
         if not (self.sender_email or self.sender_phone):
@@ -399,7 +400,7 @@ class InvestmentInquiry(BaseModel):
         return f"{self.name} — {self.project}"
 
     def get_absolute_url(self):
-        return reverse("catalog:investmentinquiry", kwargs={"pk": self.pk})
+        return object_url("catalog:investmentinquiry", self.pk)
 
     def get_changelog_parent(self):
         return self.project

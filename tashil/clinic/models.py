@@ -5,13 +5,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q, Sum
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.jalali import today, week_bounds
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import to_persian_digits
 from tashil.core.validators import validate_percent
@@ -71,7 +71,7 @@ class Centre(BaseModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("clinic:centre", kwargs={"pk": self.pk})
+        return object_url("clinic:centre", self.pk)
 
     @property
     def specialty_labels(self):
@@ -250,7 +250,7 @@ class ClinicCase(BaseModel):
         return _("پرونده %(n)s — %(unit)s") % {"n": to_persian_digits(self.pk or 0), "unit": self.unit}
 
     def get_absolute_url(self):
-        return reverse("clinic:cliniccase", kwargs={"pk": self.pk})
+        return object_url("clinic:cliniccase", self.pk)
 
     @classmethod
     def scope_filter(cls, membership, action):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import scope
 from .choices import DEFAULT_ROLE_ACTIONS, ChangeAction, ChangeSource, Role, Weekday
+from .links import object_url
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -63,7 +64,7 @@ class BaseModel(models.Model):
         abstract = True
 
     def get_absolute_url(self):
-        return reverse(f"{self._meta.app_label}:{self._meta.model_name}", kwargs={"pk": self.pk})
+        return object_url(f"{self._meta.app_label}:{self._meta.model_name}", self.pk)
 
     def _get_FIELD_display(self, field):
         """get_FOO_display() as Django's, with the field's choices looked up in a dict built once.
@@ -147,7 +148,7 @@ class ChangeLogEntry(BaseModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("core:changelogentry", kwargs={"pk": self.pk})
+        return object_url("core:changelogentry", self.pk)
 
     def delete(self, *args, **kwargs):
         from django.core.exceptions import ValidationError
@@ -204,7 +205,7 @@ class Holiday(BaseModel):
         return f"{format_jalali(self.date)} — {self.title}"
 
     def get_absolute_url(self):
-        return reverse("core:holiday_edit", kwargs={"pk": self.pk})
+        return object_url("core:holiday_edit", self.pk)
 
     @property
     def weekday_name(self):

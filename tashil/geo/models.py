@@ -1,10 +1,10 @@
 """Iran's provinces and counties (reference data) and the industrial zones inside counties."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
 
@@ -129,4 +129,4 @@ class IndustrialZone(BaseModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("geo:industrialzone", kwargs={"pk": self.pk})
+        return object_url("geo:industrialzone", self.pk)

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +20,7 @@ from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
 from tashil.core.files import validate_image
 from tashil.core.jalali import format_jalali, today
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.workdays import WorkCalendar
@@ -73,7 +73,7 @@ class MeetingSeries(BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("meetings:meetingseries", kwargs={"pk": self.pk})
+        return object_url("meetings:meetingseries", self.pk)
 
     def next_date(self, after=None):
         """The next scheduled day after ``after`` (today): the series' weekday, moved on past a holiday."""
@@ -198,7 +198,7 @@ class Meeting(BaseModel):
         return _("%(series)s — جلسه %(number)s") % {"series": self.series, "number": to_persian_digits(self.number)}
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+        return object_url("meetings:meeting", self.pk)
 
     @property
     def short_label(self):
@@ -744,7 +744,7 @@ class Resolution(VersionedModel, BaseModel):
         return _("مصوبه %(n)s %(meeting)s") % {"n": to_persian_digits(self.number), "meeting": self.meeting}
 
     def get_absolute_url(self):
-        return reverse("meetings:resolution", kwargs={"pk": self.pk})
+        return object_url("meetings:resolution", self.pk)
 
     @classmethod
     def scope_filter(cls, membership, action):

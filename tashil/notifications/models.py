@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import Role
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel
 
 
@@ -48,7 +48,7 @@ class Notification(BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("notifications:open", kwargs={"pk": self.pk})
+        return object_url("notifications:open", self.pk)
 
     @classmethod
     def scope_filter(cls, membership, action):

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +19,7 @@ from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.concurrency import VersionedModel
 from tashil.core.expressions import InRows
 from tashil.core.jalali import format_jalali, today
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.validators import validate_percent
@@ -245,7 +245,7 @@ class Obstacle(VersionedModel, BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("obstacles:obstacle", kwargs={"pk": self.pk})
+        return object_url("obstacles:obstacle", self.pk)
 
     def autocomplete_label(self):
         return f"{self.title} — {self.unit}"
@@ -552,7 +552,7 @@ class Referral(BaseModel):
         return f"{self.obstacle} ← {self.agency}"
 
     def get_absolute_url(self):
-        return reverse("obstacles:referral", kwargs={"pk": self.pk})
+        return object_url("obstacles:referral", self.pk)
 
     def get_changelog_parent(self):
         return self.obstacle
@@ -714,7 +714,7 @@ class Attachment(BaseModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("obstacles:attachment_download", kwargs={"pk": self.pk})
+        return object_url("obstacles:attachment_download", self.pk)
 
     def get_changelog_parent(self):
         return self.obstacle
@@ -843,7 +843,7 @@ class SystemicIssue(BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("obstacles:systemicissue", kwargs={"pk": self.pk})
+        return object_url("obstacles:systemicissue", self.pk)
 
     def save(self, *args, **kwargs):
         if self.county_id:

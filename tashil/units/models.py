@@ -14,6 +14,7 @@ from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.concurrency import VersionedModel
 from tashil.core.files import validate_image
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.validators import (
@@ -165,7 +166,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("units:industrialunit", kwargs={"pk": self.pk})
+        return object_url("units:industrialunit", self.pk)
 
     def autocomplete_label(self):
         return f"{self.name} — {self.county}"
@@ -366,7 +367,7 @@ class Product(UnitChildMixin, BaseModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("units:product", kwargs={"pk": self.pk})
+        return object_url("units:product", self.pk)
 
     def save(self, *args, **kwargs):
         self.search_text = " ".join(search_key(part) for part in (self.name, self.code) if part)
@@ -418,7 +419,7 @@ class Project(BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("units:project", kwargs={"pk": self.pk})
+        return object_url("units:project", self.pk)
 
     def get_changelog_parent(self):
         return self.unit
@@ -510,7 +511,7 @@ class PeriodicReport(UnitChildMixin, BaseModel):
         return f"{self.unit} — {self.period_label}"
 
     def get_absolute_url(self):
-        return reverse("units:periodicreport", kwargs={"pk": self.pk})
+        return object_url("units:periodicreport", self.pk)
 
     @property
     def period_label(self):
@@ -594,7 +595,7 @@ class ImportJob(BaseModel):
         return f"{self.original_name} ({self.get_status_display()})"
 
     def get_absolute_url(self):
-        return reverse("units:importjob", kwargs={"pk": self.pk})
+        return object_url("units:importjob", self.pk)
 
     @classmethod
     def scope_filter(cls, membership, action):

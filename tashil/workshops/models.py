@@ -5,13 +5,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.jalali import format_jalali, today
+from tashil.core.links import object_url
 from tashil.core.models import BaseModel
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.validators import normalize_mobile, normalize_national_id, validate_mobile, validate_person_code
@@ -81,10 +81,10 @@ class Workshop(BaseModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("workshops:workshop", kwargs={"pk": self.pk})
+        return object_url("workshops:workshop", self.pk)
 
     def get_public_url(self):
-        return reverse("public:workshop", kwargs={"pk": self.pk})
+        return object_url("public:workshop", self.pk)
 
     @property
     def when(self):
@@ -228,7 +228,7 @@ class Registration(BaseModel):
         return f"{self.full_name} — {self.workshop}"
 
     def get_absolute_url(self):
-        return reverse("workshops:registration", kwargs={"pk": self.pk})
+        return object_url("workshops:registration", self.pk)
 
     def get_changelog_parent(self):
         return self.workshop
