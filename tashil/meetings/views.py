@@ -507,12 +507,15 @@ class ResolutionListView(ObjectListView):
         for name in self.FIGURE_FILTERS:
             if any(data.getlist(name)):
                 chosen.setlist(name, sorted(data.getlist(name)))
-        figures_filter = self.filterset_class(
-            chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user, shown=False
-        )
-        valid = figures_filter.is_valid()
-        resolutions = figures_filter.qs if valid else Resolution.objects.none()
-        place = figures_filter.form.cleaned_data if valid else {}
+        if chosen:
+            figures_filter = self.filterset_class(
+                chosen, queryset=self.scoped_queryset(), request=self.request, user=self.request.user, shown=False
+            )
+            valid = figures_filter.is_valid()
+            resolutions = figures_filter.qs if valid else Resolution.objects.none()
+            place = figures_filter.form.cleaned_data if valid else {}
+        else:  # the board as it opens: every resolution in scope, no second filter set to build and check
+            resolutions, place = self.scoped_queryset(), {}
         if place.get("county"):
             area = Area(ScopeLevel.COUNTY, county=place["county"])
         elif place.get("province"):

@@ -63,6 +63,27 @@ def test_the_follow_up_board_shows_the_figures_and_open_ones_first(world, client
     assert "مصوبه شهرستان ب" not in page, "another county's resolutions are not counted or shown"
 
 
+def test_the_boards_breakdowns_show_each_agency_and_county_with_a_link_that_narrows_to_it(world, client_as):
+    import re
+
+    fixture(world)
+    page = client_as("secretariat").get("/meetings/resolutions/").content.decode()
+    by_agency = page.split('data-testid="by-agency"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><td><a href="\?agency=(\d+)">([^<]+)</a></td>((?:<td>[^<]*</td>){4})</tr>', by_agency)
+    assert [(int(pk), name) for pk, name, _cells in rows] == [
+        (world.agency_a.pk, "اداره مالیات الف"),  # the best rate first
+        (world.agency_a2.pk, "اداره برق الف"),
+    ]
+    assert rows[0][2] == "<td>۴</td><td>۱</td><td>۱</td><td>۶۶٫۷٪</td>"
+    by_county = page.split('data-testid="by-county"', 1)[1].split("</table>", 1)[0]
+    assert f'<a href="?county={world.county_a.pk}">{world.county_a.name}</a></td><td>۵</td>' in by_county
+
+    Resolution.objects.all().delete()
+    page = client_as("secretariat").get("/meetings/resolutions/").content.decode()
+    empty = page.split('data-testid="by-agency"', 1)[1].split("</table>", 1)[0]
+    assert '<tr><td colspan="5" class="text-muted">—</td></tr>' in empty
+
+
 def test_the_agency_officer_sees_its_resolutions_in_the_inbox(world, client_as):
     page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
     assert 'data-testid="inbox-resolutions"' in page and "برگ تشخیص را بازبینی" in page
