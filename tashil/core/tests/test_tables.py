@@ -136,3 +136,23 @@ def test_the_meeting_lists_show_the_newest_meeting_first_with_its_resolutions_co
     assert {row.record.pk: row.record.meeting_count for row in series.context["table"].paginated_rows}[
         world.series_a.pk
     ] == world.series_a.meetings.count()
+
+
+def test_a_render_methods_signature_is_read_once_and_is_django_tables2s():
+    from django_tables2.utils import signature as read_signature
+
+    from tashil.core.templatetags import tashil as tags
+
+    class Table:
+        def render_name(self, value, record):
+            return value
+
+    def row_class(record, **rest):
+        return ""
+
+    table = Table()
+    for function in (table.render_name, Table.render_name, row_class, lambda table: "", len):
+        assert tags.signature(function) == read_signature(function)
+    assert tags.signature(table.render_name) == (("value", "record"), None)
+    assert tags.signature(Table.render_name) == (("self", "value", "record"), None)
+    assert Table.render_name in tags._SIGNATURES and row_class in tags._SIGNATURES
