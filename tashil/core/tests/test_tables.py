@@ -141,7 +141,7 @@ def test_the_meeting_lists_show_the_newest_meeting_first_with_its_resolutions_co
 def test_a_render_methods_signature_is_read_once_and_is_django_tables2s():
     from django_tables2.utils import signature as read_signature
 
-    from tashil.core.templatetags import tashil as tags
+    from tashil.core import table_rows as tags
 
     class Table:
         def render_name(self, value, record):
