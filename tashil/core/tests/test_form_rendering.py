@@ -138,3 +138,21 @@ def test_an_empty_choice_says_choose_in_a_form_and_all_in_a_filter(world, client
     assert "---------" not in form and form.count("— برگزینید —") >= 2
     listed = client_as("secretariat").get("/obstacles/").content.decode()
     assert "---------" not in listed and "— برگزینید —" not in listed and ">همه<" in listed
+
+
+def test_a_dropdown_of_checkboxes_in_python_is_its_templates_html(monkeypatch):
+    from tashil.core.forms import DropdownCheckboxes
+
+    class Statuses(forms.Form):
+        status = forms.MultipleChoiceField(
+            choices=[("active", "فعال"), ("semi", 'نیمه "فعال" & <کم>'), (3, 1234)], widget=DropdownCheckboxes
+        )
+
+    for data in ({}, {"status": ["semi"]}, {"status": ["active", "semi", "3"]}):
+        form = Statuses(data=data)
+        fast = str(form["status"])
+        with monkeypatch.context() as patched:
+            patched.setattr(BootstrapFormRenderer, "render", template_render)
+            slow = str(form["status"])
+        assert fast == slow, data
+    assert "۳ مورد" in fast and fast.count(" checked") == 3 and "&quot;فعال&quot; &amp; &lt;کم&gt;" in fast
