@@ -31,19 +31,26 @@ class PlaceFilterMixin(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self, "user", None)
+        single = None
         if getattr(user, "is_authenticated", False):
             from tashil.core import scope
 
             counties = scope.counties_in_scope(user)
             self.filters["county"].queryset = counties
             self.filters["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
-            if scope.single_county_id(user):
+            single = scope.single_county_id(user)
+            if single:
                 # One county is all this person works in: a choice of province and county would offer only
                 # it. The filters stay (a link may carry ?county=) but are not shown in the bar.
                 for name in ("province", "county"):
                     self.filters[name].extra["widget"] = forms.HiddenInput
         if "zone" in self.filters:
-            self.filters["zone"].queryset = IndustrialZone.objects.filter(county__in=self.filters["county"].queryset)
+            # One county's zones by its id, not through a subquery of the counties in scope (the same rows,
+            # a plainer query for the filter bar of most of the system's users).
+            zones = IndustrialZone.objects.all()
+            self.filters["zone"].queryset = (
+                zones.filter(county_id=single) if single else zones.filter(county__in=self.filters["county"].queryset)
+            )
 
     def filter_province(self, queryset, name, value: int):
         return queryset.filter(**{f"{self.county_path}__province": value})

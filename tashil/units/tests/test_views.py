@@ -3,6 +3,7 @@ import pytest
 from tashil.core.persian import to_persian_digits
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 from tashil.core.validators import national_id_check_digit
+from tashil.geo.models import IndustrialZone
 from tashil.units.choices import ReportStatus, UnitStatus
 from tashil.units.models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 
@@ -369,6 +370,19 @@ def test_a_new_monthly_report_opens_on_last_month_and_a_year_has_no_separator(wo
     assert re.search(rf'<option value="{month}" selected>', page)
     edit = client_as("secretariat").get(f"/registry/reports/{world.report_a.pk}/edit/").content.decode()
     assert 'name="year" value="۱۴۰۴"' in edit and re.search(r'<option value="6" selected>', edit)
+
+
+def test_the_zone_filter_offers_the_zones_of_the_counties_one_works_in(world, client_as):
+    """A county's staff are offered their county's zones (found by the county's id), a province's staff the
+    zones of their province's counties; another county's zone is refused by name."""
+    zones = client_as("secretariat").get("/registry/units/").context["filterset"].form.fields["zone"]
+    assert list(zones.queryset) == [world.zone_a]
+    province = client_as("province_secretariat").get("/registry/units/").context["filterset"].form.fields["zone"]
+    assert world.zone_a in province.queryset
+    assert set(province.queryset) <= set(IndustrialZone.objects.filter(county__province=world.county_a.province))
+    refused = client_as("secretariat").get("/registry/units/", {"zone": world.zone_b.pk})
+    assert refused.context["table"].paginator.count == 0
+    assert "شهرک یا ناحیه" in refused.content.decode() and 'class="invalid-feedback' in refused.content.decode()
 
 
 def test_a_one_county_user_is_not_offered_a_choice_of_one_place_nor_pays_to_count_it(world, client_as):
