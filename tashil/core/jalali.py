@@ -59,6 +59,13 @@ def persian_digits_active():
     return (get_language() or "fa").startswith("fa")
 
 
+def interface_digits(value):
+    """The digits of any text as the interface writes them: Persian in the Persian interface."""
+    if value is None:
+        return ""
+    return to_persian_digits(value) if persian_digits_active() else str(value)
+
+
 def month_name(month):
     return (MONTHS if persian_digits_active() else MONTHS_EN)[month - 1]
 

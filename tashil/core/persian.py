@@ -129,6 +129,13 @@ def format_number(value, decimals=None, persian=True):
     return to_persian_digits(text.replace(",", "\0").replace(".", DECIMAL_SEPARATOR).replace("\0", THOUSANDS_SEPARATOR))
 
 
+def format_percent(value, decimals=0, persian=True):
+    """A share as ۷۶٫۱٪ (format_number and the percent sign), or «—» when there is none."""
+    if value is None or value == "":
+        return "—"
+    return f"{format_number(value, decimals, persian=persian)}٪"
+
+
 _NUMBER_SEPARATORS = str.maketrans({THOUSANDS_SEPARATOR: "", ",": "", "،": "", " ": "", DECIMAL_SEPARATOR: "."})
 
 

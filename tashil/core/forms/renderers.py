@@ -5,6 +5,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData
 from django.utils.translation import gettext as _
 
+from tashil.core.jalali import interface_digits
+
 WIDGETS = "django/forms/widgets"
 SELECT = f"{WIDGETS}/select.html"
 OPTION = f"{WIDGETS}/select_option.html"
@@ -116,11 +118,13 @@ def render_select(widget):
 def render_dropdown_checkboxes(widget):
     """forms/widgets/dropdown_checkboxes.html (the template stays the reference: the parity test renders every
     page both ways): a filter bar's statuses, a checkbox each inside a dropdown that says how many are chosen."""
-    from tashil.core.templatetags.tashil import fa
-
     context = Context(autoescape=True)
     chosen = len(widget["value"])
-    summary = _("%(n)s مورد") % {"n": conditional_escape(fa(chosen))} if chosen else conditional_escape(_("همه"))
+    summary = (
+        _("%(n)s مورد") % {"n": conditional_escape(interface_digits(chosen))}
+        if chosen
+        else conditional_escape(_("همه"))
+    )
     parts = [
         '<div class="dropdown dropdown-checkboxes">\n'
         '  <button class="form-select text-start" type="button" data-bs-toggle="dropdown" '

@@ -5,7 +5,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from tashil.core import jalali
-from tashil.core.persian import format_number, to_persian_digits
+from tashil.core.persian import format_number, format_percent
 from tashil.core.table_rows import rows_html
 
 register = template.Library()
@@ -40,9 +40,7 @@ def num(value, decimals=None):
 @register.filter
 def fa(value):
     """Digits of any text in Persian (in the Persian interface)."""
-    if value is None:
-        return ""
-    return to_persian_digits(value) if jalali.persian_digits_active() else str(value)
+    return jalali.interface_digits(value)
 
 
 @register.filter
@@ -57,9 +55,7 @@ def billions(value):
 
 @register.filter
 def percent(value, decimals=0):
-    if value is None or value == "":
-        return "—"
-    return f"{format_number(value, decimals, persian=jalali.persian_digits_active())}٪"
+    return format_percent(value, decimals, persian=jalali.persian_digits_active())
 
 
 @register.filter
@@ -95,7 +91,7 @@ def execution_rows(rows, parameter):
         counts = "".join(
             f"<td>{format_number(row[key], persian=persian)}</td>" for key in ("executed", "following", "not_executed")
         )
-        rate = "—" if row["rate"] in (None, "") else f"{format_number(row['rate'], 1, persian=persian)}٪"
+        rate = format_percent(row["rate"], 1, persian=persian)
         parts.append(
             f'<tr><td><a href="?{parameter}={escape(row["id"])}">{escape(row["name"])}</a></td>{counts}<td>{rate}</td></tr>'
         )
