@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tashil.core.middleware.PrivateResponseMiddleware",
     "tashil.accounts.middleware.UserLanguageMiddleware",
     "tashil.core.middleware.LoginRequiredMiddleware",
     "tashil.accounts.middleware.TwoFactorMiddleware",
@@ -149,7 +150,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+# A user name is locked from one address only (one person cannot lock another out), and the address is the
+# client's own behind TASHIL_TRUSTED_PROXIES balancers, found by the same rule as every other per-address limit.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "tashil.core.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -41,6 +41,42 @@ def test_repeated_failures_lock_the_account(world, settings):
     assert "موقتاً بسته شده" in response.content.decode()
 
 
+def test_behind_the_balancer_one_address_cannot_lock_another_out(world, settings):
+    """Issue 20, finding 4: every sign-in reaches the server from the balancer (REMOTE_ADDR fixed); the lock-out
+    holds for the user name from the address the balancer saw, not for everyone."""
+    settings.TASHIL_TRUSTED_PROXIES = 1
+    balancer = Client(REMOTE_ADDR="10.0.0.2")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        balancer.post(
+            "/accounts/login/", {"username": "secretariat", "password": "wrong"}, HTTP_X_FORWARDED_FOR="203.0.113.5"
+        )
+    attacker = balancer.post(
+        "/accounts/login/", {"username": "secretariat", "password": DEMO_PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.5"
+    )
+    assert attacker.status_code == 429
+    owner = Client(REMOTE_ADDR="10.0.0.2")
+    response = owner.post(
+        "/accounts/login/",
+        {"username": "secretariat", "password": DEMO_PASSWORD},
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7",
+    )
+    assert response.status_code == 302 and owner.get("/").status_code == 200
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lock_out(world, settings):
+    """With no trusted proxy, X-Forwarded-For is the caller's own words: a new one on each try changes nothing."""
+    settings.TASHIL_TRUSTED_PROXIES = 0
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/accounts/login/", {"username": "secretariat", "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
+        )
+    response = client.post(
+        "/accounts/login/", {"username": "secretariat", "password": DEMO_PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.99"
+    )
+    assert response.status_code == 429 and "موقتاً بسته شده" in response.content.decode()
+
+
 def test_passwords_are_hashed_with_argon2_in_production_settings():
     from config.settings import base
 
