@@ -63,7 +63,10 @@ class User(AbstractUser, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Administrators manage everyone; a secretariat manages the users who work in its place."""
+        """Administrators manage everyone; a secretariat sees the users who hold a role in its place, and changes
+        or deletes an account (its e-mail, name, active flag) only when every role of it lies there. A person
+        who also works elsewhere is another place's too: here only this place's memberships of them are managed
+        (``Membership.scope_filter``)."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.level == ScopeLevel.NATION:
@@ -71,7 +74,10 @@ class User(AbstractUser, BaseModel):
         place = scope.geographic_q("county", membership)
         if membership.level == ScopeLevel.PROVINCE:
             place |= Q(province_id=membership.province_id)
-        return Q(pk__in=Membership.objects.filter(place).values("user_id"))
+        here = Q(pk__in=Membership.objects.filter(place).values("user_id"))
+        if action == "view":
+            return here
+        return here & ~Q(pk__in=Membership.objects.exclude(place).values("user_id"))
 
 
 class Membership(BaseModel):

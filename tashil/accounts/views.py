@@ -16,6 +16,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import safe_return_url
 
@@ -124,8 +125,13 @@ class UserView(ObjectView):
     tabs = (Tab("memberships", gettext_lazy("نقش‌ها و محدوده‌ها"), "accounts/includes/user_memberships.html"),)
 
     def get_memberships_context(self):
+        user = self.request.user
         memberships = self.object.memberships.select_related("county", "province", "agency")
-        return {"table": tables.MembershipTable(memberships, user=self.request.user, orderable=False)}
+        return {
+            "table": tables.MembershipTable(memberships, user=user, orderable=False),
+            "can_add_membership": scope.can(user, Membership, "add"),
+            "shared": scope.can(user, User, "change") and not scope.can_object(user, self.object, "change"),
+        }
 
 
 class UserEditView(ObjectEditView):

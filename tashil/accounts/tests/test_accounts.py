@@ -198,3 +198,38 @@ def test_an_officer_takes_the_place_of_the_agency(world):
     )
     membership.full_clean()
     assert (membership.level, membership.county, membership.province) == ("county", world.county_b, world.province_b)
+
+
+def test_a_county_secretariat_manages_only_its_own_role_of_a_person_who_works_elsewhere_too(world, client_as):
+    """Issue 20, finding 3: the account of a person with a role in this county and one in another province is the
+    other province's too; this county's secretariat may add or end its own membership of them, nothing more."""
+    person = User.objects.create(username="shared.person", email="shared@example.ir", first_name="سارا")
+    Membership.objects.create(user=person, role=Role.MANAGER, level="county", county=world.county_a)
+    elsewhere = Membership.objects.create(user=person, role=Role.MANAGER, level="county", county=world.county_b)
+    client = client_as("secretariat")
+    page = client.get(f"/accounts/users/{person.pk}/?tab=memberships")
+    assert page.status_code == 200 and 'data-testid="shared-account"' in page.content.decode()
+    assert f"/accounts/users/{person.pk}/edit/" not in page.content.decode()
+    edit = {"username": "shared.person", "email": "attacker@example.ir", "language": "fa"}
+    assert client.get(f"/accounts/users/{person.pk}/edit/").status_code == 403
+    assert client.post(f"/accounts/users/{person.pk}/edit/", edit).status_code == 403
+    assert client.post(f"/accounts/users/{person.pk}/delete/").status_code == 403
+    person.refresh_from_db()
+    assert (person.email, person.is_active) == ("shared@example.ir", True)
+    assert client.get(f"/accounts/memberships/{elsewhere.pk}/edit/").status_code == 404
+    own = person.memberships.get(county=world.county_a)
+    data = {"user": person.pk, "role": Role.MANAGER, "level": "county", "county": world.county_a.pk}
+    assert client.post(f"/accounts/memberships/{own.pk}/edit/", data).status_code == 302, "ends its own role"
+    added = client.post("/accounts/memberships/add/", {**data, "role": Role.SECRETARIAT, "is_active": "on"})
+    assert added.status_code == 302, "adds a role in its county"
+    assert set(person.memberships.values_list("county", "is_active")) == {
+        (world.county_a.pk, False),
+        (world.county_a.pk, True),
+        (world.county_b.pk, True),
+    }
+    api = client.get(f"/api/accounts/users/{person.pk}/")
+    assert api.status_code == 200 and client.patch(
+        f"/api/accounts/users/{person.pk}/", {"email": "x@example.ir"}, content_type="application/json"
+    ).status_code in (403, 405)
+    elsewhere.delete()
+    assert client.post(f"/accounts/users/{person.pk}/edit/", edit).status_code == 302, "all its roles are here now"
