@@ -1,7 +1,10 @@
-from django.test import Client
-from rest_framework.authtoken.models import Token
+import datetime
+import re
 
-from tashil.accounts.models import Membership, User
+from django.test import Client
+from django.utils import timezone
+
+from tashil.accounts.models import ApiToken, Membership, User
 from tashil.core.choices import Role
 from tashil.core.demo import DEMO_PASSWORD
 from tashil.core.testing.views import ModelViewTests
@@ -111,13 +114,49 @@ def test_profile_normalises_the_mobile_and_refuses_a_bad_one(world, client_as):
 
 
 def test_api_token(world, client_as):
-    client_as("secretariat").post("/accounts/profile/", {"new_token": "1"})
-    token = Token.objects.get(user=world.users["secretariat"])
-    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    page = client_as("secretariat").post("/accounts/profile/", {"new_token": "1"})
+    key = re.search(r'data-testid="new-api-key">([0-9a-f]{40})<', page.content.decode()).group(1)
+    token = ApiToken.objects.get(user=world.users["secretariat"])
+    assert token.digest != key and key not in str(token.__dict__), "only the key's digest is kept"
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
     response = api.get("/api/geo/zones/")
     assert response.status_code == 200
     assert [row["name"] for row in response.json()["results"]] == [world.zone_a.name]
     assert Client().get("/api/geo/zones/").status_code == 401
+    token.refresh_from_db()
+    assert token.last_used is not None
+
+
+def test_api_tokens_are_listed_and_revoked_on_the_profile_page(world, client_as):
+    """Issue 20, finding 9: the owner sees each key (made, last used, expires) and revokes it; another's key is
+    not theirs to revoke."""
+    token, key = ApiToken.issue(world.users["secretariat"])
+    others, other_key = ApiToken.issue(world.users["manager"])
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/geo/zones/").status_code == 200
+    client = client_as("secretariat")
+    page = client.get("/accounts/profile/").content.decode()
+    listed = page[page.index('data-testid="api-tokens"') :]
+    assert token.prefix in listed and others.prefix not in listed
+    assert "آخرین استفاده" in listed and "پایان اعتبار" in listed
+    assert client.post("/accounts/profile/", {"revoke_token": others.pk}).status_code == 302
+    assert ApiToken.objects.filter(pk=others.pk).exists(), "another person's key is not revoked"
+    response = client.post("/accounts/profile/", {"revoke_token": token.pk}, follow=True)
+    assert f"کلید API «{token}» باطل شد" in response.content.decode()
+    refused = api.get("/api/geo/zones/")
+    assert refused.status_code == 401 and "باطل شده است" in refused.json()["detail"]
+    assert Client(HTTP_AUTHORIZATION=f"Token {other_key}").get("/api/geo/zones/").status_code == 200
+
+
+def test_an_expired_api_token_is_refused(world, settings):
+    settings.TASHIL_API_TOKEN_DAYS = 90
+    token, key = ApiToken.issue(world.users["secretariat"])
+    assert (token.expires - timezone.now()).days in (89, 90)
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/geo/zones/").status_code == 200
+    ApiToken.objects.filter(pk=token.pk).update(expires=timezone.now() - datetime.timedelta(minutes=1))
+    refused = api.get("/api/geo/zones/")
+    assert refused.status_code == 401 and "به پایان رسیده است" in refused.json()["detail"]
 
 
 class TestUserViews(ModelViewTests):
