@@ -15,7 +15,8 @@ def client_address(request):
 
     Behind TASHIL_TRUSTED_PROXIES load balancers (each appending to X-Forwarded-For), it is the entry the
     nearest trusted proxy added; the entries before it could have been written by the visitor and are never
-    believed, nor is an entry that is not an address. With no proxy, the connection's own address."""
+    believed, nor is an entry that is not an address. With no proxy, the connection's own address; None when
+    there is none (a request made in code), which django-axes stores as an unknown address."""
     from django.conf import settings
 
     proxies = settings.TASHIL_TRUSTED_PROXIES
@@ -26,7 +27,7 @@ def client_address(request):
                 return str(ipaddress.ip_address(hops[-proxies]))
             except ValueError:
                 pass
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def allow(key, limit, window_seconds):

@@ -120,7 +120,7 @@ def test_api_token(world, client_as):
     assert token.digest != key and key not in str(token.__dict__), "only the key's digest is kept"
     api = Client(HTTP_AUTHORIZATION=f"Token {key}")
     response = api.get("/api/geo/zones/")
-    assert response.status_code == 200
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert [row["name"] for row in response.json()["results"]] == [world.zone_a.name]
     assert Client().get("/api/geo/zones/").status_code == 401
     token.refresh_from_db()

@@ -434,3 +434,14 @@ def test_the_directory_and_product_search_list_everything_public_when_opened_pla
     assert "صنایع آزمایشی الف" in units and "صنایع آزمایشی ب" in units
     assert "کارخانه همسایه الف" not in units
     assert "محصول آزمایشی الف" in client.get(reverse("public:product_list")).content.decode()
+
+
+def test_a_request_with_no_address_has_none(settings, rf):
+    """A request made in code (a test client's force_login) carries no address: None, which django-axes stores
+    on PostgreSQL's inet column, not a word it would refuse."""
+    from tashil.core.ratelimit import client_address
+
+    request = rf.get("/")
+    del request.META["REMOTE_ADDR"]
+    settings.TASHIL_TRUSTED_PROXIES = 1
+    assert client_address(request) is None
