@@ -139,6 +139,7 @@ def test_api_tokens_are_listed_and_revoked_on_the_profile_page(world, client_as)
     listed = page[page.index('data-testid="api-tokens"') :]
     assert token.prefix in listed and others.prefix not in listed
     assert "آخرین استفاده" in listed and "پایان اعتبار" in listed
+    assert f'name="revoke_token" value="{token.pk}"' in listed, "the page offers the revocation posted below"
     assert client.post("/accounts/profile/", {"revoke_token": others.pk}).status_code == 302
     assert ApiToken.objects.filter(pk=others.pk).exists(), "another person's key is not revoked"
     response = client.post("/accounts/profile/", {"revoke_token": token.pk}, follow=True)
