@@ -46,13 +46,12 @@ BASE = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 
 TOKEN = """
 import json
-from rest_framework.authtoken.models import Token
-from tashil.accounts.models import User
+from tashil.accounts.models import ApiToken, User
 from tashil.obstacles.models import Obstacle
 user = User.objects.get(username="bench.county")
-token, _ = Token.objects.get_or_create(user=user)
+_, key = ApiToken.issue(user)
 obstacles = list(Obstacle.objects.for_user(user).order_by("pk").values_list("pk", flat=True)[:20])
-print("TOKEN " + json.dumps({"token": token.key, "obstacles": obstacles}))
+print("TOKEN " + json.dumps({"token": key, "obstacles": obstacles}))
 """
 
 FOUND = """

@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_htmx",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -64,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tashil.core.middleware.PrivateResponseMiddleware",
     "tashil.accounts.middleware.UserLanguageMiddleware",
     "tashil.core.middleware.LoginRequiredMiddleware",
     "tashil.accounts.middleware.TwoFactorMiddleware",
@@ -149,7 +149,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+# A user name is locked from one address only (one person cannot lock another out), and the address is the
+# client's own behind TASHIL_TRUSTED_PROXIES balancers, found by the same rule as every other per-address limit.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "tashil.core.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -193,7 +196,7 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous call gets 401 with a WWW-Authenticate header.
-        "rest_framework.authentication.TokenAuthentication",
+        "tashil.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["tashil.core.api.permissions.ScopedActionPermission"],
@@ -296,6 +299,8 @@ TASHIL_STALE_MONTHS = env.int("TASHIL_STALE_MONTHS", default=12)
 # address may send an hour, and how few seconds a person needs at least to fill one in (faster is a robot).
 TASHIL_PUBLIC_FORMS_PER_HOUR = env.int("TASHIL_PUBLIC_FORMS_PER_HOUR", default=5)
 TASHIL_PUBLIC_FORM_MIN_SECONDS = env.int("TASHIL_PUBLIC_FORM_MIN_SECONDS", default=3)
+# Days an API key (made on the profile page) answers before its owner must make a new one.
+TASHIL_API_TOKEN_DAYS = env.int("TASHIL_API_TOKEN_DAYS", default=90)
 # How many load balancers / reverse proxies stand in front and append to X-Forwarded-For (0: none).
 TASHIL_TRUSTED_PROXIES = env.int("TASHIL_TRUSTED_PROXIES", default=0)
 # Dashboards: a province's or the nation's figures are kept this many seconds in the cache (a county's are

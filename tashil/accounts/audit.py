@@ -19,7 +19,7 @@ def record(kind, request=None, user=None, username="", detail=""):
         kind=kind,
         user=user,
         username=(username or (user.get_username() if user else ""))[:150],
-        address=client_address(request)[:45] if request is not None else "",
+        address=(client_address(request) or "")[:45] if request is not None else "",
         path=(request.get_full_path() if request is not None else "")[:500],
         detail=detail[:500],
     )

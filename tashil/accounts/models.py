@@ -1,11 +1,16 @@
 """Users and their memberships: each membership is a role held in a place (and an agency where needed)."""
 
+import datetime
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
@@ -63,7 +68,10 @@ class User(AbstractUser, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Administrators manage everyone; a secretariat manages the users who work in its place."""
+        """Administrators manage everyone; a secretariat sees the users who hold a role in its place, and changes
+        or deletes an account (its e-mail, name, active flag) only when every role of it lies there. A person
+        who also works elsewhere is another place's too: here only this place's memberships of them are managed
+        (``Membership.scope_filter``)."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.level == ScopeLevel.NATION:
@@ -71,7 +79,10 @@ class User(AbstractUser, BaseModel):
         place = scope.geographic_q("county", membership)
         if membership.level == ScopeLevel.PROVINCE:
             place |= Q(province_id=membership.province_id)
-        return Q(pk__in=Membership.objects.filter(place).values("user_id"))
+        here = Q(pk__in=Membership.objects.filter(place).values("user_id"))
+        if action == "view":
+            return here
+        return here & ~Q(pk__in=Membership.objects.exclude(place).values("user_id"))
 
 
 class Membership(BaseModel):
@@ -219,6 +230,62 @@ class Membership(BaseModel):
         if membership.level == ScopeLevel.PROVINCE:
             q |= Q(province_id=membership.province_id, county__isnull=True)
         return q
+
+
+class ApiToken(BaseModel):
+    """A personal key for the API. Only its SHA-256 digest is kept (the key is shown once, when made); it expires
+    after TASHIL_API_TOKEN_DAYS days, and its owner sees when it was last used and revokes it on the profile."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), related_name="api_tokens", on_delete=models.CASCADE
+    )
+    digest = models.CharField(verbose_name=_("چکیده کلید"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(verbose_name=_("آغاز کلید"), max_length=8, editable=False)
+    expires = models.DateTimeField(verbose_name=_("پایان اعتبار"))
+    last_used = models.DateTimeField(verbose_name=_("آخرین استفاده"), null=True, blank=True)
+
+    changelog_enabled = False
+    role_actions = {}
+    # How stale last_used may grow before a call writes it again: one write per key per minute, not per call.
+    LAST_USED_PRECISION = datetime.timedelta(minutes=1)
+
+    class Meta:
+        verbose_name = _("کلید API")
+        verbose_name_plural = _("کلیدهای API")
+        ordering = ("-created", "-pk")
+
+    def __str__(self):
+        return f"{self.prefix}…"
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile")
+
+    @staticmethod
+    def digest_of(key):
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user):
+        """A new key for ``user``: the saved token, and the key itself, which is not kept and is shown once."""
+        key = secrets.token_hex(20)
+        token = cls.objects.create(
+            user=user,
+            digest=cls.digest_of(key),
+            prefix=key[:8],
+            expires=timezone.now() + datetime.timedelta(days=settings.TASHIL_API_TOKEN_DAYS),
+        )
+        return token, key
+
+    @property
+    def expired(self):
+        return self.expires <= timezone.now()
+
+    def touch(self):
+        """Note a use of the key (at most once a minute: a busy client does not write on every call)."""
+        now = timezone.now()
+        if self.last_used is None or now - self.last_used >= self.LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=self.pk).update(last_used=now)
+            self.last_used = now
 
 
 class AccessEventKind(models.TextChoices):

@@ -1,5 +1,6 @@
 import base64
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -14,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
-from rest_framework.authtoken.models import Token
 
+from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import safe_return_url
 
 from . import filtersets, forms, tables
-from .models import AccessEvent, Membership, User
+from .models import AccessEvent, ApiToken, Membership, User
 from .twofactor import confirmed_device
 
 DEMO_NOTE_SETTING = "TASHIL_SHOW_DEMO_LOGINS"
@@ -48,14 +49,12 @@ def set_language(request):
         request.user.save(update_fields=["language", "updated"])
     translation.activate(language)
     response = HttpResponseRedirect(safe_return_url(request, reverse("home")))
-    from django.conf import settings
-
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
 
 
 class ProfileView(View):
-    """A person's own page: name, mobile, language, password and API token."""
+    """A person's own page: name, mobile, language, password and API keys (made, listed and revoked here)."""
 
     template_name = "accounts/profile.html"
 
@@ -79,13 +78,21 @@ class ProfileView(View):
                 messages.success(request, _("گذرواژه شما تغییر کرد."))
                 return HttpResponseRedirect(reverse("accounts:profile"))
         elif "new_token" in request.POST:
-            Token.objects.filter(user=request.user).delete()
-            Token.objects.create(user=request.user)
-            messages.success(request, _("کلید تازه API ساخته شد؛ کلید قبلی دیگر کار نمی‌کند."))
+            _token, key = ApiToken.issue(request.user)
+            messages.success(request, _("کلید تازه API ساخته شد. آن را همین حالا بردارید: دوباره نشان داده نمی‌شود."))
+            return self.render(profile_form, password_form, new_key=key)
+        elif "revoke_token" in request.POST:
+            chosen = request.POST["revoke_token"]
+            revoked = ApiToken.objects.filter(user=request.user, pk=chosen).first() if chosen.isdigit() else None
+            if revoked is not None:
+                revoked.delete()
+                messages.success(request, _("کلید API «%(key)s» باطل شد و دیگر پاسخی نمی‌گیرد.") % {"key": revoked})
+            else:
+                messages.error(request, _("این کلید API در میان کلیدهای شما نیست یا پیش‌تر باطل شده است."))
             return HttpResponseRedirect(reverse("accounts:profile"))
         return self.render(profile_form, password_form, status=400)
 
-    def render(self, profile_form, password_form, status=200):
+    def render(self, profile_form, password_form, status=200, new_key=None):
         user = self.request.user
         return render(
             self.request,
@@ -94,7 +101,9 @@ class ProfileView(View):
                 "title": _("حساب کاربری من"),
                 "profile_form": profile_form,
                 "password_form": password_form,
-                "token": Token.objects.filter(user=user).first(),
+                "tokens": user.api_tokens.all(),
+                "new_key": new_key,
+                "api_token_days": settings.TASHIL_API_TOKEN_DAYS,
                 "twofactor": confirmed_device(user),
                 "breadcrumbs": [(_("حساب کاربری من"), None)],
             },
@@ -124,8 +133,13 @@ class UserView(ObjectView):
     tabs = (Tab("memberships", gettext_lazy("نقش‌ها و محدوده‌ها"), "accounts/includes/user_memberships.html"),)
 
     def get_memberships_context(self):
+        user = self.request.user
         memberships = self.object.memberships.select_related("county", "province", "agency")
-        return {"table": tables.MembershipTable(memberships, user=self.request.user, orderable=False)}
+        return {
+            "table": tables.MembershipTable(memberships, user=user, orderable=False),
+            "can_add_membership": scope.can(user, Membership, "add"),
+            "shared": scope.can(user, User, "change") and not scope.can_object(user, self.object, "change"),
+        }
 
 
 class UserEditView(ObjectEditView):

@@ -4,9 +4,9 @@ and the scoped staff API for profiles, certificates, inputs, exhibitions, booths
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
-from rest_framework.throttling import ScopedRateThrottle
 
 from tashil.core.api.serializers import TashilModelSerializer
+from tashil.core.api.throttling import AddressRateThrottle
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.units.models import IndustrialUnit, Product, Project
 
@@ -91,7 +91,7 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    throttle_classes = (ScopedRateThrottle,)
+    throttle_classes = (AddressRateThrottle,)
     throttle_scope = "public"
 
 

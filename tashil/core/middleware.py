@@ -1,6 +1,7 @@
 """Request-wide context: who is acting (for the change log), and who may pass without signing in."""
 
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+from django.utils.cache import patch_cache_control
 
 from .changelog import acting_as
 
@@ -38,4 +39,20 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if self.policy and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy
+        return response
+
+
+class PrivateResponseMiddleware:
+    """What a signed-in person sees (a page, an API answer by session or token, a file) is kept by no cache: not
+    a shared proxy's, nor the browser's disk after signing out on a shared computer. Only a response that says
+    it is public (the published photos) is left as it is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if getattr(user, "is_authenticated", False) and "public" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True, no_store=True)
         return response

@@ -72,3 +72,23 @@ def test_a_required_role_cannot_turn_it_off(world, settings):
     device.save()
     client.post(reverse("accounts:twofactor_setup"), {"code": code(device), "disable": "1"})
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def test_an_api_token_made_before_two_factor_was_required_waits_for_a_device(world, settings):
+    """Issue 20, finding 9: a key is no way around two-step sign-in. Made while the role did not require it, it
+    stops answering when the role does, and answers again once the owner has set up an authenticator."""
+    from tashil.accounts.models import ApiToken
+
+    user = world.users["secretariat"]
+    _token, key = ApiToken.issue(user)
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/units/units/").status_code == 200
+    settings.TASHIL_2FA_REQUIRED_ROLES = ["secretariat"]
+    refused = api.get("/api/units/units/")
+    assert refused.status_code == 401
+    assert "تأیید دو مرحله‌ای" in refused.json()["detail"] and "حساب کاربری من" in refused.json()["detail"]
+    assert Client(HTTP_AUTHORIZATION=f"Token {ApiToken.issue(user)[1]}").get("/api/units/units/").status_code == 401
+    set_up(sign_in("secretariat"), user)
+    assert api.get("/api/units/units/").status_code == 200
+    _other, manager_key = ApiToken.issue(world.users["manager"])
+    assert Client(HTTP_AUTHORIZATION=f"Token {manager_key}").get("/api/units/units/").status_code == 200

@@ -232,20 +232,38 @@ class TestPublicBoundary:
 
         cache.clear()
         settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "3/min"}}
-        from rest_framework.settings import api_settings
-        from rest_framework.throttling import ScopedRateThrottle
+        client = Client()
+        codes = [client.get(reverse("api:public-unit-list")).status_code for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
 
-        api_settings.reload()
-        ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
-        try:
-            client = Client()
-            codes = [client.get(reverse("api:public-unit-list")).status_code for _ in range(5)]
-            assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
-        finally:
-            cache.clear()
-            settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "100000/min"}}
-            api_settings.reload()
-            ScopedRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    def test_a_new_forwarded_address_on_each_call_does_not_escape_the_limit(self, world, settings):
+        """Issue 20, finding 8: with no trusted proxy, X-Forwarded-For is the caller's own words."""
+        from django.core.cache import cache
+
+        cache.clear()
+        settings.TASHIL_TRUSTED_PROXIES = 0
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "100/min"}}
+        client = Client()
+        codes = [
+            client.get(reverse("api:public-unit-list"), HTTP_X_FORWARDED_FOR=f"198.51.100.{n % 250}, 10.9.{n}.1")
+            for n in range(150)
+        ]
+        assert [response.status_code for response in codes].count(200) == 100
+        assert codes[-1].status_code == 429
+
+    def test_behind_a_trusted_balancer_each_visitor_has_their_own_allowance(self, world, settings):
+        from django.core.cache import cache
+
+        cache.clear()
+        settings.TASHIL_TRUSTED_PROXIES = 1
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "2/min"}}
+        balancer = Client(REMOTE_ADDR="10.0.0.2")
+        url = reverse("api:public-unit-list")
+        first = [balancer.get(url, HTTP_X_FORWARDED_FOR="203.0.113.5").status_code for _ in range(3)]
+        forged = balancer.get(url, HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.5").status_code
+        other = balancer.get(url, HTTP_X_FORWARDED_FOR="203.0.113.6").status_code
+        assert first == [200, 200, 429] and forged == 429, "the entry the balancer added counts, not the forged one"
+        assert other == 200
 
 
 class TestPages:
@@ -406,6 +424,8 @@ def test_the_visitor_address_behind_a_trusted_proxy(settings, rf):
     assert client_address(request) == "10.0.0.2", "without a proxy the header is the visitor's own words"
     settings.TASHIL_TRUSTED_PROXIES = 1
     assert client_address(request) == "203.0.113.9", "the entry the balancer added, not the forged one"
+    garbage = rf.get("/", HTTP_X_FORWARDED_FOR="<script>", REMOTE_ADDR="10.0.0.2")
+    assert client_address(garbage) == "10.0.0.2", "a hop that is not an address is not believed"
 
 
 def test_the_directory_and_product_search_list_everything_public_when_opened_plain(world, client_as):
@@ -414,3 +434,14 @@ def test_the_directory_and_product_search_list_everything_public_when_opened_pla
     assert "صنایع آزمایشی الف" in units and "صنایع آزمایشی ب" in units
     assert "کارخانه همسایه الف" not in units
     assert "محصول آزمایشی الف" in client.get(reverse("public:product_list")).content.decode()
+
+
+def test_a_request_with_no_address_has_none(settings, rf):
+    """A request made in code (a test client's force_login) carries no address: None, which django-axes stores
+    on PostgreSQL's inet column, not a word it would refuse."""
+    from tashil.core.ratelimit import client_address
+
+    request = rf.get("/")
+    del request.META["REMOTE_ADDR"]
+    settings.TASHIL_TRUSTED_PROXIES = 1
+    assert client_address(request) is None

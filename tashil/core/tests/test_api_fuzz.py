@@ -8,8 +8,9 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
+
+from tashil.accounts.models import ApiToken
 
 raw = SchemaGenerator().get_schema(request=None, public=True)
 schema = schemathesis.openapi.from_dict(json.loads(json.dumps(raw, default=str)))
@@ -43,7 +44,7 @@ def token(world):
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield Token.objects.create(user=world.users["secretariat"]).key
+    yield ApiToken.issue(world.users["secretariat"])[1]
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 

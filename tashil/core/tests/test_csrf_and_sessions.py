@@ -110,3 +110,16 @@ def test_an_unreachable_database_is_503_with_retry_after(world, monkeypatch):
     assert "سامانه لحظه‌ای در دسترس نیست" in response.content.decode()
     response = client.get(reverse("api:obstacle-list"))
     assert response.status_code == 503 and "چیزی از این درخواست ذخیره نشد" in response.json()["detail"]
+
+
+def test_what_a_signed_in_person_sees_is_kept_by_no_cache(world, client_as):
+    """A page, an API answer and a confidential file leave no copy in a shared proxy or on the browser's disk
+    after signing out; the public site, seen by a visitor, may still be cached."""
+    client = client_as("secretariat")
+    for url in (reverse("home"), world.unit_a.get_absolute_url(), "/api/units/units/", reverse("accounts:profile")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, f"{url}: {response['Cache-Control']}"
+    visitor = Client().get(reverse("public:index"))
+    assert "no-store" not in visitor.get("Cache-Control", "")
