@@ -176,7 +176,7 @@ class ClinicCaseView(ObjectView):
     def get_updates_context(self):
         return {
             "updates": self.object.updates.select_related("author"),
-            "update_form": forms.WeeklyUpdateForm(initial={"case": self.object.pk}),
+            "update_form": forms.WeeklyUpdateForm(initial={"case": self.object.pk}, user=self.request.user),
         }
 
     def get_visits_context(self):

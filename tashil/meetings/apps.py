@@ -14,6 +14,8 @@ class MeetingsConfig(AppConfig):
 
         register_colours(MEETING_COLOURS)
         register_colours(RESOLUTION_COLOURS)
+        from . import signals  # noqa: F401  (an agenda takes only its meeting's county's obstacles)
+
         self.add_to_inbox()
         self.add_unit_tab()
 

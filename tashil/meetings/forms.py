@@ -1,6 +1,7 @@
 """Forms of meetings and resolutions; each action's rule lives in the model method it calls."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,16 @@ from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.forms import validate_upload
 from tashil.obstacles.models import Obstacle
 
-from .models import AgendaItem, Attendance, DeskRequest, Meeting, MeetingSeries, Resolution, VisitFinding
+from .models import (
+    AgendaItem,
+    Attendance,
+    DeskRequest,
+    Meeting,
+    MeetingSeries,
+    Resolution,
+    VisitFinding,
+    check_same_county,
+)
 
 
 class MeetingSeriesForm(TashilModelForm):
@@ -58,13 +68,20 @@ class AgendaItemForm(TashilModelForm):
         )
         self.fields["meeting"].queryset = self.fields["meeting"].queryset.exclude(status="approved")
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("meeting") and cleaned.get("obstacles"):
+            check_same_county(cleaned["meeting"], obstacles=cleaned["obstacles"])
+        return cleaned
+
 
 class AgendaObstacleForm(TashilForm):
     """Put an obstacle on the agenda in one step: the item takes its unit and title."""
 
     obstacle = forms.ModelChoiceField(label=_("مانع"), queryset=Obstacle.objects.none())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
+        self.meeting = meeting
         super().__init__(*args, **kwargs)
         from tashil.core.forms import AutocompleteSelect
 
@@ -74,6 +91,15 @@ class AgendaObstacleForm(TashilForm):
         self.fields["obstacle"].widget = AutocompleteSelect("obstacles.obstacle")
         self.fields["obstacle"].widget.choices = self.fields["obstacle"].choices
         style_form(self)
+
+    def clean_obstacle(self):
+        obstacle = self.cleaned_data["obstacle"]
+        if self.meeting is not None:
+            try:
+                check_same_county(self.meeting, obstacle=obstacle)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
+        return obstacle
 
 
 class AgendaObstacleUpdateForm(TashilForm):

@@ -400,6 +400,32 @@ class MeetingChild(BaseModel):
             return q
         return Q(meeting__in=Meeting.objects.filter(q))
 
+    def clean(self):
+        super().clean()
+        if self.meeting_id:
+            check_same_county(self.meeting, unit=getattr(self, "unit", None), obstacle=getattr(self, "obstacle", None))
+
+
+def check_same_county(meeting, unit=None, obstacle=None, obstacles=()):
+    """A meeting takes up only its own county's units and obstacles: whoever may see the meeting reads them
+    on its agenda, resolutions and minutes, so a foreign one would show there while its own page answers 404
+    (a province secretariat could otherwise link one)."""
+    errors = {}
+    if unit is not None and unit.county_id != meeting.county_id:
+        errors["unit"] = _("واحد «%(unit)s» در شهرستان این جلسه (%(county)s) نیست.") % {
+            "unit": unit.name,
+            "county": meeting.county,
+        }
+    foreign = [
+        o for o in ([obstacle] if obstacle is not None else []) + list(obstacles) if o.county_id != meeting.county_id
+    ]
+    if foreign:
+        errors["obstacles" if obstacles else "obstacle"] = _(
+            "مانع «%(obstacle)s» در شهرستان این جلسه (%(county)s) نیست؛ جلسه فقط موانع شهرستان خود را می‌پذیرد."
+        ) % {"obstacle": foreign[0].title, "county": meeting.county}
+    if errors:
+        raise ValidationError(errors)
+
 
 class Attendance(MeetingChild):
     """An invited or attending agency or person: present, absent or represented by someone."""
@@ -429,6 +455,7 @@ class Attendance(MeetingChild):
         return self.person_name or str(self.agency)
 
     def clean(self):
+        super().clean()
         if not self.agency_id and not self.person_name:
             raise ValidationError(_("دستگاه یا نام شرکت‌کننده را بنویسید."))
         if self.status == AttendanceStatus.REPRESENTED and not self.represented_by:
@@ -764,6 +791,11 @@ class Resolution(VersionedModel, BaseModel):
             errors["unit"] = _("تعهد تولیدکننده واحدی را می‌خواهد.")
         if self.obstacle_id and self.unit_id and self.obstacle.unit_id != self.unit_id:
             errors["obstacle"] = _("این مانع از آنِ واحد دیگری است.")
+        if self.meeting_id:
+            try:
+                check_same_county(self.meeting, unit=self.unit, obstacle=self.obstacle)
+            except ValidationError as error:
+                errors.update({key: value for key, value in error.message_dict.items() if key not in errors})
         if self.deadline and self.meeting_id and self.deadline < self.meeting.date:
             errors["deadline"] = _("مهلت اجرا نمی‌تواند پیش از تاریخ جلسه باشد.")
         if errors:

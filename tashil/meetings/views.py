@@ -99,7 +99,7 @@ class MeetingView(ObjectView):
         tabs = [
             Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.object.agenda_items.count()),
             Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.object.attendance.count()),
-            Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.object.resolutions.count()),
+            Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.resolutions().count()),
         ]
         if self.object.kind == MeetingKind.FIELD_VISIT:
             tabs.append(
@@ -117,17 +117,23 @@ class MeetingView(ObjectView):
         context.update(
             can=can,
             editable=can["change"] and not meeting.is_frozen,
-            summary=execution_counts(meeting.resolutions.all()),
+            summary=execution_counts(self.resolutions()),
         )
         context["has_open_items"] = meeting.agenda_items.filter(status=AgendaStatus.OPEN).exists()
         if meeting.is_frozen:
             context["edit_url"] = context["delete_url"] = None
         return context
 
+    def resolutions(self):
+        """The meeting's resolutions the user may see (an agency officer: their agency's)."""
+        return scope.restrict(self.object.resolutions.all(), self.request.user)
+
     def get_agenda_context(self):
+        from tashil.obstacles.models import Obstacle
+
         items = self.object.agenda_items.select_related(
             "unit", "carried_from__meeting", "objected_resolution"
-        ).prefetch_related("obstacles")
+        ).prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
         context = {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
         meeting = self.object
         if scope.can_object(self.request.user, meeting, "change") and not meeting.is_frozen:
@@ -164,7 +170,7 @@ class MeetingView(ObjectView):
         return {"formset": forms.AttendanceMarkFormSet(queryset=rows), "rows": rows}
 
     def get_resolutions_context(self):
-        resolutions = self.object.resolutions.select_related("agency", "unit", "meeting")
+        resolutions = self.resolutions().select_related("agency", "unit", "meeting")
         return {
             "table": tables.ResolutionTable(resolutions, user=self.request.user, orderable=False, exclude=("meeting",))
         }
@@ -336,7 +342,7 @@ class AgendaObstacleView(ScopedViewMixin, View):
         meeting = self.get_scoped_object("change")
         if (frozen := refuse_frozen(request, meeting)) is not None:
             return frozen
-        form = forms.AgendaObstacleForm(request.POST, user=request.user)
+        form = forms.AgendaObstacleForm(request.POST, user=request.user, meeting=meeting)
         if form.is_valid():
             obstacle = form.cleaned_data["obstacle"]
             if meeting.agenda_items.filter(obstacles=obstacle, status=AgendaStatus.OPEN).exists():
@@ -347,7 +353,7 @@ class AgendaObstacleView(ScopedViewMixin, View):
                 item.obstacles.add(obstacle)
                 messages.success(request, _("«%(o)s» به دستور کار افزوده شد.") % {"o": obstacle})
         else:
-            messages.error(request, _("مانع را برگزینید."))
+            messages.error(request, " ".join(form.errors.get("obstacle", [])) or _("مانع را برگزینید."))
         return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=agenda")
 
 
