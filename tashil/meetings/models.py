@@ -6,19 +6,21 @@ model method, so the pages and the API refuse the same things with the same Pers
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
-from tashil.core.files import validate_image
+from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import format_jalali, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -38,7 +40,7 @@ from .choices import (
 MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel"}
 
 
-class MeetingSeries(BaseModel):
+class MeetingSeries(VersionedModel, BaseModel):
     """A recurring meeting of a county (e.g. the working group, every Wednesday at 9:00), numbered in order."""
 
     county = models.ForeignKey(
@@ -113,7 +115,7 @@ class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
         return super().get_queryset().select_related("series")
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedModel, BaseModel):
     """One session: planned, held, its minutes approved (then frozen), or cancelled."""
 
     series = models.ForeignKey(
@@ -166,7 +168,9 @@ class Meeting(BaseModel):
         blank=True,
         editable=False,
     )
-    minutes_pdf = models.FileField(verbose_name=_("صورتجلسه"), upload_to="minutes/%Y/", blank=True, editable=False)
+    minutes_pdf = models.FileField(
+        verbose_name=_("صورتجلسه"), upload_to=RandomName("minutes"), blank=True, editable=False
+    )
 
     objects = MeetingManager()
     scope_county_path = "county"
@@ -528,7 +532,9 @@ class VisitFinding(MeetingChild):
         null=True,
         blank=True,
     )
-    photo = models.ImageField(verbose_name=_("عکس"), upload_to="visits/%Y/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        verbose_name=_("عکس"), upload_to=RandomName("visits"), blank=True, validators=[validate_image]
+    )
     obstacle = models.OneToOneField(
         "obstacles.Obstacle",
         verbose_name=_("مانع ثبت‌شده"),
@@ -704,8 +710,9 @@ class Resolution(VersionedModel, BaseModel):
     progress_note = models.TextField(verbose_name=_("گزارش پیشرفت"), blank=True, editable=False)
     evidence = models.TextField(verbose_name=_("مستندات اجرا"), blank=True, editable=False)
     evidence_file = models.FileField(
-        verbose_name=_("پیوست مستندات"), upload_to="resolutions/%Y/", blank=True, editable=False
+        verbose_name=_("پیوست مستندات"), upload_to=RandomName("resolutions"), blank=True, editable=False
     )
+    evidence_name = models.CharField(verbose_name=_("نام فایل مستندات"), max_length=255, blank=True, editable=False)
     reported_at = models.DateTimeField(verbose_name=_("زمان گزارش اجرا"), null=True, blank=True, editable=False)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -874,6 +881,7 @@ class Resolution(VersionedModel, BaseModel):
         self.evidence = (evidence or "").strip()
         if evidence_file:
             self.evidence_file = evidence_file
+            self.evidence_name = get_valid_filename(Path(evidence_file.name or "").name)[:255]
         self.reported_at, self.reported_by = timezone.now(), user
         self.save()
         log_event(self, _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": self.evidence})

@@ -662,7 +662,9 @@ class EvidenceDownloadView(ScopedViewMixin, View):
         resolution = self.get_scoped_object("view")
         if not resolution.evidence_file:
             raise Http404
-        response = FileResponse(resolution.evidence_file.open("rb"), as_attachment=True)
+        response = FileResponse(
+            resolution.evidence_file.open("rb"), as_attachment=True, filename=resolution.evidence_name or None
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response
 
