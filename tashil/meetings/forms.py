@@ -118,6 +118,23 @@ class AttendanceForm(TashilModelForm):
         model = Attendance
         fields = ("meeting", "agency", "person_name", "position", "status", "represented_by")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.chosen_meeting()
+        if meeting is not None:
+            from tashil.orgs.models import Agency
+
+            self.fields["agency"].queryset = Agency.objects.serving(meeting.county)
+
+    def chosen_meeting(self):
+        """The meeting being filled in (posted, from ?meeting= or the row's), if the user may see it: its place
+        decides which agencies are offered."""
+        chosen = self.data.get("meeting") or self.initial.get("meeting") or self.instance.meeting_id
+        try:
+            return self.fields["meeting"].queryset.select_related("county").filter(pk=int(chosen)).first()
+        except (TypeError, ValueError):
+            return None
+
 
 class AttendanceMarkForm(forms.ModelForm):
     class Meta:

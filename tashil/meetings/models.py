@@ -458,10 +458,25 @@ class Attendance(MeetingChild):
     def __str__(self):
         return self.person_name or str(self.agency)
 
+    def agency_serves_meeting(self):
+        """The meeting's county's own agencies, its province's and national ones: those a working group invites."""
+        from tashil.orgs.models import Agency
+
+        return Agency.objects.serving(self.meeting.county).filter(pk=self.agency_id).exists()
+
     def clean(self):
         super().clean()
         if not self.agency_id and not self.person_name:
             raise ValidationError(_("دستگاه یا نام شرکت‌کننده را بنویسید."))
+        if self.agency_id and self.meeting_id and not self.agency_serves_meeting():
+            raise ValidationError(
+                {
+                    "agency": _(
+                        "«%(agency)s» دستگاه شهرستان %(county)s، استان آن یا ملی نیست و به این جلسه دعوت نمی‌شود."
+                    )
+                    % {"agency": self.agency, "county": self.meeting.county}
+                }
+            )
         if self.status == AttendanceStatus.REPRESENTED and not self.represented_by:
             raise ValidationError({"represented_by": _("نام نماینده را بنویسید.")})
 
