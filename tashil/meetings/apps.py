@@ -63,6 +63,6 @@ class MeetingsConfig(AppConfig):
         IndustrialUnitView.add_tab(
             Tab("resolutions", _("مصوبات"), "generic/includes/tab_table.html"),
             context=context,
-            count=lambda unit: unit.resolutions.count(),
+            count=lambda view: scope.restrict(view.object.resolutions.all(), view.request.user).count(),
             permission=lambda view: scope.can(view.request.user, Resolution, "view"),
         )

@@ -97,16 +97,16 @@ class MeetingView(ObjectView):
 
     def get_tabs(self):
         tabs = [
-            Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.object.agenda_items.count()),
-            Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.object.attendance.count()),
+            Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.children("agenda_items").count()),
+            Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.children("attendance").count()),
             Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.resolutions().count()),
         ]
         if self.object.kind == MeetingKind.FIELD_VISIT:
             tabs.append(
-                Tab("findings", _("یافته‌های بازدید"), "meetings/tabs/findings.html", self.object.findings.count())
+                Tab("findings", _("یافته‌های بازدید"), "meetings/tabs/findings.html", self.children("findings").count())
             )
         if self.object.kind == MeetingKind.SERVICE_DESK:
-            tabs.append(Tab("desk", _("میز خدمت"), "meetings/tabs/desk.html", self.object.desk_requests.count()))
+            tabs.append(Tab("desk", _("میز خدمت"), "meetings/tabs/desk.html", self.children("desk_requests").count()))
         tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
         return tabs
 
@@ -124,16 +124,22 @@ class MeetingView(ObjectView):
             context["edit_url"] = context["delete_url"] = None
         return context
 
+    def children(self, name):
+        """The meeting's ``name`` (agenda items, attendance...) through the scope helper, like every list."""
+        return scope.restrict(getattr(self.object, name).all(), self.request.user)
+
     def resolutions(self):
         """The meeting's resolutions the user may see (an agency officer: their agency's)."""
-        return scope.restrict(self.object.resolutions.all(), self.request.user)
+        return self.children("resolutions")
 
     def get_agenda_context(self):
         from tashil.obstacles.models import Obstacle
 
-        items = self.object.agenda_items.select_related(
-            "unit", "carried_from__meeting", "objected_resolution"
-        ).prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
+        items = (
+            self.children("agenda_items")
+            .select_related("unit", "carried_from__meeting", "objected_resolution")
+            .prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
+        )
         context = {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
         meeting = self.object
         if scope.can_object(self.request.user, meeting, "change") and not meeting.is_frozen:
@@ -166,7 +172,7 @@ class MeetingView(ObjectView):
         ]
 
     def get_attendance_context(self):
-        rows = self.object.attendance.select_related("agency")
+        rows = self.children("attendance").select_related("agency")
         return {"formset": forms.AttendanceMarkFormSet(queryset=rows), "rows": rows}
 
     def get_resolutions_context(self):
@@ -176,12 +182,14 @@ class MeetingView(ObjectView):
         }
 
     def get_findings_context(self):
-        return {"findings": self.object.findings.select_related("unit", "group", "obstacle")}
+        return {"findings": self.children("findings").select_related("unit", "group", "obstacle")}
 
     def get_desk_context(self):
         return {
             "desk_form": forms.DeskRequestForm(meeting=self.object, user=self.request.user),
-            "desk_requests": self.object.desk_requests.select_related("unit", "agency", "obstacle").order_by("-pk"),
+            "desk_requests": self.children("desk_requests")
+            .select_related("unit", "agency", "obstacle")
+            .order_by("-pk"),
         }
 
 

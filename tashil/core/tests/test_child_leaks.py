@@ -13,11 +13,13 @@ from django.urls import reverse
 
 from tashil.meetings.models import AgendaItem, VisitFinding
 from tashil.obstacles.models import Obstacle
+from tashil.units.models import Project
 
 from .test_permission_matrix import ROUTES
 
 COUNTY_A_ROLES = ("secretariat", "manager", "agency_officer", "clinic_expert", "unit_rep", "unit_rep_b")
 FOREIGN_TITLE = "مانع کاشته‌شده شهرستان ب"
+FOREIGN_PROJECT = "طرح کاشته‌شده شهرستان ب"
 RELATIONS = {"unit": "unit", "units": "unit", "site_unit": "unit", "obstacle": "obstacle", "obstacles": "obstacle"}
 
 
@@ -27,7 +29,9 @@ def plant_foreign_children(w):
     Obstacle.objects.filter(pk=foreign.pk).update(systemic_issue=w.systemic_a)
     AgendaItem.obstacles.through.objects.create(agendaitem=w.agenda_a, obstacle=foreign)
     VisitFinding.objects.filter(pk=w.finding_a.pk).update(obstacle=foreign)
-    return foreign
+    # A unit's project sited in another county (a project is scoped by its own county).
+    project = Project.objects.create(unit=w.unit_a, county=w.county_b, title=FOREIGN_PROJECT)
+    return foreign, project
 
 
 def detail_routes():
@@ -55,10 +59,13 @@ def foreign_shown(response, markers):
 
 @pytest.mark.parametrize("role", COUNTY_A_ROLES)
 def test_no_parent_page_tab_or_api_shows_another_countys_child(role, world, client_as):
-    foreign = plant_foreign_children(world)
+    foreign, project = plant_foreign_children(world)
     client = client_as(role)
     assert client.get(foreign.get_absolute_url()).status_code == 404
-    markers = (FOREIGN_TITLE, world.unit_b.name)
+    # What the role may not open must not show; a unit's representative may open their unit's project.
+    planted = {FOREIGN_TITLE: foreign, FOREIGN_PROJECT: project, world.unit_b.name: world.unit_b}
+    markers = [text for text, obj in planted.items() if client.get(obj.get_absolute_url()).status_code == 404]
+    assert FOREIGN_TITLE in markers
     failures, read = [], 0
     for route in detail_routes():
         url = reverse(route.name, kwargs=route.url_kwargs(world)) + route.query
@@ -89,5 +96,7 @@ def test_the_planted_children_do_show_to_those_who_may_see_them(world, client_as
     client = client_as("nation_manager")
     issue = client.get(world.systemic_a.get_absolute_url(), {"tab": "obstacles"})
     agenda = client.get(world.meeting_a.get_absolute_url(), {"tab": "agenda"})
+    projects = client.get(world.unit_a.get_absolute_url(), {"tab": "projects"})
     assert FOREIGN_TITLE in issue.content.decode()
     assert FOREIGN_TITLE in agenda.content.decode()
+    assert FOREIGN_PROJECT in projects.content.decode()
