@@ -60,8 +60,9 @@ class MeetingSerializer(TashilModelSerializer):
             "status",
             "notes",
             "approved_at",
+            "version",
         )
-        read_only_fields = ("county", "kind", "number", "status", "approved_at")
+        read_only_fields = ("county", "kind", "number", "status", "approved_at", "version")
 
 
 class AttendanceSerializer(TashilModelSerializer):

@@ -143,3 +143,16 @@ def test_a_conditional_claim_keeps_versions_exact_for_saves_that_do_not_say(worl
     meeting.place = "جای تازه"
     meeting.save()
     assert meeting.version == other.version + 1 == type(meeting).objects.get(pk=meeting.pk).version
+
+
+def test_the_api_refuses_a_stale_meeting(world, api_as):
+    client = api_as("secretariat")
+    url = reverse("api:meeting-detail", kwargs={"pk": world.meeting_a.pk})
+    read = client.get(url)
+    version = read.json()["version"]
+    assert read["ETag"] == f'"{version}"'
+    assert client.patch(url, {"place": "سالن یک", "version": version}, format="json").status_code == 200
+    stale = client.patch(url, {"place": "سالن دو"}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert stale.status_code == 412
+    world.meeting_a.refresh_from_db()
+    assert world.meeting_a.place == "سالن یک"
