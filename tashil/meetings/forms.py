@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core import scope
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm, style_form
 from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.forms import validate_upload
@@ -52,7 +53,19 @@ class MeetingForm(TashilModelForm):
         self.fields["site_unit"].required = False
 
 
-class AgendaItemForm(TashilModelForm):
+class MeetingChildForm(TashilModelForm):
+    """A form of something that belongs to a meeting: the meeting's place decides what it may name."""
+
+    def chosen_meeting(self):
+        """The meeting being filled in (posted, from ?meeting= or the row's), if the user may see it."""
+        chosen = self.data.get("meeting") or self.initial.get("meeting") or self.instance.meeting_id
+        try:
+            return self.fields["meeting"].queryset.select_related("county").filter(pk=int(chosen)).first()
+        except (TypeError, ValueError):
+            return None
+
+
+class AgendaItemForm(MeetingChildForm):
     class Meta:
         model = AgendaItem
         fields = ("meeting", "order", "unit", "title", "obstacles", "discussion", "status")
@@ -67,6 +80,9 @@ class AgendaItemForm(TashilModelForm):
             "موانع واحد انتخاب‌شده (برای دیدن موانع، نخست واحد را برگزینید و ذخیره کنید)."
         )
         self.fields["meeting"].queryset = self.fields["meeting"].queryset.exclude(status="approved")
+        meeting = self.chosen_meeting()
+        if meeting is not None:  # only the meeting's county's units are offered (and accepted, see clean)
+            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(county_id=meeting.county_id)
 
     def clean(self):
         cleaned = super().clean()
@@ -110,10 +126,11 @@ class AgendaObstacleUpdateForm(TashilForm):
 
     def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["obstacle"].queryset = item.obstacles.all() if item else Obstacle.objects.none()
+        obstacles = scope.restrict(item.obstacles.all(), self.user) if item else Obstacle.objects.none()
+        self.fields["obstacle"].queryset = obstacles
 
 
-class AttendanceForm(TashilModelForm):
+class AttendanceForm(MeetingChildForm):
     class Meta:
         model = Attendance
         fields = ("meeting", "agency", "person_name", "position", "status", "represented_by")
@@ -125,15 +142,6 @@ class AttendanceForm(TashilModelForm):
             from tashil.orgs.models import Agency
 
             self.fields["agency"].queryset = Agency.objects.serving(meeting.county)
-
-    def chosen_meeting(self):
-        """The meeting being filled in (posted, from ?meeting= or the row's), if the user may see it: its place
-        decides which agencies are offered."""
-        chosen = self.data.get("meeting") or self.initial.get("meeting") or self.instance.meeting_id
-        try:
-            return self.fields["meeting"].queryset.select_related("county").filter(pk=int(chosen)).first()
-        except (TypeError, ValueError):
-            return None
 
 
 class AttendanceMarkForm(forms.ModelForm):

@@ -390,7 +390,7 @@ class AgendaObstacleUpdateView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         item = self.get_scoped_object("change")
-        form = forms.AgendaObstacleUpdateForm(request.POST, item=item)
+        form = forms.AgendaObstacleUpdateForm(request.POST, item=item, user=request.user)
         if form.is_valid():
             obstacle = form.cleaned_data["obstacle"]
             if not scope.can_object(request.user, obstacle, "comment"):

@@ -49,8 +49,13 @@ def test_the_agenda_form_refuses_another_countys_obstacle_and_unit(world, neighb
         user=world.users["province_secretariat"],
     )
     assert not form.is_valid()
-    assert REFUSAL in " ".join(form.errors["obstacles"]) and REFUSAL in " ".join(form.errors["unit"])
+    assert neighbour.unit not in form.fields["unit"].queryset, "the form offers only the meeting's county's units"
+    assert world.unit_a in form.fields["unit"].queryset and "unit" in form.errors
+    assert REFUSAL in " ".join(form.errors["obstacles"])
     assert form.data["title"] == "موضوع همسایه", "what was typed stays in the form"
+    item = AgendaItem(meeting=world.meeting_a, unit=neighbour.unit, title="از راه دیگر")
+    with pytest.raises(ValidationError, match=REFUSAL):
+        item.full_clean()
 
 
 def test_the_api_refuses_another_countys_obstacle(world, api_as, neighbour):
