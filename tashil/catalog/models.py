@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
-from tashil.core.files import validate_image
+from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import format_jalali
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel
@@ -58,7 +58,7 @@ class PublicProfile(UnitChildMixin, BaseModel):
         verbose_name=_("معرفی"), blank=True, help_text=_("چند جمله درباره واحد، توانایی‌ها و بازارهای آن.")
     )
     logo = models.ImageField(
-        verbose_name=_("نشان (لوگو)"), upload_to="logos/%Y/", blank=True, validators=[validate_image]
+        verbose_name=_("نشان (لوگو)"), upload_to=RandomName("logos"), blank=True, validators=[validate_image]
     )
     show_address = models.BooleanField(verbose_name=_("نمایش نشانی"), default=True)
     show_phone = models.BooleanField(verbose_name=_("نمایش تلفن"), default=True)

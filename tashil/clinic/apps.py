@@ -35,6 +35,6 @@ class ClinicConfig(AppConfig):
         IndustrialUnitView.add_tab(
             Tab("clinic", _("کلینیک صنعت"), "units/tabs/clinic.html"),
             context=context,
-            count=lambda unit: unit.clinic_cases.count(),
+            count=lambda view: scope.restrict(view.object.clinic_cases.all(), view.request.user).count(),
             permission=lambda view: scope.can(view.request.user, ClinicCase, "view"),
         )

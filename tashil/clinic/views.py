@@ -93,7 +93,7 @@ class CentreView(ObjectView):
         return {"table": tables.ClinicCaseTable(cases, user=self.request.user, orderable=False, exclude=("centre",))}
 
     def get_experts_context(self):
-        return {"experts": self.object.experts.select_related("user")}
+        return {"experts": scope.restrict(self.object.experts.select_related("user"), self.request.user)}
 
 
 class CentreEditView(ObjectEditView):
@@ -170,17 +170,17 @@ class ClinicCaseView(ObjectView):
         return {"scores": scores, "pending_obstacles": pending}
 
     def get_plan_context(self):
-        items = self.object.action_items.select_related("agency", "expert")
+        items = scope.restrict(self.object.action_items.select_related("agency", "expert"), self.request.user)
         return {"table": tables.ActionItemTable(items, user=self.request.user, orderable=False)}
 
     def get_updates_context(self):
         return {
-            "updates": self.object.updates.select_related("author"),
-            "update_form": forms.WeeklyUpdateForm(initial={"case": self.object.pk}),
+            "updates": scope.restrict(self.object.updates.select_related("author"), self.request.user),
+            "update_form": forms.WeeklyUpdateForm(initial={"case": self.object.pk}, user=self.request.user),
         }
 
     def get_visits_context(self):
-        return {"visits": self.object.visits.select_related("expert")}
+        return {"visits": scope.restrict(self.object.visits.select_related("expert"), self.request.user)}
 
 
 class ClinicCaseEditView(ObjectEditView):

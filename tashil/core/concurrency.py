@@ -8,7 +8,7 @@ row they have just read) still increment the version, so a form opened before th
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -53,24 +53,30 @@ class VersionedModel(models.Model):
     version_seen = None
 
     def save(self, *args, **kwargs):
+        """An existing row is first claimed by a conditional UPDATE of its version alone (``version = version
+        + 1`` where the version is still the one the editor saw), then saved as usual in the same transaction:
+        the claim holds the row until the transaction ends, so a second editor's claim finds the new version
+        and is refused, and nothing of the first save is lost. Public API only: no override of Django's
+        internal update step."""
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "version" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "version"]
-        super().save(*args, **kwargs)
-
-    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
-        values = [
-            (field, model, F("version") + 1 if field.attname == "version" else value) for field, model, value in values
-        ]
-        checked = base_qs.filter(version=self.version_seen) if self.version_seen is not None else base_qs
-        updated = super()._do_update(checked, using, pk_val, values, update_fields, forced_update)
-        if not updated and self.version_seen is not None and base_qs.filter(pk=pk_val).exists():
-            raise VersionConflict(self, self.changes_since_seen())
-        if updated:
-            # The row's version now: exact when the editor said which one they had, else our best knowledge.
-            self.version = (self.version_seen if self.version_seen is not None else self.version) + 1
+        if self.pk is None or kwargs.get("force_insert"):
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic(using=kwargs.get("using")):
+            row = type(self)._default_manager.using(kwargs.get("using")).filter(pk=self.pk)
+            claimed = row.filter(version=self.version_seen) if self.version_seen is not None else row
+            if claimed.update(version=F("version") + 1):
+                # The row's version now: exact when the editor said which one they had, else read back.
+                if self.version_seen is not None:
+                    self.version = self.version_seen + 1
+                else:
+                    self.version = row.values_list("version", flat=True).get()
+            elif self.version_seen is not None and row.exists():
+                raise VersionConflict(self, self.changes_since_seen())
             self.version_seen = None
-        return updated
+            super().save(*args, **kwargs)
 
     def changes_since_seen(self):
         """The change-log entries of this object written after the editor's form was opened."""

@@ -1,10 +1,14 @@
-"""Serving stored images through views that first decide who may see them (never straight from MEDIA_ROOT)."""
+"""Stored files: their names on disk (generated, never the uploader's), and serving images through views that
+first decide who may see them (never straight from MEDIA_ROOT)."""
 
+import re
+import secrets
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +19,26 @@ IMAGE_TYPES = {
     ".webp": "image/webp",
     ".gif": "image/gif",
 }
+
+
+@deconstructible
+class RandomName:
+    """A FileField's ``upload_to``: ``<folder>/<year>/<month>/<random>.<ext>``. The uploaded name says who or
+    what a file is about (a unit, a person) and could be guessed or collide; on disk only the lower-case
+    extension is kept (what the serving views type files by). Where people need the original name, the model
+    keeps it in a field of its own (an attachment's name, an import's original name)."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        extension = Path(filename or "").suffix.lower()
+        if not re.fullmatch(r"\.[a-z0-9]{1,8}", extension):
+            extension = ""
+        return f"{self.folder}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(18)}{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
 
 
 def image_response(fieldfile, public=False):

@@ -7,7 +7,7 @@ memberships; an object outside them answers 404, an object in sight but not open
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from .choices import ScopeLevel
@@ -70,6 +70,12 @@ def restrict(queryset, user, action="view"):
     if q is None:
         return queryset.none()
     return queryset.filter(q) if q else queryset
+
+
+def prefetch(user, lookup, queryset, action="view"):
+    """A ``Prefetch`` of a parent's children kept to those the user may ``action``: a page, tab or API that
+    lists a parent's children lists them through the helper too, never through the plain related manager."""
+    return Prefetch(lookup, queryset=restrict(queryset, user, action))
 
 
 def can(user, model, action="view"):

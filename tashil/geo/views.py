@@ -1,6 +1,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 
 from . import filtersets, forms, tables
@@ -47,7 +48,7 @@ class CountyView(ObjectView):
     )
 
     def get_zones_context(self):
-        zones = self.object.zones.select_related("county__province")
+        zones = scope.restrict(self.object.zones.select_related("county__province"), self.request.user)
         return {"table": tables.IndustrialZoneTable(zones, user=self.request.user, orderable=False)}
 
     def get_agencies_context(self):

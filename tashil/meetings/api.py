@@ -1,6 +1,7 @@
 """REST endpoints for meetings, attendance, agenda items and resolutions (with their transitions), and the
 minutes PDF — scoped and validated like the pages, through the same model methods."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -8,13 +9,14 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from tashil.core.api.exceptions import run
+from tashil.core import scope
+from tashil.core.api.exceptions import django_to_drf, run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
-from .models import AgendaItem, Attendance, Meeting, Resolution, open_first
+from .models import AgendaItem, Attendance, Meeting, Resolution, check_same_county, open_first
 
 
 class FrozenMeetingGuard:
@@ -58,8 +60,9 @@ class MeetingSerializer(TashilModelSerializer):
             "status",
             "notes",
             "approved_at",
+            "version",
         )
-        read_only_fields = ("county", "kind", "number", "status", "approved_at")
+        read_only_fields = ("county", "kind", "number", "status", "approved_at", "version")
 
 
 class AttendanceSerializer(TashilModelSerializer):
@@ -73,6 +76,16 @@ class AgendaItemSerializer(TashilModelSerializer):
         model = AgendaItem
         fields = ("id", "meeting", "order", "unit", "obstacles", "title", "discussion", "status", "carried_from")
         read_only_fields = ("carried_from",)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        meeting = attrs.get("meeting") or getattr(self.instance, "meeting", None)
+        if meeting is not None and attrs.get("obstacles"):
+            try:
+                check_same_county(meeting, obstacles=attrs["obstacles"])
+            except DjangoValidationError as error:
+                raise django_to_drf(error) from error
+        return attrs
 
 
 class ResolutionSerializer(TashilModelSerializer):
@@ -196,9 +209,19 @@ class AttendanceViewSet(FrozenMeetingGuard, TashilModelViewSet):
 
 
 class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
-    queryset = AgendaItem.objects.prefetch_related("obstacles")
+    queryset = AgendaItem.objects.all()
     serializer_class = AgendaItemSerializer
     filterset_fields = ("meeting", "status", "unit")
+
+    def get_queryset(self):
+        from tashil.obstacles.models import Obstacle
+
+        # An item's obstacles through the scope helper, like every list: only those the reader may see.
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
+        )
 
 
 class ResolutionViewSet(FrozenMeetingGuard, TashilModelViewSet):

@@ -14,6 +14,8 @@ class MeetingsConfig(AppConfig):
 
         register_colours(MEETING_COLOURS)
         register_colours(RESOLUTION_COLOURS)
+        from . import signals  # noqa: F401  (an agenda takes only its meeting's county's obstacles)
+
         self.add_to_inbox()
         self.add_unit_tab()
 
@@ -61,6 +63,6 @@ class MeetingsConfig(AppConfig):
         IndustrialUnitView.add_tab(
             Tab("resolutions", _("مصوبات"), "generic/includes/tab_table.html"),
             context=context,
-            count=lambda unit: unit.resolutions.count(),
+            count=lambda view: scope.restrict(view.object.resolutions.all(), view.request.user).count(),
             permission=lambda view: scope.can(view.request.user, Resolution, "view"),
         )

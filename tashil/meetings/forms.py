@@ -1,15 +1,26 @@
 """Forms of meetings and resolutions; each action's rule lives in the model method it calls."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core import scope
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm, style_form
 from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.forms import validate_upload
 from tashil.obstacles.models import Obstacle
 
-from .models import AgendaItem, Attendance, DeskRequest, Meeting, MeetingSeries, Resolution, VisitFinding
+from .models import (
+    AgendaItem,
+    Attendance,
+    DeskRequest,
+    Meeting,
+    MeetingSeries,
+    Resolution,
+    VisitFinding,
+    check_same_county,
+)
 
 
 class MeetingSeriesForm(TashilModelForm):
@@ -42,7 +53,19 @@ class MeetingForm(TashilModelForm):
         self.fields["site_unit"].required = False
 
 
-class AgendaItemForm(TashilModelForm):
+class MeetingChildForm(TashilModelForm):
+    """A form of something that belongs to a meeting: the meeting's place decides what it may name."""
+
+    def chosen_meeting(self):
+        """The meeting being filled in (posted, from ?meeting= or the row's), if the user may see it."""
+        chosen = self.data.get("meeting") or self.initial.get("meeting") or self.instance.meeting_id
+        try:
+            return self.fields["meeting"].queryset.select_related("county").filter(pk=int(chosen)).first()
+        except (TypeError, ValueError):
+            return None
+
+
+class AgendaItemForm(MeetingChildForm):
     class Meta:
         model = AgendaItem
         fields = ("meeting", "order", "unit", "title", "obstacles", "discussion", "status")
@@ -57,6 +80,15 @@ class AgendaItemForm(TashilModelForm):
             "موانع واحد انتخاب‌شده (برای دیدن موانع، نخست واحد را برگزینید و ذخیره کنید)."
         )
         self.fields["meeting"].queryset = self.fields["meeting"].queryset.exclude(status="approved")
+        meeting = self.chosen_meeting()
+        if meeting is not None:  # only the meeting's county's units are offered (and accepted, see clean)
+            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(county_id=meeting.county_id)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("meeting") and cleaned.get("obstacles"):
+            check_same_county(cleaned["meeting"], obstacles=cleaned["obstacles"])
+        return cleaned
 
 
 class AgendaObstacleForm(TashilForm):
@@ -64,7 +96,8 @@ class AgendaObstacleForm(TashilForm):
 
     obstacle = forms.ModelChoiceField(label=_("مانع"), queryset=Obstacle.objects.none())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting=None, **kwargs):
+        self.meeting = meeting
         super().__init__(*args, **kwargs)
         from tashil.core.forms import AutocompleteSelect
 
@@ -75,6 +108,15 @@ class AgendaObstacleForm(TashilForm):
         self.fields["obstacle"].widget.choices = self.fields["obstacle"].choices
         style_form(self)
 
+    def clean_obstacle(self):
+        obstacle = self.cleaned_data["obstacle"]
+        if self.meeting is not None:
+            try:
+                check_same_county(self.meeting, obstacle=obstacle)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
+        return obstacle
+
 
 class AgendaObstacleUpdateForm(TashilForm):
     """From an agenda item, add what the meeting decided about one of its obstacles to that obstacle's timeline."""
@@ -84,13 +126,22 @@ class AgendaObstacleUpdateForm(TashilForm):
 
     def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["obstacle"].queryset = item.obstacles.all() if item else Obstacle.objects.none()
+        obstacles = scope.restrict(item.obstacles.all(), self.user) if item else Obstacle.objects.none()
+        self.fields["obstacle"].queryset = obstacles
 
 
-class AttendanceForm(TashilModelForm):
+class AttendanceForm(MeetingChildForm):
     class Meta:
         model = Attendance
         fields = ("meeting", "agency", "person_name", "position", "status", "represented_by")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.chosen_meeting()
+        if meeting is not None:
+            from tashil.orgs.models import Agency
+
+            self.fields["agency"].queryset = Agency.objects.serving(meeting.county)
 
 
 class AttendanceMarkForm(forms.ModelForm):

@@ -4,6 +4,7 @@ vendored Vazirmatn font: right to left, shaped, Persian digits and page numbers.
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -13,7 +14,10 @@ FONT_DIR = Path(settings.BASE_DIR) / "tashil" / "static" / "vendor" / "vazirmatn
 def minutes_context(meeting):
     from tashil.obstacles.models import Obstacle
 
-    agenda = list(meeting.agenda_items.select_related("unit").prefetch_related("obstacles"))
+    # The minutes are one document for everyone who may see the meeting: they name only the meeting's own
+    # county's obstacles (all an agenda accepts), even where an older link says otherwise.
+    own_obstacles = Prefetch("obstacles", queryset=Obstacle.objects.filter(county_id=meeting.county_id))
+    agenda = list(meeting.agenda_items.select_related("unit").prefetch_related(own_obstacles))
     attendance = list(meeting.attendance.select_related("agency"))
     return {
         "meeting": meeting,

@@ -6,19 +6,21 @@ model method, so the pages and the API refuse the same things with the same Pers
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
-from tashil.core.files import validate_image
+from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import format_jalali, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -38,7 +40,7 @@ from .choices import (
 MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel"}
 
 
-class MeetingSeries(BaseModel):
+class MeetingSeries(VersionedModel, BaseModel):
     """A recurring meeting of a county (e.g. the working group, every Wednesday at 9:00), numbered in order."""
 
     county = models.ForeignKey(
@@ -113,7 +115,7 @@ class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
         return super().get_queryset().select_related("series")
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedModel, BaseModel):
     """One session: planned, held, its minutes approved (then frozen), or cancelled."""
 
     series = models.ForeignKey(
@@ -166,7 +168,9 @@ class Meeting(BaseModel):
         blank=True,
         editable=False,
     )
-    minutes_pdf = models.FileField(verbose_name=_("صورتجلسه"), upload_to="minutes/%Y/", blank=True, editable=False)
+    minutes_pdf = models.FileField(
+        verbose_name=_("صورتجلسه"), upload_to=RandomName("minutes"), blank=True, editable=False
+    )
 
     objects = MeetingManager()
     scope_county_path = "county"
@@ -400,6 +404,32 @@ class MeetingChild(BaseModel):
             return q
         return Q(meeting__in=Meeting.objects.filter(q))
 
+    def clean(self):
+        super().clean()
+        if self.meeting_id:
+            check_same_county(self.meeting, unit=getattr(self, "unit", None), obstacle=getattr(self, "obstacle", None))
+
+
+def check_same_county(meeting, unit=None, obstacle=None, obstacles=()):
+    """A meeting takes up only its own county's units and obstacles: whoever may see the meeting reads them
+    on its agenda, resolutions and minutes, so a foreign one would show there while its own page answers 404
+    (a province secretariat could otherwise link one)."""
+    errors = {}
+    if unit is not None and unit.county_id != meeting.county_id:
+        errors["unit"] = _("واحد «%(unit)s» در شهرستان این جلسه (%(county)s) نیست.") % {
+            "unit": unit.name,
+            "county": meeting.county,
+        }
+    foreign = [
+        o for o in ([obstacle] if obstacle is not None else []) + list(obstacles) if o.county_id != meeting.county_id
+    ]
+    if foreign:
+        errors["obstacles" if obstacles else "obstacle"] = _(
+            "مانع «%(obstacle)s» در شهرستان این جلسه (%(county)s) نیست؛ جلسه فقط موانع شهرستان خود را می‌پذیرد."
+        ) % {"obstacle": foreign[0].title, "county": meeting.county}
+    if errors:
+        raise ValidationError(errors)
+
 
 class Attendance(MeetingChild):
     """An invited or attending agency or person: present, absent or represented by someone."""
@@ -428,9 +458,25 @@ class Attendance(MeetingChild):
     def __str__(self):
         return self.person_name or str(self.agency)
 
+    def agency_serves_meeting(self):
+        """The meeting's county's own agencies, its province's and national ones: those a working group invites."""
+        from tashil.orgs.models import Agency
+
+        return Agency.objects.serving(self.meeting.county).filter(pk=self.agency_id).exists()
+
     def clean(self):
+        super().clean()
         if not self.agency_id and not self.person_name:
             raise ValidationError(_("دستگاه یا نام شرکت‌کننده را بنویسید."))
+        if self.agency_id and self.meeting_id and not self.agency_serves_meeting():
+            raise ValidationError(
+                {
+                    "agency": _(
+                        "«%(agency)s» دستگاه شهرستان %(county)s، استان آن یا ملی نیست و به این جلسه دعوت نمی‌شود."
+                    )
+                    % {"agency": self.agency, "county": self.meeting.county}
+                }
+            )
         if self.status == AttendanceStatus.REPRESENTED and not self.represented_by:
             raise ValidationError({"represented_by": _("نام نماینده را بنویسید.")})
 
@@ -501,7 +547,9 @@ class VisitFinding(MeetingChild):
         null=True,
         blank=True,
     )
-    photo = models.ImageField(verbose_name=_("عکس"), upload_to="visits/%Y/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        verbose_name=_("عکس"), upload_to=RandomName("visits"), blank=True, validators=[validate_image]
+    )
     obstacle = models.OneToOneField(
         "obstacles.Obstacle",
         verbose_name=_("مانع ثبت‌شده"),
@@ -677,8 +725,9 @@ class Resolution(VersionedModel, BaseModel):
     progress_note = models.TextField(verbose_name=_("گزارش پیشرفت"), blank=True, editable=False)
     evidence = models.TextField(verbose_name=_("مستندات اجرا"), blank=True, editable=False)
     evidence_file = models.FileField(
-        verbose_name=_("پیوست مستندات"), upload_to="resolutions/%Y/", blank=True, editable=False
+        verbose_name=_("پیوست مستندات"), upload_to=RandomName("resolutions"), blank=True, editable=False
     )
+    evidence_name = models.CharField(verbose_name=_("نام فایل مستندات"), max_length=255, blank=True, editable=False)
     reported_at = models.DateTimeField(verbose_name=_("زمان گزارش اجرا"), null=True, blank=True, editable=False)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -764,6 +813,11 @@ class Resolution(VersionedModel, BaseModel):
             errors["unit"] = _("تعهد تولیدکننده واحدی را می‌خواهد.")
         if self.obstacle_id and self.unit_id and self.obstacle.unit_id != self.unit_id:
             errors["obstacle"] = _("این مانع از آنِ واحد دیگری است.")
+        if self.meeting_id:
+            try:
+                check_same_county(self.meeting, unit=self.unit, obstacle=self.obstacle)
+            except ValidationError as error:
+                errors.update({key: value for key, value in error.message_dict.items() if key not in errors})
         if self.deadline and self.meeting_id and self.deadline < self.meeting.date:
             errors["deadline"] = _("مهلت اجرا نمی‌تواند پیش از تاریخ جلسه باشد.")
         if errors:
@@ -842,6 +896,7 @@ class Resolution(VersionedModel, BaseModel):
         self.evidence = (evidence or "").strip()
         if evidence_file:
             self.evidence_file = evidence_file
+            self.evidence_name = get_valid_filename(Path(evidence_file.name or "").name)[:255]
         self.reported_at, self.reported_by = timezone.now(), user
         self.save()
         log_event(self, _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": self.evidence})

@@ -97,16 +97,16 @@ class MeetingView(ObjectView):
 
     def get_tabs(self):
         tabs = [
-            Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.object.agenda_items.count()),
-            Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.object.attendance.count()),
-            Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.object.resolutions.count()),
+            Tab("agenda", _("دستور کار"), "meetings/tabs/agenda.html", self.children("agenda_items").count()),
+            Tab("attendance", _("حاضران"), "meetings/tabs/attendance.html", self.children("attendance").count()),
+            Tab("resolutions", _("مصوبات"), "meetings/tabs/resolutions.html", self.resolutions().count()),
         ]
         if self.object.kind == MeetingKind.FIELD_VISIT:
             tabs.append(
-                Tab("findings", _("یافته‌های بازدید"), "meetings/tabs/findings.html", self.object.findings.count())
+                Tab("findings", _("یافته‌های بازدید"), "meetings/tabs/findings.html", self.children("findings").count())
             )
         if self.object.kind == MeetingKind.SERVICE_DESK:
-            tabs.append(Tab("desk", _("میز خدمت"), "meetings/tabs/desk.html", self.object.desk_requests.count()))
+            tabs.append(Tab("desk", _("میز خدمت"), "meetings/tabs/desk.html", self.children("desk_requests").count()))
         tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
         return tabs
 
@@ -117,17 +117,29 @@ class MeetingView(ObjectView):
         context.update(
             can=can,
             editable=can["change"] and not meeting.is_frozen,
-            summary=execution_counts(meeting.resolutions.all()),
+            summary=execution_counts(self.resolutions()),
         )
         context["has_open_items"] = meeting.agenda_items.filter(status=AgendaStatus.OPEN).exists()
         if meeting.is_frozen:
             context["edit_url"] = context["delete_url"] = None
         return context
 
+    def children(self, name):
+        """The meeting's ``name`` (agenda items, attendance...) through the scope helper, like every list."""
+        return scope.restrict(getattr(self.object, name).all(), self.request.user)
+
+    def resolutions(self):
+        """The meeting's resolutions the user may see (an agency officer: their agency's)."""
+        return self.children("resolutions")
+
     def get_agenda_context(self):
-        items = self.object.agenda_items.select_related(
-            "unit", "carried_from__meeting", "objected_resolution"
-        ).prefetch_related("obstacles")
+        from tashil.obstacles.models import Obstacle
+
+        items = (
+            self.children("agenda_items")
+            .select_related("unit", "carried_from__meeting", "objected_resolution")
+            .prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
+        )
         context = {"items": items, "obstacle_form": forms.AgendaObstacleForm(user=self.request.user)}
         meeting = self.object
         if scope.can_object(self.request.user, meeting, "change") and not meeting.is_frozen:
@@ -160,22 +172,24 @@ class MeetingView(ObjectView):
         ]
 
     def get_attendance_context(self):
-        rows = self.object.attendance.select_related("agency")
+        rows = self.children("attendance").select_related("agency")
         return {"formset": forms.AttendanceMarkFormSet(queryset=rows), "rows": rows}
 
     def get_resolutions_context(self):
-        resolutions = self.object.resolutions.select_related("agency", "unit", "meeting")
+        resolutions = self.resolutions().select_related("agency", "unit", "meeting")
         return {
             "table": tables.ResolutionTable(resolutions, user=self.request.user, orderable=False, exclude=("meeting",))
         }
 
     def get_findings_context(self):
-        return {"findings": self.object.findings.select_related("unit", "group", "obstacle")}
+        return {"findings": self.children("findings").select_related("unit", "group", "obstacle")}
 
     def get_desk_context(self):
         return {
             "desk_form": forms.DeskRequestForm(meeting=self.object, user=self.request.user),
-            "desk_requests": self.object.desk_requests.select_related("unit", "agency", "obstacle").order_by("-pk"),
+            "desk_requests": self.children("desk_requests")
+            .select_related("unit", "agency", "obstacle")
+            .order_by("-pk"),
         }
 
 
@@ -336,7 +350,7 @@ class AgendaObstacleView(ScopedViewMixin, View):
         meeting = self.get_scoped_object("change")
         if (frozen := refuse_frozen(request, meeting)) is not None:
             return frozen
-        form = forms.AgendaObstacleForm(request.POST, user=request.user)
+        form = forms.AgendaObstacleForm(request.POST, user=request.user, meeting=meeting)
         if form.is_valid():
             obstacle = form.cleaned_data["obstacle"]
             if meeting.agenda_items.filter(obstacles=obstacle, status=AgendaStatus.OPEN).exists():
@@ -347,7 +361,7 @@ class AgendaObstacleView(ScopedViewMixin, View):
                 item.obstacles.add(obstacle)
                 messages.success(request, _("«%(o)s» به دستور کار افزوده شد.") % {"o": obstacle})
         else:
-            messages.error(request, _("مانع را برگزینید."))
+            messages.error(request, " ".join(form.errors.get("obstacle", [])) or _("مانع را برگزینید."))
         return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=agenda")
 
 
@@ -376,7 +390,7 @@ class AgendaObstacleUpdateView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         item = self.get_scoped_object("change")
-        form = forms.AgendaObstacleUpdateForm(request.POST, item=item)
+        form = forms.AgendaObstacleUpdateForm(request.POST, item=item, user=request.user)
         if form.is_valid():
             obstacle = form.cleaned_data["obstacle"]
             if not scope.can_object(request.user, obstacle, "comment"):
@@ -656,7 +670,9 @@ class EvidenceDownloadView(ScopedViewMixin, View):
         resolution = self.get_scoped_object("view")
         if not resolution.evidence_file:
             raise Http404
-        response = FileResponse(resolution.evidence_file.open("rb"), as_attachment=True)
+        response = FileResponse(
+            resolution.evidence_file.open("rb"), as_attachment=True, filename=resolution.evidence_name or None
+        )
         response["X-Content-Type-Options"] = "nosniff"
         return response
 

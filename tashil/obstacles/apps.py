@@ -32,8 +32,8 @@ class ObstaclesConfig(AppConfig):
             table = ObstacleTable(obstacles, user=view.request.user, orderable=False, exclude=("unit",))
             return {"table": table, "can_add_obstacle": scope.can(view.request.user, Obstacle, "add")}
 
-        def count(unit):
-            return unit.obstacles.count()
+        def count(view):
+            return scope.restrict(view.object.obstacles.all(), view.request.user).count()
 
         IndustrialUnitView.add_tab(
             Tab("obstacles", _("موانع تولید"), "units/tabs/obstacles.html"),

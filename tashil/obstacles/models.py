@@ -5,8 +5,6 @@ The workflow lives here, in model methods that refuse what makes no sense with a
 pages and the API apply the same rules.
 """
 
-import os
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -18,6 +16,7 @@ from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.concurrency import VersionedModel
 from tashil.core.expressions import InRows
+from tashil.core.files import RandomName
 from tashil.core.jalali import format_jalali, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -679,9 +678,8 @@ class Referral(BaseModel):
 # ---------------------------------------------------------------- timeline and files
 
 
-def attachment_path(instance, filename):
-    extension = os.path.splitext(filename)[1].lower()
-    return f"obstacles/{timezone.now():%Y/%m}/{instance.obstacle_id}-{timezone.now():%H%M%S%f}{extension}"
+# Its name is the one the first migration refers to.
+attachment_path = RandomName("obstacles")
 
 
 class Attachment(BaseModel):

@@ -462,7 +462,9 @@ class SystemicIssueView(ObjectView):
     )
 
     def get_obstacles_context(self):
-        obstacles = with_overdue(self.object.obstacles.select_related("unit", "county", "group"))
+        obstacles = scope.restrict(
+            with_overdue(self.object.obstacles.select_related("unit", "county", "group")), self.request.user
+        )
         return {"table": tables.ObstacleTable(obstacles, user=self.request.user, orderable=False)}
 
     def get_details_context(self):

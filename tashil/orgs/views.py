@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 
 from . import filtersets, forms, tables
@@ -20,7 +21,7 @@ class AgencyView(ObjectView):
     )
 
     def get_contacts_context(self):
-        contacts = self.object.contacts.all()
+        contacts = scope.restrict(self.object.contacts.all(), self.request.user)
         return {"table": tables.AgencyContactTable(contacts, user=self.request.user, orderable=False)}
 
 

@@ -12,7 +12,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.concurrency import VersionedModel
-from tashil.core.files import validate_image
+from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -351,7 +351,7 @@ class Product(UnitChildMixin, BaseModel):
     )
     description = models.TextField(verbose_name=_("توضیحات"), blank=True)
     photo = models.ImageField(
-        verbose_name=_("تصویر"), upload_to="products/%Y/", blank=True, validators=[validate_image]
+        verbose_name=_("تصویر"), upload_to=RandomName("products"), blank=True, validators=[validate_image]
     )
     is_public = models.BooleanField(verbose_name=_("نمایش عمومی"), default=True)
     search_text = models.CharField(max_length=400, editable=False, blank=True)
@@ -557,7 +557,7 @@ class ImportJob(BaseModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), related_name="import_jobs", on_delete=models.PROTECT
     )
-    file = models.FileField(verbose_name=_("فایل"), upload_to="imports/%Y/%m/")
+    file = models.FileField(verbose_name=_("فایل"), upload_to=RandomName("imports"))
     original_name = models.CharField(verbose_name=_("نام فایل"), max_length=255)
     county = models.ForeignKey(
         "geo.County",

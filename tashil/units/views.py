@@ -98,23 +98,24 @@ class IndustrialUnitView(ObjectView):
         return context
 
     def get_products_context(self):
-        products = self.object.products.all()
+        products = scope.restrict(self.object.products.all(), self.request.user)
         return {"table": tables.ProductTable(products, user=self.request.user, orderable=False, exclude=("unit",))}
 
     def get_projects_context(self):
-        projects = self.object.projects.select_related("county")
+        projects = scope.restrict(self.object.projects.select_related("county"), self.request.user)
         table = tables.ProjectTable(
             projects, user=self.request.user, orderable=False, exclude=("unit", "investor_name")
         )
         return {"table": table}
 
     def get_statistics_context(self):
-        reports = self.object.reports.all()
+        reports = scope.restrict(self.object.reports.all(), self.request.user)
         table = tables.PeriodicReportTable(reports, user=self.request.user, orderable=False, exclude=("unit",))
         return {"table": table}
 
     def get_status_context(self):
-        return {"changes": self.object.status_changes.select_related("user", "clinic_case")}
+        changes = scope.restrict(self.object.status_changes.select_related("user", "clinic_case"), self.request.user)
+        return {"changes": changes}
 
 
 class IndustrialUnitEditView(ObjectEditView):

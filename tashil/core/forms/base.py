@@ -175,11 +175,29 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
             return
         from django.utils import timezone
 
-        # Not required: a caller that does not say which version it read saves as before (the pages always say).
+        # Checked in clean_version rather than required, so its refusal reads as the form's own message.
         self.fields["version"] = forms.IntegerField(
             widget=forms.HiddenInput, initial=self.instance.version, required=False
         )
         self.fields["opened_at"] = forms.DateTimeField(widget=forms.HiddenInput, initial=timezone.now(), required=False)
+
+    def clean_version(self):
+        """A post without the version it was opened at (a stale page, a hand-made request) could overwrite a
+        newer save unseen: refused, what was typed kept, and the current version put in so that saving again
+        is a knowing choice (as after a conflict)."""
+        version = self.cleaned_data.get("version")
+        if version is None:
+            self.conflict_data()
+            self.add_error(
+                None,
+                _(
+                    "این فرم نگفت از کدام نسخه «%(object)s» باز شده است (صفحه‌ای کهنه یا ناقص)، پس ذخیره نشد تا "
+                    "تغییر دیگران از میان نرود. آنچه نوشته بودید در زیر مانده است؛ اگر باز هم «ذخیره» را بزنید، "
+                    "جایگزین نسخه کنونی می‌شود."
+                )
+                % {"object": self.instance},
+            )
+        return version
 
     def _post_clean(self):
         super()._post_clean()
@@ -189,6 +207,12 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
 
     def conflict(self, error):
         """Show the conflict, keep what was typed, and let a second save knowingly replace the newer version."""
+        self.conflict_data()
+        self.add_error(None, error.messages[0])
+        self.add_error(None, _("اگر باز هم «ذخیره» را بزنید، نوشته شما جایگزین نسخه تازه می‌شود."))
+
+    def conflict_data(self):
+        """What was typed, with the row's current version and a new opening time."""
         from django.utils import timezone
 
         current = type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("version", flat=True)
@@ -196,8 +220,6 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         data["version"] = current.first() or self.instance.version
         data["opened_at"] = timezone.now().isoformat()
         self.data = data
-        self.add_error(None, error.messages[0])
-        self.add_error(None, _("اگر باز هم «ذخیره» را بزنید، نوشته شما جایگزین نسخه تازه می‌شود."))
 
     def limit_choices_to_scope(self):
         from tashil.geo.models import County

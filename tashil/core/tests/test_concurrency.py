@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from tashil.core.jalali import format_jalali
 from tashil.units.models import IndustrialUnit
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,71 @@ def test_a_resolution_edit_is_versioned_too(world, client_as):
     url = reverse("meetings:resolution_edit", kwargs={"pk": resolution.pk})
     page = client_as("secretariat").get(url).content.decode()
     assert 'name="version"' in page
+
+
+def meeting_data(meeting, **changes):
+    data = {
+        "series": meeting.series_id,
+        "date": format_jalali(meeting.date, persian=False),
+        "place": meeting.place,
+        "chair_name": meeting.chair_name,
+        "notes": meeting.notes,
+    }
+    data.update(changes)
+    return data
+
+
+def test_two_secretaries_editing_one_meeting(world, client_as):
+    """The county's and the province's secretariat open the same meeting; the second save is refused."""
+    meeting = world.meeting_a
+    url = reverse("meetings:meeting_edit", kwargs={"pk": meeting.pk})
+    first, second = client_as("secretariat"), client_as("province_secretariat")
+    version_1, opened_1 = form_values(first.get(url).content.decode())
+    version_2, opened_2 = form_values(second.get(url).content.decode())
+    saved = first.post(url, meeting_data(meeting, place="سالن شورا", version=version_1, opened_at=opened_1))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    refused = second.post(
+        url, meeting_data(meeting, place="فرمانداری", notes="یادداشت دوم", version=version_2, opened_at=opened_2)
+    )
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "پس از باز شدن این فرم تغییر کرده است" in page and "یادداشت دوم" in page
+    meeting.refresh_from_db()
+    assert meeting.place == "سالن شورا" and meeting.notes != "یادداشت دوم", "the first save stands"
+
+
+def test_a_meeting_series_edit_is_versioned_and_a_post_without_it_refused(world, client_as):
+    series = world.series_a
+    url = reverse("meetings:meetingseries_edit", kwargs={"pk": series.pk})
+    client = client_as("secretariat")
+    assert 'name="version"' in client.get(url).content.decode()
+    data = {"county": series.county_id, "kind": series.kind, "title": "عنوان بی‌نسخه", "weekday": series.weekday}
+    response = client.post(url, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "نگفت از کدام نسخه" in page and 'value="عنوان بی‌نسخه"' in page
+    series.refresh_from_db()
+    assert series.title != "عنوان بی‌نسخه"
+
+
+def test_a_conditional_claim_keeps_versions_exact_for_saves_that_do_not_say(world):
+    """Saves that do not name a version (business actions) still raise it, and read back the row's value."""
+    meeting = world.meeting_a
+    other = type(meeting).objects.get(pk=meeting.pk)
+    other.save()
+    meeting.place = "جای تازه"
+    meeting.save()
+    assert meeting.version == other.version + 1 == type(meeting).objects.get(pk=meeting.pk).version
+
+
+def test_the_api_refuses_a_stale_meeting(world, api_as):
+    client = api_as("secretariat")
+    url = reverse("api:meeting-detail", kwargs={"pk": world.meeting_a.pk})
+    read = client.get(url)
+    version = read.json()["version"]
+    assert read["ETag"] == f'"{version}"'
+    assert client.patch(url, {"place": "سالن یک", "version": version}, format="json").status_code == 200
+    stale = client.patch(url, {"place": "سالن دو"}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert stale.status_code == 412
+    world.meeting_a.refresh_from_db()
+    assert world.meeting_a.place == "سالن یک"

@@ -224,7 +224,7 @@ class RegisteredTab:
 class ObjectView(ScopedViewMixin, View):
     """An object's page with tabs (``?tab=``); the last tab is always its change history.
 
-    Other apps add tabs with ``SomeView.add_tab(Tab(...), context=callable(view), count=callable(obj))``
+    Other apps add tabs with ``SomeView.add_tab(Tab(...), context=callable(view), count=callable(view))``
     from their AppConfig.ready(), so the unit page shows obstacles without the units app knowing them.
     """
 
@@ -250,7 +250,7 @@ class ObjectView(ScopedViewMixin, View):
         for registered in self.registered_tabs:
             if registered.permission and not registered.permission(self):
                 continue
-            count = registered.count(self.object) if registered.count else None
+            count = registered.count(self) if registered.count else None
             tabs.append(Tab(registered.tab.name, registered.tab.label, registered.tab.template_name, count))
         if self.history_tab:
             tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
@@ -282,7 +282,25 @@ class ObjectView(ScopedViewMixin, View):
         entries = list(history_for(self.object)[:200])
         for entry in entries:
             entry.is_child = (entry.content_type_id, entry.object_id) != (own_type.pk, self.object.pk)
-        return entries
+        hidden = self.children_out_of_sight([entry for entry in entries if entry.is_child])
+        return [entry for entry in entries if (entry.content_type_id, entry.object_id) not in hidden]
+
+    def children_out_of_sight(self, entries):
+        """The children named in ``entries`` that still exist but the user may not see (the scope helper
+        decides, as for any list): their entries are left out. Deleted children keep their entries."""
+        hidden = set()
+        by_type = {}
+        for entry in entries:
+            by_type.setdefault(entry.content_type, set()).add(entry.object_id)
+        for content_type, ids in by_type.items():
+            model = content_type.model_class()
+            if model is None or not hasattr(model, "scope_filter"):
+                continue
+            rows = model._default_manager.filter(pk__in=ids)
+            existing = set(rows.values_list("pk", flat=True))
+            visible = set(scope.restrict(rows, self.request.user).values_list("pk", flat=True))
+            hidden.update((content_type.pk, pk) for pk in existing - visible)
+        return hidden
 
     def get_context_data(self, **kwargs):
         obj = self.object

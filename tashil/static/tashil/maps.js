@@ -4,6 +4,14 @@
   "use strict";
   var BASE_STYLE = { color: "#8aa3ad", weight: 1, fillColor: "#f7f9fa", fillOpacity: 1 };
 
+  // Leaflet inserts a string tooltip as HTML; names come from users (a unit renamed to carry a link), so a
+  // tooltip is always an element holding plain text.
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value;
+    return span;
+  }
+
   function loadJson(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
   }
@@ -20,7 +28,7 @@
     loadJson(element.dataset.geojson).then(function (data) {
       L.geoJSON(data, { style: BASE_STYLE }).addTo(map);
       L.circleMarker([lat, lng], { radius: 8, color: "#084f4b", fillColor: "#f5b83d", fillOpacity: 1, weight: 2 })
-        .addTo(map).bindTooltip(element.dataset.label || "");
+        .addTo(map).bindTooltip(text(element.dataset.label || ""));
       map.setView([lat, lng], 9);
     });
   }
@@ -32,7 +40,7 @@
       var bounds = [];
       results[1].points.forEach(function (p) {
         var marker = L.circleMarker([p.lat, p.lng], { radius: 5, color: "#fff", weight: 1, fillColor: p.colour, fillOpacity: 0.9 });
-        marker.bindTooltip(p.name + " — " + p.status);
+        marker.bindTooltip(text(p.name + " — " + p.status));
         if (p.url) marker.on("click", function () { window.location.href = p.url; });
         marker.addTo(map);
         bounds.push([p.lat, p.lng]);
@@ -59,7 +67,7 @@
         },
         onEachFeature: function (f, layer) {
           var v = values[f.properties.name_registry];
-          layer.bindTooltip(f.properties.name_registry + (v ? " — " + v.label : ""));
+          layer.bindTooltip(text(f.properties.name_registry + (v ? " — " + v.label : "")));
           if (v && v.url) layer.on("click", function () { window.location.href = v.url; });
         }
       }).addTo(map);

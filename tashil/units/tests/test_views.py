@@ -217,7 +217,13 @@ def test_a_representative_edits_the_profile_but_not_identity_or_status(world, cl
     assert 'name="national_id"' not in page and 'name="county"' not in page and 'name="status"' not in page
     response = client.post(
         f"/registry/units/{unit.pk}/edit/",
-        {"name": unit.name, "employees": "۳۳", "national_id": "14007650912", "county": world.county_b.pk},
+        {
+            "name": unit.name,
+            "employees": "۳۳",
+            "national_id": "14007650912",
+            "county": world.county_b.pk,
+            "version": unit.version,
+        },
     )
     assert response.status_code == 302
     unit.refresh_from_db()
