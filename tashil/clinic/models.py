@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import today, week_bounds
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -57,7 +58,7 @@ class Centre(BaseModel):
     )
     specialties = models.JSONField(verbose_name=_("تخصص‌ها"), default=list, blank=True)
     yearly_capacity = models.PositiveIntegerField(verbose_name=_("ظرفیت سالانه (پرونده)"), default=20)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=40, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=40, blank=True)
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
 
     role_actions = {**CLINIC_STAFF, Role.CLINIC_EXPERT: VIEW}

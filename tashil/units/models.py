@@ -12,6 +12,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.concurrency import VersionedModel
+from tashil.core.fields import DigitsCharField
 from tashil.core.files import validate_image
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
 from tashil.core.links import object_url
@@ -77,7 +78,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
         validators=[validate_national_id],
         help_text=_("شناسه ملی ۱۱ رقمی شخص حقوقی."),
     )
-    licence_number = models.CharField(verbose_name=_("شماره پروانه بهره‌برداری"), max_length=50, blank=True)
+    licence_number = DigitsCharField(verbose_name=_("شماره پروانه بهره‌برداری"), max_length=50, blank=True)
     licence_date = models.DateField(verbose_name=_("تاریخ پروانه بهره‌برداری"), null=True, blank=True)
     isic_code = models.CharField(
         verbose_name=_("کد آیسیک"),
@@ -105,8 +106,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
         verbose_name=_("طول جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     manager_name = models.CharField(verbose_name=_("مدیرعامل"), max_length=150, blank=True)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=40, blank=True)
-    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=40, blank=True)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
     website = models.URLField(verbose_name=_("وبگاه"), blank=True)
     employees = models.PositiveIntegerField(verbose_name=_("تعداد کارکنان"), null=True, blank=True)
