@@ -231,7 +231,9 @@ class Meeting(BaseModel):
         self.county_id = self.series.county_id
         self.kind = self.series.kind
         if self.number is None:
-            self.number = self.series.next_number()
+            from .services import number_for_new_meeting
+
+            self.number = number_for_new_meeting(self.series, self.date)
         if not self.place and self.site_unit_id:
             self.place = _("محل واحد %(unit)s") % {"unit": self.site_unit}
         super().save(*args, **kwargs)
