@@ -40,6 +40,8 @@ def test_an_experts_revival_waits_for_the_secretariat(world, client_as):
     act(client_as("clinic_expert"), case, "advance")
     case.refresh_from_db()
     assert case.status == CaseStatus.AWAITING
+    home = client_as("secretariat").get("/").context["secretariat"]
+    assert {"count": 1, "label": "احیای واحد در انتظار تأیید", "url": "/clinic/cases/?status=awaiting"} in home
     secretariat_page = client_as("secretariat").get(case.get_absolute_url()).content.decode()
     assert 'data-testid="review-revival"' in secretariat_page and "در انتظار تأیید دبیرخانه" in secretariat_page
     expert_page = client_as("clinic_expert").get(case.get_absolute_url()).content.decode()
