@@ -61,3 +61,18 @@ def test_numbers_on_record_do_not_move(world):
     backdated = Meeting.objects.create(series=world.series_a, date=today() - datetime.timedelta(days=2))
     held.refresh_from_db()
     assert (held.number, backdated.number) == (2, 3)
+
+
+def test_a_meeting_moved_to_a_later_date_takes_its_place(world, client_as):
+    soon = Meeting.objects.create(series=world.series_a, date=today() + datetime.timedelta(days=5))
+    later = Meeting.objects.create(series=world.series_a, date=today() + datetime.timedelta(days=12))
+    assert (soon.number, later.number) == (2, 3)
+    WeekendDay.objects.get_or_create(weekday=4)
+    postponed = next_weekday(2) + datetime.timedelta(days=14)
+    response = client_as("secretariat").post(
+        f"/meetings/{soon.pk}/edit/", meeting_post(world, postponed, off_day_confirmed="on")
+    )
+    assert response.status_code == 302
+    soon.refresh_from_db()
+    later.refresh_from_db()
+    assert (later.number, soon.number) == (2, 3)
