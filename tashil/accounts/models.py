@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.fields import DigitsCharField
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import fold_digits
@@ -27,7 +28,7 @@ class TashilUserManager(UserManager.from_queryset(ScopedQuerySet)):
 class User(AbstractUser, BaseModel):
     """A person who signs in: staff of a headquarters or an agency, a clinic expert, a unit's representative."""
 
-    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
     position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
     language = models.CharField(
         verbose_name=_("زبان"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE

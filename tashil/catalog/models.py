@@ -15,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.expressions import numeric_order
+from tashil.core.fields import DigitsCharField
 from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import format_jalali
 from tashil.core.links import object_url
-from tashil.core.models import BaseModel
+from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import fold_digits, normalize, search_key
 from tashil.units.choices import CapacityUnit
 from tashil.units.models import IndustrialUnit, Product, UnitChildMixin
@@ -146,7 +148,7 @@ class Certificate(UnitChildMixin, BaseModel):
     )
     title = models.CharField(verbose_name=_("عنوان گواهی"), max_length=200)
     issuer = models.CharField(verbose_name=_("صادرکننده"), max_length=200, blank=True)
-    number = models.CharField(verbose_name=_("شماره"), max_length=60, blank=True)
+    number = DigitsCharField(verbose_name=_("شماره"), max_length=60, blank=True)
     valid_until = models.DateField(verbose_name=_("اعتبار تا"), null=True, blank=True)
     is_public = models.BooleanField(verbose_name=_("نمایش عمومی"), default=True)
 
@@ -280,6 +282,14 @@ class Exhibition(BaseModel):
         return scope.geographic_q(cls.scope_county_path, membership)
 
 
+class BoothManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """Booths by exhibition and hall, then by number as a number (1, 2, 10; not 1, 10, 2): Meta.ordering
+    takes field names to the migrations, this the expression."""
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("exhibition", "hall", *numeric_order("number"))
+
+
 class Booth(BaseModel):
     """A unit's booth at an exhibition, with the products it showcases."""
 
@@ -287,7 +297,7 @@ class Booth(BaseModel):
         Exhibition, verbose_name=_("نمایشگاه"), related_name="booths", on_delete=models.CASCADE
     )
     unit = models.ForeignKey(IndustrialUnit, verbose_name=_("واحد"), related_name="booths", on_delete=models.CASCADE)
-    number = models.CharField(verbose_name=_("شماره غرفه"), max_length=20)
+    number = DigitsCharField(verbose_name=_("شماره غرفه"), max_length=20)
     hall = models.CharField(verbose_name=_("سالن"), max_length=100, blank=True)
     description = models.CharField(verbose_name=_("شرح غرفه"), max_length=500, blank=True)
     products = models.ManyToManyField(
@@ -296,6 +306,8 @@ class Booth(BaseModel):
 
     scope_county_path = "exhibition__county"
     role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW, Role.UNIT_REP: VIEW}
+
+    objects = BoothManager()
 
     class Meta:
         verbose_name = _("غرفه")
@@ -340,7 +352,7 @@ class ContactMessage(UnitChildMixin, BaseModel):
     )
     sender_name = models.CharField(verbose_name=_("نام فرستنده"), max_length=150)
     sender_email = models.EmailField(verbose_name=_("رایانامه فرستنده"), blank=True)
-    sender_phone = models.CharField(verbose_name=_("تلفن فرستنده"), max_length=20, blank=True)
+    sender_phone = DigitsCharField(verbose_name=_("تلفن فرستنده"), max_length=20, blank=True)
     subject = models.CharField(verbose_name=_("موضوع"), max_length=200)
     body = models.TextField(verbose_name=_("متن پیام"), max_length=3000)
     read_at = models.DateTimeField(verbose_name=_("خوانده‌شده در"), null=True, blank=True)
@@ -376,7 +388,7 @@ class InvestmentInquiry(BaseModel):
     name = models.CharField(verbose_name=_("نام"), max_length=150)
     organisation = models.CharField(verbose_name=_("شرکت یا سازمان"), max_length=200, blank=True)
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=20, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=20, blank=True)
     amount = models.DecimalField(
         verbose_name=_("سرمایه قابل تأمین (ریال)"), max_digits=22, decimal_places=0, null=True, blank=True
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from tashil.core import ratelimit
+from tashil.core.expressions import numeric_order
 from tashil.core.files import image_response
 from tashil.core.jalali import today
 
@@ -190,7 +191,7 @@ class ExhibitionView(PublicView):
         booths = (
             exhibition.booths.filter(unit__in=public.public_units())
             .select_related("unit__public_profile", "unit__county")
-            .order_by("hall", "number")
+            .order_by("hall", *numeric_order("number"))
         )
         showcased = {}
         for product in public.public_products().filter(booths__in=booths).values("pk", "name", "booths"):

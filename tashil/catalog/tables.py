@@ -1,6 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core.expressions import numeric_order
 from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
 
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
@@ -69,6 +70,10 @@ class BoothTable(TashilTable):
     class Meta(TashilTable.Meta):
         model = Booth
         fields = ("number", "hall", "unit", "description")
+
+    def order_number(self, queryset, is_descending):
+        """Booth numbers sort as numbers (2 before 10)."""
+        return queryset.order_by(*numeric_order("number", descending=is_descending)), True
 
 
 class ContactMessageTable(TashilTable):

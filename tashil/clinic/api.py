@@ -9,7 +9,7 @@ from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
-from . import filtersets
+from . import filtersets, services
 from .choices import CaseOutcome
 from .models import ActionItem, Centre, ClinicCase, Diagnosis, DiagnosisScore, WeeklyUpdate
 
@@ -108,6 +108,11 @@ class CaseCloseRequest(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True)
 
 
+class RevivalReviewRequest(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[services.CONFIRM, services.RETURN])
+    reason = serializers.CharField(required=False, allow_blank=True)
+
+
 class CentreViewSet(TashilModelViewSet):
     queryset = Centre.objects.all()
     serializer_class = CentreSerializer
@@ -118,7 +123,7 @@ class CaseViewSet(TashilModelViewSet):
     queryset = ClinicCase.objects.select_related("unit", "centre")
     serializer_class = CaseSerializer
     filterset_class = filtersets.ClinicCaseFilterSet
-    action_map_override = {"advance": "advance", "close": "close"}
+    action_map_override = {"advance": "advance", "close": "close", "review": services.CONFIRM}
 
     @extend_schema(request=None, responses=CaseSerializer)
     @action(detail=True, methods=["post"])
@@ -133,7 +138,19 @@ class CaseViewSet(TashilModelViewSet):
         case = self.get_object()
         payload = CaseCloseRequest(data=request.data)
         payload.is_valid(raise_exception=True)
-        run(lambda: case.close(payload.validated_data["outcome"], payload.validated_data.get("note", ""), request.user))
+        data = payload.validated_data
+        run(lambda: services.close_case(case, request.user, data["outcome"], data.get("note", "")))
+        return Response(self.get_serializer(case).data)
+
+    @extend_schema(request=RevivalReviewRequest, responses=CaseSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """The secretariat confirms a proposed revival or returns it with a reason."""
+        case = self.get_object()
+        payload = RevivalReviewRequest(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        run(lambda: services.review_revival(case, request.user, data["decision"], data.get("reason", "")))
         return Response(self.get_serializer(case).data)
 
 

@@ -46,15 +46,26 @@ class CaseStatus(models.TextChoices):
     DIAGNOSIS = "diagnosis", _("آسیب‌شناسی")
     PLAN = "plan", _("برنامه احیا")
     EXECUTION = "execution", _("اجرا")
+    # A revival an expert proposed, until the secretariat confirms it (the unit's status changes then) or
+    # returns it; the case goes back to the step it was at.
+    AWAITING = "awaiting", _("در انتظار تأیید دبیرخانه")
     CLOSED = "closed", _("بسته")
 
 
-CASE_ORDER = (CaseStatus.INTAKE, CaseStatus.DIAGNOSIS, CaseStatus.PLAN, CaseStatus.EXECUTION, CaseStatus.CLOSED)
+CASE_ORDER = (
+    CaseStatus.INTAKE,
+    CaseStatus.DIAGNOSIS,
+    CaseStatus.PLAN,
+    CaseStatus.EXECUTION,
+    CaseStatus.AWAITING,
+    CaseStatus.CLOSED,
+)
 CASE_COLOURS = {
     CaseStatus.INTAKE: "secondary",
     CaseStatus.DIAGNOSIS: "info",
     CaseStatus.PLAN: "primary",
     CaseStatus.EXECUTION: "warning",
+    CaseStatus.AWAITING: "danger",
     CaseStatus.CLOSED: "dark",
 }
 

@@ -85,6 +85,17 @@ class CloseCaseForm(TashilForm):
     note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ReviewRevivalForm(TashilForm):
+    """The secretariat's word on a revival an expert proposed."""
+
+    decision = forms.ChoiceField(
+        label=_("نتیجه بررسی"),
+        choices=[("confirm", _("تأیید احیا")), ("return", _("برگشت به کارشناس"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("دلیل برگشت"), required=False, max_length=500)
+
+
 class DiagnosisForm(TashilModelForm):
     levers = ChoicesListField(label=_("اهرم‌های احیا"), choices=Lever.choices, required=False)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import today, week_bounds
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
@@ -57,7 +58,7 @@ class Centre(BaseModel):
     )
     specialties = models.JSONField(verbose_name=_("تخصص‌ها"), default=list, blank=True)
     yearly_capacity = models.PositiveIntegerField(verbose_name=_("ظرفیت سالانه (پرونده)"), default=20)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=40, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=40, blank=True)
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
 
     role_actions = {**CLINIC_STAFF, Role.CLINIC_EXPERT: VIEW}
@@ -217,6 +218,13 @@ class ClinicCase(BaseModel):
     closed_date = models.DateField(verbose_name=_("تاریخ بستن"), null=True, blank=True, editable=False)
     summary = models.TextField(verbose_name=_("شرح وضعیت واحد"), blank=True)
     outcome_note = models.TextField(verbose_name=_("شرح نتیجه"), blank=True, editable=False)
+    status_before_review = models.CharField(
+        verbose_name=_("مرحله پیش از پیشنهاد نتیجه"),
+        max_length=12,
+        choices=CaseStatus.choices,
+        blank=True,
+        editable=False,
+    )
     revival = models.OneToOneField(
         "units.UnitStatusChange",
         verbose_name=_("تغییر وضعیت احیا"),
@@ -230,8 +238,8 @@ class ClinicCase(BaseModel):
     objects = ClinicCaseQuerySet.as_manager()
     scope_county_path = "county"
     role_actions = {
-        Role.ADMIN: ALL_ACTIONS | {"advance", "close"},
-        Role.SECRETARIAT: ALL_ACTIONS | {"advance", "close"},
+        Role.ADMIN: ALL_ACTIONS | {"advance", "close", "confirm"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"advance", "close", "confirm"},
         Role.MANAGER: VIEW,
         Role.CLINIC_EXPERT: frozenset({"view", "add", "change", "advance", "close"}),
         Role.UNIT_REP: VIEW,
@@ -301,13 +309,14 @@ class ClinicCase(BaseModel):
     @property
     def next_status(self):
         index = CASE_ORDER.index(self.status)
-        return CASE_ORDER[index + 1] if index < len(CASE_ORDER) - 2 else None
+        return CASE_ORDER[index + 1] if index < CASE_ORDER.index(CaseStatus.EXECUTION) else None
 
     @transaction.atomic
     def advance(self, user=None):
         """intake → diagnosis → plan → execution; each step needs what the next one works with."""
         if not self.is_open:
             raise ValidationError(_("این پرونده بسته شده است."))
+        self.refuse_while_awaiting()
         target = self.next_status
         if target is None:
             raise ValidationError(
@@ -323,6 +332,13 @@ class ClinicCase(BaseModel):
         self.status = target
         self.save(update_fields=["status", "updated", "county"])
         log_event(self, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": self.get_status_display()})
+
+    def refuse_while_awaiting(self):
+        if self.status == CaseStatus.AWAITING:
+            raise ValidationError(
+                _("نتیجه «%(o)s» این پرونده در انتظار تأیید دبیرخانه است؛ تا تأیید یا برگشت آن، پرونده تغییر نمی‌کند.")
+                % {"o": self.get_outcome_display()}
+            )
 
     @transaction.atomic
     def close(self, outcome, note="", user=None):

@@ -14,7 +14,7 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ScopedViewMixin
 from tashil.obstacles.models import Obstacle
 
-from . import filtersets, forms, tables
+from . import filtersets, forms, services, tables
 from .choices import CASE_ORDER, CaseOutcome, CaseStatus
 from .models import (
     ActionItem,
@@ -141,8 +141,13 @@ class ClinicCaseView(ObjectView):
         context = super().get_context_data(**kwargs)
         user, case = self.request.user, self.object
         context.update(
-            can_advance=case.is_open and case.next_status is not None and scope.can_object(user, case, "advance"),
-            can_close=case.is_open and scope.can_object(user, case, "close"),
+            can_advance=case.is_open
+            and case.status != CaseStatus.AWAITING
+            and case.next_status is not None
+            and scope.can_object(user, case, "advance"),
+            can_close=case.is_open and case.status != CaseStatus.AWAITING and scope.can_object(user, case, "close"),
+            can_confirm=case.status == CaseStatus.AWAITING and scope.can_object(user, case, services.CONFIRM),
+            review_form=forms.ReviewRevivalForm(),
             can_change=case.is_open and scope.can_object(user, case, "change"),
             close_form=forms.CloseCaseForm(),
             steps=case_steps(case),
@@ -196,23 +201,47 @@ class CaseActionView(ScopedViewMixin, View):
     model = ClinicCase
 
     def post(self, request, pk, action):
-        if action not in ("advance", "close"):
+        if action not in ("advance", "close", "review"):
             raise PermissionDenied
-        case = self.get_scoped_object(action)
+        case = self.get_scoped_object(services.CONFIRM if action == "review" else action)
         try:
             with transaction.atomic():
                 if action == "advance":
                     case.advance(request.user)
                     messages.success(request, _("پرونده به مرحله «%(s)s» رسید.") % {"s": case.get_status_display()})
+                elif action == "close":
+                    self.close(case)
                 else:
-                    form = forms.CloseCaseForm(request.POST)
-                    if not form.is_valid():
-                        raise ValidationError(_("نتیجه پرونده را برگزینید."))
-                    case.close(form.cleaned_data["outcome"], form.cleaned_data["note"], request.user)
-                    messages.success(request, _("پرونده با نتیجه «%(o)s» بسته شد.") % {"o": case.get_outcome_display()})
+                    self.review(case)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return HttpResponseRedirect(case.get_absolute_url())
+
+    def close(self, case):
+        form = forms.CloseCaseForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("نتیجه پرونده را برگزینید."))
+        if services.close_case(case, self.request.user, form.cleaned_data["outcome"], form.cleaned_data["note"]):
+            messages.success(self.request, _("پرونده با نتیجه «%(o)s» بسته شد.") % {"o": case.get_outcome_display()})
+        else:
+            messages.success(
+                self.request,
+                _("نتیجه «%(o)s» برای تأیید به دبیرخانه فرستاده شد؛ وضعیت واحد پس از تأیید تغییر می‌کند.")
+                % {"o": case.get_outcome_display()},
+            )
+
+    def review(self, case):
+        form = forms.ReviewRevivalForm(self.request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("تأیید یا برگشت نتیجه را برگزینید."))
+        decision = form.cleaned_data["decision"]
+        services.review_revival(case, self.request.user, decision, form.cleaned_data["reason"])
+        done = (
+            _("احیای واحد تأیید و پرونده بسته شد.")
+            if decision == services.CONFIRM
+            else _("نتیجه «احیا» به کارشناس برگشت داده شد.")
+        )
+        messages.success(self.request, done)
 
 
 class DiagnosisEditView(ScopedViewMixin, View):

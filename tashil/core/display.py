@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from .jalali import format_jalali, format_jalali_datetime
-from .persian import format_number
+from .persian import format_number, to_persian_digits
+from .validators import validate_jalali_year
 
 
 def display_value(field, value, persian=True):
@@ -26,6 +27,9 @@ def display_value(field, value, persian=True):
         return format_jalali_datetime(value, persian=persian)
     if isinstance(value, datetime.date):
         return format_jalali(value, persian=persian)
+    if isinstance(value, int) and validate_jalali_year in getattr(field, "validators", ()):
+        # A year reads ۱۴۰۵, never ۱٬۴۰۵.
+        return to_persian_digits(value) if persian else str(value)
     if isinstance(value, int | float | decimal.Decimal):
         return format_number(value, persian=persian)
     if isinstance(field, models.FileField):

@@ -1,6 +1,7 @@
 """Query expressions Django lacks, written for PostgreSQL and SQLite alike."""
 
 from django.db.models import BooleanField, F, Func, IntegerField, Subquery
+from django.db.models.functions import Length
 
 
 class InRows(Func):
@@ -40,3 +41,11 @@ class RowCount(Subquery):
 
     def __init__(self, queryset, **extra):
         super().__init__(queryset.order_by().values("pk"), **extra)
+
+
+def numeric_order(field, descending=False):
+    """Order by a number typed as text as by a number: 1, 2, 10, 11, not 1, 10, 11, 2 (shorter first, then by
+    its characters), on PostgreSQL and SQLite alike. Its digits must be stored as one kind (DigitsCharField)."""
+    if descending:
+        return (Length(field).desc(), F(field).desc())
+    return (Length(field).asc(), F(field).asc())

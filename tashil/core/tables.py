@@ -8,6 +8,7 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 
@@ -79,6 +80,29 @@ class YesNoColumn(tables.BooleanColumn):
 class PercentColumn(NumberColumn):
     def render(self, value):
         return f"{format_number(value)}٪"
+
+
+class SelectColumn(tables.Column):
+    """A check box per row naming its primary key, for the list's bulk actions; never exported."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("verbose_name", _("انتخاب"))
+        super().__init__(
+            accessor="pk",
+            orderable=False,
+            exclude_from_export=True,
+            empty_values=(),
+            attrs={"th": {"class": "bulk-select"}, "td": {"class": "bulk-select"}},
+            **kwargs,
+        )
+
+    def render(self, value, record):
+        return format_html(
+            '<input class="form-check-input" type="checkbox" name="select" value="{}" form="bulk-form"'
+            ' aria-label="{}" data-testid="select-row">',
+            value,
+            str(record),
+        )
 
 
 class TashilTable(tables.Table):

@@ -234,11 +234,16 @@ class Meeting(VersionedModel, BaseModel):
     def save(self, *args, **kwargs):
         self.county_id = self.series.county_id
         self.kind = self.series.kind
+        dated = self.number is None or self.date != getattr(self, "_loaded_values", {}).get("date", self.date)
         if self.number is None:
             self.number = self.series.next_number()
         if not self.place and self.site_unit_id:
             self.place = _("محل واحد %(unit)s") % {"unit": self.site_unit}
         super().save(*args, **kwargs)
+        if dated and "update_fields" not in kwargs:
+            from .services import number_by_date
+
+            self.number = number_by_date(self.series).get(self.pk, self.number)
 
     @property
     def is_frozen(self):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.fields import DigitsCharField
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
 from tashil.core.scope import allowed_actions
@@ -54,7 +55,7 @@ class Agency(BaseModel):
         blank=True,
         help_text=_("دستگاهی که موارد ارجاع‌شده در صورت تشدید به آن می‌رود."),
     )
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=30, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=30, blank=True)
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
     address = models.CharField(verbose_name=_("نشانی"), max_length=300, blank=True)
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
@@ -134,7 +135,7 @@ class AgencyContact(BaseModel):
     agency = models.ForeignKey(Agency, verbose_name=_("دستگاه"), related_name="contacts", on_delete=models.CASCADE)
     name = models.CharField(verbose_name=_("نام و نام خانوادگی"), max_length=150)
     position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=30, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=30, blank=True)
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
 
     role_actions = Agency.role_actions

@@ -118,8 +118,10 @@ def clinic_summary(user):
 
 def secretariat_summary(user):
     """For a secretariat, what waits for it alone: obstacles registered and not yet referred to any agency,
-    and units' monthly statistics waiting for review; each with a link to that list. (Overdue referrals are
-    on the dashboard itself.)"""
+    units' monthly statistics waiting for review and revivals an expert proposed; each with a link to that
+    list. (Overdue referrals are on the dashboard itself.)"""
+    from tashil.clinic.choices import CaseStatus
+    from tashil.clinic.models import ClinicCase
     from tashil.obstacles.models import Obstacle
     from tashil.units.choices import ReportStatus
     from tashil.units.models import PeriodicReport
@@ -128,9 +130,11 @@ def secretariat_summary(user):
         return None
     obstacles = scope.restrict(Obstacle.objects.filter(status=ObstacleStatus.REGISTERED), user)
     reports = scope.restrict(PeriodicReport.objects.filter(status=ReportStatus.SUBMITTED), user)
+    revivals = scope.restrict(ClinicCase.objects.filter(status=CaseStatus.AWAITING), user)
     items = [
         (obstacles.count(), _("مانع ثبت‌شده و هنوز ارجاع‌نشده"), "obstacles:obstacle_list", ObstacleStatus.REGISTERED),
         (reports.count(), _("آمار ماهانه در انتظار بررسی"), "units:periodicreport_list", ReportStatus.SUBMITTED),
+        (revivals.count(), _("احیای واحد در انتظار تأیید"), "clinic:cliniccase_list", CaseStatus.AWAITING),
     ]
     return [
         {"count": count, "label": label, "url": f"{reverse(url)}?{urlencode({'status': status})}"}

@@ -12,7 +12,7 @@ from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.core.choices import Role
 
-from . import filtersets
+from . import filtersets, services
 from .choices import UnitStatus
 from .forms import UNIT_PROFILE_FIELDS
 from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
@@ -216,10 +216,12 @@ class PeriodicReportViewSet(TashilModelViewSet):
         payload = ReviewRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            if payload.validated_data["decision"] == "approve":
-                report.approve(request.user)
-            else:
-                report.return_for_correction(request.user, payload.validated_data.get("note", ""))
+            services.review_report(
+                report,
+                request.user,
+                payload.validated_data["decision"],
+                payload.validated_data.get("note", ""),
+            )
         except DjangoValidationError as error:
             raise django_to_drf(error) from error
         return Response(PeriodicReportSerializer(report, context={"request": request}).data)

@@ -173,13 +173,21 @@ class PeriodicReportForm(TashilModelForm):
         super().__init__(*args, **kwargs)
         now = jalali_today()
         if self.instance.pk is None:
-            # A month's statistics are sent once it has ended: a new report opens on last month (the model
-            # form's initial values are the empty new report's, so they are set here, not on the fields).
-            year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+            # A new report opens on the unit's first month not yet sent (last month for a unit with none; the
+            # model form's initial values are the empty new report's, so they are set here, not on the fields).
+            unit_id = self.initial.get("unit") or self.only_unit()
+            if unit_id and not self.initial.get("unit"):
+                self.initial["unit"] = unit_id
+            year, month = PeriodicReport.next_period(unit_id)
             for name, value in (("year", year), ("month", month)):
                 if not self.initial.get(name):
                     self.initial[name] = value
         self.fields["year"].widget.attrs["placeholder"] = to_persian_digits(now.year)
+
+    def only_unit(self):
+        """The unit a representative reports for, when the unit field offers one unit only."""
+        units = list(self.fields["unit"].queryset.values_list("pk", flat=True)[:2])
+        return units[0] if len(units) == 1 else None
 
     def save(self, commit=True):
         report = super().save(commit=False)
@@ -239,3 +247,9 @@ class ImportForm(TashilForm):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("فایل بزرگ‌تر از ۲۵ مگابایت است؛ آن را در چند فایل بفرستید."))
         return upload
+
+
+class ReturnReasonForm(TashilForm):
+    """The reason sent back with the reports returned together from the list."""
+
+    note = forms.CharField(label=_("دلیل برگشت"), max_length=500)

@@ -12,6 +12,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.concurrency import VersionedModel
+from tashil.core.fields import DigitsCharField
 from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import MONTHS, format_jalali, shift_months, today
 from tashil.core.links import object_url
@@ -77,7 +78,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
         validators=[validate_national_id],
         help_text=_("شناسه ملی ۱۱ رقمی شخص حقوقی."),
     )
-    licence_number = models.CharField(verbose_name=_("شماره پروانه بهره‌برداری"), max_length=50, blank=True)
+    licence_number = DigitsCharField(verbose_name=_("شماره پروانه بهره‌برداری"), max_length=50, blank=True)
     licence_date = models.DateField(verbose_name=_("تاریخ پروانه بهره‌برداری"), null=True, blank=True)
     isic_code = models.CharField(
         verbose_name=_("کد آیسیک"),
@@ -105,8 +106,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
         verbose_name=_("طول جغرافیایی"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     manager_name = models.CharField(verbose_name=_("مدیرعامل"), max_length=150, blank=True)
-    phone = models.CharField(verbose_name=_("تلفن"), max_length=40, blank=True)
-    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    phone = DigitsCharField(verbose_name=_("تلفن"), max_length=40, blank=True)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
     website = models.URLField(verbose_name=_("وبگاه"), blank=True)
     employees = models.PositiveIntegerField(verbose_name=_("تعداد کارکنان"), null=True, blank=True)
@@ -523,6 +524,30 @@ class PeriodicReport(UnitChildMixin, BaseModel):
         now = jalali_today()
         if self.year and self.month and (self.year, self.month) > (now.year, now.month):
             raise ValidationError({"month": _("آمار ماه‌هایی که هنوز نرسیده‌اند را نمی‌توان ثبت کرد.")})
+        if self.unit_id and self.year and self.month:
+            same = PeriodicReport.objects.filter(unit_id=self.unit_id, year=self.year, month=self.month)
+            other = same.exclude(pk=self.pk).only("status").first()
+            if other is not None:
+                message = (
+                    _("آمار «%(period)s» این واحد پیش‌تر تأیید شده است؛ ماه دیگری را برگزینید.")
+                    if other.status == ReportStatus.APPROVED
+                    else _("آمار «%(period)s» این واحد پیش‌تر فرستاده شده است؛ همان گزارش را ویرایش کنید.")
+                )
+                raise ValidationError({"month": message % {"period": self.period_label}})
+
+    @classmethod
+    def next_period(cls, unit_id):
+        """The (year, month) a new report of the unit opens on: the month after its latest report (never past
+        the current month), or last month for a unit with none, so the form never opens on a month sent."""
+        from tashil.core.jalali import jalali_today
+
+        now = jalali_today()
+        last_month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+        latest = cls.objects.filter(unit_id=unit_id).order_by("-year", "-month").values_list("year", "month").first()
+        if latest is None:
+            return last_month
+        following = (latest[0], latest[1] + 1) if latest[1] < 12 else (latest[0] + 1, 1)
+        return min(max(following, last_month), (now.year, now.month))
 
     @classmethod
     def scope_filter(cls, membership, action):
@@ -531,24 +556,6 @@ class PeriodicReport(UnitChildMixin, BaseModel):
             # A representative corrects a report until the secretariat approves it.
             q &= ~Q(status=ReportStatus.APPROVED)
         return q
-
-    @transaction.atomic
-    def approve(self, user):
-        if self.status == ReportStatus.APPROVED:
-            raise ValidationError(_("این گزارش پیش‌تر تأیید شده است."))
-        self.status = ReportStatus.APPROVED
-        self.reviewed_by, self.reviewed_at, self.review_note = user, timezone.now(), ""
-        self.save()
-
-    @transaction.atomic
-    def return_for_correction(self, user, reason):
-        if not (reason or "").strip():
-            raise ValidationError({"review_note": _("دلیل برگشت گزارش را بنویسید.")})
-        if self.status == ReportStatus.APPROVED:
-            raise ValidationError(_("گزارش تأییدشده را نمی‌توان برگشت داد."))
-        self.status = ReportStatus.RETURNED
-        self.reviewed_by, self.reviewed_at, self.review_note = user, timezone.now(), reason.strip()
-        self.save()
 
 
 class ImportJob(BaseModel):

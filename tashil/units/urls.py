@@ -28,6 +28,7 @@ urlpatterns = [
     path("status-changes/", views.UnitStatusChangeListView.as_view(), name="unitstatuschange_list"),
     path("reports/", views.PeriodicReportListView.as_view(), name="periodicreport_list"),
     path("reports/add/", views.PeriodicReportEditView.as_view(), name="periodicreport_add"),
+    path("reports/bulk/", views.PeriodicReportBulkView.as_view(), name="periodicreport_bulk"),
     path("reports/<int:pk>/", views.PeriodicReportView.as_view(), name="periodicreport"),
     path("reports/<int:pk>/edit/", views.PeriodicReportEditView.as_view(), name="periodicreport_edit"),
     path("reports/<int:pk>/delete/", views.PeriodicReportDeleteView.as_view(), name="periodicreport_delete"),

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,9 +15,9 @@ from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.tables import CountedPaginator
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import BulkAction, BulkActionView, ScopedViewMixin
 
-from . import filtersets, forms, tables
+from . import filtersets, forms, services, tables
 from .choices import STATUS_COLOURS, ImportStatus, ReportStatus, UnitStatus
 from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 from .tasks import apply_import, check_import
@@ -253,10 +255,39 @@ class UnitStatusChangeListView(ObjectListView):
     actions = ("export",)
 
 
+REPORT_BULK_ACTIONS = (
+    BulkAction(
+        name=services.APPROVE,
+        label=gettext_lazy("تأیید آمار"),
+        apply=partial(services.review_report, decision=services.APPROVE),
+        permission="review",
+        check=services.check_reviewable,
+        effect=gettext_lazy("هر گزارش «تأییدشده» می‌شود و دیگر نماینده واحد آن را تغییر نمی‌دهد."),
+        done=gettext_lazy("آمار %(count)s گزارش تأیید شد."),
+    ),
+    BulkAction(
+        name=services.RETURN,
+        label=gettext_lazy("برگشت برای اصلاح"),
+        apply=partial(services.review_report, decision=services.RETURN),
+        permission="review",
+        check=services.check_reviewable,
+        form_class=forms.ReturnReasonForm,
+        effect=gettext_lazy("هر گزارش با دلیلی که می‌نویسید به واحد برمی‌گردد تا اصلاح و دوباره فرستاده شود."),
+        done=gettext_lazy("%(count)s گزارش برای اصلاح برگشت داده شد."),
+    ),
+)
+
+
 class PeriodicReportListView(ObjectListView):
     queryset = PeriodicReport.objects.select_related("unit")
     filterset_class = filtersets.PeriodicReportFilterSet
     table_class = tables.PeriodicReportTable
+    bulk_actions = REPORT_BULK_ACTIONS
+
+
+class PeriodicReportBulkView(BulkActionView):
+    queryset = PeriodicReport.objects.select_related("unit")
+    bulk_actions = REPORT_BULK_ACTIONS
 
 
 class PeriodicReportView(ObjectView):
@@ -291,15 +322,18 @@ class PeriodicReportReviewView(ScopedViewMixin, View):
         if not form.is_valid():
             messages.error(request, _("نتیجه بررسی را انتخاب کنید."))
             return HttpResponseRedirect(report.get_absolute_url())
+        decision = form.cleaned_data["decision"]
         try:
-            if form.cleaned_data["decision"] == "approve":
-                report.approve(request.user)
-                messages.success(request, _("آمار %(report)s تأیید شد.") % {"report": report})
-            else:
-                report.return_for_correction(request.user, form.cleaned_data["note"])
-                messages.success(request, _("آمار %(report)s برای اصلاح برگشت داده شد.") % {"report": report})
+            services.review_report(report, request.user, decision, form.cleaned_data["note"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            done = (
+                _("آمار %(report)s تأیید شد.")
+                if decision == services.APPROVE
+                else _("آمار %(report)s برای اصلاح برگشت داده شد.")
+            )
+            messages.success(request, done % {"report": report})
         return HttpResponseRedirect(report.get_absolute_url())
 
 

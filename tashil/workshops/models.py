@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import format_jalali, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel
@@ -180,10 +181,10 @@ class Registration(BaseModel):
         blank=True,
     )
     full_name = models.CharField(verbose_name=_("نام و نام خانوادگی"), max_length=150)
-    national_code = models.CharField(
+    national_code = DigitsCharField(
         verbose_name=_("کد ملی"), max_length=10, blank=True, validators=[validate_person_code]
     )
-    mobile = models.CharField(verbose_name=_("تلفن همراه"), max_length=11)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11)
     position = models.CharField(verbose_name=_("سمت"), max_length=100, blank=True)
     status = models.CharField(
         verbose_name=_("وضعیت ثبت‌نام"),

@@ -49,8 +49,12 @@ def test_weekly_update_and_closing_through_the_api(world, api_as):
     assert created.status_code == 201 and created.json()["author"] == world.users["clinic_expert"].pk
     bad = expert.post(f"/api/clinic/cases/{world.case_a.pk}/close/", {"outcome": "magic"}, format="json")
     assert bad.status_code == 400
-    closed = expert.post(f"/api/clinic/cases/{world.case_a.pk}/close/", {"outcome": "revived"}, format="json")
-    assert closed.status_code == 200 and closed.json()["outcome"] == "revived" and closed.json()["revival"]
+    proposed = expert.post(f"/api/clinic/cases/{world.case_a.pk}/close/", {"outcome": "revived"}, format="json")
+    assert proposed.status_code == 200 and proposed.json()["status"] == "awaiting" and not proposed.json()["revival"]
+    confirmed = api_as("secretariat").post(
+        f"/api/clinic/cases/{world.case_a.pk}/review/", {"decision": "confirm"}, format="json"
+    )
+    assert confirmed.status_code == 200 and confirmed.json()["outcome"] == "revived" and confirmed.json()["revival"]
     again = expert.post(f"/api/clinic/cases/{world.case_a.pk}/advance/")
     assert again.status_code == 400 and "بسته شده" in again.content.decode()
     assert ClinicCase.objects.get(pk=world.case_a.pk).status == "closed"

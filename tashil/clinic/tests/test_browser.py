@@ -102,6 +102,16 @@ def test_intake_diagnosis_plan_two_updates_and_revival(page, world):
     close.locator("textarea[name=note]").fill("تولید با ۶۰٪ ظرفیت از سر گرفته شد.")
     close.get_by_test_id("close-button").click()
     page.wait_for_load_state("domcontentloaded")
+    # The expert's word alone does not change the unit: the secretariat confirms the revival.
+    assert page.get_by_test_id("revival-awaiting").is_visible()
+    unit.refresh_from_db()
+    assert unit.status != UnitStatus.ACTIVE
+    sign_in(page, "secretariat")
+    page.goto(case.get_absolute_url())
+    review = page.get_by_test_id("review-revival")
+    review.locator("input[value=confirm]").check()
+    review.get_by_test_id("review-revival-button").click()
+    page.wait_for_load_state("domcontentloaded")
     assert page.get_by_test_id("case-outcome").inner_text() == "احیا و فعال شد"
     assert page.get_by_test_id("revival").is_visible()
     screenshot(page, "clinic-case-revived")

@@ -104,7 +104,7 @@ def test_steps_are_taken_from_the_case_page_with_clear_messages(world, client_as
 
 
 def test_closing_from_the_page_as_revived_activates_the_unit(world, client_as):
-    client = client_as("clinic_expert")
+    client = client_as("secretariat")
     page = client.post(f"/clinic/cases/{world.case_a.pk}/do/close/", {"note": "بدون نتیجه"}, follow=True)
     assert "نتیجه پرونده را برگزینید" in page.content.decode()
     response = client.post(

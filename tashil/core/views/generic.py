@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,7 +24,8 @@ from tashil.core.changelog import history_for
 from tashil.core.concurrency import VersionConflict
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
-from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator
+from tashil.core.persian import to_persian_digits
+from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator, SelectColumn
 
 
 class OutOfScope(Exception):
@@ -95,6 +96,8 @@ class ObjectListView(ScopedViewMixin, View):
     title = None
     export_name = None
     actions = ("add", "export")
+    # Actions taken on many selected rows at once (BulkAction); their page is <app>:<model>_bulk (BulkActionView).
+    bulk_actions = ()
     # Rows per page; people may ask for another of PAGE_SIZES (?per_page=50). Each row costs rendering time,
     # so a short page is the default and a long one a choice.
     per_page = 25
@@ -121,7 +124,20 @@ class ObjectListView(ScopedViewMixin, View):
         return queryset, filterset
 
     def get_table(self, queryset):
-        return self.table_class(queryset, user=self.request.user, request=self.request)
+        if not self.offered_bulk_actions():
+            return self.table_class(queryset, user=self.request.user, request=self.request)
+        return self.table_class(
+            queryset,
+            user=self.request.user,
+            request=self.request,
+            extra_columns=[("select", SelectColumn())],
+            sequence=("select", "..."),
+        )
+
+    def offered_bulk_actions(self):
+        """The bulk actions this user may take on this list's model (none: no selection column either)."""
+        user = self.request.user
+        return [action for action in self.bulk_actions if scope.can(user, self.object_model, action.permission)]
 
     def get(self, request, *args, **kwargs):
         self.require("view")
@@ -192,6 +208,8 @@ class ObjectListView(ScopedViewMixin, View):
             if "import" in self.actions and scope.can(user, model, "add")
             else None,
             "can_export": "export" in self.actions,
+            "bulk_actions": self.offered_bulk_actions(),
+            "bulk_url": model_url(model, "bulk"),
             "results_header_template": self.results_header_template,
             "first_filters": first,
             "more_filters": more,
@@ -434,3 +452,99 @@ class ObjectDeleteView(ScopedViewMixin, View):
             "breadcrumbs": [*self.list_breadcrumb(), (str(obj), obj.get_absolute_url()), (_("حذف"), None)],
             "cancel_url": obj.get_absolute_url(),
         }
+
+
+@dataclass
+class BulkAction:
+    """An action taken on many selected rows of a list at once.
+
+    ``apply(obj, user, **form data)`` is the same service function the single action calls, so one row
+    changed in bulk gets exactly what it gets alone (its change-log entry included); ``check(obj)`` raises
+    the ValidationError that ``apply`` would, so the confirmation page names the rows that would block it."""
+
+    name: str
+    label: str
+    apply: object
+    permission: str = "change"
+    check: object = None
+    form_class: object = None
+    effect: str = ""
+    done: str = ""
+
+
+class BulkActionView(ScopedViewMixin, View):
+    """Selected rows of a list: a confirmation page saying what will happen to each, then all or nothing.
+
+    The rows are fetched through the scope helper for the action's permission: a row out of sight answers
+    404, a role without the permission 403; one refused row leaves every row as it was."""
+
+    bulk_actions = ()
+    template_name = "generic/bulk_confirm.html"
+
+    def post(self, request, *args, **kwargs):
+        model = self.object_model
+        list_url = safe_return_url(request, model_url(model, "list") or reverse("home"))
+        action = next((a for a in self.bulk_actions if a.name == request.POST.get("action")), None)
+        if action is None:
+            messages.error(request, _("کار گروهی خواسته‌شده شناخته نیست."))
+            return HttpResponseRedirect(list_url)
+        self.require(action.permission)
+        pks = {int(pk) for pk in request.POST.getlist("select") if pk.isdigit()}
+        if not pks:
+            messages.error(request, _("هیچ ردیفی انتخاب نشده است؛ ردیف‌ها را با کادر کنار هر یک برگزینید."))
+            return HttpResponseRedirect(list_url)
+        rows = scope.restrict(self.base_queryset().filter(pk__in=pks), request.user, action.permission)
+        objects = list(rows)
+        if len(objects) != len(pks):
+            raise Http404
+        confirmed = "confirmed" in request.POST
+        form = action.form_class(request.POST if confirmed else None) if action.form_class else None
+        blocked = self.blocked(action, objects)
+        if confirmed and not blocked and (form is None or form.is_valid()):
+            data = form.cleaned_data if form is not None else {}
+            blocked = self.apply(action, objects, data)
+            if not blocked:
+                messages.success(request, action.done % {"count": to_persian_digits(len(objects))})
+                return HttpResponseRedirect(list_url)
+        context = {
+            "title": action.label,
+            "action": action,
+            "rows": [(obj, blocked.get(obj.pk)) for obj in objects],
+            "blocked": blocked,
+            "form": form,
+            "return_url": list_url,
+            "breadcrumbs": [*self.list_breadcrumb(), (action.label, None)],
+        }
+        return render(request, self.template_name, context, status=400 if confirmed else 200)
+
+    def blocked(self, action, objects):
+        """The rows the action would refuse, each with its Persian reason."""
+        refused = {}
+        for obj in objects:
+            try:
+                if action.check:
+                    action.check(obj)
+            except ValidationError as error:
+                refused[obj.pk] = " ".join(error.messages)
+        return refused
+
+    def apply(self, action, objects, data):
+        """Apply the action to every row in one transaction; the first refusals roll all of it back."""
+        refused = {}
+        try:
+            with transaction.atomic():
+                for obj in objects:
+                    try:
+                        action.apply(obj, self.request.user, **data)
+                    except ValidationError as error:
+                        refused[obj.pk] = " ".join(error.messages)
+                if refused:
+                    raise BulkRefused
+        except BulkRefused:
+            for obj in objects:
+                obj.refresh_from_db()
+        return refused
+
+
+class BulkRefused(Exception):
+    """Raised inside a bulk action to roll all of it back when one row was refused."""

@@ -51,6 +51,7 @@ ROUTES = [
     Route("units:periodicreport_edit", REP_EDIT, obj="report_a"),
     Route("units:periodicreport_delete", REP_FORBIDDEN, obj="report_a"),
     Route("units:periodicreport_review", POST_ONLY, obj="report_a"),
+    Route("units:periodicreport_bulk", POST_ONLY),
     Route("api:industrialunit-list", api(EVERYONE_SIGNED_IN)),
     Route("api:industrialunit-detail", api(UNIT_OBJECT), obj="unit_a"),
     Route("api:industrialunit-change-status", api(POST_ONLY), obj="unit_a"),

@@ -54,3 +54,26 @@ def test_a_representative_sees_their_unit_but_not_the_status_action(page, world,
     assert page.get_by_test_id("edit-button").is_visible()
     response = page.goto(f"/registry/units/{world.unit_a2.pk}/")
     assert response.status == 404
+
+
+def test_the_secretariat_approves_several_reports_from_the_list(page, world, login):
+    from decimal import Decimal
+
+    from tashil.units.choices import ReportStatus
+    from tashil.units.models import PeriodicReport
+
+    second = PeriodicReport.objects.create(unit=world.unit_a2, year=1404, month=5, production=Decimal(7))
+    login("secretariat")
+    page.goto("/registry/reports/")
+    for report in (world.report_a, second):
+        page.locator(f"input[name=select][value='{report.pk}']").check()
+    page.get_by_test_id("bulk-approve").click()
+    rows = page.get_by_test_id("bulk-rows").inner_text()
+    assert str(world.report_a) in rows and str(second) in rows
+    page.get_by_test_id("bulk-confirm-button").click()
+    page.wait_for_url("**/registry/reports/")
+    assert "آمار ۲ گزارش تأیید شد" in page.get_by_test_id("message").inner_text()
+    statuses = set(
+        PeriodicReport.objects.filter(pk__in=[world.report_a.pk, second.pk]).values_list("status", flat=True)
+    )
+    assert statuses == {ReportStatus.APPROVED}

@@ -1,0 +1,71 @@
+"""The clinic's business events: one function each, called by the case page and the API alike."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from tashil.core import scope
+from tashil.core.changelog import log_event
+from tashil.core.jalali import to_jalali
+
+from .choices import CaseOutcome, CaseStatus
+
+CONFIRM = "confirm"
+RETURN = "return"
+
+
+def activity_evidence(case):
+    """An approved monthly report of the unit, for a month since the case was opened, that shows activity
+    (production, sales or capacity in use): evidence enough of a revival without the secretariat's word."""
+    from tashil.units.choices import ReportStatus
+    from tashil.units.models import PeriodicReport
+
+    opened = to_jalali(case.opened_date)
+    since = Q(year__gt=opened.year) | Q(year=opened.year, month__gte=opened.month)
+    active = Q(production__gt=0) | Q(sales__gt=0) | Q(utilisation__gt=0)
+    reports = PeriodicReport.objects.filter(unit_id=case.unit_id, status=ReportStatus.APPROVED)
+    return reports.filter(since & active).exists()
+
+
+@transaction.atomic
+def close_case(case, user, outcome, note=""):
+    """Close a case with its outcome. «Revived» changes the unit's status and the dashboards' figure, so when
+    anyone but the secretariat proposes it without an approved report showing activity, the case waits for
+    the secretariat's confirmation instead (returns whether it was closed)."""
+    if not case.is_open:
+        raise ValidationError(_("این پرونده پیش‌تر بسته شده است."))
+    case.refuse_while_awaiting()
+    if outcome == CaseOutcome.REVIVED and not scope.can_object(user, case, CONFIRM) and not activity_evidence(case):
+        case.status_before_review, case.status = case.status, CaseStatus.AWAITING
+        case.outcome, case.outcome_note = outcome, (note or "").strip()
+        case.save()
+        log_event(
+            case, _("نتیجه «احیا» پیشنهاد شد و در انتظار تأیید دبیرخانه است؛ وضعیت واحد تا آن زمان تغییر نمی‌کند.")
+        )
+        return False
+    case.close(outcome, note, user)
+    return True
+
+
+@transaction.atomic
+def review_revival(case, user, decision, reason=""):
+    """The secretariat confirms a proposed revival (the case closes, the unit becomes active with the case's
+    credit, as a revival always did) or returns it with a reason to the step the case was at."""
+    if case.status != CaseStatus.AWAITING:
+        raise ValidationError(_("این پرونده نتیجه‌ای در انتظار تأیید دبیرخانه ندارد."))
+    reason = (reason or "").strip()
+    if decision == CONFIRM:
+        case.status, case.status_before_review = case.status_before_review or CaseStatus.EXECUTION, ""
+        case.close(case.outcome, case.outcome_note, user)
+        log_event(case, _("دبیرخانه نتیجه «احیا» را تأیید کرد."))
+    elif decision == RETURN:
+        if not reason:
+            raise ValidationError({"reason": _("دلیل برگشت نتیجه «احیا» را بنویسید.")})
+        case.status, case.status_before_review = case.status_before_review or CaseStatus.EXECUTION, ""
+        case.outcome, case.outcome_note = "", ""
+        case.save()
+        log_event(case, _("دبیرخانه نتیجه «احیا» را برگشت داد: %(reason)s") % {"reason": reason})
+    else:
+        raise ValidationError(_("نتیجه بررسی «%(decision)s» شناخته نیست.") % {"decision": decision})
+    return case
