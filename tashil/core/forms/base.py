@@ -162,6 +162,10 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.limit_choices_to_scope()
+            # Internal fields are neither shown to nor taken from those who may not read them; the saved
+            # value stays as it was.
+            for name in scope.hidden_fields(user, self.instance):
+                self.fields.pop(name, None)
         self.add_version_fields()
         self.style()
 
