@@ -200,7 +200,7 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         data["version"] = current.first() or self.instance.version
         data["opened_at"] = timezone.now().isoformat()
         self.data = data
-        self.add_error(None, error.messages[0])
+        self.add_error(None, error.message_for(self.user) if self.user is not None else error.messages[0])
         self.add_error(None, _("اگر باز هم «ذخیره» را بزنید، نوشته شما جایگزین نسخه تازه می‌شود."))
 
     def limit_choices_to_scope(self):
