@@ -7,6 +7,7 @@ after the related objects are renamed.
 
 import contextlib
 import contextvars
+from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -14,6 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import override
 
+from . import scope
 from .choices import ChangeAction, ChangeSource
 from .display import display_value
 from .models import BaseModel, ChangeLogEntry
@@ -141,3 +143,45 @@ def history_for(obj):
         models.Q(content_type=content_type, object_id=obj.pk)
         | models.Q(related_content_type=content_type, related_object_id=obj.pk)
     ).select_related("user", "content_type")
+
+
+def readable_by(entries, user, obj):
+    """The entries of ``obj``'s history that ``user`` may read, without the internal fields they may not.
+
+    An entry about a child is kept when the scope helper lets the user open that child (so not an internal
+    attachment for a unit's representative, nor another agency's referral for an officer); about a child
+    since deleted, only for those who read ``obj``'s internal side. Field changes of ``internal_fields``
+    are dropped for those who may not read them, and an update left with no change with them."""
+    entries = list(entries)
+    own_type = ContentType.objects.get_for_model(obj)
+    children = defaultdict(set)
+    for entry in entries:
+        entry.is_child = (entry.content_type_id, entry.object_id) != (own_type.pk, obj.pk)
+        if entry.is_child:
+            children[entry.content_type_id].add(entry.object_id)
+    readable, existing = set(), set()
+    for type_id, ids in children.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        rows = model._default_manager.filter(pk__in=ids)
+        existing |= {(type_id, pk) for pk in rows.values_list("pk", flat=True)}
+        readable |= {(type_id, pk) for pk in scope.restrict(rows, user).values_list("pk", flat=True)}
+    gone_readable = scope.sees_internal(user, type(obj), obj.pk) if children else False
+    internal_seen = {}
+    kept = []
+    for entry in entries:
+        key = (entry.content_type_id, entry.object_id)
+        if entry.is_child and key not in readable and (key in existing or not gone_readable):
+            continue
+        model = entry.content_type.model_class()
+        hidden = getattr(model, "internal_fields", ())
+        if hidden and entry.changes:
+            if key not in internal_seen:
+                internal_seen[key] = scope.sees_internal(user, model, entry.object_id)
+            if not internal_seen[key]:
+                entry.changes = [change for change in entry.changes if change.get("field") not in hidden]
+                if not entry.changes and entry.action == ChangeAction.UPDATE:
+                    continue
+        kept.append(entry)
+    return kept

@@ -22,8 +22,14 @@ class VersionConflict(ValidationError):
         self.entries = list(entries)
         super().__init__(conflict_message(instance, self.entries), code="version_conflict")
 
+    def message_for(self, user):
+        """The message as ``user`` may read it: without the internal fields they may not (scope.hidden_fields)."""
+        from . import scope
 
-def conflict_message(instance, entries):
+        return conflict_message(self.instance, self.entries, hidden=scope.hidden_fields(user, self.instance))
+
+
+def conflict_message(instance, entries, hidden=()):
     who = ""
     if entries:
         last = entries[0]
@@ -31,6 +37,8 @@ def conflict_message(instance, entries):
     changed = []
     for entry in entries:
         for change in entry.changes or ():
+            if change.get("field") in hidden:
+                continue
             label = change.get("label") or change.get("field")
             if label and label not in changed:
                 changed.append(str(label))

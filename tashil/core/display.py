@@ -37,12 +37,13 @@ def display_value(field, value, persian=True):
     return str(value)
 
 
-def object_fields(obj, names=None, exclude=("id", "created", "updated", "search_text", "password")):
-    """(label, text) pairs of an object's fields, for a generic profile panel."""
+def object_fields(obj, names=None, exclude=("id", "created", "updated", "search_text", "password"), hidden=()):
+    """(label, text) pairs of an object's fields, for a generic profile panel; ``hidden``: those the reader may
+    not read (scope.hidden_fields)."""
     rows = []
     fields = [obj._meta.get_field(name) for name in names] if names else obj._meta.concrete_fields
     for field in fields:
-        if field.name in exclude or not getattr(field, "editable", True):
+        if field.name in exclude or field.name in hidden or not getattr(field, "editable", True):
             continue
         value = getattr(obj, field.name)
         rows.append((field.verbose_name, display_value(field, value)))

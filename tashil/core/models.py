@@ -59,6 +59,12 @@ class BaseModel(models.Model):
     searchable = False
     changelog_enabled = True
     changelog_exclude = ("created", "updated", "search_text")
+    # What is internal, declared once and read by the scope helper, pages, history, API and exports:
+    # fields the roles of ``internal_hidden_from`` may not read, and the boolean field that makes a row
+    # internal (the scope helper keeps such rows from those roles).
+    internal_fields = ()
+    internal_flag = None
+    internal_hidden_from = frozenset({Role.UNIT_REP})
 
     class Meta:
         abstract = True

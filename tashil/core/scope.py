@@ -4,6 +4,11 @@ A user holds memberships (role + level + place, and an agency or unit where the 
 says which roles may do which actions on it (``role_actions``) and how a membership narrows its rows
 (``scope_filter``, by default through ``scope_county_path``). ``restrict`` ORs the filters of the user's
 memberships; an object outside them answers 404, an object in sight but not open to the action 403.
+
+What is internal is declared once per model and read here too: ``internal_flag`` names the boolean field
+that makes a row internal (an internal attachment or comment), kept from the roles in
+``internal_hidden_from`` by ``restrict`` itself; ``internal_fields`` are fields of a row they may see
+but not read (a unit's internal notes), which ``sees_internal`` tells every rendering to leave out.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -47,15 +52,20 @@ def allowed_actions(model, role):
     return model.role_actions.get(role, frozenset())
 
 
-def scope_q(model, user, action="view"):
-    """The filter that limits ``model`` to what ``user`` may ``action``; None when nothing at all."""
+def scope_q(model, user, action="view", roles=None):
+    """The filter that limits ``model`` to what ``user`` may ``action`` (through the memberships of ``roles``
+    when given); None when nothing at all."""
     if user.is_superuser:
         return Q()
     combined = None
     for membership in memberships(user):
+        if roles is not None and membership.role not in roles:
+            continue
         q = model.scope_filter(membership, action)
         if q is None:
             continue
+        if getattr(model, "internal_flag", None) and membership.role in model.internal_hidden_from:
+            q &= Q(**{model.internal_flag: False})
         if not q:  # Q() — unrestricted
             return Q()
         combined = q if combined is None else combined | q
@@ -97,6 +107,34 @@ def can_object(user, obj, action):
     if not can(user, type(obj), action):
         return False
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+def sees_internal(user, model, pk=None):
+    """Whether the user may read the ``internal_fields`` of the ``model`` row ``pk`` (of a new row when None).
+
+    Through a membership whose role is not in ``internal_hidden_from`` that has the row in scope: a unit's
+    representative who is also a secretariat elsewhere reads the notes only of the units of that place."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    roles = {m.role for m in memberships(user)}
+    seeing = roles - model.internal_hidden_from
+    if not seeing:
+        return False
+    if pk is None or seeing == roles:
+        return True
+    q = scope_q(model, user, "view", roles=seeing)
+    return q is not None and model._default_manager.filter(q, pk=pk).exists()
+
+
+def hidden_fields(user, obj):
+    """The fields of ``obj`` the user may not read: its ``internal_fields``, unless they see its internal side."""
+    model = type(obj)
+    fields = getattr(model, "internal_fields", ())
+    if not fields or sees_internal(user, model, obj.pk):
+        return ()
+    return tuple(fields)
 
 
 def get_object_or_404(queryset, user, action="view", **lookup):

@@ -406,8 +406,9 @@ class Obstacle(VersionedModel, BaseModel):
         self._set_status(OUTCOME_STATUS[outcome], user, text)
 
     @transaction.atomic
-    def escalate(self, user=None, note=""):
-        """Raise the obstacle one level (county → province → nation); the next level's secretariat is told."""
+    def escalate(self, user=None, note="", referral=None):
+        """Raise the obstacle one level (county → province → nation); the next level's secretariat is told.
+        ``referral``: the late referral that caused it, whose agency's officers alone read the entry."""
         from .notify import escalated
 
         self.refuse_if_closed(_("تشدید کرد"))
@@ -421,6 +422,7 @@ class Obstacle(VersionedModel, BaseModel):
             obstacle=self,
             kind=EventKind.ESCALATION,
             author=user,
+            referral=referral,
             text=_("برای رسیدگی به سطح %(level)s تشدید شد.") % {"level": self.get_escalation_level_display()}
             + (f" {note}" if note else ""),
         )
@@ -671,6 +673,7 @@ class Referral(BaseModel):
                 user,
                 note=_("«%(agency)s» تا %(due)s پاسخ نداد.")
                 % {"agency": self.agency, "due": format_jalali(self.due_date)},
+                referral=self,
             )
         return new
 
@@ -702,6 +705,7 @@ class Attachment(BaseModel):
 
     scope_county_path = "obstacle__county"
     role_actions = {**Obstacle.role_actions}
+    internal_flag = "internal"
 
     class Meta:
         verbose_name = _("پیوست")
@@ -724,7 +728,7 @@ class Attachment(BaseModel):
         if membership.role == Role.AGENCY_OFFICER:
             return Q(obstacle__in=Obstacle.objects.filter(referred_to(membership.agency_id)))
         if membership.role == Role.UNIT_REP:
-            return Q(obstacle__unit_id=membership.unit_id, internal=False)
+            return Q(obstacle__unit_id=membership.unit_id)
         return scope.geographic_q(cls.scope_county_path, membership)
 
 
@@ -754,6 +758,7 @@ class ObstacleEvent(BaseModel):
     changelog_enabled = False  # the timeline is itself the record
     scope_county_path = "obstacle__county"
     role_actions = {role: VIEW for role in Role}
+    internal_flag = "internal"
 
     class Meta:
         verbose_name = _("رویداد مانع")
@@ -772,9 +777,12 @@ class ObstacleEvent(BaseModel):
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.role == Role.AGENCY_OFFICER:
-            return Q(obstacle__in=Obstacle.objects.filter(referred_to(membership.agency_id)))
+            # An officer follows the obstacle referred to their agency, not another agency's referral: the
+            # entries tied to one (its referral, answer, escalation) are that agency's.
+            referred = Q(obstacle__in=Obstacle.objects.filter(referred_to(membership.agency_id)))
+            return referred & (Q(referral__isnull=True) | Q(referral__agency_id=membership.agency_id))
         if membership.role == Role.UNIT_REP:
-            return Q(obstacle__unit_id=membership.unit_id, internal=False)
+            return Q(obstacle__unit_id=membership.unit_id)
         return scope.geographic_q(cls.scope_county_path, membership)
 
 

@@ -137,6 +137,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
     autocomplete = True
     scope_county_path = "county"
     role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: frozenset({"view", "change"})}
+    internal_fields = ("notes",)
 
     class Meta:
         verbose_name = _("واحد صنعتی")

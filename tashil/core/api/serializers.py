@@ -34,7 +34,27 @@ class TashilModelSerializer(serializers.ModelSerializer):
                 target.queryset = queryset.for_user(user, "view")
         return fields
 
+    def reader(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
+    def to_representation(self, instance):
+        """Without the internal fields the reader may not read (scope.hidden_fields)."""
+        data = super().to_representation(instance)
+        user = self.reader()
+        if user is not None:
+            for name in scope.hidden_fields(user, instance):
+                data.pop(name, None)
+        return data
+
     def validate(self, attrs):
+        user = self.reader()
+        if user is not None:
+            hidden = set(attrs) & set(scope.hidden_fields(user, self.instance or self.Meta.model()))
+            if hidden:
+                raise serializers.ValidationError(
+                    {name: ["این بخش داخلی است و شما نمی‌توانید آن را بنویسید."] for name in sorted(hidden)}
+                )
         attrs = super().validate(attrs)
         model = self.Meta.model
         instance = self.instance if self.instance is not None else model()

@@ -44,7 +44,7 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
                 instance = serializer.save()
                 scoped_save_check(self.request.user, instance, "change")
         except VersionConflict as error:
-            raise StaleVersion(error.messages[0], stale_status) from error
+            raise StaleVersion(error.message_for(request.user), stale_status) from error
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)

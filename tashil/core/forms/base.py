@@ -162,6 +162,10 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         super().__init__(*args, **kwargs)
         if user is not None:
             self.limit_choices_to_scope()
+            # Internal fields are neither shown to nor taken from those who may not read them; the saved
+            # value stays as it was.
+            for name in scope.hidden_fields(user, self.instance):
+                self.fields.pop(name, None)
         self.add_version_fields()
         self.style()
 
@@ -208,7 +212,7 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
     def conflict(self, error):
         """Show the conflict, keep what was typed, and let a second save knowingly replace the newer version."""
         self.conflict_data()
-        self.add_error(None, error.messages[0])
+        self.add_error(None, error.message_for(self.user) if self.user is not None else error.messages[0])
         self.add_error(None, _("اگر باز هم «ذخیره» را بزنید، نوشته شما جایگزین نسخه تازه می‌شود."))
 
     def conflict_data(self):

@@ -156,3 +156,20 @@ def test_the_api_refuses_a_stale_meeting(world, api_as):
     assert stale.status_code == 412
     world.meeting_a.refresh_from_db()
     assert world.meeting_a.place == "سالن یک"
+
+
+def test_a_conflict_does_not_name_internal_fields_to_those_who_may_not_read_them(world, api_as):
+    from tashil.core.changelog import acting_as
+
+    unit = world.unit_a
+    url = reverse("api:industrialunit-detail", kwargs={"pk": unit.pk})
+    version = api_as("unit_rep").get(url).json()["version"]
+    with acting_as(user=world.users["secretariat"], source="web"):
+        unit.notes, unit.employees = "یادداشت تازه", 44
+        unit.save()
+    stale = api_as("unit_rep").patch(url, {"activity": "تولید لوله", "version": version}, format="json")
+    assert stale.status_code == 409
+    detail = stale.json()["detail"]
+    assert "تعداد کارکنان" in detail and "یادداشت داخلی" not in detail
+    stale = api_as("secretariat").patch(url, {"activity": "تولید لوله", "version": version}, format="json")
+    assert "یادداشت داخلی" in stale.json()["detail"]

@@ -7,7 +7,6 @@ closed to the action answer 403; list pages and exports only ever hold rows the 
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
@@ -20,7 +19,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from tashil.core import scope
-from tashil.core.changelog import history_for
+from tashil.core.changelog import history_for, readable_by
 from tashil.core.concurrency import VersionConflict
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
@@ -291,34 +290,14 @@ class ObjectView(ScopedViewMixin, View):
         if active == "history":
             context["history"] = self.history()
         if active == "profile" and "fields" not in context:
-            context["fields"] = object_fields(self.object, self.profile_fields)
+            context["fields"] = object_fields(
+                self.object, self.profile_fields, hidden=scope.hidden_fields(request.user, self.object)
+            )
         return render(request, self.get_template_names(), context)
 
     def history(self):
-        """The last 200 entries of the object and its children; children's entries are marked."""
-        own_type = ContentType.objects.get_for_model(self.object)
-        entries = list(history_for(self.object)[:200])
-        for entry in entries:
-            entry.is_child = (entry.content_type_id, entry.object_id) != (own_type.pk, self.object.pk)
-        hidden = self.children_out_of_sight([entry for entry in entries if entry.is_child])
-        return [entry for entry in entries if (entry.content_type_id, entry.object_id) not in hidden]
-
-    def children_out_of_sight(self, entries):
-        """The children named in ``entries`` that still exist but the user may not see (the scope helper
-        decides, as for any list): their entries are left out. Deleted children keep their entries."""
-        hidden = set()
-        by_type = {}
-        for entry in entries:
-            by_type.setdefault(entry.content_type, set()).add(entry.object_id)
-        for content_type, ids in by_type.items():
-            model = content_type.model_class()
-            if model is None or not hasattr(model, "scope_filter"):
-                continue
-            rows = model._default_manager.filter(pk__in=ids)
-            existing = set(rows.values_list("pk", flat=True))
-            visible = set(scope.restrict(rows, self.request.user).values_list("pk", flat=True))
-            hidden.update((content_type.pk, pk) for pk in existing - visible)
-        return hidden
+        """The last 200 entries of the object and its children that the reader may read; children's are marked."""
+        return readable_by(history_for(self.object)[:200], self.request.user, self.object)
 
     def get_context_data(self, **kwargs):
         obj = self.object
@@ -331,6 +310,7 @@ class ObjectView(ScopedViewMixin, View):
             "verbose_name": model._meta.verbose_name,
             "edit_url": model_url(model, "edit", pk=obj.pk) if scope.can_object(user, obj, "change") else None,
             "delete_url": model_url(model, "delete", pk=obj.pk) if scope.can_object(user, obj, "delete") else None,
+            "sees_internal": not scope.hidden_fields(user, obj),
             "breadcrumbs": [*self.list_breadcrumb(), (str(obj), None)],
             **kwargs,
         }

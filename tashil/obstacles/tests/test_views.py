@@ -1,5 +1,6 @@
 import io
 
+from django.core.files.base import ContentFile
 from rest_framework.test import APIClient
 
 from tashil.core.testing.plans import unsorted_plan
@@ -371,3 +372,54 @@ def test_the_nations_referral_list_reads_its_first_page_from_the_open_first_inde
         (sql,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_referral"."id"')]
         plan = unsorted_plan(sql)
         assert "referral_open_first_idx" in plan, (query, plan)
+
+
+def test_an_officer_reads_only_their_own_agencys_referral_on_the_timeline_history_and_api(world, client_as, api_as):
+    from tashil.core.changelog import acting_as
+    from tashil.obstacles.choices import ReferralStatus
+
+    secretariat = world.users["secretariat"]
+    with acting_as(user=secretariat, source="web"):
+        other = world.obstacle_a.refer([world.agency_a2], user=secretariat, note="ارجاع به برق")[0]
+        other.respond(ReferralStatus.REJECTED, "برق پاسخ داد: در حوزه ما نیست", user=secretariat)
+    url = world.obstacle_a.get_absolute_url()
+    assert "برق پاسخ داد" in client_as("secretariat").get(url, {"tab": "timeline"}).content.decode()
+    for tab in ("timeline", "history", "referrals"):
+        page = client_as("agency_officer").get(url, {"tab": tab}).content.decode()
+        assert "برق پاسخ داد" not in page and "ارجاع به برق" not in page and "اداره برق الف" not in page, tab
+    officer = api_as("agency_officer")
+    events = officer.get(f"/api/obstacles/obstacles/{world.obstacle_a.pk}/events/").json()
+    assert events and all(e["referral"] in (None, world.referral_a.pk) for e in events)
+    assert all(e["referral"] != other.pk for e in officer.get("/api/obstacles/events/").json()["results"])
+    assert officer.get(f"/api/obstacles/referrals/{other.pk}/").status_code == 404
+    # Their own agency's entries stay, and the representative still follows every agency's answer.
+    assert any(e["referral"] == world.referral_a.pk for e in events)
+    assert "برق پاسخ داد" in client_as("unit_rep").get(url, {"tab": "timeline"}).content.decode()
+
+
+def test_an_escalation_for_a_late_referral_belongs_to_that_referrals_agency(world):
+    make_overdue(world.referral_a)
+    world.referral_a.escalate()
+    escalation = ObstacleEvent.objects.get(obstacle=world.obstacle_a, kind="escalation")
+    assert escalation.referral == world.referral_a
+
+
+def test_an_internal_attachment_is_not_named_in_the_representatives_history(world, client_as):
+    def attach(name):
+        return Attachment.objects.create(
+            obstacle=world.obstacle_a,
+            file=ContentFile(b"%PDF-1.4 x", name="x.pdf"),
+            name=name,
+            size=10,
+            content_type="application/pdf",
+            internal=True,
+        )
+
+    attach("گزارش-بازرسی-محرمانه.pdf")
+    attach("نامه-حذف‌شده-محرمانه.pdf").delete()
+    url = world.obstacle_a.get_absolute_url()
+    staff = client_as("secretariat").get(url, {"tab": "history"}).content.decode()
+    assert "گزارش-بازرسی-محرمانه" in staff and "نامه-حذف‌شده-محرمانه" in staff
+    history = client_as("unit_rep").get(url, {"tab": "history"}).content.decode()
+    assert "گزارش-بازرسی-محرمانه" not in history and "نامه-حذف‌شده-محرمانه" not in history
+    assert "letter.pdf" in history  # the attachment the representative may open

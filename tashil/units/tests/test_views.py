@@ -407,3 +407,43 @@ def test_a_one_county_user_is_not_offered_a_choice_of_one_place_nor_pays_to_coun
     assert own.context["table"].paginator.count == IndustrialUnit.objects.filter(county=world.county_a).count()
     assert client.get("/registry/units/", {"county": world.county_b.pk}).context["table"].paginator.count == 0
     assert '<select name="county"' in client_as("province_secretariat").get("/registry/units/").content.decode()
+
+
+def test_internal_notes_are_for_staff_on_the_page_the_history_and_the_api(world, client_as, api_as):
+    from tashil.core.changelog import acting_as
+
+    with acting_as(user=world.users["secretariat"], source="web"):
+        world.unit_a.notes = "بدهی معوق به بانک ملی"
+        world.unit_a.save()
+    url = world.unit_a.get_absolute_url()
+    for tab in ("profile", "history"):
+        assert "بدهی معوق" in client_as("secretariat").get(url, {"tab": tab}).content.decode()
+        assert "بدهی معوق" not in client_as("unit_rep").get(url, {"tab": tab}).content.decode()
+    rep = api_as("unit_rep")
+    assert all("notes" not in row for row in rep.get("/api/units/units/").json()["results"])
+    assert "notes" not in rep.get(f"/api/units/units/{world.unit_a.pk}/").json()
+    assert api_as("secretariat").get(f"/api/units/units/{world.unit_a.pk}/").json()["notes"] == "بدهی معوق به بانک ملی"
+    refused = rep.patch(f"/api/units/units/{world.unit_a.pk}/", {"notes": "پاک شد"}, format="json")
+    assert refused.status_code == 400 and "notes" in refused.json()
+    # Any form of the unit leaves the field out for them, so their save keeps the notes they cannot see.
+    from tashil.units.forms import UnitForm
+
+    assert "notes" not in UnitForm(instance=world.unit_a, user=world.users["unit_rep"]).fields
+    assert "notes" in UnitForm(instance=world.unit_a, user=world.users["secretariat"]).fields
+
+
+def test_a_representative_who_is_staff_elsewhere_reads_notes_only_there(world, client_as):
+    from tashil.core.choices import Role, ScopeLevel
+    from tashil.core.testing.factories import MembershipFactory
+
+    world.unit_a.notes = "یادداشت واحد الف"
+    world.unit_a.save()
+    world.unit_b.notes = "یادداشت واحد ب"
+    world.unit_b.save()
+    rep = world.users["unit_rep"]
+    MembershipFactory(
+        user=rep, role=Role.SECRETARIAT, level=ScopeLevel.COUNTY, county=world.county_b, province=world.province_b
+    )
+    client = client_as("unit_rep")
+    assert "یادداشت واحد الف" not in client.get(world.unit_a.get_absolute_url()).content.decode()
+    assert "یادداشت واحد ب" in client.get(world.unit_b.get_absolute_url()).content.decode()

@@ -243,3 +243,11 @@ class TestRegistrationScreens:
         page = client_as("anonymous").get(reverse("public:workshop_list")).content.decode()
         assert "کارگاه تأمین مالی الف" in page and "کارگاه درون‌سازمانی" not in page
         assert client_as("anonymous").get(reverse("public:workshop", kwargs={"pk": private.pk})).status_code == 404
+
+
+def test_a_workshops_history_names_only_the_registrations_its_reader_may_open(world, client_as):
+    """Another unit's registration (a person's name) is not in the history a representative reads."""
+    url = world.workshop_a.get_absolute_url()
+    assert "کارمند الف" in client_as("unit_rep").get(url, {"tab": "history"}).content.decode()
+    other = client_as("unit_rep_b").get(url, {"tab": "history"})
+    assert other.status_code == 200 and "کارمند الف" not in other.content.decode()
