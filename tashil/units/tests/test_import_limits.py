@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, connections
 
 from tashil.accounts.models import User
-from tashil.units.importer import Importer, ImportLimitError, read_rows
+from tashil.units.importer import MB, Guard, Importer, ImportLimitError, read_rows
 
 from .test_import import ID1, ID2, ID3, run, xlsx
 
@@ -162,3 +162,15 @@ def test_an_identity_outside_the_scope_is_refused_without_naming_its_unit(world,
     assert messages[0] == "واحدی با همین شناسه ملی ثبت شده است که بیرون از حوزه دسترسی شماست؛ این ردیف ثبت نمی‌شود."
     assert "شماره پروانه بهره‌برداری ثبت شده است که بیرون از حوزه" in messages[1]
     assert messages[2] == "شماره پروانه «پ-99» از آنِ واحد دیگری با شناسه ملی دیگر است."
+
+
+def test_the_memory_guard_stops_a_run_that_swells_the_worker(settings):
+    settings.TASHIL_IMPORT_MAX_MEMORY_MB = 16
+    guard = Guard()
+    if guard.memory_at_start is None:
+        pytest.skip("the process's memory is read from Linux's /proc")
+    guard.check_memory()
+    ballast = b"x" * (64 * MB)
+    with pytest.raises(ImportLimitError, match="بیش از ۱۶ مگابایت حافظه"):
+        guard.check_memory()
+    del ballast
