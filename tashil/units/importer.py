@@ -199,8 +199,9 @@ class ImportLimitError(ImportFileError):
 
 
 class Guard:
-    """The import's own time and memory limits, checked as rows are read and as batches are validated: a file
-    that would keep the worker busy or swell it is stopped with a message naming the limit."""
+    """The import's own time and memory limits, checked at every row read (rows are validated and written between
+    two reads, so their time counts too): a file that would keep the worker busy or swell it is stopped with a
+    message naming the limit, and whatever the run had written is rolled back with it."""
 
     MEMORY_EVERY = 1000  # rows between two readings of the process's memory
 
@@ -238,12 +239,12 @@ def _resident_bytes():
         return None
 
 
-def read_rows(source, name, guard=None):
+def read_rows(source, name):
     """Yield (row number, list of cell values) from an XLSX or CSV file, streaming. Row 1 is the header.
 
     At most TASHIL_IMPORT_MAX_COLUMNS values a row and TASHIL_IMPORT_MAX_ROWS rows after the header are read;
     a value beyond either is refused (never silently dropped). Empty rows past the limit are skipped."""
-    guard = guard or Guard()
+    guard = Guard()
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         rows = _read_xlsx(source)
