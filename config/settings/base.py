@@ -281,6 +281,16 @@ LOGGING = {
 # Tashil's own settings.
 TASHIL_PAGE_SIZE = 50
 TASHIL_EXPORT_MAX_ROWS = env.int("TASHIL_EXPORT_MAX_ROWS", default=200_000)
+# The unit import's limits (docs/import-format.md): a spreadsheet is refused, with a Persian message naming the
+# limit, before it can exhaust the worker. Rows and columns count what the file holds, not what it declares;
+# sizes are the unpacked (inflated) bytes of the XLSX's parts; the time and memory limits hold for one run.
+TASHIL_IMPORT_MAX_ROWS = env.int("TASHIL_IMPORT_MAX_ROWS", default=150_000)
+TASHIL_IMPORT_MAX_COLUMNS = env.int("TASHIL_IMPORT_MAX_COLUMNS", default=60)
+TASHIL_IMPORT_MAX_INFLATED_MB = env.int("TASHIL_IMPORT_MAX_INFLATED_MB", default=300)
+TASHIL_IMPORT_MAX_SHARED_STRINGS_MB = env.int("TASHIL_IMPORT_MAX_SHARED_STRINGS_MB", default=50)
+TASHIL_IMPORT_MAX_COMPRESSION_RATIO = env.int("TASHIL_IMPORT_MAX_COMPRESSION_RATIO", default=100)
+TASHIL_IMPORT_MAX_SECONDS = env.float("TASHIL_IMPORT_MAX_SECONDS", default=900)
+TASHIL_IMPORT_MAX_MEMORY_MB = env.int("TASHIL_IMPORT_MAX_MEMORY_MB", default=1024)
 # Where links in e-mails point.
 TASHIL_SITE_URL = env("TASHIL_SITE_URL", default="http://127.0.0.1:8000")
 # Working days an agency has to answer a referral, unless the obstacle group says otherwise.

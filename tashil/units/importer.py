@@ -13,17 +13,21 @@ import csv
 import datetime
 import functools
 import io
+import os
+import time
 import zipfile
-from contextlib import contextmanager
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
 
 from tashil.core import scope
@@ -43,7 +47,17 @@ from .forms import UnitForm
 from .models import IndustrialUnit, UnitStatusChange
 
 BATCH_SIZE = 500
+MB = 1024 * 1024
 PREVIEW_ROWS = 50
+
+# What a row is told of a registered unit outside the user's scope: that its identity is taken, as the unit
+# form and the API say, and nothing of the unit (not its name, county or status).
+OUT_OF_SCOPE = {
+    "national_id": _lazy("واحدی با همین شناسه ملی ثبت شده است که بیرون از حوزه دسترسی شماست؛ این ردیف ثبت نمی‌شود."),
+    "licence_number": _lazy(
+        "واحدی با همین شماره پروانه بهره‌برداری ثبت شده است که بیرون از حوزه دسترسی شماست؛ این ردیف ثبت نمی‌شود."
+    ),
+}
 
 # Each column: the field it fills, its Persian header, and the other spellings accepted (English included).
 COLUMNS = {
@@ -180,129 +194,140 @@ class ImportResult:
 # ---------------------------------------------------------------- reading
 
 
+class ImportLimitError(ImportFileError):
+    """The file exceeds one of the import's limits (TASHIL_IMPORT_MAX_*): refused whole, nothing written."""
+
+
+class Guard:
+    """The import's own time and memory limits, checked at every row read (rows are validated and written between
+    two reads, so their time counts too): a file that would keep the worker busy or swell it is stopped with a
+    message naming the limit, and whatever the run had written is rolled back with it."""
+
+    MEMORY_EVERY = 1000  # rows between two readings of the process's memory
+
+    def __init__(self):
+        self.max_seconds = settings.TASHIL_IMPORT_MAX_SECONDS
+        self.max_memory = settings.TASHIL_IMPORT_MAX_MEMORY_MB * MB
+        self.started = time.monotonic()
+        self.memory_at_start = _resident_bytes()
+        self.checks = 0
+
+    def check(self):
+        if time.monotonic() - self.started > self.max_seconds:
+            raise ImportLimitError(
+                _("بررسی فایل بیش از %(seconds)s ثانیه طول کشید و متوقف شد؛ فایل را به چند فایل کوچک‌تر بخش کنید.")
+                % {"seconds": to_persian_digits(f"{self.max_seconds:g}")}
+            )
+        self.checks += 1
+        if self.checks % self.MEMORY_EVERY == 0 or self.checks == 1:
+            self.check_memory()
+
+    def check_memory(self):
+        if self.memory_at_start is not None and _resident_bytes() - self.memory_at_start > self.max_memory:
+            raise ImportLimitError(
+                _("خواندن فایل بیش از %(mb)s مگابایت حافظه می‌خواست و متوقف شد؛ فایل را به چند فایل کوچک‌تر بخش کنید.")
+                % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_MEMORY_MB)}
+            )
+
+
+def _resident_bytes():
+    """The process's resident memory now (Linux's /proc), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def read_rows(source, name):
-    """Yield (row number, list of cell values) from an XLSX or CSV file, streaming. Row 1 is the header."""
+    """Yield (row number, list of cell values) from an XLSX or CSV file, streaming. Row 1 is the header.
+
+    At most TASHIL_IMPORT_MAX_COLUMNS values a row and TASHIL_IMPORT_MAX_ROWS rows after the header are read;
+    a value beyond either is refused (never silently dropped). Empty rows past the limit are skipped."""
+    guard = Guard()
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
-        yield from _read_xlsx(source)
+        rows = _read_xlsx(source)
     elif suffix == ".csv":
-        yield from _read_csv(source)
+        rows = _read_csv(source)
     else:
         raise ImportFileError(_("نوع فایل «%(name)s» پذیرفته نیست؛ فایل XLSX یا CSV بفرستید.") % {"name": name})
+    max_rows, max_columns = settings.TASHIL_IMPORT_MAX_ROWS, settings.TASHIL_IMPORT_MAX_COLUMNS
+    with closing(rows):
+        for number, cells in rows:
+            guard.check()
+            cells = list(cells)
+            if any(c not in (None, "") for c in cells[max_columns:]):
+                raise ImportLimitError(
+                    _("ردیف %(row)s بیش از %(limit)s ستون دارد؛ بیشترین ستون‌های پذیرفته %(limit)s است.")
+                    % {"row": to_persian_digits(number), "limit": to_persian_digits(max_columns)}
+                )
+            if number > max_rows + 1:
+                if any(c not in (None, "") for c in cells):
+                    raise ImportLimitError(
+                        _("فایل بیش از %(limit)s ردیف دارد؛ آن را به چند فایل بخش کنید.")
+                        % {"limit": to_persian_digits(max_rows)}
+                    )
+                continue
+            yield number, cells[:max_columns]
 
 
-@contextmanager
-def _sheet_sizes_from_their_heads():
-    """While a workbook loads, its read-only sheets find their size from the start of the sheet's XML.
-
-    openpyxl looks for a sheet's <dimension> at load by the elements' *end* events, and sheetData ends at the
-    end of the file: a sheet without a dimension (openpyxl's own write-only mode and many other systems write
-    none) was parsed whole before its first row was read, a sixteenth of an import. The elements' start is
-    enough: the dimension if it comes before the data, and none otherwise, as openpyxl decides."""
-    from openpyxl.worksheet import _read_only
-    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
-    from openpyxl.worksheet.dimensions import SheetDimension
-    from openpyxl.xml.functions import iterparse
-
-    def get_size(sheet):
-        with sheet._get_source() as source:
-            for _event, element in iterparse(source, events=("start",)):
-                if element.tag == DIMENSION_TAG:
-                    boundaries = SheetDimension.from_tree(element).boundaries
-                    sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = boundaries
-                    return
-                if element.tag == DATA_TAG:
-                    return
-
-    original = _read_only.ReadOnlyWorksheet._get_size
-    _read_only.ReadOnlyWorksheet._get_size = get_size
-    try:
-        yield
-    finally:
-        _read_only.ReadOnlyWorksheet._get_size = original
+def check_archive(source):
+    """Refuse an XLSX whose parts would unpack too large, before openpyxl reads any of them: openpyxl keeps the
+    shared strings whole in memory, and a few hundred KB can unpack to gigabytes (a zip bomb). The sizes a zip
+    declares are upper bounds: Python's zipfile never gives more bytes than a member declares."""
+    limit = settings.TASHIL_IMPORT_MAX_INFLATED_MB * MB
+    strings_limit = settings.TASHIL_IMPORT_MAX_SHARED_STRINGS_MB * MB
+    ratio = settings.TASHIL_IMPORT_MAX_COMPRESSION_RATIO
+    with zipfile.ZipFile(source) as archive:
+        members = archive.infolist()
+    if hasattr(source, "seek"):
+        source.seek(0)
+    if sum(member.file_size for member in members) > limit:
+        raise ImportLimitError(
+            _("فایل اکسل باز‌شده بیش از %(mb)s مگابایت می‌شود؛ بیشترین اندازه پذیرفته %(mb)s مگابایت است.")
+            % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_INFLATED_MB)}
+        )
+    for member in members:
+        if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > strings_limit:
+            raise ImportLimitError(
+                _("متن‌های مشترک فایل اکسل (sharedStrings) بیش از %(mb)s مگابایت است؛ فایل پذیرفته نیست.")
+                % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_SHARED_STRINGS_MB)}
+            )
+        if member.file_size > MB and member.file_size > ratio * max(member.compress_size, 1):
+            raise ImportLimitError(
+                _("بخش «%(part)s» فایل اکسل بیش از %(ratio)s برابر فشرده شده است (بمب فشرده)؛ فایل پذیرفته نیست.")
+                % {"part": member.filename, "ratio": to_persian_digits(ratio)}
+            )
 
 
 def _read_xlsx(source):
+    """The first sheet's rows through openpyxl's public read-only API. The sheet's declared <dimension> is
+    ignored (``reset_dimensions``): rows are as long as their cells, never padded to a size the file claims."""
     from openpyxl import load_workbook
 
     try:
-        with _sheet_sizes_from_their_heads():
-            workbook = load_workbook(source, read_only=True, data_only=True)
+        check_archive(source)
+        workbook = load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(_("فایل اکسل خوانا نیست یا آسیب دیده است (%(error)s).") % {"error": error}) from None
     try:
-        yield from _sheet_rows(workbook, workbook.worksheets[0])
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        # Each row as wide as its last real cell, so that read_rows can refuse a value past the column limit
+        # rather than drop it; a row missing from the file comes as an empty one.
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, _trimmed(row)
     finally:
         workbook.close()
 
 
-def _sheet_rows(workbook, sheet):
-    """The sheet's rows as lists of values, exactly as ``sheet.iter_rows(values_only=True)`` gives them (each
-    padded to the sheet's width, missing rows as empty ones), read with the faster parser below."""
-    max_col, max_row = sheet.max_column, sheet.max_row
-    empty = [None] * max_col if max_col else []
-    expected = 1
-    with sheet._get_source() as source:
-        parser = _FastTextParser(
-            source,
-            sheet._shared_strings,
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
-        )
-        for number, cells in parser.parse():
-            if max_row is not None and number > max_row:
-                break
-            while expected < number:
-                yield expected, list(empty)
-                expected += 1
-            if expected > number:
-                continue
-            width = max_col or (cells[-1]["column"] if cells else 0)
-            values = [None] * width
-            for cell in cells:
-                if cell["column"] <= width:
-                    values[cell["column"] - 1] = cell["value"]
-            yield number, values
-            expected += 1
-
-
-def _fast_text_parser():
-    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
-    from openpyxl.xml.constants import SHEET_MAIN_NS
-
-    text_tag, run_tag = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
-
-    class FastTextParser(WorkSheetParser):
-        """openpyxl's sheet parser, but a cell of inline text (what openpyxl and many systems write) is read
-        as its text directly instead of through openpyxl's rich-text objects: a quarter of an import's time.
-        The text is what openpyxl's ``Text.content`` gives: the plain text and the runs' text, in order."""
-
-        def parse_cell(self, element):
-            child = element.find(INLINE_STRING) if element.get("t") == "inlineStr" else None
-            if child is None or self.rich_text:
-                return super().parse_cell(element)
-            element.remove(child)
-            cell = super().parse_cell(element)
-            snippets = [child.findtext(text_tag)] if child.find(text_tag) is not None else []
-            snippets += [run.findtext(text_tag) or "" for run in child.iterfind(run_tag)]
-            cell["value"], cell["data_type"] = "".join(s or "" for s in snippets), "s"
-            return cell
-
-    return FastTextParser
-
-
-class _LazyParser:
-    cls = None
-
-    def __call__(self, *args, **kwargs):
-        if self.cls is None:
-            self.cls = _fast_text_parser()
-        return self.cls(*args, **kwargs)
-
-
-_FastTextParser = _LazyParser()
+def _trimmed(row):
+    """A row without its trailing empty cells (openpyxl pads each to the width asked for)."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
 
 
 def _read_csv(source):
@@ -517,7 +542,10 @@ class Importer:
     # -- the run
 
     def run(self, source, name):
-        """Read, validate and (unless a dry run, or refused as a whole) write. Returns the ImportResult."""
+        """Read, validate and (unless a dry run, or refused as a whole) write. Returns the ImportResult.
+
+        A dry run (the preview) writes nothing and so opens no transaction: on SQLite a write transaction
+        holds the database's one write lock, and every page would wait for the check to end."""
         rows = read_rows(source, name)
         try:
             _number, header = next(rows)
@@ -526,25 +554,31 @@ class Importer:
         self.mapping, self.result.unknown_columns = match_headers(header)
         if "name" not in self.mapping.values():
             raise ImportFileError(_("ستون «نام واحد» در سطر نخست فایل پیدا نشد."))
+        if self.dry_run:
+            self.process_rows(rows)
+            self.result.written = False
+            return self.result
         with transaction.atomic():
-            batch = []
-            for number, cells in rows:
-                if not any(c not in (None, "") for c in cells):
-                    continue
-                batch.append((number, cells))
-                if len(batch) >= BATCH_SIZE:
-                    self.process(batch)
-                    batch = []
-            if batch:
-                self.process(batch)
+            self.process_rows(rows)
             refused = bool(self.result.errors) and not self.partial
-            if self.dry_run or refused:
+            if refused:
                 transaction.set_rollback(True)
-            self.result.written = not (self.dry_run or refused)
-            if refused and not self.dry_run:
                 # Nothing was written: say so in the counts.
                 self.result.created = self.result.updated = 0
+            self.result.written = not refused
         return self.result
+
+    def process_rows(self, rows):
+        batch = []
+        for number, cells in rows:
+            if not any(c not in (None, "") for c in cells):
+                continue
+            batch.append((number, cells))
+            if len(batch) >= BATCH_SIZE:
+                self.process(batch)
+                batch = []
+        if batch:
+            self.process(batch)
 
     def process(self, batch):
         parsed = []
@@ -567,7 +601,11 @@ class Importer:
             else:
                 self.result.unchanged += 1
             self.preview(number, action, unit, new_status)
-        self.write(creates, updates)
+        if self.dry_run:
+            self.result.created += len(creates)
+            self.result.updated += len(updates)
+        else:
+            self.write(creates, updates)
 
     def existing_units(self, rows):
         national_ids, licences = set(), set()
@@ -600,16 +638,21 @@ class Importer:
                 number, "national_id", _("ردیف نه شناسه ملی دارد نه شماره پروانه بهره‌برداری؛ یکی از آن دو لازم است.")
             )
             return None
-        identity = ("national_id", national_id) if national_id else ("licence_number", licence)
-        if identity in self.seen:
-            self.error(
-                number,
-                identity[0],
-                _("«%(value)s» در ردیف %(row)s همین فایل هم آمده است.")
-                % {"value": to_persian_digits(identity[1]), "row": to_persian_digits(self.seen[identity])},
-            )
-            return None
-        self.seen[identity] = number
+        # A licence belongs to one unit too: a second row with it is refused in the check as in the import
+        # (the check writes nothing, so a later batch could not find the unit an earlier row creates).
+        identities = [("national_id", national_id)] if national_id else []
+        identities += [("licence_number", licence)] if licence else []
+        for identity in identities:
+            if identity in self.seen:
+                self.error(
+                    number,
+                    identity[0],
+                    _("«%(value)s» در ردیف %(row)s همین فایل هم آمده است.")
+                    % {"value": to_persian_digits(identity[1]), "row": to_persian_digits(self.seen[identity])},
+                )
+                return None
+        for identity in identities:
+            self.seen[identity] = number
         unit = by_national_id.get(national_id) if national_id else None
         by_licence_unit = by_licence.get(licence) if licence else None
         if unit is None:
@@ -618,20 +661,21 @@ class Importer:
                 self.error(
                     number,
                     "licence_number",
-                    _("شماره پروانه «%(licence)s» از آنِ واحد «%(other)s» با شناسه ملی دیگری است.")
-                    % {"licence": licence, "other": unit},
+                    _("شماره پروانه «%(licence)s» از آنِ واحد دیگری با شناسه ملی دیگر است.") % {"licence": licence},
                 )
                 return None
         elif by_licence_unit is not None and by_licence_unit.pk != unit.pk:
             self.error(
                 number,
                 "licence_number",
-                _("شماره پروانه «%(licence)s» از آنِ واحد دیگری («%(other)s») است.")
-                % {"licence": licence, "other": by_licence_unit},
+                _("شماره پروانه «%(licence)s» از آنِ واحد دیگری است.") % {"licence": licence},
             )
             return None
         if unit is not None and self.user is not None and not scope.can_object(self.user, unit, "change"):
-            self.error(number, "national_id", _("واحد «%(unit)s» بیرون از حوزه دسترسی شماست.") % {"unit": unit})
+            # Never the unit's name, county or anything else of it: only what the unit form and the API say
+            # of a taken identity (see SECURITY.md, "The unit import").
+            column = "national_id" if unit.national_id and unit.national_id == national_id else "licence_number"
+            self.error(number, column, OUT_OF_SCOPE[column])
             return None
         return self.validate_values(number, values, unit)
 
