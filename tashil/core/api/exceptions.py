@@ -1,6 +1,8 @@
 """Errors in the API carry the same Persian messages as the pages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -18,9 +20,23 @@ CSRF_REFUSED = _(
 )
 
 
+NOT_FOUND = _("چنین موردی پیدا نشد، یا بیرون از حوزه دسترسی شماست.")
+
+OUT_OF_RANGE = _(
+    "مقداری در درخواست بزرگ‌تر از آن است که سامانه نگه می‌دارد (مثلاً شناسه یا عددی بسیار بزرگ)؛ مقدارها را بررسی کنید."
+)
+
+
 def exception_handler(exc, context):
+    """Persian messages for Django's and DRF's refusals. A value the database cannot hold (an integer beyond
+    64 bits in a query or a list of ids: OverflowError on SQLite, DataError on PostgreSQL) is the caller's
+    mistake, a 400, wherever the API passes it on."""
     if isinstance(exc, DjangoValidationError):
         exc = django_to_drf(exc)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(NOT_FOUND)
+    elif isinstance(exc, OverflowError | DataError):
+        exc = exceptions.ValidationError({"non_field_errors": [OUT_OF_RANGE]}, code="out_of_range")
     elif isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
         exc = exceptions.PermissionDenied(CSRF_REFUSED, code="csrf_failed")
     return drf_exception_handler(exc, context)
