@@ -20,11 +20,21 @@ CSRF_REFUSED = _(
 )
 
 
+BODY_UNREADABLE = _("بدنه درخواست خوانا نیست (%(error)s)؛ آن را JSON درست یا فرم بفرستید.")
+
+NO_DATA = _("درخواست داده‌ای ندارد (بدنه null است)؛ فیلدها را در یک شیء JSON یا فرم بفرستید.")
+
 NOT_FOUND = _("چنین موردی پیدا نشد، یا بیرون از حوزه دسترسی شماست.")
 
 OUT_OF_RANGE = _(
     "مقداری در درخواست بزرگ‌تر از آن است که سامانه نگه می‌دارد (مثلاً شناسه یا عددی بسیار بزرگ)؛ مقدارها را بررسی کنید."
 )
+
+
+def no_data(detail):
+    """DRF's own refusal of a body that is JSON null ("No data provided", which it does not translate)."""
+    errors = detail.get("non_field_errors", []) if isinstance(detail, dict) else []
+    return [getattr(error, "code", None) for error in errors] == ["null"]
 
 
 def exception_handler(exc, context):
@@ -33,6 +43,10 @@ def exception_handler(exc, context):
     mistake, a 400, wherever the API passes it on."""
     if isinstance(exc, DjangoValidationError):
         exc = django_to_drf(exc)
+    elif isinstance(exc, exceptions.ValidationError) and no_data(exc.detail):
+        exc = exceptions.ValidationError({"non_field_errors": [NO_DATA]}, code="null")
+    elif isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError(BODY_UNREADABLE % {"error": exc.detail})
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, OverflowError | DataError):

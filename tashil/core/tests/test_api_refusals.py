@@ -103,3 +103,17 @@ def test_an_unknown_id_is_a_404_in_persian(world, api_as):
     response = api_as("secretariat").get(f"/api/units/units/{world.unit_b.pk}/")
     assert response.status_code == 404
     assert response.json()["detail"] == "چنین موردی پیدا نشد، یا بیرون از حوزه دسترسی شماست."
+
+
+def test_an_unreadable_body_is_a_400_in_persian(world, api_as):
+    response = api_as("admin").generic("POST", "/api/geo/zones/", "{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("بدنه درخواست خوانا نیست")
+
+
+def test_a_null_body_is_a_400_in_persian(world, api_as):
+    response = api_as("admin").generic(
+        "PATCH", f"/api/catalog/inquiries/{world.inquiry_a.pk}/", "null", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["non_field_errors"][0].startswith("درخواست داده‌ای ندارد")
