@@ -63,9 +63,11 @@ def same_connection():
     test client's last request: it connects Django's handler again when it has answered)."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def model_of(path):
@@ -103,9 +105,10 @@ def fuzz_operation(operation, headers, bodies, calls):
     if operation.method.upper() != "GET" or operation.path_parameters or operation.query:
         modes.append(operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
     ids = existing_ids(operation.path) if "{id}" in operation.path else []
-    base = bodies.get(operation.path.split("{id}")[0]) if operation.path.endswith(("/", "{id}/")) else None
-    if base is not None and operation.path.count("/") > operation.path.split("{id}")[0].count("/") + 1:
-        base = None  # an action (/close/, /refer/) takes its own body, not the object's
+    collection = operation.path.split("{id}")[0]
+    # A create or an update starts from an object's representation; an action (/close/, /refer/) has its own body.
+    is_action = operation.path.count("/") > collection.count("/") + 1
+    base = None if is_action else bodies.get(collection)
 
     @settings(
         max_examples=EXAMPLES * len(modes),
