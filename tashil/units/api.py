@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.core import scope
+from tashil.core.api import fields as api_fields
 from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
@@ -76,7 +77,7 @@ class IndustrialUnitSerializer(TashilModelSerializer):
 class StatusChangeRequestSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=UnitStatus.choices)
     reason = serializers.CharField(max_length=500)
-    date = serializers.DateField(required=False)
+    date = api_fields.DateField(required=False)
 
 
 class UnitStatusChangeSerializer(TashilModelSerializer):

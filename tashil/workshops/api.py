@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.catalog.api import PublicReadOnlyViewSet
+from tashil.core.api import fields as api_fields
 from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
@@ -91,7 +92,7 @@ class RegistrationSerializer(TashilModelSerializer):
 
 
 class AttendanceRequest(serializers.Serializer):
-    present = serializers.ListField(child=serializers.IntegerField(), help_text="ids of the registrations present")
+    present = serializers.ListField(child=api_fields.IdField(), help_text="ids of the registrations present")
 
 
 class PublicWorkshopViewSet(PublicReadOnlyViewSet):

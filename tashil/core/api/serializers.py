@@ -1,17 +1,32 @@
 """Serializer base: the model's own validation (full_clean) and choices limited to the user's scope."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
 
 from tashil.core import scope
 
+from . import fields as api_fields
 from .exceptions import django_to_drf
 
 
 class TashilModelSerializer(serializers.ModelSerializer):
-    """Runs ``Model.full_clean`` on the would-be instance, so the API refuses what the forms refuse."""
+    """Runs ``Model.full_clean`` on the would-be instance, so the API refuses what the forms refuse; dates and
+    JSON go through the core fields, so what the model could not take is a 400, not a server error."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateField: api_fields.DateField,
+        models.JSONField: api_fields.JSONField,
+    }
 
     url = serializers.SerializerMethodField()
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if field_class is api_fields.JSONField and model_field.default in (list, dict):
+            field_kwargs["shape"] = model_field.default
+        return field_class, field_kwargs
 
     def get_url(self, obj) -> str | None:
         request = self.context.get("request")

@@ -1,11 +1,13 @@
 """ViewSet base: scoped querysets, the same FilterSets as the pages, a scope check after every save."""
 
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, serializers, viewsets
 
 from tashil.core import scope
 from tashil.core.changelog import acting_as
 from tashil.core.concurrency import VersionConflict
+from tashil.core.deletion import refusal_message
 
 from .serializers import scoped_save_check
 
@@ -46,6 +48,16 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         except VersionConflict as error:
             raise StaleVersion(error.message_for(request.user), stale_status) from error
 
+    def perform_destroy(self, instance):
+        """An object others still refer to is kept, and the caller told which kinds of record refer to it (409),
+        as the delete page refuses."""
+        name = str(instance)
+        try:
+            with transaction.atomic():
+                super().perform_destroy(instance)
+        except (ProtectedError, RestrictedError) as error:
+            raise DeletionRefused(refusal_message(name, error)) from error
+
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
         version = response.data.get("version") if isinstance(response.data, dict) else None
@@ -67,3 +79,8 @@ class StaleVersion(exceptions.APIException):
     def __init__(self, detail, status_code):
         self.status_code = status_code or 409
         super().__init__({"detail": detail})
+
+
+class DeletionRefused(exceptions.APIException):
+    status_code = 409
+    default_code = "protected"

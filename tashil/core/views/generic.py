@@ -21,6 +21,7 @@ from django_tables2 import RequestConfig
 from tashil.core import scope
 from tashil.core.changelog import history_for, readable_by
 from tashil.core.concurrency import VersionConflict
+from tashil.core.deletion import refusal_message
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response
 from tashil.core.persian import to_persian_digits
@@ -413,13 +414,7 @@ class ObjectDeleteView(ScopedViewMixin, View):
             with transaction.atomic():
                 obj.delete()
         except (ProtectedError, RestrictedError) as error:
-            related = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
-            blockers = sorted({str(item._meta.verbose_name_plural) for item in related})
-            messages.error(
-                request,
-                _("«%(object)s» حذف نشد، چون این موارد به آن وابسته‌اند: %(blockers)s.")
-                % {"object": name, "blockers": "، ".join(blockers)},
-            )
+            messages.error(request, refusal_message(name, error))
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("«%(object)s» حذف شد.") % {"object": name})
         return HttpResponseRedirect(safe_return_url(request, model_url(type(obj), "list") or reverse("home")))
