@@ -70,7 +70,7 @@ def test_a_meeting_moved_to_a_later_date_takes_its_place(world, client_as):
     WeekendDay.objects.get_or_create(weekday=4)
     postponed = next_weekday(2) + datetime.timedelta(days=14)
     response = client_as("secretariat").post(
-        f"/meetings/{soon.pk}/edit/", meeting_post(world, postponed, off_day_confirmed="on")
+        f"/meetings/{soon.pk}/edit/", meeting_post(world, postponed, off_day_confirmed="on", version=soon.version)
     )
     assert response.status_code == 302
     soon.refresh_from_db()
