@@ -2,12 +2,15 @@
 
 import datetime
 import decimal
+import re
 
 from django.db import models
 from django.utils.translation import gettext as _
 
 from .jalali import format_jalali, format_jalali_datetime
-from .persian import format_number
+from .persian import format_number, to_persian_digits
+
+DIGITS_ONLY = re.compile(r"[0-9۰-۹+\-/ ()]*[0-9][0-9۰-۹+\-/ ()]*")
 
 
 def display_value(field, value, persian=True):
@@ -26,10 +29,16 @@ def display_value(field, value, persian=True):
         return format_jalali_datetime(value, persian=persian)
     if isinstance(value, datetime.date):
         return format_jalali(value, persian=persian)
+    if isinstance(value, datetime.time):
+        text = f"{value.hour}:{value.minute:02d}"
+        return to_persian_digits(text) if persian else text
     if isinstance(value, int | float | decimal.Decimal):
         return format_number(value, persian=persian)
     if isinstance(field, models.FileField):
         return str(value).rsplit("/", 1)[-1]
+    if DIGITS_ONLY.fullmatch(str(value)):
+        # A telephone, a code or an identifier typed as text: in the interface's digits like any number.
+        return to_persian_digits(str(value)) if persian else str(value)
     return str(value)
 
 
