@@ -91,15 +91,16 @@ class DigitsColumn(tables.Column):
 
 
 class OpenableLinkColumn(tables.Column):
-    """Links a related object only where the table's user may open it, so no link of a list answers 403/404."""
+    """Links the cell's object (or the row's) only where the table's user may open it: no 403/404 links."""
 
     def __init__(self, *args, action="view", **kwargs):
         self.action = action
         super().__init__(*args, **kwargs)
 
-    def render(self, value, table):
-        if table.user is not None and scope.can_object(table.user, value, self.action):
-            return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value)
+    def render(self, value, record, table):
+        target = value if isinstance(value, models.Model) else record
+        if table.user is not None and scope.can_object(table.user, target, self.action):
+            return format_html('<a href="{}">{}</a>', target.get_absolute_url(), value)
         return str(value)
 
 
