@@ -103,6 +103,9 @@ class OpenableLinkColumn(tables.Column):
             return format_html('<a href="{}">{}</a>', target.get_absolute_url(), value)
         return str(value)
 
+    def value(self, value):
+        return str(value)
+
 
 @library.register
 class YesNoColumn(tables.BooleanColumn):
