@@ -99,7 +99,11 @@ class OpenableLinkColumn(tables.Column):
 
     def render(self, value, record, table):
         target = value if isinstance(value, models.Model) else record
-        if table.user is not None and scope.can_object(table.user, target, self.action):
+        key = (target._meta.label, target.pk, self.action)
+        if key not in table.openable:
+            # Rows of one page often share the object (resolutions of one meeting): one check each.
+            table.openable[key] = table.user is not None and scope.can_object(table.user, target, self.action)
+        if table.openable[key]:
             return format_html('<a href="{}">{}</a>', target.get_absolute_url(), value)
         return str(value)
 
@@ -140,6 +144,7 @@ class TashilTable(tables.Table):
 
     def __init__(self, data=None, *args, user=None, request=None, **kwargs):
         self.user = user
+        self.openable = {}
         super().__init__(in_a_stable_order(data), *args, **kwargs)
         for name in self.export_only:
             if name in self.columns.names():
