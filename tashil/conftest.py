@@ -100,3 +100,19 @@ def login(page):
         return page
 
     return do
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many pages the crawler walked for each role (recorded by the tests, also from xdist workers)."""
+    walked = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "crawled"
+    ]
+    if walked:
+        terminalreporter.write_sep("-", "pages crawled per role")
+        for line in sorted(walked):
+            terminalreporter.write_line(line)

@@ -21,7 +21,7 @@ from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import format_jalali
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
-from tashil.core.persian import fold_digits, normalize, search_key
+from tashil.core.persian import fold_digits, normalize, search_key, to_persian_digits
 from tashil.units.choices import CapacityUnit
 from tashil.units.models import IndustrialUnit, Product, UnitChildMixin
 
@@ -327,7 +327,7 @@ class Booth(BaseModel):
         ]
 
     def __str__(self):
-        return f"{self.exhibition} — {_('غرفه')} {self.number}: {self.unit}"
+        return f"{self.exhibition} — {_('غرفه')} {to_persian_digits(self.number)}: {self.unit}"
 
     def get_absolute_url(self):
         return reverse("catalog:exhibition", kwargs={"pk": self.exhibition_id}) + f"#booth-{self.pk}"

@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.expressions import numeric_order
-from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
+from tashil.core.tables import DigitsColumn, JalaliDateColumn, NumberColumn, TashilTable
 
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
 
@@ -30,6 +30,7 @@ class CertificateTable(TashilTable):
 class UnitInputTable(TashilTable):
     name = tables.Column(linkify=True)
     unit = tables.Column(linkify=True)
+    code = DigitsColumn()
     yearly_quantity = NumberColumn()
 
     class Meta(TashilTable.Meta):
@@ -42,7 +43,7 @@ class MatchTable(TashilTable):
 
     name = tables.Column(linkify=True, verbose_name=_("نهاده"))
     unit = tables.Column(linkify=True, verbose_name=_("خریدار"))
-    code = tables.Column(verbose_name=_("کد"))
+    code = DigitsColumn(verbose_name=_("کد"))
     yearly_quantity = NumberColumn(verbose_name=_("مقدار سالانه"))
     quantity_unit = tables.Column(verbose_name=_("واحد"))
     producer_count = NumberColumn(verbose_name=_("تأمین‌کنندگان پیشنهادی"))
@@ -65,6 +66,7 @@ class ExhibitionTable(TashilTable):
 
 
 class BoothTable(TashilTable):
+    number = DigitsColumn()
     unit = tables.Column(linkify=True)
 
     class Meta(TashilTable.Meta):
@@ -81,6 +83,7 @@ class ContactMessageTable(TashilTable):
     unit = tables.Column(linkify=True)
     created = JalaliDateColumn(verbose_name=_("زمان"))
     read_at = JalaliDateColumn(verbose_name=_("خوانده‌شده"), default="—")
+    sender_phone = DigitsColumn()
 
     class Meta(TashilTable.Meta):
         model = ContactMessage
@@ -91,6 +94,7 @@ class InvestmentInquiryTable(TashilTable):
     name = tables.Column(linkify=True)
     project = tables.Column(linkify=True)
     amount = NumberColumn()
+    phone = DigitsColumn()
     created = JalaliDateColumn(verbose_name=_("زمان"))
 
     class Meta(TashilTable.Meta):

@@ -11,7 +11,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.fields import DigitsCharField
-from tashil.core.jalali import today, week_bounds
+from tashil.core.jalali import format_jalali, today, week_bounds
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import to_persian_digits
@@ -548,7 +548,7 @@ class DiagnosisScore(BaseModel):
         constraints = [models.UniqueConstraint(fields=["diagnosis", "dimension"], name="diagnosis_dimension_once")]
 
     def __str__(self):
-        return f"{self.get_dimension_display()}: {self.score}"
+        return f"{self.get_dimension_display()}: {to_persian_digits(self.score)}"
 
     def get_absolute_url(self):
         return self.diagnosis.case.get_absolute_url()
@@ -681,4 +681,4 @@ class InspectionVisit(CaseChild):
         ordering = ("-date", "-pk")
 
     def __str__(self):
-        return f"{self.get_mode_display()} — {self.date}"
+        return f"{self.get_mode_display()} — {format_jalali(self.date)}"

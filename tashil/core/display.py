@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import re
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -9,6 +10,8 @@ from django.utils.translation import gettext as _
 from .jalali import format_jalali, format_jalali_datetime
 from .persian import format_number, to_persian_digits
 from .validators import validate_jalali_year
+
+DIGITS_ONLY = re.compile(r"[0-9۰-۹+\-/ ()]*[0-9][0-9۰-۹+\-/ ()]*")
 
 
 def display_value(field, value, persian=True):
@@ -30,10 +33,16 @@ def display_value(field, value, persian=True):
     if isinstance(value, int) and validate_jalali_year in getattr(field, "validators", ()):
         # A year reads ۱۴۰۵, never ۱٬۴۰۵.
         return to_persian_digits(value) if persian else str(value)
+    if isinstance(value, datetime.time):
+        text = f"{value.hour}:{value.minute:02d}"
+        return to_persian_digits(text) if persian else text
     if isinstance(value, int | float | decimal.Decimal):
         return format_number(value, persian=persian)
     if isinstance(field, models.FileField):
         return str(value).rsplit("/", 1)[-1]
+    if DIGITS_ONLY.fullmatch(str(value)):
+        # A telephone, a code or an identifier typed as text: in the interface's digits like any number.
+        return to_persian_digits(str(value)) if persian else str(value)
     return str(value)
 
 

@@ -12,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
 
-from .jalali import format_jalali, format_jalali_datetime
+from . import scope
+from .jalali import format_jalali, format_jalali_datetime, interface_digits
 from .models import ChangeLogEntry, Holiday
 from .persian import format_number
 
@@ -59,6 +60,55 @@ class NumberColumn(tables.Column):
                 return None
             return cls(**kwargs)
         return None
+
+
+@library.register
+class TimeColumn(tables.Column):
+    """Shows ۹:۰۰ in the Persian interface; exports 09:00."""
+
+    def render(self, value):
+        return interface_digits(f"{value.hour}:{value.minute:02d}")
+
+    def value(self, value):
+        return value.strftime("%H:%M") if value else ""
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.TimeField):
+            return cls(**kwargs)
+        return None
+
+
+class DigitsColumn(tables.Column):
+    """Text made of digits (a session number, a telephone, an ISIC code) in the interface's digits on screen;
+    exported as stored."""
+
+    def render(self, value):
+        return interface_digits(value)
+
+    def value(self, value):
+        return value
+
+
+class OpenableLinkColumn(tables.Column):
+    """Links the cell's object (or the row's) only where the table's user may open it: no 403/404 links."""
+
+    def __init__(self, *args, action="view", **kwargs):
+        self.action = action
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, record, table):
+        target = value if isinstance(value, models.Model) else record
+        key = (target._meta.label, target.pk, self.action)
+        if key not in table.openable:
+            # Rows of one page often share the object (resolutions of one meeting): one check each.
+            table.openable[key] = table.user is not None and scope.can_object(table.user, target, self.action)
+        if table.openable[key]:
+            return format_html('<a href="{}">{}</a>', target.get_absolute_url(), value)
+        return str(value)
+
+    def value(self, value):
+        return str(value)
 
 
 @library.register
@@ -117,6 +167,7 @@ class TashilTable(tables.Table):
 
     def __init__(self, data=None, *args, user=None, request=None, **kwargs):
         self.user = user
+        self.openable = {}
         super().__init__(in_a_stable_order(data), *args, **kwargs)
         for name in self.export_only:
             if name in self.columns.names():
@@ -202,12 +253,19 @@ def _plain(value):
 
 
 class HolidayTable(TashilTable):
-    date = JalaliDateColumn(verbose_name=_("تاریخ"), linkify=lambda record: record.get_absolute_url())
+    date = JalaliDateColumn(verbose_name=_("تاریخ"))
     weekday_name = tables.Column(verbose_name=_("روز هفته"), orderable=False, accessor="weekday_name")
 
     class Meta(TashilTable.Meta):
         model = Holiday
         fields = ("date", "weekday_name", "title", "is_fixed")
+
+    def render_date(self, value, record):
+        """The date opens the holiday's form, for those who may change holidays."""
+        text = format_jalali(value)
+        if self.user is not None and scope.can(self.user, Holiday, "change"):
+            return format_html('<a href="{}">{}</a>', record.get_absolute_url(), text)
+        return text
 
 
 class ChangeLogEntryTable(TashilTable):

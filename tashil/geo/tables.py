@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import NumberColumn, TashilTable
+from tashil.core.tables import NumberColumn, OpenableLinkColumn, TashilTable
 
 from .models import County, IndustrialZone, Province
 
@@ -26,7 +26,7 @@ class CountyTable(TashilTable):
 
 
 class IndustrialZoneTable(TashilTable):
-    name = tables.Column(linkify=True)
+    name = OpenableLinkColumn()
     county = tables.Column(linkify=True)
     province = tables.Column(accessor="county__province", verbose_name=_("استان"))
 

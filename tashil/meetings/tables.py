@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
+from tashil.core.tables import DigitsColumn, JalaliDateColumn, NumberColumn, OpenableLinkColumn, TashilTable
 from tashil.obstacles.tables import BadgeColumn
 
 from .choices import MEETING_COLOURS, RESOLUTION_COLOURS
@@ -18,7 +18,7 @@ class MeetingSeriesTable(TashilTable):
 
 
 class MeetingTable(TashilTable):
-    number = tables.Column(linkify=True)
+    number = DigitsColumn(linkify=True)
     date = JalaliDateColumn()
     status = BadgeColumn(colours=MEETING_COLOURS)
     resolution_count = NumberColumn(verbose_name=_("مصوبات"))
@@ -29,8 +29,8 @@ class MeetingTable(TashilTable):
 
 
 class ResolutionTable(TashilTable):
-    number = tables.Column(linkify=True, verbose_name=_("شماره"))
-    meeting = tables.Column(linkify=True, order_by=("meeting__date",))
+    number = DigitsColumn(linkify=True, verbose_name=_("شماره"))
+    meeting = OpenableLinkColumn(order_by=("meeting__date",))
     text = tables.Column(attrs={"td": {"class": "resolution-text"}})
     deadline = JalaliDateColumn()
     status = BadgeColumn(colours=RESOLUTION_COLOURS)

@@ -66,14 +66,22 @@ class Area:
         """``queryset`` in the user's scope and in this area."""
         return scope.restrict(queryset, user, action).filter(self.q(queryset.model))
 
-    def breadcrumbs(self):
-        crumbs = [(_("کل کشور"), "")]
+    def breadcrumbs(self, user):
+        """The areas above this one, each with its query, or None where the user may not open it (no link)."""
+        nation = default_area(user).level == ScopeLevel.NATION
+        crumbs = [(_("کل کشور"), "" if nation else None)]
         if self.province or self.county:
             province = self.province or self.county.province
-            crumbs.append((province.name, f"province={province.pk}"))
+            crumbs.append((province.name, f"province={province.pk}" if holds_province(user, province) else None))
         if self.county:
             crumbs.append((self.county.name, f"county={self.county.pk}"))
         return crumbs
+
+
+def holds_province(user, province):
+    """Whether the user's scope covers the whole province: a province report needs all of it."""
+    counties = scope.counties_in_scope(user)
+    return counties.filter(province=province).count() == province.counties.count()
 
 
 def default_area(user):
@@ -113,7 +121,7 @@ def area_from(request):
         province = Province.objects.filter(pk=province_id).first() if province_id.isdigit() else None
         # A province report needs the whole province in scope: a county's staff see their county, not a part
         # of the province dressed up as all of it.
-        if province is None or counties.filter(province=province).count() != province.counties.count():
+        if province is None or not holds_province(user, province):
             raise Http404
         return Area(ScopeLevel.PROVINCE, province=province)
     return default_area(user)

@@ -15,6 +15,7 @@ from tashil.core.aggregates import DaysBetween, Percentile
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import (
     MONTHS,
+    interface_digits,
     jalali_today,
     month_bounds,
     season_bounds,
@@ -49,19 +50,19 @@ class Period:
     @classmethod
     def month(cls, year, month):
         start, end = month_bounds(year, month)
-        return cls(start, end, f"{MONTHS[month - 1]} {year}")
+        return cls(start, end, f"{MONTHS[month - 1]} {interface_digits(year)}")
 
     @classmethod
     def season(cls, year, season):
         from tashil.core.jalali import SEASONS
 
         start, end = season_bounds(year, season)
-        return cls(start, end, f"{SEASONS[season - 1][2]} {year}")
+        return cls(start, end, f"{SEASONS[season - 1][2]} {interface_digits(year)}")
 
     @classmethod
     def year(cls, year):
         start, end = year_bounds(year)
-        return cls(start, end, _("سال %(year)s") % {"year": year})
+        return cls(start, end, _("سال %(year)s") % {"year": interface_digits(year)})
 
     @classmethod
     def this_week(cls):

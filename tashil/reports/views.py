@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -52,14 +52,20 @@ class ReportView(View):
         return super().dispatch(request, *args, **kwargs)
 
 
-def list_url(name, area, **params):
-    """A list page's URL narrowed to the area and the given filters: where a figure's count can be checked."""
+def list_url(name, area, user, **params):
+    """A list page's URL narrowed to the area and the given filters: where a figure's count can be checked.
+
+    None when the user may not open that list, so the figure is shown without a link that would answer 403.
+    """
+    path = reverse(name)
+    if not scope.can(user, resolve(path).func.view_class().object_model):
+        return None
     query = {key: value for key, value in params.items() if value not in (None, "")}
     if area.county:
         query["county"] = area.county.pk
     elif area.province:
         query["province"] = area.province.pk
-    return f"{reverse(name)}?{urlencode(query, doseq=True)}"
+    return f"{path}?{urlencode(query, doseq=True)}"
 
 
 def jalali_param(value):
@@ -152,14 +158,14 @@ def dashboard_context(request, area):
     )
     data = copy.deepcopy(data)
     units = data["units"]
-    units["url"] = list_url("units:industrialunit_list", area)
+    units["url"] = list_url("units:industrialunit_list", area, user)
     for status in units["statuses"]:
         status["colour"] = STATUS_COLOURS[status["value"]]
-        status["url"] = list_url("units:industrialunit_list", area, status=status["value"])
+        status["url"] = list_url("units:industrialunit_list", area, user, status=status["value"])
     for row in data["domains"]:
-        row["url"] = list_url("obstacles:obstacle_list", area, domain=row["id"], state="open")
+        row["url"] = list_url("obstacles:obstacle_list", area, user, domain=row["id"], state="open")
     for row in data["groups"]:
-        row["url"] = list_url("obstacles:obstacle_list", area, group=row["id"], state="open")
+        row["url"] = list_url("obstacles:obstacle_list", area, user, group=row["id"], state="open")
     for row in data["children"]:
         row["drill"] = f"?{row['level']}={row['id']}"
     year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
@@ -167,7 +173,7 @@ def dashboard_context(request, area):
         **data,
         "title": _("پیشخوان"),
         "area": area,
-        "crumbs": area.breadcrumbs(),
+        "crumbs": area.breadcrumbs(user),
         "today": figures.today(),
         "computed_at": computed_at,
         "cached_area": kept_a_while(area),
@@ -176,6 +182,7 @@ def dashboard_context(request, area):
             name: list_url(
                 "units:unitstatuschange_list",
                 area,
+                user,
                 reactivation="true",
                 date_after=jalali_param(period.start),
                 date_before=jalali_param(period.end),
@@ -189,17 +196,17 @@ def dashboard_context(request, area):
         "secretariat": secretariat_summary(user),
         "status_labels": dict(UnitStatus.choices),
         "obstacle_urls": {
-            "open": list_url("obstacles:obstacle_list", area, state="open"),
-            "resolved": list_url("obstacles:obstacle_list", area, status=ObstacleStatus.RESOLVED),
-            "unresolvable": list_url("obstacles:obstacle_list", area, status=ObstacleStatus.UNRESOLVABLE),
-            "escalated": list_url("obstacles:obstacle_list", area, state="open", escalated="any"),
-            "overdue": list_url("obstacles:referral_list", area, overdue="true"),
+            "open": list_url("obstacles:obstacle_list", area, user, state="open"),
+            "resolved": list_url("obstacles:obstacle_list", area, user, status=ObstacleStatus.RESOLVED),
+            "unresolvable": list_url("obstacles:obstacle_list", area, user, status=ObstacleStatus.UNRESOLVABLE),
+            "escalated": list_url("obstacles:obstacle_list", area, user, state="open", escalated="any"),
+            "overdue": list_url("obstacles:referral_list", area, user, overdue="true"),
         },
         "resolution_urls": {
-            "total": list_url("meetings:resolution_list", area, **year_range),
-            "executed": list_url("meetings:resolution_list", area, status="executed", **year_range),
-            "following": list_url("meetings:resolution_list", area, state="open", **year_range),
-            "not_executed": list_url("meetings:resolution_list", area, status="not_executed", **year_range),
+            "total": list_url("meetings:resolution_list", area, user, **year_range),
+            "executed": list_url("meetings:resolution_list", area, user, status="executed", **year_range),
+            "following": list_url("meetings:resolution_list", area, user, state="open", **year_range),
+            "not_executed": list_url("meetings:resolution_list", area, user, status="not_executed", **year_range),
         },
         "meetings": figures.upcoming_meetings(area, user),
         "overdue": figures.overdue_for_user(
@@ -263,7 +270,7 @@ class ScorecardView(ReportView):
         context = {
             "title": _("کارنامه دستگاه‌های اجرایی"),
             "area": self.area,
-            "crumbs": self.area.breadcrumbs(),
+            "crumbs": self.area.breadcrumbs(self.request.user),
             "rows": page.object_list,
             "page": page,
             "query": query,
@@ -330,7 +337,7 @@ class PeriodReportView(ReportView):
         context = {
             "title": _("گزارش دوره‌ای"),
             "area": self.area,
-            "crumbs": self.area.breadcrumbs(),
+            "crumbs": self.area.breadcrumbs(self.request.user),
             "period": period,
             "kind": kind,
             "rows": rows,

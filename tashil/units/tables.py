@@ -2,7 +2,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import JalaliDateColumn, NumberColumn, PercentColumn, TashilTable
+from tashil.core.tables import DigitsColumn, JalaliDateColumn, NumberColumn, PercentColumn, TashilTable
 
 from .choices import STATUS_COLOURS
 from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
@@ -24,6 +24,8 @@ class IndustrialUnitTable(TashilTable):
     status = StatusColumn()
     zone = tables.Column(default=_("خارج از شهرک"))
     utilisation = PercentColumn()
+    isic_code = DigitsColumn()
+    mobile = DigitsColumn()
 
     class Meta(TashilTable.Meta):
         model = IndustrialUnit

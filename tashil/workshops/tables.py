@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import NumberColumn, TashilTable
+from tashil.core.tables import DigitsColumn, NumberColumn, TashilTable
 
 from .models import Registration, Workshop
 
@@ -31,6 +31,7 @@ class RegistrationTable(TashilTable):
     full_name = tables.Column(linkify=True)
     unit = tables.Column(linkify=True)
     workshop = tables.Column(linkify=True)
+    mobile = DigitsColumn()
 
     class Meta(TashilTable.Meta):
         model = Registration

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from tashil.core import jalali
+from tashil.core import jalali, scope
 from tashil.core.persian import format_number, format_percent
 from tashil.core.table_rows import rows_html
 
@@ -35,6 +35,12 @@ def jdate_long(value):
 def num(value, decimals=None):
     """A number with grouped thousands in Persian digits (Latin in the English interface)."""
     return format_number(value, decimals, persian=jalali.persian_digits_active())
+
+
+@register.filter
+def openable(obj, user):
+    """Whether ``user`` may open ``obj``'s page: a page links only to what its reader may open."""
+    return obj is not None and scope.can_object(user, obj, "view")
 
 
 @register.filter

@@ -5,6 +5,7 @@ from factory.django import DjangoModelFactory
 
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.demo import DEMO_PASSWORD
+from tashil.core.persian import to_persian_digits
 from tashil.geo.models import County, IndustrialZone, Province
 from tashil.orgs.choices import AgencyType
 from tashil.orgs.models import Agency
@@ -15,7 +16,7 @@ class ProvinceFactory(DjangoModelFactory):
         model = Province
         django_get_or_create = ("code",)
 
-    name = factory.Sequence(lambda n: f"استان آزمایشی {n}")
+    name = factory.Sequence(lambda n: f"استان آزمایشی {to_persian_digits(n)}")
     name_en = factory.Sequence(lambda n: f"Test province {n}")
     code = factory.Sequence(lambda n: 100 + n)
 
@@ -25,7 +26,7 @@ class CountyFactory(DjangoModelFactory):
         model = County
 
     province = factory.SubFactory(ProvinceFactory)
-    name = factory.Sequence(lambda n: f"شهرستان آزمایشی {n}")
+    name = factory.Sequence(lambda n: f"شهرستان آزمایشی {to_persian_digits(n)}")
     code = factory.Sequence(lambda n: 90000 + n)
 
 
@@ -34,14 +35,14 @@ class IndustrialZoneFactory(DjangoModelFactory):
         model = IndustrialZone
 
     county = factory.SubFactory(CountyFactory)
-    name = factory.Sequence(lambda n: f"شهرک صنعتی شماره {n}")
+    name = factory.Sequence(lambda n: f"شهرک صنعتی شماره {to_persian_digits(n)}")
 
 
 class AgencyFactory(DjangoModelFactory):
     class Meta:
         model = Agency
 
-    name = factory.Sequence(lambda n: f"اداره آزمایشی {n}")
+    name = factory.Sequence(lambda n: f"اداره آزمایشی {to_persian_digits(n)}")
     type = AgencyType.TAX
     level = ScopeLevel.COUNTY
     county = factory.SubFactory(CountyFactory)
@@ -56,7 +57,7 @@ class UserFactory(DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "کاربر"
-    last_name = factory.Sequence(lambda n: f"شماره {n}")
+    last_name = factory.Sequence(lambda n: f"شماره {to_persian_digits(n)}")
     password = factory.django.Password(DEMO_PASSWORD)
 
 

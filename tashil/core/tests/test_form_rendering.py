@@ -156,3 +156,21 @@ def test_a_dropdown_of_checkboxes_in_python_is_its_templates_html(monkeypatch):
             slow = str(form["status"])
         assert fast == slow, data
     assert "۳ مورد" in fast and fast.count(" checked") == 3 and "&quot;فعال&quot; &amp; &lt;کم&gt;" in fast
+
+
+def test_flash_messages_and_django_validation_messages_show_persian_digits():
+    """«۲ ارجاع تشدید شد», «حداقل ۱۰»: counts a message or a Django validator writes read in Persian digits."""
+    from django.contrib.messages.storage.base import Message
+    from django.template.loader import render_to_string
+
+    flash = render_to_string("includes/messages.html", {"messages": [Message(25, "2 ارجاع تشدید شد.")]})
+    assert "۲ ارجاع تشدید شد." in flash
+
+    class NoteForm(forms.Form):
+        note = forms.CharField(label="یادداشت", min_length=10, help_text="دست‌کم 10 نویسه")
+
+    form = NoteForm(data={"note": "کوتاه"})
+    form.renderer = BootstrapFormRenderer()
+    html = str(form)
+    assert "۱۰" in html
+    assert not re.search(r"[0-9]", re.sub(r"<[^>]*>", "", html)), "no Latin digit in the text a person reads"

@@ -349,6 +349,7 @@ def test_the_weekly_report_pdf_and_xlsx(fx, tmp_path):
     for words in ("گزارش هفتگی", "شهرستان آزمون", "اداره ایکس", "مصوبات گذشته از مهلت"):
         assert all(word in text for word in words.split()), words
     assert format_jalali(today()).split("/")[0] in text
+    assert "۱" in text.split("صفحه")[-1] and "1" not in text.split("صفحه")[-1], "the page footer in Persian digits"
     response = client.get(reverse("reports:weekly_xlsx"))
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     overdue = list(book.worksheets[1].values)
