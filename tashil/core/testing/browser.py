@@ -32,3 +32,66 @@ def choose(page, field, text):
     page.locator(f"[data-field={field}] .autocomplete-search").fill(text)
     select = page.locator(f"[data-field={field}] select")
     page.wait_for_function("s => s.value !== ''", arg=select.element_handle())
+
+
+# What a page may do without failing its test, each with why it is harmless. Nothing else is allowed.
+ALLOWED_FAILURES = {
+    # A request the page itself cancelled: a link followed while a fetch was under way, or htmx dropping a
+    # live search superseded by the next keystroke. The user asked for it; nothing was lost.
+    "net::ERR_ABORTED": "cancelled by the page",
+}
+
+
+class PageProblems:
+    """Everything a person would meet as a broken page: console errors, uncaught exceptions, failed requests.
+
+    Attached to every browser test's page by the ``page`` fixture, so a new page is guarded without anyone
+    remembering to ask for it; only requests to the site itself count (the machines are offline anyway).
+    """
+
+    def __init__(self, page, origin):
+        self.origin = origin.rstrip("/")
+        self.found = []
+        page.on("console", self.console)
+        page.on("pageerror", self.page_error)
+        page.on("requestfailed", self.request_failed)
+        page.on("response", self.response)
+
+    def same_site(self, url):
+        return url == self.origin or url.startswith(self.origin + "/")
+
+    def console(self, message):
+        if message.type == "error":
+            self.found.append(f"console error on {message.location.get('url', '?')}: {message.text}")
+
+    def page_error(self, error):
+        self.found.append(f"uncaught exception: {error}")
+
+    def request_failed(self, request):
+        failure = request.failure or ""
+        if self.same_site(request.url) and failure not in ALLOWED_FAILURES:
+            self.found.append(f"request failed: {request.method} {request.url}: {failure}")
+
+    def response(self, response):
+        if self.same_site(response.url) and response.status >= 400:
+            self.found.append(f"answer {response.status}: {response.request.method} {response.url}")
+
+
+def pick_date(page, field, day):
+    """Click a date field as a person does, and click ``day`` of the month its calendar opens on.
+
+    Returns the calendar's (year, month) as numbers, so a test can check it opened where it should.
+    """
+    from tashil.core.persian import to_persian_digits
+
+    page.locator(f"input[name={field}]").click()
+    calendar = page.locator("jdp-container")
+    calendar.wait_for(state="visible")
+    shown = (
+        int(calendar.locator(".jdp-year select").input_value()),
+        int(calendar.locator(".jdp-month select").input_value()),
+    )
+    days = calendar.locator(".jdp-day:not(.not-in-month)")
+    days.get_by_text(to_persian_digits(str(day)), exact=True).click()
+    calendar.wait_for(state="hidden")
+    return shown

@@ -2,16 +2,45 @@
 (function () {
   "use strict";
 
+  var PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+  var ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩";
+
+  function latinDigits(text) {
+    return text
+      .replace(/[۰-۹]/g, function (d) { return PERSIAN_DIGITS.indexOf(d); })
+      .replace(/[٠-٩]/g, function (d) { return ARABIC_DIGITS.indexOf(d); });
+  }
+
+  function persianDigits(text) {
+    return text.replace(/[0-9]/g, function (d) { return PERSIAN_DIGITS[d]; });
+  }
+
+  /* The vendored picker reads and writes Latin digits (1405/09/13) and needs zero-padded parts; people see and
+     type ۱۴۰۵/۹/۱۳. So a date field holds Persian digits, turns Latin and padded only while the picker reads it,
+     and turns Persian again once a day is picked or the field is left. Typing either script keeps working: the
+     server accepts both. */
   function startDatePicker() {
     if (!window.jalaliDatepicker) return;
+    document.addEventListener("focusin", function (event) {
+      var input = event.target;
+      if (!input.matches || !input.matches("input[data-jdp]")) return;
+      var parts = latinDigits(input.value.trim()).match(/^(\d{4})[\/-](\d{1,2})[\/-](\d{1,2})$/);
+      if (parts) input.value = parts[1] + "/" + ("0" + parts[2]).slice(-2) + "/" + ("0" + parts[3]).slice(-2);
+    }, true);
+    ["jdp:change", "focusout"].forEach(function (name) {
+      document.addEventListener(name, function (event) {
+        if (event.target.matches && event.target.matches("input[data-jdp]")) {
+          event.target.value = persianDigits(event.target.value);
+        }
+      });
+    });
+    /* minDate and maxDate are left out: the library reads their .year, so null there broke every date field. */
     window.jalaliDatepicker.startWatch({
       persianDigits: true,
       autoReadOnlyInput: false,
       showTodayBtn: true,
       showEmptyBtn: true,
       useDropDownYears: true,
-      minDate: null,
-      maxDate: null,
       zIndex: 2000,
     });
   }
