@@ -29,7 +29,7 @@ from .reports import execution_by, execution_counts
 def refuse_frozen(request, meeting):
     """Frozen minutes are changed only by a recorded amendment."""
     if meeting.is_frozen:
-        messages.error(request, _("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است."))
+        messages.error(request, Meeting.FROZEN_MESSAGE)
         return HttpResponseRedirect(meeting.get_absolute_url())
     return None
 
@@ -186,7 +186,7 @@ class MeetingEditView(ObjectEditView):
     def get_object(self):
         meeting = super().get_object()
         if meeting.pk and meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return meeting
 
 
@@ -196,7 +196,7 @@ class MeetingDeleteView(ObjectDeleteView):
     def get_scoped_object(self, action=None):
         meeting = super().get_scoped_object(action)
         if meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return meeting
 
 
@@ -358,7 +358,7 @@ class AgendaItemEditView(ObjectEditView):
     def get_object(self):
         item = super().get_object()
         if item.pk and item.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return item
 
     def get_success_url(self, obj):
@@ -582,7 +582,7 @@ class ResolutionEditView(ObjectEditView):
     def get_object(self):
         resolution = super().get_object()
         if resolution.pk and resolution.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return resolution
 
     def get_success_url(self, obj):
@@ -595,7 +595,7 @@ class ResolutionDeleteView(ObjectDeleteView):
     def get_scoped_object(self, action=None):
         resolution = super().get_scoped_object(action)
         if resolution.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return resolution
 
 

@@ -1,6 +1,7 @@
 """Helpers for browser tests: where screenshots go (var/screenshots, or docs/screenshots for the README)."""
 
 import os
+import weakref
 from pathlib import Path
 
 from django.conf import settings
@@ -40,6 +41,13 @@ ALLOWED_FAILURES = {
     # live search superseded by the next keystroke. The user asked for it; nothing was lost.
     "net::ERR_ABORTED": "cancelled by the page",
 }
+# A form sent with a mistake answers 400 with the form and its Persian errors (nothing typed is lost): that is
+# the product telling the person what to fix, not a broken page. Only for a form sent as a page (POST document).
+REFUSED_FORM = 400
+# Chromium logs every answer >= 400 as this console error too; the answer itself is judged (above), once.
+ANSWER_LOGGED = "Failed to load resource: the server responded with a status of"
+
+GUARDS = weakref.WeakKeyDictionary()
 
 
 class PageProblems:
@@ -52,6 +60,8 @@ class PageProblems:
     def __init__(self, page, origin):
         self.origin = origin.rstrip("/")
         self.found = []
+        self.expected = set()
+        GUARDS[page] = self
         page.on("console", self.console)
         page.on("pageerror", self.page_error)
         page.on("requestfailed", self.request_failed)
@@ -61,7 +71,7 @@ class PageProblems:
         return url == self.origin or url.startswith(self.origin + "/")
 
     def console(self, message):
-        if message.type == "error":
+        if message.type == "error" and not message.text.startswith(ANSWER_LOGGED):
             self.found.append(f"console error on {message.location.get('url', '?')}: {message.text}")
 
     def page_error(self, error):
@@ -73,8 +83,21 @@ class PageProblems:
             self.found.append(f"request failed: {request.method} {request.url}: {failure}")
 
     def response(self, response):
-        if self.same_site(response.url) and response.status >= 400:
+        request = response.request
+        refused_form = response.status == REFUSED_FORM and request.method == "POST" and request.is_navigation_request()
+        expected = (response.status, response.url) in self.expected
+        if self.same_site(response.url) and response.status >= 400 and not (refused_form or expected):
             self.found.append(f"answer {response.status}: {response.request.method} {response.url}")
+
+
+def goto_refused(page, url, status):
+    """Open an address a test expects the site to refuse (another county's unit: 404), and check it does."""
+    problems = GUARDS[page]
+    absolute = problems.origin + url if url.startswith("/") else url
+    problems.expected.add((status, absolute))
+    response = page.goto(url)
+    assert response.status == status, f"{url} answered {response.status}, not {status}"
+    return response
 
 
 def pick_date(page, field, day):

@@ -68,6 +68,23 @@ def test_approved_minutes_are_frozen_and_changed_only_by_an_amendment(world, cli
         world.meeting_b.amend("x", "y")  # not approved: edit the meeting itself
 
 
+def test_locked_minutes_say_they_are_locked_rather_than_blaming_the_role(world, client_as):
+    world.meeting_a.hold()
+    world.meeting_a.approve()
+    client = client_as("secretariat")
+    for url in (
+        f"/meetings/{world.meeting_a.pk}/edit/",
+        f"/meetings/{world.meeting_a.pk}/delete/",
+        f"/meetings/resolutions/{world.resolution_a.pk}/edit/",
+        f"/meetings/agenda/{world.agenda_a.pk}/edit/",
+    ):
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 403, url
+        assert "صورتجلسه این جلسه تأیید و قفل شده است" in page and "اصلاحیه" in page, url
+        assert "نقش شما" not in page, url
+
+
 def test_unfinished_items_carry_to_the_next_meeting_keeping_their_history(world):
     done = AgendaItem.objects.create(meeting=world.meeting_a, order=2, title="تمام‌شده", status=AgendaStatus.DONE)
     target = world.meeting_a.carry_over(world.users["secretariat"])

@@ -371,3 +371,15 @@ def test_the_nations_referral_list_reads_its_first_page_from_the_open_first_inde
         (sql,) = [q["sql"] for q in queries if q["sql"].startswith('SELECT "obstacles_referral"."id"')]
         plan = unsorted_plan(sql)
         assert "referral_open_first_idx" in plan, (query, plan)
+
+
+def test_a_refused_attachment_keeps_the_comment_typed_with_it(world, client_as):
+    client = client_as("secretariat")
+    program = io.BytesIO(b"MZ\x90\x00 a program")
+    program.name = "setup.exe"
+    url = f"/obstacles/{world.obstacle_a.pk}/comment/"
+    page = client.post(url, {"text": "نامه بانک درباره تقسیط", "file": program}, follow=True).content.decode()
+    assert "نوع فایل «setup.exe» پذیرفته نیست" in page
+    assert "نامه بانک درباره تقسیط</textarea>" in page
+    again = client.get(world.obstacle_a.get_absolute_url()).content.decode()
+    assert "نامه بانک درباره تقسیط</textarea>" not in again, "shown once, then forgotten"
