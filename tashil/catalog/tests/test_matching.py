@@ -1,5 +1,6 @@
 """Complementary matching: who could supply a unit's inputs (nearest first), and who could buy its products."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -103,3 +104,11 @@ def test_the_unit_page_shows_suppliers_and_buyers(world, places, client_as):
     page = client_as("unit_rep").get(world.unit_a.get_absolute_url() + "?tab=public").content.decode()
     assert "کارتن‌سازی همسایه" in page
     assert 'data-testid="public-state"' in page and "در سایت عمومی دیده می‌شود" in page
+
+
+def test_a_representatives_own_unit_is_already_chosen_on_their_inputs_form(world, client_as):
+    page = client_as("unit_rep").get("/catalog/inputs/add/").content.decode()
+    assert f'<option value="{world.unit_a.pk}" selected>' in page
+    secretariat = client_as("secretariat").get("/catalog/inputs/add/").content.decode()
+    units = secretariat.split('name="unit"')[1].split("</select>")[0]
+    assert not re.search(r'<option value="\d+" selected>', units), "many units in scope: none is chosen for them"
