@@ -173,8 +173,13 @@ class MeetingView(ObjectView):
         return {"findings": self.object.findings.select_related("unit", "group", "obstacle")}
 
     def get_desk_context(self):
+        last_agency = self.request.session.get(desk_agency_key(self.object))
         return {
-            "desk_form": forms.DeskRequestForm(meeting=self.object, user=self.request.user),
+            "desk_form": forms.DeskRequestForm(
+                meeting=self.object,
+                user=self.request.user,
+                initial={"agency": last_agency} if last_agency else None,
+            ),
             "desk_requests": self.object.desk_requests.select_related("unit", "agency", "obstacle").order_by("-pk"),
         }
 
@@ -442,6 +447,11 @@ class VisitFindingObstacleView(ScopedViewMixin, View):
         return HttpResponseRedirect(finding.meeting.get_absolute_url() + "?tab=findings")
 
 
+def desk_agency_key(meeting):
+    """The agency of the desk's last request, offered again for the next one (a desk usually serves one)."""
+    return f"desk-agency-{meeting.pk}"
+
+
 class DeskRequestView(ScopedViewMixin, View):
     """One request at the service desk: saved as an obstacle referred to the desk's agency; the form resets."""
 
@@ -454,6 +464,7 @@ class DeskRequestView(ScopedViewMixin, View):
             desk = form.save(commit=False)
             desk.meeting = meeting
             desk.register(request.user)
+            request.session[desk_agency_key(meeting)] = desk.agency_id
             messages.success(
                 request,
                 _("درخواست «%(unit)s» ثبت و به «%(agency)s» ارجاع شد.") % {"unit": desk.unit, "agency": desk.agency},

@@ -144,6 +144,27 @@ def test_the_service_desk_takes_requests_one_after_another(world, client_as):
     assert session.desk_requests.count() == 2
 
 
+def test_the_service_desk_offers_the_places_agencies_by_type_and_keeps_the_last_one(world, client_as):
+    from tashil.core.testing.factories import AgencyFactory
+
+    ministry = AgencyFactory(name="وزارت امور اقتصادی", level="nation", county=None)
+    desks = MeetingSeries.objects.create(county=world.county_a, kind=MeetingKind.SERVICE_DESK, title="میز خدمت")
+    session = Meeting.objects.create(series=desks, date=today())
+    client = client_as("secretariat")
+    page = client.get(f"/meetings/{session.pk}/?tab=desk").content.decode()
+    agency_select = page.split('name="agency"')[1].split("</select>")[0]
+    assert '<optgroup label="برق">' in agency_select and '<optgroup label="امور مالیاتی">' in agency_select
+    assert world.agency_a2.name in agency_select and ministry.name not in agency_select
+    assert world.agency_b.name not in agency_select
+    client.post(
+        f"/meetings/{session.pk}/desk/",
+        {"unit": world.unit_a.pk, "agency": world.agency_a2.pk, "group": world.group_finance.pk, "request": "قطعی"},
+    )
+    page = client.get(f"/meetings/{session.pk}/?tab=desk").content.decode()
+    agency_select = page.split('name="agency"')[1].split("</select>")[0]
+    assert f'<option value="{world.agency_a2.pk}" selected>' in agency_select
+
+
 def test_another_countys_meeting_answers_404(world, client_as):
     client = client_as("secretariat")
     for url in (
