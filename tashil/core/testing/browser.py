@@ -24,8 +24,11 @@ def sign_in(page, username):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("[data-testid=login-submit]")
-    page.wait_for_load_state("domcontentloaded")
+    # Wait until the sign-in has answered (the page leaves the login form): the next goto would otherwise
+    # cancel the sign-in under load and open the next page signed out.
+    with page.expect_navigation():
+        page.click("[data-testid=login-submit]")
+    assert "/accounts/login/" not in page.url, f"{username} could not sign in"
 
 
 def choose(page, field, text):
