@@ -5,6 +5,7 @@ import os
 import pytest
 from django.test import Client
 
+from tashil.core.testing.browser import PageProblems
 from tashil.core.testing.world import build_world
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from such a thread
@@ -70,9 +71,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A fresh browser tab on the live server; the test fails on any console error or failed request it met."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fa-IR", base_url=live_server.url)
     context.set_default_timeout(15000)
     page = context.new_page()
+    problems = PageProblems(page, live_server.url)
     yield page
     # Let the requests the page started finish first (the dashboard fetches its map's points after load): the
     # live server would otherwise still be answering one while the test database is truncated (a deadlock on
@@ -84,6 +87,8 @@ def page(browser, live_server):
     except StillBusy:  # a page still busy after 5 s is closed anyway
         pass
     context.close()
+    if problems.found:
+        pytest.fail("the page showed errors a person would meet:\n" + "\n".join(problems.found), pytrace=False)
 
 
 @pytest.fixture

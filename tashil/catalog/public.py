@@ -49,6 +49,15 @@ def public_products():
     return Product.objects.filter(is_public=True, unit__in=public_units())
 
 
+# Units that can supply today: an inactive unit, or one still being built, would only waste the buyer's call.
+SUPPLYING_STATUSES = (UnitStatus.ACTIVE, UnitStatus.SEMI_ACTIVE)
+
+
+def supplier_products():
+    """Public products of units that are producing: the only ones matching proposes as suppliers."""
+    return public_products().filter(unit__status__in=SUPPLYING_STATUSES)
+
+
 def public_projects():
     """Projects seeking an investor (of a public unit, or of a new investor with no unit yet)."""
     return Project.objects.filter(seeks_investor=True).filter(Q(unit__isnull=True) | Q(unit__in=public_units()))
@@ -154,7 +163,7 @@ def producers_of(unit_input):
     if not q:
         return Product.objects.none()
     return (
-        public_products()
+        supplier_products()
         .filter(q)
         .exclude(unit_id=unit_input.unit_id)
         .select_related("unit__county__province")

@@ -155,7 +155,7 @@ def with_matches(inputs):
     correlated subqueries, because SQLite cannot order a subquery by a column of the outer query.
     """
     candidates = (
-        public.public_products()
+        public.supplier_products()
         .exclude(unit_id=OuterRef("unit_id"))
         .annotate(prefix=Substr("code", 1, 4))
         .filter((Q(prefix=OuterRef("code_prefix")) & ~Q(code="")) | Q(search_text__contains=OuterRef("search_text")))

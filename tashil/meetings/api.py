@@ -24,7 +24,7 @@ class FrozenMeetingGuard:
 
     def check_meeting(self, meeting):
         if meeting is not None and meeting.is_frozen:
-            raise PermissionDenied("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است.")
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
 
     def perform_create(self, serializer):
         self.check_meeting(serializer.validated_data.get("meeting"))

@@ -263,15 +263,33 @@ class DeskRequestForm(TashilModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         if meeting is not None:
-            from tashil.orgs.models import Agency
-
-            self.fields["agency"].queryset = Agency.objects.serving(meeting.county).filter(is_active=True)
+            self.offer_the_places_agencies(meeting.county)
         from tashil.obstacles.forms import grouped_choices
         from tashil.obstacles.models import ObstacleGroup
 
         groups = ObstacleGroup.objects.filter(is_active=True)
         self.fields["group"].queryset = groups
         self.fields["group"].choices = grouped_choices(groups)
+
+    def offer_the_places_agencies(self, county):
+        """The county's and its province's agencies, under their type: people come to the desk about a local
+        office (the tax office, the power company), not a ministry, and look for it by what it does."""
+        from tashil.core.choices import ScopeLevel
+        from tashil.core.forms.base import EMPTY_CHOICE
+        from tashil.orgs.models import Agency
+
+        agencies = Agency.objects.serving(county).filter(is_active=True).exclude(level=ScopeLevel.NATION)
+        self.fields["agency"].queryset = agencies
+        choices, heading, items = [("", EMPTY_CHOICE)], None, []
+        for agency in agencies.order_by("type", "level", "name"):
+            if agency.get_type_display() != heading:
+                if items:
+                    choices.append((heading, items))
+                heading, items = agency.get_type_display(), []
+            items.append((agency.pk, agency.name))
+        if items:
+            choices.append((heading, items))
+        self.fields["agency"].choices = choices
 
 
 class ReasonForm(TashilForm):

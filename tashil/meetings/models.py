@@ -249,9 +249,12 @@ class Meeting(VersionedModel, BaseModel):
     def is_frozen(self):
         return self.status == MeetingStatus.APPROVED
 
+    # Said wherever approved minutes refuse a change (form, page, API): the minutes are locked, not the user's role.
+    FROZEN_MESSAGE = _("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است.")
+
     def refuse_if_frozen(self):
         if self.is_frozen:
-            raise ValidationError(_("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است."))
+            raise ValidationError(self.FROZEN_MESSAGE)
 
     @transaction.atomic
     def hold(self, user=None):

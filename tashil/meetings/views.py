@@ -29,7 +29,7 @@ from .reports import execution_by, execution_counts
 def refuse_frozen(request, meeting):
     """Frozen minutes are changed only by a recorded amendment."""
     if meeting.is_frozen:
-        messages.error(request, _("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است."))
+        messages.error(request, Meeting.FROZEN_MESSAGE)
         return HttpResponseRedirect(meeting.get_absolute_url())
     return None
 
@@ -185,8 +185,13 @@ class MeetingView(ObjectView):
         return {"findings": self.children("findings").select_related("unit", "group", "obstacle")}
 
     def get_desk_context(self):
+        last_agency = self.request.session.get(desk_agency_key(self.object))
         return {
-            "desk_form": forms.DeskRequestForm(meeting=self.object, user=self.request.user),
+            "desk_form": forms.DeskRequestForm(
+                meeting=self.object,
+                user=self.request.user,
+                initial={"agency": last_agency} if last_agency else None,
+            ),
             "desk_requests": self.children("desk_requests")
             .select_related("unit", "agency", "obstacle")
             .order_by("-pk"),
@@ -200,7 +205,7 @@ class MeetingEditView(ObjectEditView):
     def get_object(self):
         meeting = super().get_object()
         if meeting.pk and meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return meeting
 
 
@@ -210,7 +215,7 @@ class MeetingDeleteView(ObjectDeleteView):
     def get_scoped_object(self, action=None):
         meeting = super().get_scoped_object(action)
         if meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return meeting
 
 
@@ -372,7 +377,7 @@ class AgendaItemEditView(ObjectEditView):
     def get_object(self):
         item = super().get_object()
         if item.pk and item.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return item
 
     def get_success_url(self, obj):
@@ -456,6 +461,11 @@ class VisitFindingObstacleView(ScopedViewMixin, View):
         return HttpResponseRedirect(finding.meeting.get_absolute_url() + "?tab=findings")
 
 
+def desk_agency_key(meeting):
+    """The agency of the desk's last request, offered again for the next one (a desk usually serves one)."""
+    return f"desk-agency-{meeting.pk}"
+
+
 class DeskRequestView(ScopedViewMixin, View):
     """One request at the service desk: saved as an obstacle referred to the desk's agency; the form resets."""
 
@@ -468,6 +478,7 @@ class DeskRequestView(ScopedViewMixin, View):
             desk = form.save(commit=False)
             desk.meeting = meeting
             desk.register(request.user)
+            request.session[desk_agency_key(meeting)] = desk.agency_id
             messages.success(
                 request,
                 _("درخواست «%(unit)s» ثبت و به «%(agency)s» ارجاع شد.") % {"unit": desk.unit, "agency": desk.agency},
@@ -596,7 +607,7 @@ class ResolutionEditView(ObjectEditView):
     def get_object(self):
         resolution = super().get_object()
         if resolution.pk and resolution.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return resolution
 
     def get_success_url(self, obj):
@@ -609,7 +620,7 @@ class ResolutionDeleteView(ObjectDeleteView):
     def get_scoped_object(self, action=None):
         resolution = super().get_scoped_object(action)
         if resolution.meeting.is_frozen:
-            raise PermissionDenied
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         return resolution
 
 

@@ -223,6 +223,8 @@ class SystemicIssueForm(TashilModelForm):
         self.fields["county"].required = False
         self.fields["province"].required = False
         self.fields["province"].help_text = _("برای موضوعی که از سطح استان طرح می‌شود.")
+        if self.user is not None:
+            self.offer_own_places()
         group = self.data.get("group") or self.initial.get("group") or self.instance.group_id
         candidates = Obstacle.objects.none()
         if self.user is not None:
@@ -231,6 +233,20 @@ class SystemicIssueForm(TashilModelForm):
                 candidates = candidates.filter(group_id=group)
         self.fields["obstacles"].queryset = candidates.select_related("unit")[:500] if not self.is_bound else candidates
         self.fields["obstacles"].label_from_instance = lambda o: f"{o.title} — {o.unit}"
+
+    def offer_own_places(self):
+        """Only the provinces of the user's counties, and on a new issue the user's own county or province
+        already chosen: a county secretariat raises issues from its county, not from any of 31 provinces."""
+        from tashil.geo.models import Province
+
+        counties = self.fields["county"].queryset
+        self.fields["province"].queryset = Province.objects.filter(pk__in=counties.values("province_id"))
+        if self.instance.pk or self.is_bound:
+            return
+        for name in ("county", "province"):
+            only = list(self.fields[name].queryset[:2])
+            if len(only) == 1 and self.initial.get(name) is None:
+                self.initial[name] = only[0].pk
 
     def clean(self):
         cleaned = super().clean()
@@ -246,10 +262,17 @@ class SystemicIssueForm(TashilModelForm):
         if issue.pk is None and self.user is not None:
             issue.raised_by = self.user
         if commit:
+            raised = issue.pk is None
             issue.save()
             chosen = self.cleaned_data.get("obstacles")
             if chosen:
                 issue.bundle(chosen, user=self.user)
+            if raised:
+                from django.db import transaction
+
+                from .notify import systemic_raised
+
+                transaction.on_commit(lambda: systemic_raised(issue))
         return issue
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from tashil.accounts.models import User
 from tashil.core.choices import Role, ScopeLevel
-from tashil.core.jalali import format_jalali
+from tashil.core.jalali import format_jalali, interface_digits
 from tashil.notifications.models import NotificationKind
 from tashil.notifications.services import notify
 
@@ -73,6 +73,32 @@ def escalated(obstacle):
         _("مانع «%(title)s» واحد «%(unit)s» (شهرستان %(county)s) برای رسیدگی به سطح شما آمد.")
         % {"title": obstacle.title, "unit": obstacle.unit, "county": obstacle.county},
         obstacle.get_absolute_url(),
+    )
+
+
+def systemic_raised(issue):
+    """The secretariat of the level an issue is raised to hears of it (the province's, or the nation's)."""
+    from tashil.accounts.models import Membership
+
+    if issue.level == ScopeLevel.PROVINCE:
+        memberships = Membership.objects.filter(
+            role=Role.SECRETARIAT, level=ScopeLevel.PROVINCE, province=issue.province
+        )
+        people = User.objects.filter(is_active=True, pk__in=memberships.filter(is_active=True).values("user_id"))
+    else:
+        people = secretariat_at(ScopeLevel.NATION, None)
+    notify(
+        people,
+        NotificationKind.ESCALATED,
+        _("موضوع فراگیر تازه: %(title)s") % {"title": issue.title},
+        _("موضوع فراگیر «%(title)s» از %(place)s با %(count)s مانع به سطح %(level)s طرح شد.")
+        % {
+            "title": issue.title,
+            "place": issue.county or issue.province,
+            "count": interface_digits(issue.obstacles.count()),
+            "level": issue.get_level_display(),
+        },
+        issue.get_absolute_url(),
     )
 
 

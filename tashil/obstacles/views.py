@@ -80,7 +80,10 @@ class ObstacleView(ObjectView):
         context.update(
             can=can,
             is_open=obstacle.is_open,
-            comment_form=forms.CommentForm(can_mark_internal=not self.representative_only()),
+            comment_form=forms.CommentForm(
+                initial=self.request.session.pop(comment_draft_key(obstacle), None),
+                can_mark_internal=not self.representative_only(),
+            ),
         )
         return context
 
@@ -202,6 +205,11 @@ class ObstacleEscalateView(ObstacleActionView):
         self.object.escalate(self.request.user, note=form.cleaned_data["note"])
 
 
+def comment_draft_key(obstacle):
+    """Where a refused comment's text waits in the session, so the page shows it again with the error."""
+    return f"obstacle-comment-draft-{obstacle.pk}"
+
+
 class ObstacleCommentView(ScopedViewMixin, View):
     """A comment, a file, or both, on the obstacle's timeline."""
 
@@ -214,6 +222,10 @@ class ObstacleCommentView(ScopedViewMixin, View):
         if not form.is_valid():
             for error in form.errors.values():
                 messages.error(request, " ".join(error))
+            request.session[comment_draft_key(obstacle)] = {
+                "text": request.POST.get("text", ""),
+                "internal": bool(request.POST.get("internal")),
+            }
             return HttpResponseRedirect(obstacle.get_absolute_url())
         internal = form.cleaned_data.get("internal", False)
         upload = form.cleaned_data.get("file")

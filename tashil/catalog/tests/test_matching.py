@@ -1,5 +1,6 @@
 """Complementary matching: who could supply a unit's inputs (nearest first), and who could buy its products."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -53,6 +54,17 @@ def test_unlisted_units_and_private_products_are_not_proposed(world, places):
     assert "کارتن‌سازی بی‌فهرست" not in names and "کارتن‌سازی خصوصی" not in names
 
 
+def test_inactive_closed_and_unbuilt_factories_are_not_proposed_as_suppliers(world, places):
+    for status, name in (("inactive", "کارتن‌سازی خاموش"), ("under_construction", "کارتن‌سازی نیمه‌ساز")):
+        unit = producer(world.county_a, name, "کارتن بسته‌بندی", "1702")
+        IndustrialUnit.objects.filter(pk=unit.pk).update(status=status)
+    IndustrialUnit.objects.filter(pk=places["far"].pk).update(status="closed")
+    IndustrialUnit.objects.filter(pk=places["province"].pk).update(status="semi_active")
+    assert [p.unit.name for p in producers_of(world.input_a)] == ["کارتن‌سازی همسایه", "کارتن‌سازی استان"]
+    match = with_matches(UnitInput.objects.filter(pk=world.input_a.pk)).get()
+    assert match.producer_count == 2 and match.nearest_producer == "کارتن‌سازی همسایه"
+
+
 def test_a_unit_is_never_its_own_supplier(world, places):
     Product.objects.create(unit=world.unit_a, name="کارتن بسته‌بندی", code="1702")
     assert world.unit_a not in [p.unit for p in producers_of(world.input_a)]
@@ -92,3 +104,11 @@ def test_the_unit_page_shows_suppliers_and_buyers(world, places, client_as):
     page = client_as("unit_rep").get(world.unit_a.get_absolute_url() + "?tab=public").content.decode()
     assert "کارتن‌سازی همسایه" in page
     assert 'data-testid="public-state"' in page and "در سایت عمومی دیده می‌شود" in page
+
+
+def test_a_representatives_own_unit_is_already_chosen_on_their_inputs_form(world, client_as):
+    page = client_as("unit_rep").get("/catalog/inputs/add/").content.decode()
+    assert f'<option value="{world.unit_a.pk}" selected>' in page
+    secretariat = client_as("secretariat").get("/catalog/inputs/add/").content.decode()
+    units = secretariat.split('name="unit"')[1].split("</select>")[0]
+    assert not re.search(r'<option value="\d+" selected>', units), "many units in scope: none is chosen for them"

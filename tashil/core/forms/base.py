@@ -230,7 +230,8 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
 
         action = self.scope_action or ("change" if self.instance.pk else "add")
         counties = scope.counties_in_scope(self.user, model=self._meta.model, action=action)
-        for field in self.fields.values():
+        searched = []
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is None:
                 continue
@@ -247,6 +248,24 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
                 )
             elif hasattr(queryset, "for_user"):
                 field.queryset = queryset.for_user(self.user, "view")
+            if isinstance(field.widget, AutocompleteSelect):
+                searched.append(name)
+        self.preselect_only_choices(searched)
+
+    def preselect_only_choices(self, names):
+        """On a new, unsent form, a required searched choice (an autocomplete) that the user's scope narrows to
+        one object is already chosen: a representative with one unit does not search for it on every form."""
+        if self.instance.pk or self.is_bound:
+            return
+        for name in names:
+            field = self.fields[name]
+            if not isinstance(field, forms.ModelChoiceField) or isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if not field.required or self.initial.get(name) is not None:
+                continue
+            only = list(field.queryset[:2])
+            if len(only) == 1:
+                self.initial[name] = only[0].pk
 
     def _clean_fields(self):
         super()._clean_fields()

@@ -1,6 +1,7 @@
 """Helpers for browser tests: where screenshots go (var/screenshots, or docs/screenshots for the README)."""
 
 import os
+import weakref
 from pathlib import Path
 
 from django.conf import settings
@@ -23,8 +24,11 @@ def sign_in(page, username):
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("[data-testid=login-submit]")
-    page.wait_for_load_state("domcontentloaded")
+    # Wait until the sign-in has answered (the page leaves the login form): the next goto would otherwise
+    # cancel the sign-in under load and open the next page signed out.
+    with page.expect_navigation():
+        page.click("[data-testid=login-submit]")
+    assert "/accounts/login/" not in page.url, f"{username} could not sign in"
 
 
 def choose(page, field, text):
@@ -32,3 +36,88 @@ def choose(page, field, text):
     page.locator(f"[data-field={field}] .autocomplete-search").fill(text)
     select = page.locator(f"[data-field={field}] select")
     page.wait_for_function("s => s.value !== ''", arg=select.element_handle())
+
+
+# What a page may do without failing its test, each with why it is harmless. Nothing else is allowed.
+ALLOWED_FAILURES = {
+    # A request the page itself cancelled: a link followed while a fetch was under way, or htmx dropping a
+    # live search superseded by the next keystroke. The user asked for it; nothing was lost.
+    "net::ERR_ABORTED": "cancelled by the page",
+}
+# A form sent with a mistake answers 400 with the form and its Persian errors (nothing typed is lost): that is
+# the product telling the person what to fix, not a broken page. Only for a form sent as a page (POST document).
+REFUSED_FORM = 400
+# Chromium logs every answer >= 400 as this console error too; the answer itself is judged (above), once.
+ANSWER_LOGGED = "Failed to load resource: the server responded with a status of"
+
+GUARDS = weakref.WeakKeyDictionary()
+
+
+class PageProblems:
+    """Everything a person would meet as a broken page: console errors, uncaught exceptions, failed requests.
+
+    Attached to every browser test's page by the ``page`` fixture, so a new page is guarded without anyone
+    remembering to ask for it; only requests to the site itself count (the machines are offline anyway).
+    """
+
+    def __init__(self, page, origin):
+        self.origin = origin.rstrip("/")
+        self.found = []
+        self.expected = set()
+        GUARDS[page] = self
+        page.on("console", self.console)
+        page.on("pageerror", self.page_error)
+        page.on("requestfailed", self.request_failed)
+        page.on("response", self.response)
+
+    def same_site(self, url):
+        return url == self.origin or url.startswith(self.origin + "/")
+
+    def console(self, message):
+        if message.type == "error" and not message.text.startswith(ANSWER_LOGGED):
+            self.found.append(f"console error on {message.location.get('url', '?')}: {message.text}")
+
+    def page_error(self, error):
+        self.found.append(f"uncaught exception: {error}")
+
+    def request_failed(self, request):
+        failure = request.failure or ""
+        if self.same_site(request.url) and failure not in ALLOWED_FAILURES:
+            self.found.append(f"request failed: {request.method} {request.url}: {failure}")
+
+    def response(self, response):
+        request = response.request
+        refused_form = response.status == REFUSED_FORM and request.method == "POST" and request.is_navigation_request()
+        expected = (response.status, response.url) in self.expected
+        if self.same_site(response.url) and response.status >= 400 and not (refused_form or expected):
+            self.found.append(f"answer {response.status}: {response.request.method} {response.url}")
+
+
+def goto_refused(page, url, status):
+    """Open an address a test expects the site to refuse (another county's unit: 404), and check it does."""
+    problems = GUARDS[page]
+    absolute = problems.origin + url if url.startswith("/") else url
+    problems.expected.add((status, absolute))
+    response = page.goto(url)
+    assert response.status == status, f"{url} answered {response.status}, not {status}"
+    return response
+
+
+def pick_date(page, field, day):
+    """Click a date field as a person does, and click ``day`` of the month its calendar opens on.
+
+    Returns the calendar's (year, month) as numbers, so a test can check it opened where it should.
+    """
+    from tashil.core.persian import to_persian_digits
+
+    page.locator(f"input[name={field}]").click()
+    calendar = page.locator("jdp-container")
+    calendar.wait_for(state="visible")
+    shown = (
+        int(calendar.locator(".jdp-year select").input_value()),
+        int(calendar.locator(".jdp-month select").input_value()),
+    )
+    days = calendar.locator(".jdp-day:not(.not-in-month)")
+    days.get_by_text(to_persian_digits(str(day)), exact=True).click()
+    calendar.wait_for(state="hidden")
+    return shown

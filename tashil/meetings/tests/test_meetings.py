@@ -68,6 +68,23 @@ def test_approved_minutes_are_frozen_and_changed_only_by_an_amendment(world, cli
         world.meeting_b.amend("x", "y")  # not approved: edit the meeting itself
 
 
+def test_locked_minutes_say_they_are_locked_rather_than_blaming_the_role(world, client_as):
+    world.meeting_a.hold()
+    world.meeting_a.approve()
+    client = client_as("secretariat")
+    for url in (
+        f"/meetings/{world.meeting_a.pk}/edit/",
+        f"/meetings/{world.meeting_a.pk}/delete/",
+        f"/meetings/resolutions/{world.resolution_a.pk}/edit/",
+        f"/meetings/agenda/{world.agenda_a.pk}/edit/",
+    ):
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 403, url
+        assert "صورتجلسه این جلسه تأیید و قفل شده است" in page and "اصلاحیه" in page, url
+        assert "نقش شما" not in page, url
+
+
 def test_unfinished_items_carry_to_the_next_meeting_keeping_their_history(world):
     done = AgendaItem.objects.create(meeting=world.meeting_a, order=2, title="تمام‌شده", status=AgendaStatus.DONE)
     target = world.meeting_a.carry_over(world.users["secretariat"])
@@ -125,6 +142,27 @@ def test_the_service_desk_takes_requests_one_after_another(world, client_as):
     missing = client.post(f"/meetings/{session.pk}/desk/", {"unit": world.unit_a.pk, "request": "بی‌دستگاه"})
     assert missing.status_code == 400 and 'value="' in missing.content.decode()
     assert session.desk_requests.count() == 2
+
+
+def test_the_service_desk_offers_the_places_agencies_by_type_and_keeps_the_last_one(world, client_as):
+    from tashil.core.testing.factories import AgencyFactory
+
+    ministry = AgencyFactory(name="وزارت امور اقتصادی", level="nation", county=None)
+    desks = MeetingSeries.objects.create(county=world.county_a, kind=MeetingKind.SERVICE_DESK, title="میز خدمت")
+    session = Meeting.objects.create(series=desks, date=today())
+    client = client_as("secretariat")
+    page = client.get(f"/meetings/{session.pk}/?tab=desk").content.decode()
+    agency_select = page.split('name="agency"')[1].split("</select>")[0]
+    assert '<optgroup label="برق">' in agency_select and '<optgroup label="امور مالیاتی">' in agency_select
+    assert world.agency_a2.name in agency_select and ministry.name not in agency_select
+    assert world.agency_b.name not in agency_select
+    client.post(
+        f"/meetings/{session.pk}/desk/",
+        {"unit": world.unit_a.pk, "agency": world.agency_a2.pk, "group": world.group_finance.pk, "request": "قطعی"},
+    )
+    page = client.get(f"/meetings/{session.pk}/?tab=desk").content.decode()
+    agency_select = page.split('name="agency"')[1].split("</select>")[0]
+    assert f'<option value="{world.agency_a2.pk}" selected>' in agency_select
 
 
 def test_another_countys_meeting_answers_404(world, client_as):

@@ -111,3 +111,30 @@ def test_a_sliced_queryset_is_left_to_its_views_order():
 
     sliced = SystemicIssue.objects.all()[:5]
     assert in_a_stable_order(sliced) is sliced
+
+
+def test_raising_a_systemic_issue_starts_from_the_secretariats_own_place_and_tells_the_province(
+    world, client_as, django_capture_on_commit_callbacks
+):
+    from tashil.notifications.models import Notification
+
+    client = client_as("secretariat")
+    form = client.get("/obstacles/systemic-issues/add/").context["form"]
+    assert form.initial["county"] == world.county_a.pk and form.initial["province"] == world.province_a.pk
+    assert list(form.fields["province"].queryset) == [world.province_a], "only the province in scope, not 31"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/obstacles/systemic-issues/add/",
+            {
+                "title": "سقف تسهیلات سرمایه در گردش",
+                "group": world.group_tax.pk,
+                "level": "province",
+                "county": form.initial["county"],
+                "province": form.initial["province"],
+                "proposal": "افزایش سقف",
+                "obstacles": [world.obstacle_a.pk],
+            },
+        )
+    assert response.status_code == 302
+    told = Notification.objects.get(recipient=world.users["province_secretariat"])
+    assert "سقف تسهیلات سرمایه در گردش" in told.title and "۱ مانع" in told.body

@@ -423,3 +423,15 @@ def test_an_internal_attachment_is_not_named_in_the_representatives_history(worl
     history = client_as("unit_rep").get(url, {"tab": "history"}).content.decode()
     assert "گزارش-بازرسی-محرمانه" not in history and "نامه-حذف‌شده-محرمانه" not in history
     assert "letter.pdf" in history  # the attachment the representative may open
+
+
+def test_a_refused_attachment_keeps_the_comment_typed_with_it(world, client_as):
+    client = client_as("secretariat")
+    program = io.BytesIO(b"MZ\x90\x00 a program")
+    program.name = "setup.exe"
+    url = f"/obstacles/{world.obstacle_a.pk}/comment/"
+    page = client.post(url, {"text": "نامه بانک درباره تقسیط", "file": program}, follow=True).content.decode()
+    assert "نوع فایل «setup.exe» پذیرفته نیست" in page
+    assert "نامه بانک درباره تقسیط</textarea>" in page
+    again = client.get(world.obstacle_a.get_absolute_url()).content.decode()
+    assert "نامه بانک درباره تقسیط</textarea>" not in again, "shown once, then forgotten"

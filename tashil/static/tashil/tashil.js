@@ -2,16 +2,56 @@
 (function () {
   "use strict";
 
+  var PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+  var ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩";
+
+  function latinDigits(text) {
+    return text
+      .replace(/[۰-۹]/g, function (d) { return PERSIAN_DIGITS.indexOf(d); })
+      .replace(/[٠-٩]/g, function (d) { return ARABIC_DIGITS.indexOf(d); });
+  }
+
+  function persianDigits(text) {
+    return text.replace(/[0-9]/g, function (d) { return PERSIAN_DIGITS[d]; });
+  }
+
+  /* The vendored picker reads and writes Latin, zero-padded dates (1405/09/13); people see and type ۱۴۰۵/۹/۱۳.
+     So the field keeps what the person typed; once the calendar has opened, it is turned to the typed date's
+     year and month through its own selects; a picked day is written in Persian digits. What was typed stays as
+     typed, in either script: the server accepts both. */
+  function showTypedMonth(input) {
+    var parts = latinDigits(input.value.trim()).match(/^(\d{4})[\/-](\d{1,2})[\/-](\d{1,2})$/);
+    if (!parts) return;
+    [[".jdp-year select", parts[1]], [".jdp-month select", String(parseInt(parts[2], 10))]].forEach(function (pair) {
+      var select = document.querySelector("jdp-container " + pair[0]);
+      if (!select || select.value === pair[1]) return;
+      select.value = pair[1];
+      select.dispatchEvent(new Event("change"));
+    });
+  }
+
   function startDatePicker() {
     if (!window.jalaliDatepicker) return;
+    document.addEventListener("focusin", function (event) {
+      if (event.target.matches && event.target.matches("input[data-jdp]")) showTypedMonth(event.target);
+    });
+    document.addEventListener("jdp:change", function (event) {
+      event.target.value = persianDigits(event.target.value);
+    });
+    /* Someone typing the date needs no calendar over the form (its last row covers the save button): close it,
+       also once its 300 ms opening is over, since the picker shows itself again then. */
+    document.addEventListener("input", function (event) {
+      if (!event.isTrusted || !event.target.matches("input[data-jdp]")) return;
+      window.jalaliDatepicker.hide();
+      setTimeout(window.jalaliDatepicker.hide, 350);
+    });
+    /* minDate and maxDate are left out: the library reads their .year, so null there broke every date field. */
     window.jalaliDatepicker.startWatch({
       persianDigits: true,
       autoReadOnlyInput: false,
       showTodayBtn: true,
       showEmptyBtn: true,
       useDropDownYears: true,
-      minDate: null,
-      maxDate: null,
       zIndex: 2000,
     });
   }

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tashil.core.testing.browser import goto_refused
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -52,8 +53,7 @@ def test_a_representative_sees_their_unit_but_not_the_status_action(page, world,
     rows.first.get_by_role("link").first.click()
     assert page.get_by_test_id("change-status").count() == 0
     assert page.get_by_test_id("edit-button").is_visible()
-    response = page.goto(f"/registry/units/{world.unit_a2.pk}/")
-    assert response.status == 404
+    goto_refused(page, f"/registry/units/{world.unit_a2.pk}/", 404)
 
 
 def test_the_secretariat_approves_several_reports_from_the_list(page, world, login):

@@ -1,0 +1,54 @@
+"""The obstacle page's widgets as a person uses them, in Chromium: the file input beside a comment."""
+
+import re
+
+import pytest
+
+from tashil.core.testing.browser import sign_in
+from tashil.obstacles.models import ObstacleEvent
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_refused_file_keeps_the_comment_typed_with_it_and_a_good_one_is_saved(page, world):
+    sign_in(page, "secretariat")
+    page.goto(world.obstacle_a.get_absolute_url())
+    form = page.get_by_test_id("comment-form")
+    form.locator("textarea[name=text]").fill("نامه بانک درباره تقسیط بدهی")
+    form.locator("input[type=file]").set_input_files(
+        {"name": "setup.exe", "mimeType": "application/octet-stream", "buffer": b"MZ\x90\x00 a program"}
+    )
+    form.get_by_test_id("add-comment").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert "نوع فایل «setup.exe» پذیرفته نیست" in page.get_by_test_id("message").inner_text()
+    form = page.get_by_test_id("comment-form")
+    assert form.locator("textarea[name=text]").input_value() == "نامه بانک درباره تقسیط بدهی"
+
+    form.locator("input[type=file]").set_input_files(
+        {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 a letter from the bank"}
+    )
+    form.get_by_test_id("add-comment").click()
+    page.wait_for_load_state("domcontentloaded")
+    event = ObstacleEvent.objects.filter(obstacle=world.obstacle_a, attachment__isnull=False).latest("pk")
+    assert event.text == "نامه بانک درباره تقسیط بدهی" and event.attachment.name == "letter.pdf"
+    assert page.get_by_test_id("comment-form").locator("textarea[name=text]").input_value() == ""
+    assert "letter.pdf" in page.get_by_test_id("timeline").inner_text()
+
+
+def test_the_status_dropdown_of_checkboxes_filters_the_list(page, world):
+    from playwright.sync_api import expect
+
+    from tashil.obstacles.choices import ObstacleStatus
+
+    shown = ObstacleStatus(world.obstacle_a.status)
+    sign_in(page, "secretariat")
+    page.goto("/obstacles/")
+    status = page.get_by_test_id("filter-form").locator(".dropdown-checkboxes").first
+    status.locator("button").click()
+    status.get_by_label(str(shown.label), exact=True).check()
+    expect(page).to_have_url(re.compile(f"[?&]status={shown.value}(&|$)"))
+    rows = page.locator("#results tbody tr")
+    titles = rows.all_inner_texts()
+    assert any(world.obstacle_a.title in text for text in titles)
+    listed = world.obstacle_a.__class__.objects.for_user(world.users["secretariat"], "view").filter(status=shown.value)
+    assert rows.count() == listed.count()
