@@ -17,6 +17,7 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from tashil.core import scope
+from tashil.core.jalali import format_jalali_datetime
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import safe_return_url
 
@@ -86,7 +87,11 @@ class ProfileView(View):
             revoked = ApiToken.objects.filter(user=request.user, pk=chosen).first() if chosen.isdigit() else None
             if revoked is not None:
                 revoked.delete()
-                messages.success(request, _("کلید API «%(key)s» باطل شد و دیگر پاسخی نمی‌گیرد.") % {"key": revoked})
+                # Named by when it was made: the flash message reads in Persian digits, which would garble a hex prefix.
+                made = format_jalali_datetime(revoked.created)
+                messages.success(
+                    request, _("کلید API ساخته‌شده در %(made)s باطل شد و دیگر پاسخی نمی‌گیرد.") % {"made": made}
+                )
             else:
                 messages.error(request, _("این کلید API در میان کلیدهای شما نیست یا پیش‌تر باطل شده است."))
             return HttpResponseRedirect(reverse("accounts:profile"))

@@ -7,6 +7,7 @@ from django.utils import timezone
 from tashil.accounts.models import ApiToken, Membership, User
 from tashil.core.choices import Role
 from tashil.core.demo import DEMO_PASSWORD
+from tashil.core.jalali import format_jalali_datetime
 from tashil.core.testing.views import ModelViewTests
 
 
@@ -143,7 +144,7 @@ def test_api_tokens_are_listed_and_revoked_on_the_profile_page(world, client_as)
     assert client.post("/accounts/profile/", {"revoke_token": others.pk}).status_code == 302
     assert ApiToken.objects.filter(pk=others.pk).exists(), "another person's key is not revoked"
     response = client.post("/accounts/profile/", {"revoke_token": token.pk}, follow=True)
-    assert f"کلید API «{token}» باطل شد" in response.content.decode()
+    assert f"کلید API ساخته‌شده در {format_jalali_datetime(token.created)} باطل شد" in response.content.decode()
     refused = api.get("/api/geo/zones/")
     assert refused.status_code == 401 and "باطل شده است" in refused.json()["detail"]
     assert Client(HTTP_AUTHORIZATION=f"Token {other_key}").get("/api/geo/zones/").status_code == 200
