@@ -119,6 +119,10 @@ STATUS_KEYS.update(
         )
     }
 )
+# A zone cell saying the unit stands outside every zone (what the campaign's sheets and the unit form write).
+OUTSIDE_ZONE_WORDS = {
+    search_key(w) for w in ("خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی", "outside")
+}
 TRUE_WORDS = {search_key(w) for w in ("بله", "آری", "دارد", "هست", "yes", "true", "1", "✔", "✓", "x")}
 FALSE_WORDS = {search_key(w) for w in ("خیر", "نه", "ندارد", "نیست", "no", "false", "0", "—", "-")}
 UPDATABLE = [
@@ -689,7 +693,7 @@ class Importer:
         zone_text = _text(values.get("zone")) if "zone" in values else None
         if zone_text is None:
             data["zone"] = unit.zone if unit and unit.county_id == county.pk else None
-        elif zone_text == "":
+        elif zone_text == "" or search_key(zone_text) in OUTSIDE_ZONE_WORDS:
             data["zone"] = None
         else:
             zone = self.zones(county).get(search_key(zone_text))

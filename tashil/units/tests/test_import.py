@@ -401,3 +401,15 @@ def test_the_import_forms_construct_instance_is_djangos(world):
     assert [f.name for f, _default in ImportUnitForm.assigned_fields()] == [
         f.name for f in IndustrialUnit._meta.fields if f.name in ImportUnitForm.base_fields
     ]
+
+
+@pytest.mark.parametrize("outside", ["خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی"])
+def test_a_unit_outside_every_zone(world, tmp_path, outside):
+    """The documented «خارج از شهرک» clears the zone: a new unit has none, an existing one leaves its zone."""
+    header = ["نام واحد", "شناسه ملی", "شهرستان", "شهرک یا ناحیه صنعتی"]
+    data = [["بیرون از شهرک", ID1, "شهرستان الف", outside], [world.unit_a.name, world.unit_a.national_id, "", outside]]
+    result = run(xlsx(tmp_path, header, data))
+    assert result.errors == [] and (result.created, result.updated) == (1, 1)
+    assert IndustrialUnit.objects.get(national_id=ID1).zone is None
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.zone is None
