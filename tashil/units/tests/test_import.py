@@ -413,3 +413,33 @@ def test_a_unit_outside_every_zone(world, tmp_path, outside):
     assert IndustrialUnit.objects.get(national_id=ID1).zone is None
     world.unit_a.refresh_from_db()
     assert world.unit_a.zone is None
+
+
+def test_every_error_of_a_row_is_reported_in_the_preview_and_the_command(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks, capsys
+):
+    """A row with several bad columns gets one message per column, so the person fixes the row once."""
+    header = ["نام واحد", "شناسه ملی", "شهرستان", "درصد بهره‌برداری از ظرفیت", "وضعیت", "تاریخ پروانه"]
+    data = [
+        ["دو ستون بد", ID1, "شهرستان الف", "120", "نیمه‌کاره", ""],
+        ["بی‌شناسه", "", "شهرستان الف", "", "", "1403/12/31"],
+    ]
+    path = xlsx(tmp_path, header, data)
+    result = run(path)
+    assert [(e.row, e.column) for e in result.errors] == [
+        (2, "وضعیت"),
+        (2, "درصد بهره‌برداری از ظرفیت"),
+        (3, "شناسه ملی"),
+        (3, "تاریخ پروانه"),
+    ], result.errors
+    with pytest.raises(SystemExit):
+        call_command("import_units", str(path))
+    out = capsys.readouterr().out
+    assert "ردیف 2 — وضعیت" in out and "ردیف 2 — درصد بهره‌برداری از ظرفیت" in out
+    assert "ردیف 3 — تاریخ پروانه" in out
+    client = client_as("secretariat")
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    assert "بین ۰ و ۱۰۰" in page and "وضعیت «نیمه‌کاره» شناخته نیست" in page and "۳۰ روز دارد" in page
