@@ -401,6 +401,7 @@ class ImportJobView(ObjectView):
             (str(self.object), None),
         ]
         context["report"] = self.object.result or self.object.preview_result
+        context["partial_label"] = forms.ImportForm.base_fields["partial"].label  # the upload page's own words
         return context
 
 

@@ -443,3 +443,31 @@ def test_every_error_of_a_row_is_reported_in_the_preview_and_the_command(
     run_queued_tasks()
     page = client.get(job_url).content.decode()
     assert "بین ۰ و ۱۰۰" in page and "وضعیت «نیمه‌کاره» شناخته نیست" in page and "۳۰ روز دارد" in page
+
+
+def test_a_refused_file_names_the_option_the_upload_page_has(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """The refused preview points to what the person can do: its link opens the upload page, where the option
+    it quotes is a checkbox, and uploading again with it writes the good rows."""
+    import re
+
+    client = client_as("secretariat")
+    path = xlsx(tmp_path, ["نام واحد", "شناسه ملی", "شهرستان"], [["خوب", ID1, "شهرستان الف"], ["بد", "123", ""]])
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    alert = re.search(r'data-testid="import-refused">(.*?)</div>', page, re.S).group(1)
+    upload_url = re.search(r'href="([^"]+)"', alert).group(1)
+    label = re.search(r'data-testid="partial-label">([^<]+)<', alert).group(1)
+    upload_page = client.get(upload_url).content.decode()
+    checkbox = re.search(r'<label[^>]*for="(id_[a-z_]+)"[^>]*>\s*' + re.escape(label), upload_page)
+    assert checkbox and 'type="checkbox" name="partial"' in upload_page and f'id="{checkbox.group(1)}"' in upload_page
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post(upload_url, {"file": handle, checkbox.group(1).removeprefix("id_"): "on"})["Location"]
+    run_queued_tasks()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url + "apply/")
+    run_queued_tasks()
+    assert IndustrialUnit.objects.filter(national_id=ID1).exists()
