@@ -604,7 +604,7 @@ class Importer:
                 updates.append((number, unit, changes, new_status))
             else:
                 self.result.unchanged += 1
-            self.preview(number, action, unit, new_status)
+            self.preview(number, action, unit, new_status, changes)
         if self.dry_run:
             self.result.created += len(creates)
             self.result.updated += len(updates)
@@ -827,8 +827,20 @@ class Importer:
             form_data["status"] = new_status or UnitStatus.ACTIVE
         return form_data
 
-    def preview(self, number, action, unit, new_status):
+    def preview(self, number, action, unit, new_status, changes=None):
+        """A row as the preview shows it; an update lists each field it changes, old and new value, so the
+        person sees what the file will overwrite before pressing «ثبت»."""
         if len(self.result.preview) < PREVIEW_ROWS:
+            changes = [{"label": c["label"], "old": c["old"], "new": c["new"]} for c in changes or ()]
+            if action == "update" and new_status:
+                with override("fa"):
+                    changes.append(
+                        {
+                            "label": str(IndustrialUnit._meta.get_field("status").verbose_name),
+                            "old": str(UnitStatus(unit.status).label),
+                            "new": str(UnitStatus(new_status).label),
+                        }
+                    )
             self.result.preview.append(
                 {
                     "row": number,
@@ -837,6 +849,7 @@ class Importer:
                     "identity": unit.national_id or unit.licence_number,
                     "county": str(unit.county),
                     "status": str(UnitStatus(new_status or unit.status).label),
+                    "changes": changes,
                 }
             )
 

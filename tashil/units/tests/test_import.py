@@ -471,3 +471,30 @@ def test_a_refused_file_names_the_option_the_upload_page_has(
         client.post(job_url + "apply/")
     run_queued_tasks()
     assert IndustrialUnit.objects.filter(national_id=ID1).exists()
+
+
+def test_the_preview_shows_each_field_an_update_changes_old_and_new(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """Before pressing «ثبت» the person sees what the file overwrites: employees ۳۰ ← ۴۴, the status, the
+    zone cleared; fields the file leaves as they are are not listed."""
+    import re
+
+    header = ["نام واحد", "شناسه ملی", "وضعیت", "تعداد کارکنان", "شهرک یا ناحیه صنعتی"]
+    path = xlsx(tmp_path, header, [[world.unit_a.name, world.unit_a.national_id, "نیمه‌فعال", "۴۴", "خارج از شهرک"]])
+    client = client_as("secretariat")
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    listed = re.search(r'data-testid="import-changes">(.*?)</ul>', page, re.S).group(1)
+    changes = [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
+    assert sorted(changes) == sorted(
+        [
+            "تعداد کارکنان: ۳۰ ← ۴۴",
+            f"شهرک یا ناحیه صنعتی: {world.zone_a} ← —",
+            "وضعیت: فعال ← نیمه‌فعال",
+        ]
+    ), changes
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.employees == 30, "the preview writes nothing"
