@@ -1024,5 +1024,37 @@ def _same(old, new):
     return old == new
 
 
+# The downloadable template's example row (see template_rows): every column filled as the import reads it.
+EXAMPLE = {
+    "name": "صنایع نمونه",
+    "national_id": "10320894878",
+    "licence_number": "۱۲۳۴۵/پ",
+    "licence_date": "۱۴۰۰/۰۷/۰۳",
+    "zone": "خارج از شهرک",
+    "isic_code": "۱۰۷۱",
+    "activity": "تولید نان صنعتی",
+    "status": "فعال",
+    "employees": "۲۵",
+    "utilisation": "۷۰",
+    "knowledge_based": "خیر",
+    "exporter": "خیر",
+    "manager_name": "علی رضایی",
+    "phone": "۰۲۱۱۲۳۴۵۶۷۸",
+    "mobile": "۰۹۱۲۱۲۳۴۵۶۷",
+    "email": "info@example.ir",
+    "address": "خیابان نمونه، پلاک ۱",
+    "latitude": "35.7",
+    "longitude": "51.4",
+    "last_verified": "۱۴۰۴/۰۱/۱۵",
+}
+
+
+def template_rows(county=None):
+    """The template sheet: the headers the import reads and one example row, placed in ``county`` (one the
+    downloading user may add units in), so the sheet imports as it is and shows how each value is written."""
+    example = {**EXAMPLE, "province": county.province.name if county else "", "county": county.name if county else ""}
+    return [[label for label, _aliases in COLUMNS.values()], [example[name] for name in COLUMNS]]
+
+
 def import_units(source, name, **options):
     return Importer(**options).run(source, name)

@@ -498,3 +498,35 @@ def test_the_preview_shows_each_field_an_update_changes_old_and_new(
     ), changes
     world.unit_a.refresh_from_db()
     assert world.unit_a.employees == 30, "the preview writes nothing"
+
+
+def test_the_template_sheet_linked_from_the_upload_page_imports_as_it_is(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """The person follows the upload page's link to the template, and uploads it back untouched: its headers
+    are all read and its example row is created, in a county of their own."""
+    import re
+
+    from openpyxl import load_workbook
+
+    from tashil.units.importer import COLUMNS
+
+    client = client_as("secretariat")
+    upload_page = client.get("/registry/units/import/").content.decode()
+    template_url = re.search(r'href="([^"]+)"[^>]*data-testid="import-template"', upload_page).group(1)
+    response = client.get(template_url)
+    assert response.status_code == 200 and response["Content-Disposition"].endswith(".xlsx")
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(b"".join(response.streaming_content))
+    header, example = load_workbook(path, read_only=True).active.iter_rows(values_only=True)
+    assert list(header) == [label for label, _aliases in COLUMNS.values()]
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    assert 'data-testid="apply-import"' in page and "ستون‌های ناشناخته" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url + "apply/")
+    run_queued_tasks()
+    unit = IndustrialUnit.objects.get(name=example[0])
+    assert unit.county == world.county_a and unit.zone is None and unit.employees == 25 and unit.email
