@@ -119,6 +119,10 @@ STATUS_KEYS.update(
         )
     }
 )
+# A zone cell saying the unit stands outside every zone (what the campaign's sheets and the unit form write).
+OUTSIDE_ZONE_WORDS = {
+    search_key(w) for w in ("خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی", "outside")
+}
 TRUE_WORDS = {search_key(w) for w in ("بله", "آری", "دارد", "هست", "yes", "true", "1", "✔", "✓", "x")}
 FALSE_WORDS = {search_key(w) for w in ("خیر", "نه", "ندارد", "نیست", "no", "false", "0", "—", "-")}
 UPDATABLE = [
@@ -600,7 +604,7 @@ class Importer:
                 updates.append((number, unit, changes, new_status))
             else:
                 self.result.unchanged += 1
-            self.preview(number, action, unit, new_status)
+            self.preview(number, action, unit, new_status, changes)
         if self.dry_run:
             self.result.created += len(creates)
             self.result.updated += len(updates)
@@ -630,14 +634,18 @@ class Importer:
         self.result.errors.append(RowError(number, label, message))
 
     def validate_row(self, number, values, existing):
+        """Report every error of the row, not only the first: a row whose identity is refused is still checked
+        column by column (as a new unit, so nothing of a registered unit is used), and the person fixes the
+        whole row at once. Returns the row's outcome, or None when it was refused."""
         by_national_id, by_licence = existing
         national_id = normalize_national_id(_text(values.get("national_id")))
         licence = normalize_identifier(_text(values.get("licence_number")))
+        reported = set()
         if not national_id and not licence:
             self.error(
                 number, "national_id", _("ردیف نه شناسه ملی دارد نه شماره پروانه بهره‌برداری؛ یکی از آن دو لازم است.")
             )
-            return None
+            reported.add("national_id")
         # A licence belongs to one unit too: a second row with it is refused in the check as in the import
         # (the check writes nothing, so a later batch could not find the unit an earlier row creates).
         identities = [("national_id", national_id)] if national_id else []
@@ -650,7 +658,10 @@ class Importer:
                     _("«%(value)s» در ردیف %(row)s همین فایل هم آمده است.")
                     % {"value": to_persian_digits(identity[1]), "row": to_persian_digits(self.seen[identity])},
                 )
-                return None
+                reported.add(identity[0])
+        if reported:
+            self.validate_values(number, values, None, reported)
+            return None
         for identity in identities:
             self.seen[identity] = number
         unit = by_national_id.get(national_id) if national_id else None
@@ -663,83 +674,90 @@ class Importer:
                     "licence_number",
                     _("شماره پروانه «%(licence)s» از آنِ واحد دیگری با شناسه ملی دیگر است.") % {"licence": licence},
                 )
-                return None
+                reported.add("licence_number")
         elif by_licence_unit is not None and by_licence_unit.pk != unit.pk:
             self.error(
                 number,
                 "licence_number",
                 _("شماره پروانه «%(licence)s» از آنِ واحد دیگری است.") % {"licence": licence},
             )
-            return None
-        if unit is not None and self.user is not None and not scope.can_object(self.user, unit, "change"):
+            reported.add("licence_number")
+        if (
+            not reported
+            and unit is not None
+            and self.user is not None
+            and not scope.can_object(self.user, unit, "change")
+        ):
             # Never the unit's name, county or anything else of it: only what the unit form and the API say
             # of a taken identity (see SECURITY.md, "The unit import").
             column = "national_id" if unit.national_id and unit.national_id == national_id else "licence_number"
             self.error(number, column, OUT_OF_SCOPE[column])
+            reported.add(column)
+        if reported:
+            self.validate_values(number, values, None, reported)
             return None
-        return self.validate_values(number, values, unit)
+        return self.validate_values(number, values, unit, reported)
 
-    def validate_values(self, number, values, unit):
-        data, ok = {}, True
+    def validate_values(self, number, values, unit, reported):
+        """Check every column of the row; ``reported`` holds the fields already refused (one message each)."""
+
+        def refuse(name, message):
+            self.error(number, name, message)
+            reported.add(name)
+
+        data = {}
         creating = unit is None
-        county = self.resolve_county(number, values, unit)
+        # A row whose identity was refused may have meant an update, where an empty county cell is no error.
+        county = self.resolve_county(number, values, unit, required=not reported)
         if county is None:
-            return None
+            reported.add("county")
         data["county"] = county
         zone_text = _text(values.get("zone")) if "zone" in values else None
         if zone_text is None:
-            data["zone"] = unit.zone if unit and unit.county_id == county.pk else None
-        elif zone_text == "":
+            data["zone"] = unit.zone if unit and county and unit.county_id == county.pk else None
+        elif zone_text == "" or search_key(zone_text) in OUTSIDE_ZONE_WORDS:
             data["zone"] = None
         else:
-            zone = self.zones(county).get(search_key(zone_text))
-            if zone is None:
-                self.error(
-                    number,
+            zone = self.zones(county).get(search_key(zone_text)) if county else None
+            if zone is None and county is not None:
+                refuse(
                     "zone",
                     _("شهرک یا ناحیه «%(zone)s» در شهرستان %(county)s ثبت نشده است.")
                     % {"zone": zone_text, "county": county},
                 )
-                ok = False
             data["zone"] = zone
         new_status = None
         if _text(values.get("status")):
             new_status = STATUS_KEYS.get(search_key(values["status"]))
             if new_status is None:
-                self.error(
-                    number,
+                refuse(
                     "status",
                     _("وضعیت «%(value)s» شناخته نیست؛ یکی از این‌ها را بنویسید: %(choices)s.")
                     % {"value": _text(values["status"]), "choices": "، ".join(str(c[1]) for c in UnitStatus.choices)},
                 )
-                ok = False
         for name in ("knowledge_based", "exporter"):
             if name in values and _text(values[name]):
                 key = search_key(values[name])
                 if key not in TRUE_WORDS | FALSE_WORDS:
-                    self.error(
-                        number,
-                        name,
-                        _("«%(value)s» را نمی‌فهمیم؛ «بله» یا «خیر» بنویسید.") % {"value": _text(values[name])},
-                    )
-                    ok = False
+                    refuse(name, _("«%(value)s» را نمی‌فهمیم؛ «بله» یا «خیر» بنویسید.") % {"value": _text(values[name])})
                 data[name] = key in TRUE_WORDS
         for name in ("licence_date", "last_verified"):
             if name in values and values[name] not in (None, ""):
                 try:
                     data[name] = _date(values[name])
                 except ValidationError as error:
-                    self.error(number, name, error.messages[0])
-                    ok = False
-        if not ok:
-            return None
+                    refuse(name, error.messages[0])
         form_data = self.form_data(values, data, unit, new_status)
         form = ImportUnitForm.for_row(self.row_forms, form_data, unit or IndustrialUnit())
         if not form.is_valid():
             for name, messages in form.errors.items():
+                if name in reported:
+                    continue  # already told, in the importer's own words
                 column = name if name in COLUMNS else "name"
                 for message in messages:
                     self.error(number, column, message)
+            return None
+        if reported:
             return None
         instance = form.save(commit=False)
         instance.county, instance.zone = data["county"], data["zone"]
@@ -752,14 +770,15 @@ class Importer:
             return "unchanged", unit, None, None
         return "update", instance, changes, status_change
 
-    def resolve_county(self, number, values, unit):
+    def resolve_county(self, number, values, unit, required=True):
         county_text = _text(values.get("county"))
         if not county_text:
             if unit is not None:
                 return unit.county
             if self.default_county is not None:
                 return self.default_county
-            self.error(number, "county", _("شهرستان واحد نوشته نشده است."))
+            if required:
+                self.error(number, "county", _("شهرستان واحد نوشته نشده است."))
             return None
         candidates = self.counties().get(search_key(county_text), [])
         province_text = _text(values.get("province"))
@@ -808,8 +827,20 @@ class Importer:
             form_data["status"] = new_status or UnitStatus.ACTIVE
         return form_data
 
-    def preview(self, number, action, unit, new_status):
+    def preview(self, number, action, unit, new_status, changes=None):
+        """A row as the preview shows it; an update lists each field it changes, old and new value, so the
+        person sees what the file will overwrite before pressing «ثبت»."""
         if len(self.result.preview) < PREVIEW_ROWS:
+            changes = [{"label": c["label"], "old": c["old"], "new": c["new"]} for c in changes or ()]
+            if action == "update" and new_status:
+                with override("fa"):
+                    changes.append(
+                        {
+                            "label": str(IndustrialUnit._meta.get_field("status").verbose_name),
+                            "old": str(UnitStatus(unit.status).label),
+                            "new": str(UnitStatus(new_status).label),
+                        }
+                    )
             self.result.preview.append(
                 {
                     "row": number,
@@ -818,6 +849,7 @@ class Importer:
                     "identity": unit.national_id or unit.licence_number,
                     "county": str(unit.county),
                     "status": str(UnitStatus(new_status or unit.status).label),
+                    "changes": changes,
                 }
             )
 
@@ -990,6 +1022,38 @@ def _same(old, new):
     except ArithmeticError:
         return False
     return old == new
+
+
+# The downloadable template's example row (see template_rows): every column filled as the import reads it.
+EXAMPLE = {
+    "name": "صنایع نمونه",
+    "national_id": "10320894878",
+    "licence_number": "۱۲۳۴۵/پ",
+    "licence_date": "۱۴۰۰/۰۷/۰۳",
+    "zone": "خارج از شهرک",
+    "isic_code": "۱۰۷۱",
+    "activity": "تولید نان صنعتی",
+    "status": "فعال",
+    "employees": "۲۵",
+    "utilisation": "۷۰",
+    "knowledge_based": "خیر",
+    "exporter": "خیر",
+    "manager_name": "علی رضایی",
+    "phone": "۰۲۱۱۲۳۴۵۶۷۸",
+    "mobile": "۰۹۱۲۱۲۳۴۵۶۷",
+    "email": "info@example.ir",
+    "address": "خیابان نمونه، پلاک ۱",
+    "latitude": "35.7",
+    "longitude": "51.4",
+    "last_verified": "۱۴۰۴/۰۱/۱۵",
+}
+
+
+def template_rows(county=None):
+    """The template sheet: the headers the import reads and one example row, placed in ``county`` (one the
+    downloading user may add units in), so the sheet imports as it is and shows how each value is written."""
+    example = {**EXAMPLE, "province": county.province.name if county else "", "county": county.name if county else ""}
+    return [[label for label, _aliases in COLUMNS.values()], [example[name] for name in COLUMNS]]
 
 
 def import_units(source, name, **options):

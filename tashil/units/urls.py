@@ -7,6 +7,11 @@ urlpatterns = [
     path("units/", views.IndustrialUnitListView.as_view(), name="industrialunit_list"),
     path("units/add/", views.IndustrialUnitEditView.as_view(), name="industrialunit_add"),
     path("units/import/", views.IndustrialUnitImportView.as_view(), name="industrialunit_import"),
+    path(
+        "units/import/template/",
+        views.IndustrialUnitImportTemplateView.as_view(),
+        name="industrialunit_import_template",
+    ),
     path("units/<int:pk>/", views.IndustrialUnitView.as_view(), name="industrialunit"),
     path("units/<int:pk>/edit/", views.IndustrialUnitEditView.as_view(), name="industrialunit_edit"),
     path("units/<int:pk>/delete/", views.IndustrialUnitDeleteView.as_view(), name="industrialunit_delete"),

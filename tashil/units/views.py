@@ -381,6 +381,21 @@ class IndustrialUnitImportView(ScopedViewMixin, View):
         )
 
 
+class IndustrialUnitImportTemplateView(ScopedViewMixin, View):
+    """The template sheet linked from the upload page: the headers and one example row that imports as it is."""
+
+    model = IndustrialUnit
+
+    def get(self, request):
+        from tashil.core.exports import xlsx_response
+
+        from .importer import template_rows
+
+        self.require("add")
+        county = scope.counties_in_scope(request.user, IndustrialUnit, "add").select_related("province").first()
+        return xlsx_response(template_rows(county), _("نمونه فایل ورود واحدها"), sheet_title=_("واحدها"))
+
+
 class ImportJobView(ObjectView):
     queryset = ImportJob.objects.select_related("user", "county")
     template_name = "units/importjob.html"
@@ -401,6 +416,7 @@ class ImportJobView(ObjectView):
             (str(self.object), None),
         ]
         context["report"] = self.object.result or self.object.preview_result
+        context["partial_label"] = forms.ImportForm.base_fields["partial"].label  # the upload page's own words
         return context
 
 

@@ -26,6 +26,7 @@ ROUTES = [
     Route("units:industrialunit_list", EVERYONE_SIGNED_IN),
     Route("units:industrialunit_add", ADD_BY_STAFF),
     Route("units:industrialunit_import", ADD_BY_STAFF),
+    Route("units:industrialunit_import_template", ADD_BY_STAFF),
     Route("units:industrialunit", UNIT_OBJECT, obj="unit_a"),
     Route("units:industrialunit_edit", REP_EDIT, obj="unit_a"),
     Route("units:industrialunit_delete", REP_FORBIDDEN, obj="unit_a"),

@@ -401,3 +401,132 @@ def test_the_import_forms_construct_instance_is_djangos(world):
     assert [f.name for f, _default in ImportUnitForm.assigned_fields()] == [
         f.name for f in IndustrialUnit._meta.fields if f.name in ImportUnitForm.base_fields
     ]
+
+
+@pytest.mark.parametrize("outside", ["خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی"])
+def test_a_unit_outside_every_zone(world, tmp_path, outside):
+    """The documented «خارج از شهرک» clears the zone: a new unit has none, an existing one leaves its zone."""
+    header = ["نام واحد", "شناسه ملی", "شهرستان", "شهرک یا ناحیه صنعتی"]
+    data = [["بیرون از شهرک", ID1, "شهرستان الف", outside], [world.unit_a.name, world.unit_a.national_id, "", outside]]
+    result = run(xlsx(tmp_path, header, data))
+    assert result.errors == [] and (result.created, result.updated) == (1, 1)
+    assert IndustrialUnit.objects.get(national_id=ID1).zone is None
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.zone is None
+
+
+def test_every_error_of_a_row_is_reported_in_the_preview_and_the_command(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks, capsys
+):
+    """A row with several bad columns gets one message per column, so the person fixes the row once."""
+    header = ["نام واحد", "شناسه ملی", "شهرستان", "درصد بهره‌برداری از ظرفیت", "وضعیت", "تاریخ پروانه"]
+    data = [
+        ["دو ستون بد", ID1, "شهرستان الف", "120", "نیمه‌کاره", ""],
+        ["بی‌شناسه", "", "شهرستان الف", "", "", "1403/12/31"],
+    ]
+    path = xlsx(tmp_path, header, data)
+    result = run(path)
+    assert [(e.row, e.column) for e in result.errors] == [
+        (2, "وضعیت"),
+        (2, "درصد بهره‌برداری از ظرفیت"),
+        (3, "شناسه ملی"),
+        (3, "تاریخ پروانه"),
+    ], result.errors
+    with pytest.raises(SystemExit):
+        call_command("import_units", str(path))
+    out = capsys.readouterr().out
+    assert "ردیف 2 — وضعیت" in out and "ردیف 2 — درصد بهره‌برداری از ظرفیت" in out
+    assert "ردیف 3 — تاریخ پروانه" in out
+    client = client_as("secretariat")
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    assert "بین ۰ و ۱۰۰" in page and "وضعیت «نیمه‌کاره» شناخته نیست" in page and "۳۰ روز دارد" in page
+
+
+def test_a_refused_file_names_the_option_the_upload_page_has(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """The refused preview points to what the person can do: its link opens the upload page, where the option
+    it quotes is a checkbox, and uploading again with it writes the good rows."""
+    import re
+
+    client = client_as("secretariat")
+    path = xlsx(tmp_path, ["نام واحد", "شناسه ملی", "شهرستان"], [["خوب", ID1, "شهرستان الف"], ["بد", "123", ""]])
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    alert = re.search(r'data-testid="import-refused">(.*?)</div>', page, re.S).group(1)
+    upload_url = re.search(r'href="([^"]+)"', alert).group(1)
+    label = re.search(r'data-testid="partial-label">([^<]+)<', alert).group(1)
+    upload_page = client.get(upload_url).content.decode()
+    checkbox = re.search(r'<label[^>]*for="(id_[a-z_]+)"[^>]*>\s*' + re.escape(label), upload_page)
+    assert checkbox and 'type="checkbox" name="partial"' in upload_page and f'id="{checkbox.group(1)}"' in upload_page
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post(upload_url, {"file": handle, checkbox.group(1).removeprefix("id_"): "on"})["Location"]
+    run_queued_tasks()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url + "apply/")
+    run_queued_tasks()
+    assert IndustrialUnit.objects.filter(national_id=ID1).exists()
+
+
+def test_the_preview_shows_each_field_an_update_changes_old_and_new(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """Before pressing «ثبت» the person sees what the file overwrites: employees ۳۰ ← ۴۴, the status, the
+    zone cleared; fields the file leaves as they are are not listed."""
+    import re
+
+    header = ["نام واحد", "شناسه ملی", "وضعیت", "تعداد کارکنان", "شهرک یا ناحیه صنعتی"]
+    path = xlsx(tmp_path, header, [[world.unit_a.name, world.unit_a.national_id, "نیمه‌فعال", "۴۴", "خارج از شهرک"]])
+    client = client_as("secretariat")
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    listed = re.search(r'data-testid="import-changes">(.*?)</ul>', page, re.S).group(1)
+    changes = [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in re.findall(r"<li>(.*?)</li>", listed)]
+    assert sorted(changes) == sorted(
+        [
+            "تعداد کارکنان: ۳۰ ← ۴۴",
+            f"شهرک یا ناحیه صنعتی: {world.zone_a} ← —",
+            "وضعیت: فعال ← نیمه‌فعال",
+        ]
+    ), changes
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.employees == 30, "the preview writes nothing"
+
+
+def test_the_template_sheet_linked_from_the_upload_page_imports_as_it_is(
+    world, client_as, tmp_path, django_capture_on_commit_callbacks
+):
+    """The person follows the upload page's link to the template, and uploads it back untouched: its headers
+    are all read and its example row is created, in a county of their own."""
+    import re
+
+    from openpyxl import load_workbook
+
+    from tashil.units.importer import COLUMNS
+
+    client = client_as("secretariat")
+    upload_page = client.get("/registry/units/import/").content.decode()
+    template_url = re.search(r'href="([^"]+)"[^>]*data-testid="import-template"', upload_page).group(1)
+    response = client.get(template_url)
+    assert response.status_code == 200 and response["Content-Disposition"].endswith(".xlsx")
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(b"".join(response.streaming_content))
+    header, example = load_workbook(path, read_only=True).active.iter_rows(values_only=True)
+    assert list(header) == [label for label, _aliases in COLUMNS.values()]
+    with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
+        job_url = client.post("/registry/units/import/", {"file": handle})["Location"]
+    run_queued_tasks()
+    page = client.get(job_url).content.decode()
+    assert 'data-testid="apply-import"' in page and "ستون‌های ناشناخته" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(job_url + "apply/")
+    run_queued_tasks()
+    unit = IndustrialUnit.objects.get(name=example[0])
+    assert unit.county == world.county_a and unit.zone is None and unit.employees == 25 and unit.email
