@@ -27,6 +27,19 @@ MEMBERS = (
     "governorate",
 )
 CHAIR = ("حسن عباسی", "معاون اقتصادی فرمانداری پاکدشت")
+# Who comes for each member agency, as the attendance sheet and the minutes' signature rows name them.
+ATTENDEES = {
+    "samt": ("محمد رحیمی", "رئیس اداره صمت"),
+    "tax": ("زهرا احمدی", "رئیس اداره امور مالیاتی"),
+    "social_security": ("علی کریمی", "رئیس شعبه تأمین اجتماعی"),
+    "electricity": ("رضا موسوی", "مدیر امور برق"),
+    "gas": ("مهدی صادقی", "رئیس اداره گاز"),
+    "water": ("فاطمه نوری", "مدیر امور آب و فاضلاب"),
+    "environment": ("حمید جعفری", "رئیس اداره محیط زیست"),
+    "labour": ("مریم قاسمی", "رئیس اداره تعاون، کار و رفاه اجتماعی"),
+    "bank_melli": ("سعید حسینی", "رئیس شعبه بانک ملی"),
+    "governorate": ("نرگس مرادی", "کارشناس مسئول امور اقتصادی فرمانداری"),
+}
 RESOLUTION_TEXT = {
     "tax": "اداره امور مالیاتی پرونده را در هیئت حل اختلاف بازبینی و نتیجه را تا مهلت اعلام کند.",
     "social_security": "تأمین اجتماعی با تقسیط بدهی، مسدودی حساب واحد را رفع کند.",
@@ -149,7 +162,17 @@ def invite(meeting, context, rng, mark=True):
                 (AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED, AttendanceStatus.ABSENT), weights=(70, 18, 12)
             )[0]
             represented = "کارشناس اداره" if status == AttendanceStatus.REPRESENTED else ""
-        rows.append(Attendance(meeting=meeting, agency=agency, status=status, represented_by=represented))
+        name, position = ATTENDEES[key]
+        rows.append(
+            Attendance(
+                meeting=meeting,
+                agency=agency,
+                person_name=name,
+                position=position,
+                status=status,
+                represented_by=represented,
+            )
+        )
     rows.append(
         Attendance(
             meeting=meeting,

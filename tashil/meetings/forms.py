@@ -183,13 +183,17 @@ class AttendanceForm(MeetingChildForm):
 
 
 class AttendanceMarkForm(forms.ModelForm):
+    """One row of the attendance sheet: who attended for the agency, in what post, and whether present."""
+
     class Meta:
         model = Attendance
-        fields = ("status", "represented_by")
+        fields = ("person_name", "position", "status", "represented_by")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_form(self)
+        self.fields["person_name"].widget.attrs["placeholder"] = _("نام شرکت‌کننده")
+        self.fields["position"].widget.attrs["placeholder"] = _("سمت")
         self.fields["represented_by"].widget.attrs["placeholder"] = _("نام نماینده")
 
 

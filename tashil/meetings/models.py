@@ -308,6 +308,7 @@ class Meeting(VersionedModel, BaseModel):
         if not (text or "").strip() or not (reason or "").strip():
             raise ValidationError(_("متن اصلاحیه و دلیل آن هر دو لازم است."))
         amendment = MinutesAmendment.objects.create(meeting=self, text=text.strip(), reason=reason.strip(), author=user)
+        log_event(self, _("اصلاحیه صورتجلسه ثبت شد: %(reason)s") % {"reason": amendment.reason})
         from .tasks import store_minutes
 
         pk = self.pk

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -120,6 +120,7 @@ class MeetingView(ObjectView):
             summary=execution_counts(self.resolutions()),
         )
         context["has_open_items"] = meeting.agenda_items.filter(status=AgendaStatus.OPEN).exists()
+        context["amendments"] = list(meeting.amendments.select_related("author")) if meeting.is_frozen else []
         if meeting.is_frozen:
             context["edit_url"] = context["delete_url"] = None
         return context
@@ -232,12 +233,39 @@ class MeetingActionView(ScopedViewMixin, View):
         "amend": gettext_lazy("اصلاحیه ثبت شد."),
     }
 
+    def get(self, request, pk, action):
+        """The amendment has its own page: its text is longer than a button's field, and a refused one is kept."""
+        if action != "amend":
+            return HttpResponseNotAllowed(["POST"])
+        meeting = self.get_scoped_object(action)
+        if not meeting.is_frozen:
+            messages.error(request, _("اصلاحیه برای صورتجلسه تأییدشده است؛ این جلسه را مستقیم ویرایش کنید."))
+            return HttpResponseRedirect(meeting.get_absolute_url())
+        return self.render_amendment(meeting, forms.AmendmentForm())
+
+    def render_amendment(self, meeting, form, status=200):
+        title = _("اصلاحیه صورتجلسه %(meeting)s") % {"meeting": meeting}
+        context = {
+            "form": form,
+            "title": title,
+            "intro": _("صورتجلسه تأییدشده ویرایش نمی‌شود؛ اصلاحیه با دلیل آن ثبت و به صورتجلسه پیوست می‌شود."),
+            "breadcrumbs": [
+                (Meeting._meta.verbose_name_plural, reverse("meetings:meeting_list")),
+                (str(meeting), meeting.get_absolute_url()),
+                (title, None),
+            ],
+            "cancel_url": meeting.get_absolute_url(),
+        }
+        return render(self.request, "generic/object_edit.html", context, status=status)
+
     def post(self, request, pk, action):
         if action not in self.done:
             raise PermissionDenied
         meeting = self.get_scoped_object(action)
         form_class = self.forms_by_action.get(action)
         form = form_class(request.POST) if form_class else None
+        if action == "amend" and not form.is_valid():
+            return self.render_amendment(meeting, form, status=400)
         if form is not None and not form.is_valid():
             messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
             return HttpResponseRedirect(meeting.get_absolute_url())

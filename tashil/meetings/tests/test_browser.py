@@ -41,9 +41,12 @@ def test_plan_an_onsite_wednesday_meeting_through_to_a_verified_resolution(page,
     assert selects.count() == 2
     selects.nth(0).select_option("present")
     selects.nth(1).select_option("absent")
+    page.locator("[data-testid=attendance-form] input[name$=person_name]").nth(0).fill("مریم کاظمی")
+    page.locator("[data-testid=attendance-form] input[name$=position]").nth(0).fill("رئیس اداره")
     page.get_by_test_id("save-attendance").click()
     page.wait_for_load_state("domcontentloaded")
     assert sorted(meeting.attendance.values_list("status", flat=True)) == ["absent", "present"]
+    assert meeting.attendance.filter(person_name="مریم کاظمی", position="رئیس اداره", status="present").exists()
 
     for obstacle, agency, text in (
         (world.obstacle_a, world.agency_a, "اداره مالیات برگ تشخیص را در هیئت حل اختلاف بازبینی کند."),

@@ -3,6 +3,8 @@
 import shutil
 import subprocess
 
+from django.urls import reverse
+
 from tashil.core.persian import search_key
 from tashil.meetings.minutes import render_minutes
 from tashil.meetings.models import Attendance
@@ -63,3 +65,31 @@ def test_the_resolutions_table_as_xlsx(world, client_as):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert "متن مصوبه" in rows[0] and any("برگ تشخیص" in str(cell) for cell in rows[1])
+
+
+def test_the_attendance_sheet_records_who_came_for_each_agency_and_the_minutes_print_it(world, client_as, tmp_path):
+    """An agency's row takes its attendee's name and post; both reach the attendance and signature tables."""
+    client = client_as("secretariat")
+    meeting = world.meeting_a
+    Attendance.objects.create(meeting=meeting, agency=world.agency_a2)
+    sheet = {
+        world.agency_a: ("مریم کاظمی", "رئیس اداره امور مالیاتی", "present", ""),
+        world.agency_a2: ("علی رضایی", "رئیس اداره برق", "represented", "کارشناس برق"),
+    }
+    formset = client.get(meeting.get_absolute_url(), {"tab": "attendance"}).context["formset"]
+    data = {f"form-{key}": value for key, value in formset.management_form.initial.items()}
+    for form in formset.forms:
+        values = dict(
+            zip(("person_name", "position", "status", "represented_by"), sheet[form.instance.agency], strict=True)
+        )
+        data |= {f"{form.prefix}-{field}": value for field, value in (values | {"id": form.instance.pk}).items()}
+    client.post(reverse("meetings:meeting_attendance", args=[meeting.pk]), data)
+    world.attendance_a.refresh_from_db()
+    assert (world.attendance_a.person_name, world.attendance_a.position) == ("مریم کاظمی", "رئیس اداره امور مالیاتی")
+
+    response = client.get(f"/meetings/{meeting.pk}/minutes.pdf")
+    text = search_key(pdf_text(response.content, tmp_path))
+    attendance, signatures = text.split(search_key("حاضران"), 1)[1].split(search_key("امضای حاضران"), 1)
+    for expected in ("مریم کاظمی", "رئیس اداره امور مالیاتی", "علی رضایی"):
+        assert search_key(expected) in attendance and search_key(expected) in signatures, expected
+    assert search_key("کارشناس برق") in signatures and search_key("نماینده علی رضایی") in signatures
