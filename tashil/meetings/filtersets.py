@@ -2,6 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet
+from tashil.core.forms import DropdownCheckboxes
 from tashil.orgs.models import Agency
 from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
@@ -33,7 +34,9 @@ class MeetingFilterSet(PlaceFilterMixin, TashilFilterSet):
 
 
 class ResolutionFilterSet(PlaceFilterMixin, TashilFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=ResolutionStatus.choices, label=_("وضعیت"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=ResolutionStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
+    )
     state = django_filters.ChoiceFilter(
         choices=(("open", _("در پیگیری")), ("closed", _("بسته"))),
         method="filter_state",
@@ -53,12 +56,6 @@ class ResolutionFilterSet(PlaceFilterMixin, TashilFilterSet):
     class Meta:
         model = Resolution
         fields = ("province", "county", "state", "overdue", "agency", "meeting", "unit", "status")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from tashil.core.forms import DropdownCheckboxes
-
-        self.filters["status"].extra["widget"] = DropdownCheckboxes
 
     def filter_state(self, queryset, name, value):
         return queryset.filter(open_resolution_q()) if value == "open" else queryset.exclude(open_resolution_q())

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ScopeLevel
 from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet
+from tashil.core.forms import DropdownCheckboxes
 from tashil.geo.models import IndustrialZone
 from tashil.orgs.models import Agency
 from tashil.units.filtersets import PlaceFilterMixin
@@ -31,14 +32,16 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
     agency = django_filters.ModelChoiceFilter(
         queryset=Agency.objects.all(), method="filter_agency", label=_("دستگاه ارجاع")
     )
-    status = django_filters.MultipleChoiceFilter(choices=ObstacleStatus.choices, label=_("وضعیت"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=ObstacleStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
+    )
     state = django_filters.ChoiceFilter(
         choices=(("open", _("باز")), ("closed", _("بسته"))),
         method="filter_state",
         label=_("باز / بسته"),
         empty_label=_("همه"),
     )
-    severity = django_filters.MultipleChoiceFilter(choices=Severity.choices, label=_("شدت"))
+    severity = django_filters.MultipleChoiceFilter(choices=Severity.choices, label=_("شدت"), widget=DropdownCheckboxes)
     overdue = django_filters.ChoiceFilter(
         choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
     )
@@ -59,13 +62,6 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
     class Meta:
         model = Obstacle
         fields = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from tashil.core.forms import DropdownCheckboxes
-
-        for name in ("status", "severity"):
-            self.filters[name].extra["widget"] = DropdownCheckboxes
 
     def search(self, queryset, name, value):
         return queryset.search(value)
@@ -95,7 +91,9 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
         empty_label=_("همه"),
     )
     agency = django_filters.ModelChoiceFilter(queryset=Agency.objects.all(), label=_("دستگاه"))
-    status = django_filters.MultipleChoiceFilter(choices=ReferralStatus.choices, label=_("وضعیت"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=ReferralStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
+    )
     overdue = django_filters.ChoiceFilter(
         choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
     )
@@ -104,12 +102,6 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
     class Meta:
         model = Referral
         fields = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from tashil.core.forms import DropdownCheckboxes
-
-        self.filters["status"].extra["widget"] = DropdownCheckboxes
 
     def search(self, queryset, name, value):
         from tashil.core.persian import search_key

@@ -435,3 +435,15 @@ def test_a_refused_attachment_keeps_the_comment_typed_with_it(world, client_as):
     assert "نامه بانک درباره تقسیط</textarea>" in page
     again = client.get(world.obstacle_a.get_absolute_url()).content.decode()
     assert "نامه بانک درباره تقسیط</textarea>" not in again, "shown once, then forgotten"
+
+
+def test_the_status_filters_stay_dropdowns_after_the_api_schema_is_built(world, client_as):
+    """Building the OpenAPI schema makes each filter's form field on the filter-set class; a widget set on a
+    filter after that was lost, and the worker's filter bars turned into plain multi-selects until it restarted."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    SchemaGenerator().get_schema(request=None, public=True)
+    client = client_as("secretariat")
+    for url in ("/obstacles/", "/obstacles/referrals/", "/meetings/resolutions/"):
+        page = client.get(url).content.decode()
+        assert 'class="dropdown dropdown-checkboxes"' in page and 'name="status"' in page, url

@@ -45,6 +45,9 @@ def test_the_status_dropdown_of_checkboxes_filters_the_list(page, world):
     page.goto("/obstacles/")
     bar = page.get_by_test_id("filter-form")
     status = bar.locator(".dropdown-checkboxes", has=page.locator("input[name=status]"))
+    assert status.count() == 1, (
+        f"no status dropdown on {page.url}: {bar.inner_html()[:3000] if bar.count() else page.content()[:3000]}"
+    )
     if not status.is_visible():  # folded under «فیلترهای بیشتر», as a person would find it
         bar.get_by_test_id("more-filters").click()
     status.locator("button").click()
