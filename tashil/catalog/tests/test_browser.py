@@ -85,6 +85,8 @@ def test_an_investor_reads_the_public_site_in_english_left_to_right(page, world)
     assert world.county_a.name_en in counties and world.county_b.name_en not in counties
     assert f"{world.county_a.name_en}, {world.province_a.name_en}" in page.get_by_test_id("unit-card").inner_text()
     screenshot(page, "public-directory-en", full_page=True)
-    page.get_by_test_id("language-fa").click()
+    page.get_by_test_id("language-fa").click()  # back to the same page, the province chosen live kept
     page.wait_for_load_state("domcontentloaded")
-    assert "/directory/units/" in page.url and page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "/directory/units/" in page.url and f"province={world.province_a.pk}" in page.url
+    expect(page.locator("[data-testid=unit-card]")).to_have_count(1)

@@ -32,10 +32,8 @@ def jdate_long(value):
     return jalali.format_long(value)
 
 
-@register.filter
-def local_name(obj):
-    """A province or county by its English name on the English public site (core.display.local_name)."""
-    return display.local_name(obj)
+# A province or county by its English name on the English public site.
+register.filter("local_name", display.local_name)
 
 
 @register.filter
