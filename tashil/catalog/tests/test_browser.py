@@ -76,7 +76,6 @@ def test_an_investor_reads_the_public_site_in_english_left_to_right(page, world)
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     assert page.evaluate("getComputedStyle(document.body).fontFeatureSettings") == "normal"
     expect(page.get_by_role("link", name="Industrial units")).to_be_visible()
-    screenshot(page, "public-home-en", full_page=True)
     page.get_by_role("link", name="Industrial units").click()
     page.wait_for_url("**/directory/units/")
     page.select_option("select[name=province]", str(world.province_a.pk))
@@ -84,7 +83,6 @@ def test_an_investor_reads_the_public_site_in_english_left_to_right(page, world)
     counties = page.locator("select[name=county] option").all_inner_texts()
     assert world.county_a.name_en in counties and world.county_b.name_en not in counties
     assert f"{world.county_a.name_en}, {world.province_a.name_en}" in page.get_by_test_id("unit-card").inner_text()
-    screenshot(page, "public-directory-en", full_page=True)
     page.get_by_test_id("language-fa").click()  # back to the same page, the province chosen live kept
     page.wait_for_load_state("domcontentloaded")
     assert page.locator("html").get_attribute("dir") == "rtl"
