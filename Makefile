@@ -76,8 +76,11 @@ format: install
 	$(VENV)/bin/ruff check --fix tashil config bench
 	$(VENV)/bin/ruff format tashil config bench
 
+# The English catalogue of the public site (tashil/locale/en): new strings added, old ones dropped, compiled. Both
+# files are committed, so running the product needs no gettext. Locations name the file only (no line numbers),
+# so moving code does not rewrite the catalogue; core/tests/test_translations.py reads them.
 messages: install
-	cd tashil && ../$(PY) ../manage.py makemessages -l en --no-obsolete && ../$(PY) ../manage.py compilemessages -l en
+	cd tashil && ../$(PY) ../manage.py makemessages -l en --no-obsolete --add-location=file && ../$(PY) ../manage.py compilemessages -l en
 
 vendor:
 	scripts/vendor.sh

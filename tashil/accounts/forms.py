@@ -35,7 +35,7 @@ class ProfileForm(TashilModelForm):
 
     class Meta:
         model = User
-        fields = ("first_name", "last_name", "email", "mobile", "language")
+        fields = ("first_name", "last_name", "email", "mobile")
         field_classes = {"mobile": MobileField}
 
 
@@ -49,7 +49,7 @@ class UserForm(TashilModelForm):
 
     class Meta:
         model = User
-        fields = ("username", "first_name", "last_name", "email", "mobile", "position", "language", "is_active")
+        fields = ("username", "first_name", "last_name", "email", "mobile", "position", "is_active")
         field_classes = {"mobile": MobileField}
 
     def __init__(self, *args, **kwargs):

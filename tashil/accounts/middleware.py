@@ -1,12 +1,30 @@
-"""Persian first: the interface speaks the language a person chose, and Persian unless they chose another.
+"""Persian first: staff pages speak Persian only; the public site speaks Persian or English.
 
-A signed-in user's own setting wins; a visitor's choice lives in the language cookie (the switch on the login
-page and the public site). A browser's Accept-Language header is not a choice: an Iranian civil servant's
-browser often says English, and the system must not turn left to right because of it.
+The public site (``PUBLIC_PREFIXES``) is read by investors from abroad and from other provinces: there a
+visitor's choice, kept in the language cookie by the public site's switch, is honoured. Every other page is
+a staff page and is Persian whatever the cookie, the session or the user's old preference says: a half-English
+staff interface served no one. A browser's Accept-Language header is not a choice either: an Iranian civil
+servant's browser often says English, and the site must not turn left to right because of it.
 """
 
 from django.conf import settings
 from django.utils import translation
+
+# The paths of the public site (see catalog/urls_public.py); everything else is a staff page.
+PUBLIC_PREFIXES = ("/directory/",)
+
+
+def is_public_path(path):
+    return path.startswith(PUBLIC_PREFIXES)
+
+
+def language_for(request):
+    """The visitor's chosen language on a public page; Persian everywhere else."""
+    if not is_public_path(request.path_info):
+        return settings.LANGUAGE_CODE
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    known = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in known else settings.LANGUAGE_CODE
 
 
 class UserLanguageMiddleware:
@@ -14,14 +32,7 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if getattr(user, "is_authenticated", False) and user.language:
-            language = user.language
-        else:
-            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-            known = {code for code, _name in settings.LANGUAGES}
-            language = chosen if chosen in known else settings.LANGUAGE_CODE
-        translation.activate(language)
+        translation.activate(language_for(request))
         request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
 

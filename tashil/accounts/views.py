@@ -9,7 +9,6 @@ from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,15 +40,12 @@ class LogoutView(auth_views.LogoutView):
 @login_not_required
 @require_POST
 def set_language(request):
-    """Switch the interface language; a signed-in user keeps the choice in their profile."""
+    """The public site's language switch (fa ↔ en), back to the page it was pressed on. The choice lives in the
+    language cookie and is read on public pages only (accounts.middleware): staff pages are always Persian."""
     language = request.POST.get("language")
-    if language not in dict(User._meta.get_field("language").choices):
-        language = "fa"
-    if request.user.is_authenticated:
-        request.user.language = language
-        request.user.save(update_fields=["language", "updated"])
-    translation.activate(language)
-    response = HttpResponseRedirect(safe_return_url(request, reverse("home")))
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(safe_return_url(request, reverse("public:index")))
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
 

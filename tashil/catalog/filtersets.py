@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tashil.core.display import local_name
 from tashil.core.filtersets import TashilFilterSet
 from tashil.core.forms import style_form
 from tashil.core.persian import fold_digits
@@ -128,6 +129,7 @@ class PublicUnitFilterSet(django_filters.FilterSet):
             for name in ("province", "county"):
                 # Choosing a place redraws the filters too, so the next list holds only the places inside it.
                 form.fields[name].widget.attrs["data-redraw"] = "1"
+                form.fields[name].label_from_instance = local_name
             form._styled = True
         return form
 
@@ -168,6 +170,7 @@ class PublicProductFilterSet(django_filters.FilterSet):
         if not getattr(form, "_styled", False):
             style_form(form)
             form.fields["q"].widget.attrs.update({"placeholder": _("مثلاً: کنسرو، لوله، ۲۲۲۰"), "type": "search"})
+            form.fields["province"].label_from_instance = local_name
             form._styled = True
         return form
 

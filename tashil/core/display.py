@@ -7,11 +7,20 @@ import re
 from django.db import models
 from django.utils.translation import gettext as _
 
-from .jalali import format_jalali, format_jalali_datetime
+from .jalali import format_jalali, format_jalali_datetime, persian_digits_active
 from .persian import format_number, to_persian_digits
 from .validators import validate_jalali_year
 
 DIGITS_ONLY = re.compile(r"[0-9۰-۹+\-/ ()]*[0-9][0-9۰-۹+\-/ ()]*")
+
+
+def local_name(obj):
+    """A reference object (a province, a county) by its English name on the English public site, where it has one;
+    by its Persian name otherwise. Names people typed (a unit's, a product's) have no English form and stay."""
+    if obj is None or obj == "":
+        return ""
+    english = getattr(obj, "name_en", "")
+    return english if english and not persian_digits_active() else str(obj)
 
 
 def display_value(field, value, persian=True):

@@ -10,7 +10,7 @@ import re
 
 import jdatetime
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -117,6 +117,17 @@ def format_jalali(value, pattern="{y:04d}/{m:02d}/{d:02d}", persian=None):
     if persian is None:
         persian = persian_digits_active()
     return to_persian_digits(text) if persian else text
+
+
+def format_long(value):
+    """A date as a reader of the interface reads it: ۲۳ مهر ۱۴۰۳ in Persian; in English the Gregorian date with
+    the Jalali one beside it, 14 Oct 2024 (23 Mehr 1403), for a reader abroad who thinks in Gregorian dates."""
+    if value in (None, ""):
+        return ""
+    jalali_text = format_jalali(value, "{d} {month} {y}")
+    if persian_digits_active():
+        return jalali_text
+    return f"{dateformat.format(_local_date(value), 'j M Y')} ({jalali_text})"
 
 
 def format_jalali_datetime(value, persian=None):

@@ -130,10 +130,11 @@ def format_number(value, decimals=None, persian=True):
 
 
 def format_percent(value, decimals=0, persian=True):
-    """A share as ۷۶٫۱٪ (format_number and the percent sign), or «—» when there is none."""
+    """A share as ۷۶٫۱٪ (format_number and the Persian percent sign; 76.1% in Latin digits), or «—» when there is
+    none."""
     if value is None or value == "":
         return "—"
-    return f"{format_number(value, decimals, persian=persian)}٪"
+    return f"{format_number(value, decimals, persian=persian)}{'٪' if persian else '%'}"
 
 
 _NUMBER_SEPARATORS = str.maketrans({THOUSANDS_SEPARATOR: "", ",": "", "،": "", " ": "", DECIMAL_SEPARATOR: "."})

@@ -12,7 +12,7 @@ class ProvinceForm(TashilModelForm):
 class CountyForm(TashilModelForm):
     class Meta:
         model = County
-        fields = ("province", "name", "code")
+        fields = ("province", "name", "name_en", "code")
 
 
 class IndustrialZoneForm(TashilModelForm):

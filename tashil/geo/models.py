@@ -53,6 +53,12 @@ class County(BaseModel):
 
     province = models.ForeignKey(Province, verbose_name=_("استان"), related_name="counties", on_delete=models.PROTECT)
     name = models.CharField(verbose_name=_("نام"), max_length=100)
+    name_en = models.CharField(
+        verbose_name=_("نام انگلیسی"),
+        max_length=100,
+        blank=True,
+        help_text=_("برای تارنمای عمومی به انگلیسی؛ بارگذاری داده‌های پایه آن را از نام فارسی آوانویسی می‌کند."),
+    )
     code = models.PositiveIntegerField(verbose_name=_("کد"), unique=True)
     search_text = models.CharField(max_length=200, editable=False, db_index=True)
 

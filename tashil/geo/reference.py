@@ -1,5 +1,6 @@
 """Iran's provinces and counties, read from the CSVs shipped in the pinned django-iranian-cities package,
-with English province names from the province boundary file (geo/data/iran-provinces.geojson)."""
+with English province names from the province boundary file (geo/data/iran-provinces.geojson) and English county
+names transliterated from the Persian ones (geo/transliterate.py) where a county has none yet."""
 
 import csv
 import importlib.resources
@@ -11,6 +12,7 @@ from django.db import transaction
 from tashil.core.persian import clean_text
 
 from .models import County, Province
+from .transliterate import transliterate
 
 BOUNDARIES = Path(__file__).parent / "data" / "iran-provinces.geojson"
 
@@ -25,6 +27,14 @@ def province_names_en():
     with BOUNDARIES.open(encoding="utf-8") as handle:
         features = json.load(handle)["features"]
     return {int(f["properties"]["iso_3166_2"][3:]): f["properties"]["name_en"] for f in features}
+
+
+def county_name_en(name, province):
+    """A county named as its province (most provincial capitals) takes the province's English name; the others a
+    transliteration of the Persian one."""
+    if name == province.name and province.name_en:
+        return province.name_en
+    return transliterate(name)
 
 
 @transaction.atomic
@@ -46,9 +56,10 @@ def load_provinces_and_counties():
         name = clean_text(row["name"])
         county = existing.get(code)
         if county is None:
-            County.objects.create(code=code, province=province, name=name)
-        elif county.name != name or county.province_id != province.pk:
+            County.objects.create(code=code, province=province, name=name, name_en=county_name_en(name, province))
+        elif county.name != name or county.province_id != province.pk or not county.name_en:
             county.name, county.province = name, province
+            county.name_en = county.name_en or county_name_en(name, province)
             county.save()
         count += 1
     return len(by_registry_id), count

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,7 +50,7 @@ def send_digests():
     )
     sent = 0
     for user in candidates:
-        with override(user.language or "fa"):
+        with override(settings.LANGUAGE_CODE):  # staff mail is Persian, as staff pages are
             text = digest_for(user)
             if text is None:
                 continue

@@ -39,7 +39,7 @@ def send_notification_email(notification_id, attempt=1):
                 return False
             notification.emailed_at = timezone.now()
             notification.save(update_fields=["emailed_at", "updated"])
-            with override(notification.recipient.language or "fa"):
+            with override(settings.LANGUAGE_CODE):  # staff mail is Persian, as staff pages are
                 body = notification.body
                 if notification.url:
                     body = f"{body}\n\n{settings.TASHIL_SITE_URL}{notification.url}".strip()

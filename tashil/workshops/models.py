@@ -11,7 +11,7 @@ from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.fields import DigitsCharField
-from tashil.core.jalali import format_jalali, today
+from tashil.core.jalali import format_jalali, format_long, interface_digits, persian_digits_active, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel
 from tashil.core.persian import search_key, to_persian_digits
@@ -89,7 +89,13 @@ class Workshop(BaseModel):
 
     @property
     def when(self):
-        return f"{format_jalali(self.date)} {to_persian_digits(self.start_time.strftime('%H:%M'))} تا {to_persian_digits(self.end_time.strftime('%H:%M'))}"
+        """۱۴۰۵/۰۸/۲۱ ۰۹:۰۰ تا ۱۲:۰۰; on the English public site 12 Nov 2026 (21 Aban 1405), 09:00 to 12:00."""
+        english = not persian_digits_active()
+        return _("%(date)s %(start)s تا %(end)s") % {
+            "date": format_long(self.date) if english else format_jalali(self.date),
+            "start": interface_digits(self.start_time.strftime("%H:%M")),
+            "end": interface_digits(self.end_time.strftime("%H:%M")),
+        }
 
     @property
     def registration_open(self):

@@ -87,13 +87,13 @@ def test_passwords_are_hashed_with_argon2_in_production_settings():
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 
 
-def test_language_is_kept_per_user(world, client_as):
+def test_the_language_switch_sets_the_visitor_s_choice_and_returns_to_the_page(world, client_as):
+    """Staff pages are Persian only (catalog/tests/test_english.py): the choice no longer lands in the profile."""
     client = client_as("secretariat")
-    client.post("/accounts/language/", {"language": "en", "return_url": "/"})
-    assert User.objects.get(username="secretariat").language == "en"
-    page = client.get("/").content.decode()
-    assert '<html lang="en" dir="ltr">' in page
-    client.post("/accounts/language/", {"language": "fa"})
+    answer = client.post("/accounts/language/", {"language": "en", "return_url": "/directory/products/"})
+    assert answer.status_code == 302 and answer["Location"] == "/directory/products/"
+    assert answer.cookies["django_language"].value == "en"
+    assert User.objects.get(username="secretariat").language == "fa"
     assert '<html lang="fa" dir="rtl">' in client.get("/").content.decode()
 
 

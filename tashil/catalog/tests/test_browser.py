@@ -64,3 +64,27 @@ def test_the_public_site_fits_a_phone(browser, live_server, world, path):
     assert phone.locator("html").get_attribute("dir") == "rtl"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
     context.close()
+
+
+def test_an_investor_reads_the_public_site_in_english_left_to_right(page, world):
+    """«English» on the public site: the same page in English, left to right, with the LTR stylesheet, Latin digits
+    drawn as Latin digits, and the counties and provinces in their English names; «فارسی» brings Persian back."""
+    page.goto("/directory/")
+    page.get_by_test_id("language-en").click()
+    page.wait_for_url("**/directory/")
+    assert page.locator("html").get_attribute("lang") == "en" and page.locator("html").get_attribute("dir") == "ltr"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.body).fontFeatureSettings") == "normal"
+    expect(page.get_by_role("link", name="Industrial units")).to_be_visible()
+    page.get_by_role("link", name="Industrial units").click()
+    page.wait_for_url("**/directory/units/")
+    page.select_option("select[name=province]", str(world.province_a.pk))
+    expect(page.locator("[data-testid=unit-card]")).to_have_count(1)
+    counties = page.locator("select[name=county] option").all_inner_texts()
+    assert world.county_a.name_en in counties and world.county_b.name_en not in counties
+    assert f"{world.county_a.name_en}, {world.province_a.name_en}" in page.get_by_test_id("unit-card").inner_text()
+    page.get_by_test_id("language-fa").click()  # back to the same page, the province chosen live kept
+    page.wait_for_load_state("domcontentloaded")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "/directory/units/" in page.url and f"province={world.province_a.pk}" in page.url
+    expect(page.locator("[data-testid=unit-card]")).to_have_count(1)

@@ -3,8 +3,9 @@
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from tashil.core import jalali, scope
+from tashil.core import display, jalali, scope
 from tashil.core.persian import format_number, format_percent
 from tashil.core.table_rows import rows_html
 
@@ -27,8 +28,23 @@ def jdatetime(value):
 
 @register.filter
 def jdate_long(value):
-    """۲۳ مهر ۱۴۰۳."""
-    return jalali.format_jalali(value, "{d} {month} {y}")
+    """۲۳ مهر ۱۴۰۳; in the English public site 14 Oct 2024 (23 Mehr 1403)."""
+    return jalali.format_long(value)
+
+
+# A province or county by its English name on the English public site.
+register.filter("local_name", display.local_name)
+
+
+@register.filter
+def place(county):
+    """A county and its province as the interface writes them: «شهرستان الف، استان الف», "Abadan, Khuzestan"."""
+    if not county:
+        return ""
+    return _("%(county)s، %(province)s") % {
+        "county": display.local_name(county),
+        "province": display.local_name(county.province),
+    }
 
 
 @register.filter

@@ -2,7 +2,8 @@
 
 A test that types a URL proves the view; the crawler proves the page. It reports (never stops at the
 first) server errors, links a page showed that answer 403 or 404, malformed addresses (``??``, a query key
-that starts with ``?``) and Latin digits in a Persian page's visible text outside ``LATIN_ALLOWED``. On every
+that starts with ``?``), Latin digits in a Persian page's visible text outside ``LATIN_ALLOWED``, and in an English
+page any Persian letter or digit (an untranslated string) and a direction other than left to right. On every
 list page it follows the page's own export links exactly as written and checks a real XLSX and CSV holding
 exactly the rows the page counts, and follows its page-size and sort links, checking the filters survive.
 """
@@ -31,6 +32,11 @@ LATIN_ALLOWED = {
     "English text": re.compile(r"^[^\u0600-\u06ff]*[A-Za-z][^\u0600-\u06ff]*$"),
 }
 LATIN_DIGIT = re.compile(r"[0-9]+")
+# Persian and Arabic letters and digits (the Arabic blocks and their presentation forms): none may show on an
+# English page, except inside an element marked as another language (the language switch's «فارسی»).
+PERSIAN_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+# Attributes whose text a person reads or hears (a placeholder, a tooltip, a screen reader's label).
+READ_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 # Links that change something or end the session even though they are GET links, and addresses no page
 # of the product itself serves (the admin site is Django's own, English-digit interface).
 SKIPPED = re.compile(r"/logout|/delete|^/django-admin/|^/static/|^/i18n/|^/api/")
@@ -51,7 +57,12 @@ class Page(HTMLParser):
 
     def __init__(self, html):
         super().__init__(convert_charrefs=True)
-        self.links, self.text, self.lang = [], [], ""
+        self.links, self.text, self.lang, self.dir = [], [], "", ""
+        # The visible text and read attributes in the page's own language (not inside an element marked lang=...).
+        self.own_text = []
+        self.foreign_depth = 0
+        # The forms of the page: what their inputs hold and which buttons send them (by data-testid).
+        self.forms, self.form = [], None
         self.count = None
         self.exports = {}
         self.page_sizes, self.sorts = [], []
@@ -69,13 +80,18 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "html":
-            self.lang = attrs.get("lang") or ""
+            self.lang, self.dir = attrs.get("lang") or "", attrs.get("dir") or ""
+        foreign = tag != "html" and bool(attrs.get("lang")) and attrs["lang"] != self.lang
+        if not self.hidden_depth and not self.foreign_depth and not foreign:
+            self.own_text.extend(attrs[name] for name in READ_ATTRIBUTES if attrs.get(name))
+        self.start_form_part(tag, attrs)
         if tag in VOID:
             self.start_void(tag, attrs)
             return
         hidden = tag in INVISIBLE or "hidden" in attrs or attrs.get("aria-hidden") == "true"
-        self.stack.append((tag, hidden, attrs.get("data-testid")))
+        self.stack.append((tag, hidden, attrs.get("data-testid"), foreign))
         self.hidden_depth += hidden
+        self.foreign_depth += foreign
         testid = attrs.get("data-testid")
         if testid == "result-count":
             self.in_count = True
@@ -91,16 +107,40 @@ class Page(HTMLParser):
             elif "sort-link" in (attrs.get("class") or "").split():
                 self.sorts.append(href)
 
+    def start_form_part(self, tag, attrs):
+        if tag == "form":
+            self.form = {"action": attrs.get("action") or "", "fields": {}, "buttons": {}}
+            self.forms.append(self.form)
+        elif self.form is None:
+            return
+        elif tag == "button" or (tag == "input" and attrs.get("type") == "submit"):
+            self.form["buttons"][attrs.get("data-testid")] = (attrs.get("name"), attrs.get("value") or "")
+        elif not attrs.get("name"):
+            return
+        elif tag == "input" and (attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs):
+            self.form["fields"][attrs["name"]] = attrs.get("value") or ""
+
+    def button(self, testid):
+        """The form that the button ``testid`` sends, with the fields it sends: (action, data)."""
+        for form in self.forms:
+            if testid in form["buttons"]:
+                name, value = form["buttons"][testid]
+                return form["action"], {**form["fields"], **({name: value} if name else {})}
+        raise LookupError(f"no button {testid} on the page")
+
     def start_void(self, tag, attrs):
         if tag == "area" and attrs.get("href"):
             self.links.append(attrs["href"])
 
     def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
         if tag in VOID:
             return
         while self.stack:
-            open_tag, hidden, testid = self.stack.pop()
+            open_tag, hidden, testid, foreign = self.stack.pop()
             self.hidden_depth -= hidden
+            self.foreign_depth -= foreign
             if testid == "result-count":
                 self.in_count = False
             if testid == "page-sizes":
@@ -113,6 +153,16 @@ class Page(HTMLParser):
             self.count_text.append(data)
         if not self.hidden_depth:
             self.text.append(data)
+            if not self.foreign_depth:
+                self.own_text.append(data)
+
+    def text_content(self):
+        """The visible text as one string, spaces collapsed."""
+        return " ".join(" ".join(self.text).split())
+
+    def persian_text(self):
+        """The visible texts of an English page that hold a Persian letter or digit: strings left untranslated."""
+        return [" ".join(chunk.split())[:80] for chunk in self.own_text if PERSIAN_LETTER.search(chunk)]
 
     def latin_digits(self):
         """The Latin digits of the visible text that no allow-listed kind of text explains."""
@@ -124,6 +174,14 @@ class Page(HTMLParser):
             if LATIN_DIGIT.search(rest):
                 found.append(" ".join(chunk.split())[:80])
         return found
+
+
+def press(client, url, testid, **typed):
+    """Open ``url`` and press the button ``testid`` as a person does: its form sent with what the page filled in,
+    the button's own name and value, and what ``typed`` adds; the answer after its redirects."""
+    page = Page(client.get(url).content.decode())
+    action, data = page.button(testid)
+    return client.post(urljoin(url, action or url), {**data, **typed}, follow=True)
 
 
 @dataclass
@@ -235,6 +293,11 @@ class Crawler:
         if page.lang.startswith("fa"):
             for text in page.latin_digits():
                 self.crawl.problem(url, f"Latin digits in «{text}»")
+        elif page.lang.startswith("en"):
+            if page.dir != "ltr":
+                self.crawl.problem(url, f"an English page written {page.dir or 'without a direction'}, not ltr")
+            for text in page.persian_text():
+                self.crawl.problem(url, f"untranslated text in an English page: «{text}»")
         if page.count is not None and page.exports:
             self.check_list(final, page)
         links = []

@@ -27,6 +27,7 @@ class CountyFactory(DjangoModelFactory):
 
     province = factory.SubFactory(ProvinceFactory)
     name = factory.Sequence(lambda n: f"شهرستان آزمایشی {to_persian_digits(n)}")
+    name_en = factory.Sequence(lambda n: f"Test county {n}")
     code = factory.Sequence(lambda n: 90000 + n)
 
 

@@ -12,6 +12,7 @@ from tashil.core.jalali import (
     days_in_month,
     format_jalali,
     format_jalali_datetime,
+    format_long,
     month_bounds,
     parse_jalali,
     week_bounds,
@@ -64,6 +65,16 @@ def test_display_is_persian_in_persian_and_latin_in_english():
         assert format_jalali(OCTOBER_14_2024, "{weekday} {d} {month} {y}") == "دوشنبه ۲۳ مهر ۱۴۰۳"
     with translation.override("en"):
         assert format_jalali(OCTOBER_14_2024) == "1403/07/23"
+
+
+def test_long_dates_add_the_gregorian_date_in_english():
+    with translation.override("fa"):
+        assert format_long(OCTOBER_14_2024) == "۲۳ مهر ۱۴۰۳"
+    with translation.override("en"):
+        assert format_long(OCTOBER_14_2024) == "14 Oct 2024 (23 Mehr 1403)"
+        assert (
+            Template("{{ day|jdate_long }}").render(Context({"day": OCTOBER_14_2024})) == "14 Oct 2024 (23 Mehr 1403)"
+        )
 
 
 def test_datetimes_show_in_tehran_time():

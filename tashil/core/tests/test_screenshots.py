@@ -7,7 +7,8 @@ from tashil.core.testing.browser import screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
-# (user, screenshot name, path; {showcase} is the showcase unit, {obstacle} an obstacle under way)
+# (user, screenshot name, path; {showcase} is the showcase unit, {obstacle} an obstacle under way). No user is a
+# visitor; "en" a visitor who pressed «English».
 PAGES = [
     ("dabir.pakdasht", "home", "/"),
     ("dabir.pakdasht", "scorecard", "/reports/agencies/"),
@@ -35,6 +36,10 @@ PAGES = [
     (None, "public-unit", "/directory/units/{showcase}/"),
     (None, "public-exhibition", "/directory/exhibitions/{exhibition}/"),
     (None, "public-workshops", "/directory/workshops/"),
+    # A visitor who pressed «English» on the public site.
+    ("en", "public-home-en", "/directory/"),
+    ("en", "public-directory-en", "/directory/units/?knowledge_based=on"),
+    ("en", "public-unit-en", "/directory/units/{showcase}/"),
 ]
 
 
@@ -58,14 +63,18 @@ def test_demo_pages_render(page, transactional_db):
     current = ""
     for username, name, path in PAGES:
         if username != current:
-            if username:
-                sign_in(page, username)
-            else:
+            if username in (None, "en"):
                 page.context.clear_cookies()
+            else:
+                sign_in(page, username)
+            if username == "en":
+                page.goto("/directory/")
+                page.get_by_test_id("language-en").click()
+                page.wait_for_load_state("domcontentloaded")
             current = username
         response = page.goto(path.format(**ids))
         assert response.status == 200, path
-        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert page.locator("html").get_attribute("dir") == ("ltr" if username == "en" else "rtl")
         screenshot(page, name)
     minutes_picture(onsite)
 

@@ -12,6 +12,10 @@ def test_reference_data_is_complete_and_idempotent(db):
     tehran = Province.objects.get(name="تهران")
     assert tehran.code == 23 and tehran.name_en == "Tehran"
     assert County.objects.filter(province=tehran, name="پاکدشت").exists()
+    # Every county has an English name for the English public site; a provincial capital takes its province's.
+    assert not County.objects.filter(name_en="").exists()
+    assert County.objects.get(province=tehran, name="تهران").name_en == "Tehran"
+    assert County.objects.get(name="آبادان").name_en == "Abadan"
     assert Agency.objects.filter(province=tehran, name="اداره کل امور مالیاتی استان تهران").exists()
     assert Holiday.objects.filter(title="عید نوروز").count() >= 40
     counts = (Province.objects.count(), County.objects.count(), Agency.objects.count(), Holiday.objects.count())
@@ -19,6 +23,15 @@ def test_reference_data_is_complete_and_idempotent(db):
     call_command("load_reference", verbosity=0)
     assert (Province.objects.count(), County.objects.count(), Agency.objects.count(), Holiday.objects.count()) == counts
     assert ChangeLogEntry.objects.count() == logged
+
+
+def test_a_corrected_english_county_name_is_kept_by_the_loader(db):
+    call_command("load_reference", verbosity=0)
+    county = County.objects.get(name="مشهد")
+    county.name_en = "Mashhad"
+    county.save()
+    call_command("load_reference", verbosity=0)
+    assert County.objects.get(pk=county.pk).name_en == "Mashhad"
 
 
 def test_demo_is_idempotent_and_keeps_edits(db):

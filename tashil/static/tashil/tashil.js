@@ -119,3 +119,10 @@
 document.addEventListener("change", function (event) {
   if (event.target.matches("select[data-autosubmit]") && event.target.form) event.target.form.submit();
 });
+
+/* The public site's language switch returns to the page as it is now, a live search included. */
+document.addEventListener("htmx:pushedIntoHistory", function () {
+  document.querySelectorAll("[data-testid=language-switch] input[name=return_url]").forEach(function (input) {
+    input.value = location.pathname + location.search;
+  });
+});
