@@ -105,22 +105,11 @@ class PublicUnitFilterSet(django_filters.FilterSet):
         model = IndustrialUnit
         fields = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        data = self.data or {}
-        province, county = data.get("province"), data.get("county")
-        # Narrow the place choices to what was chosen above them, so a phone never shows 448 counties at once.
-        if province and str(province).isdigit():
-            self.filters["county"].queryset = County.objects.filter(province_id=province)
-        if county and str(county).isdigit():
-            self.filters["zone"].queryset = IndustrialZone.objects.filter(county_id=county, is_active=True)
-        else:
-            self.filters["zone"].queryset = IndustrialZone.objects.none()
-
     @property
     def form(self):
         form = super().form
         if not getattr(form, "_styled", False):
+            self.narrow_places(form.fields)
             style_form(form)
             form.fields["q"].widget.attrs.update(
                 {"placeholder": _("مثلاً: رب گوجه، لوله پلی‌اتیلن، ۱۰۳۰"), "type": "search"}
@@ -130,6 +119,19 @@ class PublicUnitFilterSet(django_filters.FilterSet):
                 form.fields[name].widget.attrs["data-redraw"] = "1"
             form._styled = True
         return form
+
+    def narrow_places(self, fields):
+        """Narrow the place choices to what was chosen above them, so a phone never shows 448 counties at once.
+
+        On this form's own fields, not on the filters (see TashilFilterSet.narrow_choices)."""
+        data = self.data or {}
+        province, county = data.get("province"), data.get("county")
+        if province and str(province).isdigit():
+            fields["county"].queryset = County.objects.filter(province_id=province)
+        if county and str(county).isdigit():
+            fields["zone"].queryset = IndustrialZone.objects.filter(county_id=county, is_active=True)
+        else:
+            fields["zone"].queryset = IndustrialZone.objects.none()
 
     def search(self, queryset, name, value):
         return public.search_units(queryset, value)
