@@ -121,3 +121,77 @@ def pick_date(page, field, day):
     days.get_by_text(to_persian_digits(str(day)), exact=True).click()
     calendar.wait_for(state="hidden")
     return shown
+
+
+def suggest(page, field, text):
+    """Type into an autocomplete field's search box; returns its select once the server's suggestions are in."""
+    box = page.locator(f"[data-field={field}] .autocomplete-search")
+    select = page.locator(f"[data-field={field}] select")
+    with page.expect_response(lambda response: "/autocomplete/" in response.url and response.ok):
+        box.fill(text)
+    page.wait_for_function(
+        "([select, typed]) => select.options.length > 1 || typed === ''", arg=[select.element_handle(), text]
+    )
+    return select
+
+
+def pick_suggestion(page, field, text, label):
+    """Type ``text`` into an autocomplete field and pick the suggestion ``label`` with the keyboard, as a person
+    who has read the list does: into the list of suggestions, then down (or up) to the one meant."""
+    select = suggest(page, field, text)
+    labels = select.locator("option").all_inner_texts()
+    assert label in labels, f"«{label}» is not among the suggestions for «{text}»: {labels}"
+    select.focus()
+    target = labels.index(label)
+    current = select.evaluate("s => s.selectedIndex")
+    key = "ArrowDown" if target > current else "ArrowUp"
+    for _ in range(abs(target - current)):
+        page.keyboard.press(key)
+    assert select.evaluate("s => s.options[s.selectedIndex].textContent") == label
+    return select
+
+
+def live_search(page, text, form="[data-testid=filter-form]"):
+    """Type into a list's search box and wait until the live (htmx) answer has replaced the rows."""
+    settle(page, lambda: page.locator(f"{form} input[name=q]").fill(text))
+
+
+def settle(page, act):
+    """Do ``act`` (typing, ticking, choosing in a live filter bar) and wait until its htmx answer is swapped in."""
+    with page.expect_response(lambda response: response.request.headers.get("hx-request") == "true"):
+        act()
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+
+
+def tick(page, field, labels, form="[data-testid=filter-form]"):
+    """Open a dropdown of checkboxes (opening «فیلترهای بیشتر» first if the bar folds it) and tick ``labels``,
+    each change sent live as a person's click is."""
+    bar = page.locator(form)
+    dropdown = bar.locator(".dropdown-checkboxes", has=page.locator(f"input[name={field}]"))
+    if not dropdown.is_visible():
+        bar.get_by_test_id("more-filters").click()
+    dropdown.locator("button").click()
+    for label in labels:
+        settle(page, lambda label=label: dropdown.get_by_label(label, exact=True).check())
+    return dropdown
+
+
+def download(page, link):
+    """Click ``link`` (a locator, opening its dropdown menu first when it sits in one) and return the file's bytes
+    with its suggested name."""
+    menu = link.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' dropdown ')][1]")
+    if menu.count() and not link.is_visible():
+        menu.locator("[data-bs-toggle=dropdown]").first.click()
+    with page.expect_download() as waiting:
+        link.click()
+    return waiting.value.path().read_bytes(), waiting.value.suggested_filename
+
+
+def xlsx_rows(content):
+    """The data rows (below the header) of an XLSX file's first sheet, as tuples."""
+    import io
+
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).worksheets[0]
+    return [row for row in sheet.iter_rows(min_row=2, values_only=True)]

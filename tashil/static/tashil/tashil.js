@@ -66,6 +66,23 @@
     });
   }
 
+  /* A dropdown of checkboxes says what is ticked («۲ مورد», or «همه») as boxes are ticked: a live filter bar is
+     not drawn again, so its button would go on saying «همه» over a filtered list. */
+  document.addEventListener("change", function (event) {
+    var dropdown = event.target.closest && event.target.closest(".dropdown-checkboxes");
+    if (!dropdown) return;
+    var button = dropdown.querySelector("[data-bs-toggle=dropdown]");
+    var ticked = dropdown.querySelectorAll("input[type=checkbox]:checked").length;
+    button.textContent = ticked ? button.dataset.some.replace("{n}", persianDigits(String(ticked))) : button.dataset.all;
+  });
+
+  /* A live filter bar sends its search box as it is typed in (after a pause). The box's change event, fired when
+     it loses focus, would send the same search again and redraw the rows and the export menu under the person's
+     next click (the «خروجی» menu just opened closed itself): the form does not hear it. */
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("form[hx-get] input[name=q]")) event.stopPropagation();
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     startDatePicker();
     confirmForms(document);
