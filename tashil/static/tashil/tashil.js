@@ -109,6 +109,10 @@
           .then(function (response) { return response.ok ? response.json() : { results: [] }; })
           .then(function (data) {
             var selected = select.value;
+            /* A new search that no longer finds the chosen object chooses among its own matches: the select
+               would otherwise go on holding the earlier choice under a search for something else. */
+            var found = data.results.some(function (item) { return String(item.id) === selected; });
+            if (data.results.length && !found) selected = "";
             var keep = Array.prototype.filter.call(select.options, function (o) { return o.value === "" || o.value === selected; });
             select.innerHTML = "";
             keep.forEach(function (o) { select.appendChild(o); });
