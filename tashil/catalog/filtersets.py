@@ -105,6 +105,28 @@ class PublicUnitFilterSet(django_filters.FilterSet):
         model = IndustrialUnit
         fields = ()
 
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if self.data:
+            self.data = self.places_in_order(self.data)
+
+    @staticmethod
+    def places_in_order(data):
+        """A county left from the province chosen before (and a zone from the county before) is let go: the
+        visitor who picks another province means all of it, not an empty list of the old county's units."""
+        province, county, zone = (str(data.get(name) or "") for name in ("province", "county", "zone"))
+        stale = []
+        if province.isdigit() and county.isdigit() and not County.objects.filter(pk=county, province=province).exists():
+            stale = ["county", "zone"]
+        elif county.isdigit() and zone.isdigit() and not IndustrialZone.objects.filter(pk=zone, county=county).exists():
+            stale = ["zone"]
+        if not stale:
+            return data
+        data = data.copy()
+        for name in stale:
+            data[name] = ""
+        return data
+
     @property
     def form(self):
         form = super().form
