@@ -124,9 +124,10 @@ def pick_date(page, field, day):
 
 
 def suggest(page, field, text):
-    """Type into an autocomplete field's search box; returns its select once the server's suggestions are in."""
-    box = page.locator(f"[data-field={field}] .autocomplete-search")
-    select = page.locator(f"[data-field={field}] select")
+    """Type into an autocomplete field's search box (a form's or a filter bar's); returns its select once the
+    server's suggestions are in (in a live filter bar, wrap it in ``settle``: the first match is chosen)."""
+    wrapper = page.locator(".autocomplete", has=page.locator(f"select[name={field}]"))
+    box, select = wrapper.locator(".autocomplete-search"), wrapper.locator("select")
     with page.expect_response(lambda response: "/autocomplete/" in response.url and response.ok):
         box.fill(text)
     page.wait_for_function(

@@ -78,9 +78,11 @@
 
   /* A live filter bar sends its search box as it is typed in (after a pause). The box's change event, fired when
      it loses focus, would send the same search again and redraw the rows and the export menu under the person's
-     next click (the «خروجی» menu just opened closed itself): the form does not hear it. */
+     next click (the «خروجی» menu just opened closed itself): the form does not hear it, nor that of an
+     autocomplete's search box, which sends nothing itself (its select, once chosen, does). */
   document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("form[hx-get] input[name=q]")) event.stopPropagation();
+    var typed = "form[hx-get] input[name=q], form[hx-get] .autocomplete-search";
+    if (event.target.matches && event.target.matches(typed)) event.stopPropagation();
   }, true);
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tashil.core.persian import to_persian_digits
-from tashil.core.testing.browser import download, live_search, sign_in, tick, xlsx_rows
+from tashil.core.testing.browser import download, live_search, pick_date, settle, sign_in, suggest, tick, xlsx_rows
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -79,3 +79,38 @@ def test_ticking_two_statuses_lists_exactly_their_units_and_exports_them(page, w
     assert sorted(query_of(xlsx.get_attribute("href"))["status"]) == sorted(chosen)
     content, _name = download(page, xlsx)
     assert sorted(row[0] for row in xlsx_rows(content)) == expected
+
+
+def test_a_unit_chosen_and_a_date_picked_in_the_filter_bar_list_and_export_its_changes(page, world):
+    """The status changes' bar: the unit through its autocomplete, «از تاریخ» through the Jalali calendar."""
+    import datetime
+
+    from tashil.core.jalali import today
+    from tashil.units.models import UnitStatusChange
+
+    unit = world.unit_a2
+    old = UnitStatusChange.objects.create(
+        unit=unit, to_status=UnitStatus.SEMI_ACTIVE, date=today() - datetime.timedelta(days=40), reason="کمبود برق"
+    )
+    recent = UnitStatusChange.objects.create(
+        unit=unit, from_status=UnitStatus.SEMI_ACTIVE, to_status=UnitStatus.ACTIVE, date=today(), reason="برق وصل شد"
+    )
+    sign_in(page, "secretariat")
+    page.goto("/registry/status-changes/")
+    rows = page.locator("#results tbody tr")
+
+    settle(page, lambda: suggest(page, "unit", "همسایه"))
+    expect(rows).to_have_count(2)
+    assert query_of(page.url)["unit"] == [str(unit.pk)]
+
+    bar = page.get_by_test_id("filter-form")
+    if not page.locator("input[name=date_after]").is_visible():
+        bar.get_by_test_id("more-filters").click()
+    settle(page, lambda: pick_date(page, "date_after", 1))  # the first day of this month: after the old change
+    expect(rows).to_have_count(1)
+    assert recent.reason in rows.first.inner_text() and old.reason not in page.locator("#results").inner_text()
+    xlsx = page.get_by_test_id("export-xlsx")
+    exported = query_of(xlsx.get_attribute("href"))
+    assert exported["unit"] == [str(unit.pk)] and exported["date_after"] == query_of(page.url)["date_after"]
+    content, _name = download(page, xlsx)
+    assert [row[4] for row in xlsx_rows(content)] == [recent.reason]
