@@ -1,4 +1,35 @@
-"""Helpers for browser tests: where screenshots go (var/screenshots, or docs/screenshots for the README)."""
+"""Helpers for browser tests: signing in, clicking each kind of widget as a person does, the console-error guard
+(``PageProblems``, attached by the ``page`` fixture), and where screenshots go (var/screenshots, or docs/screenshots
+for the README).
+
+Every kind of widget the forms and lists use, and the browser test that works it and checks what was saved (or
+listed and exported):
+
+=================================  ==================================================================================
+widget (helper)                    test
+=================================  ==================================================================================
+Jalali date picker (``pick_date``)  meetings/tests/test_date_picker.py (a picked day and a typed date saved; opens on
+                                   the field's month); units/tests/test_widgets_browser.py (in a filter bar)
+autocomplete, one object           meetings/tests/test_widgets_browser.py (a suggestion picked with the keyboard
+(``suggest``, ``pick_suggestion``,  saved; a new search chooses among its own matches); units/tests/test_widgets_browser
+``choose``)                        .py (in a filter bar, with the export); meetings/tests/test_browser.py
+autocomplete, several objects      none: no form chooses several objects of a searched model (the lists of several,
+                                   e.g. a referral's agencies, are check boxes: obstacles/tests/test_browser.py)
+dropdown of checkboxes (``tick``)  units/tests/test_widgets_browser.py (two statuses: exactly their rows, the button
+                                   says «۲ مورد», the export carries them); obstacles/tests/test_widgets_browser.py
+file input                         obstacles/tests/test_widgets_browser.py (a refused .exe keeps the comment; a PDF
+                                   saved with it)
+live search (``live_search``,      units/tests/test_widgets_browser.py (its rows; the export links and the XLSX, the
+``settle``, ``download``,           page-size links carry the search; leaving the box sends no second search);
+``xlsx_rows``)                     units/tests/test_browser.py; catalog/tests/test_browser.py
+dependent province → county →      catalog/tests/test_widgets_browser.py (the directory: each narrows the next, the
+zone selects (``settle``)          list follows; another province lets the old county go)
+confirmation dialog                meetings/tests/test_widgets_browser.py (dismissed: nothing changes; accepted: the
+                                   minutes approved)
+map / point picker                 none: a unit's location is typed (latitude, longitude); the maps only show
+                                   (reports/tests/test_browser.py, core/tests/test_browser.py)
+=================================  ==================================================================================
+"""
 
 import os
 import weakref
