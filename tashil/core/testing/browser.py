@@ -25,7 +25,8 @@ live search (``live_search``,      units/tests/test_widgets_browser.py (its rows
 dependent province → county →      catalog/tests/test_widgets_browser.py (the directory: each narrows the next, the
 zone selects (``settle``)          list follows; another province lets the old county go)
 confirmation dialog                meetings/tests/test_widgets_browser.py (dismissed: nothing changes; accepted: the
-                                   minutes approved)
+                                   minutes approved); obstacles/tests/test_widgets_browser.py (overdue referrals
+                                   ticked in the list, escalated only once accepted)
 map / point picker                 none: a unit's location is typed (latitude, longitude); the maps only show
                                    (reports/tests/test_browser.py, core/tests/test_browser.py)
 =================================  ==================================================================================
