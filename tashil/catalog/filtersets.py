@@ -106,22 +106,33 @@ class PublicUnitFilterSet(django_filters.FilterSet):
         model = IndustrialUnit
         fields = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        data = self.data or {}
-        province, county = data.get("province"), data.get("county")
-        # Narrow the place choices to what was chosen above them, so a phone never shows 448 counties at once.
-        if province and str(province).isdigit():
-            self.filters["county"].queryset = County.objects.filter(province_id=province)
-        if county and str(county).isdigit():
-            self.filters["zone"].queryset = IndustrialZone.objects.filter(county_id=county, is_active=True)
-        else:
-            self.filters["zone"].queryset = IndustrialZone.objects.none()
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if self.data:
+            self.data = self.places_in_order(self.data)
+
+    @staticmethod
+    def places_in_order(data):
+        """A county left from the province chosen before (and a zone from the county before) is let go: the
+        visitor who picks another province means all of it, not an empty list of the old county's units."""
+        province, county, zone = (str(data.get(name) or "") for name in ("province", "county", "zone"))
+        stale = []
+        if province.isdigit() and county.isdigit() and not County.objects.filter(pk=county, province=province).exists():
+            stale = ["county", "zone"]
+        elif county.isdigit() and zone.isdigit() and not IndustrialZone.objects.filter(pk=zone, county=county).exists():
+            stale = ["zone"]
+        if not stale:
+            return data
+        data = data.copy()
+        for name in stale:
+            data[name] = ""
+        return data
 
     @property
     def form(self):
         form = super().form
         if not getattr(form, "_styled", False):
+            self.narrow_places(form.fields)
             style_form(form)
             form.fields["q"].widget.attrs.update(
                 {"placeholder": _("مثلاً: رب گوجه، لوله پلی‌اتیلن، ۱۰۳۰"), "type": "search"}
@@ -132,6 +143,19 @@ class PublicUnitFilterSet(django_filters.FilterSet):
                 form.fields[name].label_from_instance = local_name
             form._styled = True
         return form
+
+    def narrow_places(self, fields):
+        """Narrow the place choices to what was chosen above them, so a phone never shows 448 counties at once.
+
+        On this form's own fields, not on the filters (see TashilFilterSet.narrow_choices)."""
+        data = self.data or {}
+        province, county = data.get("province"), data.get("county")
+        if province and str(province).isdigit():
+            fields["county"].queryset = County.objects.filter(province_id=province)
+        if county and str(county).isdigit():
+            fields["zone"].queryset = IndustrialZone.objects.filter(county_id=county, is_active=True)
+        else:
+            fields["zone"].queryset = IndustrialZone.objects.none()
 
     def search(self, queryset, name, value):
         return public.search_units(queryset, value)

@@ -73,6 +73,7 @@ class TashilFilterSet(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "_tashil_styled", False):
+            self.narrow_choices(form)
             style_form(form)
             form.fields["q"].widget.attrs.setdefault("placeholder", _("جستجو…"))
             for field in form.fields.values():
@@ -80,6 +81,13 @@ class TashilFilterSet(django_filters.FilterSet):
                 self._scope_choices(field)
             form._tashil_styled = True
         return form
+
+    def narrow_choices(self, form):
+        """Choices that depend on who asks (the places one works in), set on this form's own fields.
+
+        Never on ``self.filters``: a filter builds its form field once and keeps it, so a field already made on
+        the filter-set class (drf-spectacular makes those of choice filters while building the API schema) would
+        ignore a queryset or widget set on the filter afterwards, for every later request of the process."""
 
     def _scope_choices(self, field):
         """Choices of related objects only from the user's scope; large models through an autocomplete."""

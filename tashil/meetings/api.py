@@ -3,6 +3,7 @@ minutes PDF — scoped and validated like the pages, through the same model meth
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -16,7 +17,7 @@ from tashil.core.api.viewsets import TashilModelViewSet
 
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
-from .models import AgendaItem, Attendance, Meeting, Resolution, check_same_county, open_first
+from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
 
 
 class FrozenMeetingGuard:
@@ -39,7 +40,17 @@ class FrozenMeetingGuard:
         super().perform_destroy(instance)
 
 
+CONFIRM_HOLIDAY = _("confirm_holiday را true بفرستید")
+
+
 class MeetingSerializer(TashilModelSerializer):
+    confirm_holiday = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="true: the meeting is meant for this Friday or holiday (else such a date is refused, named).",
+    )
+
     class Meta:
         model = Meeting
         fields = (
@@ -61,8 +72,21 @@ class MeetingSerializer(TashilModelSerializer):
             "notes",
             "approved_at",
             "version",
+            "confirm_holiday",
         )
         read_only_fields = ("county", "kind", "number", "status", "approved_at", "version")
+
+    def validate(self, attrs):
+        """The page's rule for a meeting on a day off (check_meeting_day), confirmed by ``confirm_holiday``."""
+        confirmed = attrs.pop("confirm_holiday", False)
+        day = attrs.get("date")
+        if self.instance is not None and day == self.instance.date:
+            day = None
+        try:
+            check_meeting_day(day, confirmed=confirmed, how=CONFIRM_HOLIDAY)
+        except DjangoValidationError as error:
+            raise django_to_drf(error) from error
+        return super().validate(attrs)
 
 
 class AttendanceSerializer(TashilModelSerializer):

@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm, style_form
-from tashil.core.jalali import WEEKDAYS, format_jalali
-from tashil.core.models import Holiday
 from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.forms import validate_upload
 from tashil.obstacles.models import Obstacle
@@ -21,6 +19,7 @@ from .models import (
     MeetingSeries,
     Resolution,
     VisitFinding,
+    check_meeting_day,
     check_same_county,
 )
 
@@ -61,34 +60,20 @@ class MeetingForm(TashilModelForm):
         self.fields["site_unit"].required = False
 
     def clean(self):
-        """A meeting on the weekend or an official holiday is usually a mistyped date: it is held back, named,
-        until the secretariat ticks the confirmation (a date left unchanged is not asked about again)."""
+        """A meeting on the weekend or an official holiday is held back until the secretariat ticks the
+        confirmation (the rule: meetings.models.check_meeting_day, which the API applies too)."""
         cleaned = super().clean()
         day = cleaned.get("date")
-        if day and (self.instance.pk is None or "date" in self.changed_data) and not cleaned.get("off_day_confirmed"):
-            reason = off_day_reason(day)
-            if reason:
-                self.add_error(
-                    "date",
-                    _("%(date)s %(reason)s است؛ اگر جلسه واقعاً همین روز است، «%(confirm)s» را بزنید.")
-                    % {
-                        "date": format_jalali(day),
-                        "reason": reason,
-                        "confirm": self.fields["off_day_confirmed"].label,
-                    },
-                )
+        changed = self.instance.pk is None or "date" in self.changed_data
+        try:
+            check_meeting_day(
+                day if changed else None,
+                confirmed=cleaned.get("off_day_confirmed"),
+                how=_("«%(confirm)s» را بزنید") % {"confirm": self.fields["off_day_confirmed"].label},
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
-
-
-def off_day_reason(day):
-    """Why ``day`` is not a working day («جمعه», «تعطیل رسمی (مناسبت)»), or "" when it is one."""
-    calendar = WorkCalendar.load()
-    if calendar.is_working_day(day):
-        return ""
-    holiday = Holiday.objects.filter(date=day).values_list("title", flat=True).first()
-    if holiday:
-        return _("تعطیل رسمی (%(title)s)") % {"title": holiday}
-    return _("%(weekday)s، روز تعطیل هفته") % {"weekday": WEEKDAYS[day.weekday()]}
 
 
 class MeetingChildForm(TashilModelForm):

@@ -21,9 +21,9 @@ from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
 from tashil.core.files import RandomName, validate_image
-from tashil.core.jalali import format_jalali, today
+from tashil.core.jalali import WEEKDAYS, format_jalali, today
 from tashil.core.links import object_url
-from tashil.core.models import BaseModel, ScopedQuerySet
+from tashil.core.models import BaseModel, Holiday, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.choices import FailureParty
@@ -417,6 +417,32 @@ class MeetingChild(BaseModel):
         super().clean()
         if self.meeting_id:
             check_same_county(self.meeting, unit=getattr(self, "unit", None), obstacle=getattr(self, "obstacle", None))
+
+
+def off_day_reason(day):
+    """Why ``day`` is not a working day («جمعه، روز تعطیل هفته», «تعطیل رسمی (مناسبت)»), or "" when it is one."""
+    if WorkCalendar.load().is_working_day(day):
+        return ""
+    holiday = Holiday.objects.filter(date=day).values_list("title", flat=True).first()
+    if holiday:
+        return _("تعطیل رسمی (%(title)s)") % {"title": holiday}
+    return _("%(weekday)s، روز تعطیل هفته") % {"weekday": WEEKDAYS[day.weekday()]}
+
+
+def check_meeting_day(day, confirmed, how):
+    """A meeting on the weekend or an official holiday is usually a mistyped date: refused, the day named, unless
+    the secretariat confirms it (``how`` says how: tick the page's check box, send the API's field). The page and
+    the API both ask here; ``day`` is None when the date is not being set or changed (not asked about again)."""
+    if day is None or confirmed:
+        return
+    reason = off_day_reason(day)
+    if reason:
+        raise ValidationError(
+            {
+                "date": _("%(date)s %(reason)s است؛ اگر جلسه واقعاً همین روز است، %(how)s.")
+                % {"date": format_jalali(day), "reason": reason, "how": how}
+            }
+        )
 
 
 def check_same_county(meeting, unit=None, obstacle=None, obstacles=()):

@@ -28,28 +28,28 @@ class PlaceFilterMixin(django_filters.FilterSet):
     )
     county = django_filters.ModelChoiceFilter(queryset=County.objects.all(), label=_("شهرستان"), method="filter_county")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = getattr(self, "user", None)
+    def narrow_choices(self, form):
+        super().narrow_choices(form)
+        fields = form.fields
         single = None
-        if getattr(user, "is_authenticated", False):
+        if getattr(self.user, "is_authenticated", False):
             from tashil.core import scope
 
-            counties = scope.counties_in_scope(user)
-            self.filters["county"].queryset = counties
-            self.filters["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
-            single = scope.single_county_id(user)
+            counties = scope.counties_in_scope(self.user)
+            fields["county"].queryset = counties
+            fields["province"].queryset = Province.objects.filter(pk__in=counties.values("province"))
+            single = scope.single_county_id(self.user)
             if single:
                 # One county is all this person works in: a choice of province and county would offer only
                 # it. The filters stay (a link may carry ?county=) but are not shown in the bar.
                 for name in ("province", "county"):
-                    self.filters[name].extra["widget"] = forms.HiddenInput
-        if "zone" in self.filters:
+                    fields[name].widget = forms.HiddenInput()
+        if "zone" in fields:
             # One county's zones by its id, not through a subquery of the counties in scope (the same rows,
             # a plainer query for the filter bar of most of the system's users).
             zones = IndustrialZone.objects.all()
-            self.filters["zone"].queryset = (
-                zones.filter(county_id=single) if single else zones.filter(county__in=self.filters["county"].queryset)
+            fields["zone"].queryset = (
+                zones.filter(county_id=single) if single else zones.filter(county__in=fields["county"].queryset)
             )
 
     def filter_province(self, queryset, name, value: int):

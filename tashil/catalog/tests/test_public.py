@@ -445,3 +445,14 @@ def test_a_request_with_no_address_has_none(settings, rf):
     del request.META["REMOTE_ADDR"]
     settings.TASHIL_TRUSTED_PROXIES = 1
     assert client_address(request) is None
+
+
+def test_a_zone_left_from_the_county_chosen_before_is_let_go(world, client):
+    """The visitor picked county A's zone, then county B: they mean county B, not an empty list."""
+    from tashil.catalog import public
+
+    page = client.get("/directory/units/", {"county": world.county_b.pk, "zone": world.zone_a.pk})
+    listed = {unit.pk for unit in page.context["page"].object_list}
+    expected = set(public.public_units().filter(county=world.county_b).values_list("pk", flat=True))
+    assert expected and listed == expected
+    assert page.context["filterset"].form.is_valid()

@@ -128,7 +128,8 @@ def render_dropdown_checkboxes(widget):
     parts = [
         '<div class="dropdown dropdown-checkboxes">\n'
         '  <button class="form-select text-start" type="button" data-bs-toggle="dropdown" '
-        'data-bs-auto-close="outside" aria-expanded="false">\n'
+        f'data-bs-auto-close="outside" aria-expanded="false" data-all="{conditional_escape(_("همه"))}" '
+        f'data-some="{conditional_escape(_("%(n)s مورد") % {"n": "{n}"})}">\n'
         f"    {summary}\n"
         "  </button>\n"
         '  <div class="dropdown-menu p-2">\n    '

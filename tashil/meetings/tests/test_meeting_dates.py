@@ -76,3 +76,38 @@ def test_a_meeting_moved_to_a_later_date_takes_its_place(world, client_as):
     soon.refresh_from_db()
     later.refresh_from_db()
     assert (later.number, soon.number) == (2, 3)
+
+
+def test_the_api_refuses_a_friday_meeting_in_persian_until_it_is_confirmed(world, api_as):
+    """The same rule as the page (meetings.models.check_meeting_day): named, refused, unless confirm_holiday."""
+    WeekendDay.objects.get_or_create(weekday=4)
+    friday = next_weekday(4)
+    api = api_as("secretariat")
+    payload = {"series": world.series_a.pk, "date": friday.isoformat(), "place": "فرمانداری الف"}
+    refused = api.post("/api/meetings/meetings/", payload, format="json")
+    assert refused.status_code == 400
+    [message] = refused.json()["date"]
+    assert f"{format_jalali(friday)} جمعه، روز تعطیل هفته است" in message and "confirm_holiday" in message
+    assert not Meeting.objects.filter(series=world.series_a, date=friday).exists()
+    created = api.post("/api/meetings/meetings/", {**payload, "confirm_holiday": True}, format="json")
+    assert created.status_code == 201, created.content
+    assert "confirm_holiday" not in created.json()
+    meeting = Meeting.objects.get(series=world.series_a, date=friday)
+    # A date left as it was is not asked about again; moving it to a holiday is.
+    kept = api.patch(f"/api/meetings/meetings/{meeting.pk}/", {"place": "شهرک صنعتی الف"}, format="json")
+    assert kept.status_code == 200, kept.content
+    tuesday = next_weekday(1)
+    Holiday.objects.create(date=tuesday, title="شهادت امام")
+    moved = api.patch(f"/api/meetings/meetings/{meeting.pk}/", {"date": tuesday.isoformat()}, format="json")
+    assert moved.status_code == 400 and "تعطیل رسمی (شهادت امام)" in moved.json()["date"][0]
+    meeting.refresh_from_db()
+    assert meeting.date == friday and meeting.place == "شهرک صنعتی الف"
+
+
+def test_the_api_takes_a_working_day_without_confirmation(world, api_as):
+    WeekendDay.objects.get_or_create(weekday=4)
+    wednesday = next_weekday(2)
+    payload = {"series": world.series_a.pk, "date": wednesday.isoformat(), "place": "فرمانداری الف"}
+    created = api_as("secretariat").post("/api/meetings/meetings/", payload, format="json")
+    assert created.status_code == 201, created.content
+    assert Meeting.objects.get(pk=created.json()["id"]).date == wednesday

@@ -58,3 +58,39 @@ def test_the_status_dropdown_of_checkboxes_filters_the_list(page, world):
     assert any(world.obstacle_a.title in text for text in titles)
     listed = world.obstacle_a.__class__.objects.for_user(world.users["secretariat"], "view").filter(status=shown.value)
     assert rows.count() == listed.count()
+
+
+def test_overdue_referrals_ticked_in_the_list_are_escalated_only_once_the_dialog_is_accepted(page, world):
+    """The referral list's check boxes and its confirmation dialog: dismissed, nothing moves; accepted, the
+    ticked referral goes to the parent agency."""
+    from tashil.obstacles.choices import ReferralStatus
+    from tashil.obstacles.tests.world import make_overdue
+    from tashil.orgs.models import Agency
+
+    parent = Agency.objects.create(
+        name="اداره کل مالیات استان الف", type="tax", level="province", province=world.province_a
+    )
+    world.agency_a.parent = parent
+    world.agency_a.save()
+    referral = make_overdue(world.referral_a)
+    sign_in(page, "secretariat")
+    page.goto("/obstacles/referrals/")
+    page.locator(f"input[name=referral][value='{referral.pk}']").check()
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    page.get_by_test_id("escalate-selected").click()
+    page.evaluate("() => document.readyState")  # a round trip: a submitted form would be on its way by now
+    referral.refresh_from_db()
+    assert referral.status != ReferralStatus.ESCALATED and "تشدید" in asked[0]
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    with page.expect_navigation():
+        page.get_by_test_id("escalate-selected").click()
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.ESCALATED and referral.escalated_to.agency == parent
+    assert len(asked) == 2

@@ -66,6 +66,25 @@
     });
   }
 
+  /* A dropdown of checkboxes says what is ticked («۲ مورد», or «همه») as boxes are ticked: a live filter bar is
+     not drawn again, so its button would go on saying «همه» over a filtered list. */
+  document.addEventListener("change", function (event) {
+    var dropdown = event.target.closest && event.target.closest(".dropdown-checkboxes");
+    if (!dropdown) return;
+    var button = dropdown.querySelector("[data-bs-toggle=dropdown]");
+    var ticked = dropdown.querySelectorAll("input[type=checkbox]:checked").length;
+    button.textContent = ticked ? button.dataset.some.replace("{n}", persianDigits(String(ticked))) : button.dataset.all;
+  });
+
+  /* A live filter bar sends its search box as it is typed in (after a pause). The box's change event, fired when
+     it loses focus, would send the same search again and redraw the rows and the export menu under the person's
+     next click (the «خروجی» menu just opened closed itself): the form does not hear it, nor that of an
+     autocomplete's search box, which sends nothing itself (its select, once chosen, does). */
+  document.addEventListener("change", function (event) {
+    var typed = "form[hx-get] input[name=q], form[hx-get] .autocomplete-search";
+    if (event.target.matches && event.target.matches(typed)) event.stopPropagation();
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     startDatePicker();
     confirmForms(document);
@@ -92,6 +111,10 @@
           .then(function (response) { return response.ok ? response.json() : { results: [] }; })
           .then(function (data) {
             var selected = select.value;
+            /* A new search that no longer finds the chosen object chooses among its own matches: the select
+               would otherwise go on holding the earlier choice under a search for something else. */
+            var found = data.results.some(function (item) { return String(item.id) === selected; });
+            if (data.results.length && !found) selected = "";
             var keep = Array.prototype.filter.call(select.options, function (o) { return o.value === "" || o.value === selected; });
             select.innerHTML = "";
             keep.forEach(function (o) { select.appendChild(o); });
