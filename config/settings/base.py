@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tashil.catalog",
     "tashil.workshops",
     "tashil.reports",
+    "tashil.site",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +280,11 @@ LOGGING = {
 }
 
 # Tashil's own settings.
+# The models core's framework works against without importing their apps (core imports no domain app,
+# docs/architecture.md): the county every scope narrows to, and the rows whose presence means that a
+# database is not empty (a backup is restored only into an empty one).
+TASHIL_COUNTY_MODEL = "geo.County"
+TASHIL_RESTORE_EMPTY_MODELS = ["accounts.User", "units.IndustrialUnit"]
 TASHIL_PAGE_SIZE = 50
 TASHIL_EXPORT_MAX_ROWS = env.int("TASHIL_EXPORT_MAX_ROWS", default=200_000)
 # The unit import's limits (docs/import-format.md): a spreadsheet is refused, with a Persian message naming the

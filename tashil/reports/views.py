@@ -18,13 +18,13 @@ from tashil.core.choices import Role, ScopeLevel
 from tashil.core.exports import export_response, filename
 from tashil.core.jalali import SEASONS, format_jalali, jalali_today
 from tashil.core.persian import clean_text, search_key
+from tashil.geo.areas import Area, area_from
+from tashil.geo.cache import cached, kept_a_while
 from tashil.obstacles.choices import ObstacleStatus
 from tashil.units.choices import STATUS_COLOURS, UnitStatus
 from tashil.units.models import IndustrialUnit
 
 from . import figures
-from .areas import Area, area_from
-from .cache import cached, kept_a_while
 from .figures import Period
 
 REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
