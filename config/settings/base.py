@@ -125,7 +125,12 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tashil")}
+# One cache shared by the web server's workers, the task worker and management commands (an import run by the
+# worker or `manage.py import_units` must refresh what the server shows): by default a table in the database
+# (made by `migrate`), Redis with CACHE_URL=redis://… for several servers. Tests use local memory.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://tashil_cache")}
+# Under the production settings a per-process cache (local memory, dummy) is refused by a system check.
+TASHIL_SHARED_CACHE_REQUIRED = False
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

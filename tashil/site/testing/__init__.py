@@ -1,1 +1,1 @@
-"""Test utilities shared by every app: factories, the two-county world, generic view tests, the role matrix."""
+"""Test helpers that build the assembled site: the two-county world of every app, its factories and builders."""
