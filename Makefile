@@ -68,9 +68,11 @@ run: apt-run demo
 test: apt-test install
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
+# lint-imports: the one-way layers between the apps (pyproject.toml [tool.importlinter], docs/architecture.md).
 lint: install
 	$(VENV)/bin/ruff check tashil config bench
 	$(VENV)/bin/ruff format --check tashil config bench
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix tashil config bench

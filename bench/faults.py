@@ -360,7 +360,7 @@ def run(database, seconds, threads, workers, mails):
         "client_threads": threads,
         "gunicorn_workers": workers,
         "gunicorn_workers_alive_at_the_end": alive,
-        "cache": "redis" if cache else "per-process memory",
+        "cache": "redis" if cache else "database",
         **report(load, marks, found),
         "emails": {
             "queued": len(mail_ids),

@@ -234,7 +234,7 @@ def run(database, seconds, levels, workers):
     return {
         "database": database,
         "gunicorn_workers": workers,
-        "cache": "redis" if cache else "per-process memory",
+        "cache": "redis" if cache else "database",
         "paths_in_mix": len(mix(info)),
         "runs": runs,
     }

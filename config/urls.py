@@ -7,8 +7,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tashil.catalog.public_views import RobotsView
-from tashil.catalog.sitemaps import SITEMAPS
-from tashil.core.views import HomeView
+from tashil.site.sitemaps import SITEMAPS
+from tashil.site.views import HomeView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -24,7 +24,7 @@ urlpatterns = [
     path("catalog/", include("tashil.catalog.urls")),
     path("workshops/", include("tashil.workshops.urls")),
     path("reports/", include("tashil.reports.urls")),
-    path("directory/", include("tashil.catalog.urls_public")),
+    path("directory/", include("tashil.site.urls_public")),
     path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("api/", include("config.api_urls")),

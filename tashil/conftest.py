@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from tashil.core.testing.browser import PageProblems
-from tashil.core.testing.world import build_world
+from tashil.site.testing.world import build_world
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from such a thread
 # unless told that this is fine, which it is for tests that drive a separate live server thread.
@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 
 
 def pytest_configure(config):
-    import tashil.core.testing.builders  # noqa: F401  (registers every app's world builder)
+    import tashil.site.testing.builders  # noqa: F401  (registers every app's world builder)
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tashil.catalog",
     "tashil.workshops",
     "tashil.reports",
+    "tashil.site",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +125,12 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tashil")}
+# One cache shared by the web server's workers, the task worker and management commands (an import run by the
+# worker or `manage.py import_units` must refresh what the server shows): by default a table in the database
+# (made by `migrate`), Redis with CACHE_URL=redis://… for several servers. Tests use local memory.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://tashil_cache")}
+# Under the production settings a per-process cache (local memory, dummy) is refused by a system check.
+TASHIL_SHARED_CACHE_REQUIRED = False
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -279,6 +285,11 @@ LOGGING = {
 }
 
 # Tashil's own settings.
+# The models core's framework works against without importing their apps (core imports no domain app,
+# docs/architecture.md): the county every scope narrows to, and the rows whose presence means that a
+# database is not empty (a backup is restored only into an empty one).
+TASHIL_COUNTY_MODEL = "geo.County"
+TASHIL_RESTORE_EMPTY_MODELS = ["accounts.User", "units.IndustrialUnit"]
 TASHIL_PAGE_SIZE = 50
 TASHIL_EXPORT_MAX_ROWS = env.int("TASHIL_EXPORT_MAX_ROWS", default=200_000)
 # The unit import's limits (docs/import-format.md): a spreadsheet is refused, with a Persian message naming the

@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import STORAGES, env
 
 DEBUG = False
+# Refuse a per-process cache (core/checks.py, tashil.E001): several gunicorn workers must share one.
+TASHIL_SHARED_CACHE_REQUIRED = True
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 STORAGES = {
     **STORAGES,

@@ -7,6 +7,7 @@ edit or delete view, no API, and its model refuses both.
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from tashil.core.exports import exported
 from tashil.core.ratelimit import client_address
 
 
@@ -28,6 +29,11 @@ def record(kind, request=None, user=None, username="", detail=""):
 def record_export(request, what, fmt):
     """An export or a generated document left the building: which, in what format, for whom."""
     record("export", request, request.user, detail=f"{what} ({fmt})")
+
+
+@receiver(exported, dispatch_uid="audit-exported")
+def _exported(sender, request, what, fmt, **kwargs):
+    record_export(request, what, fmt)
 
 
 @receiver(user_logged_in, dispatch_uid="audit-signed-in")

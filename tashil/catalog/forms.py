@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core.forms import TashilForm, TashilModelForm
 from tashil.core.persian import clean_text
 from tashil.core.validators import normalize_mobile
+from tashil.units.models import Product
 
 from .choices import Moderation
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
@@ -90,8 +91,6 @@ class BoothForm(TashilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashil.units.models import Product
-
         unit_id = self.data.get("unit") or self.initial.get("unit") or self.instance.unit_id
         products = self.fields["products"]
         if unit_id and str(unit_id).isdigit():

@@ -48,8 +48,10 @@ class PublicView(View):
 
 class IndexView(PublicView):
     def get(self, request):
-        from tashil.workshops.public import upcoming_public_workshops
+        return self.render("public/index.html", self.get_context_data())
 
+    def get_context_data(self):
+        """The index's sections; the site's index (tashil/site/views.py) adds the workshops ahead."""
         units = public.public_units()
         context = {
             "title": _("معرفی واحدهای صنعتی و محصولات"),
@@ -61,9 +63,8 @@ class IndexView(PublicView):
             .order_by("-updated")[:6],
             "exhibitions": public.public_exhibitions().filter(end_date__gte=today()).order_by("start_date")[:3],
             "projects": public.public_projects().select_related("county").order_by("-updated")[:3],
-            "workshops": upcoming_public_workshops()[:3],
         }
-        return self.render("public/index.html", context)
+        return context
 
 
 class UnitListView(PublicView):

@@ -1,9 +1,8 @@
-"""The sitemap of the public site: the directory's pages, every public unit, exhibition, opportunity and workshop."""
+"""The catalog's part of the public site's sitemap: its pages, every public unit, exhibition and opportunity.
+The site's sitemap (tashil/site/sitemaps.py) adds the workshops'."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
-
-from tashil.workshops.public import public_workshops
 
 from . import public
 
@@ -12,7 +11,7 @@ class StaticSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["index", "unit_list", "product_list", "exhibition_list", "project_list", "workshop_list"]
+        return ["index", "unit_list", "product_list", "exhibition_list", "project_list"]
 
     def location(self, item):
         return reverse(f"public:{item}")
@@ -53,17 +52,9 @@ class ProjectSitemap(PublicObjectSitemap):
         return reverse("public:project", kwargs={"pk": obj.pk})
 
 
-class WorkshopSitemap(PublicObjectSitemap):
-    queryset = staticmethod(public_workshops)
-
-    def url(self, obj):
-        return obj.get_public_url()
-
-
 SITEMAPS = {
     "pages": StaticSitemap,
     "units": UnitSitemap,
     "exhibitions": ExhibitionSitemap,
     "opportunities": ProjectSitemap,
-    "workshops": WorkshopSitemap,
 }

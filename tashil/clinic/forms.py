@@ -2,7 +2,10 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from tashil.accounts.models import User
 from tashil.core.forms import TashilForm, TashilModelForm, style_form
+from tashil.obstacles.forms import grouped_choices
+from tashil.obstacles.models import ObstacleGroup
 
 from .choices import CaseOutcome, Dimension, Lever
 from .models import (
@@ -72,8 +75,6 @@ class ClinicCaseForm(TashilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashil.accounts.models import User
-
         centre = self.data.get("centre") or self.initial.get("centre") or self.instance.centre_id
         experts = User.objects.filter(clinic_rosters__is_active=True).distinct()
         self.fields["experts"].queryset = experts.filter(clinic_rosters__centre_id=centre) if centre else experts.none()
@@ -117,9 +118,6 @@ class ScoreForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from tashil.obstacles.forms import grouped_choices
-        from tashil.obstacles.models import ObstacleGroup
-
         groups = ObstacleGroup.objects.filter(is_active=True)
         self.fields["group"].queryset = groups
         self.fields["group"].choices = grouped_choices(groups)

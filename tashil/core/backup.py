@@ -112,10 +112,8 @@ def read_manifest(archive):
 
 
 def database_is_empty():
-    from tashil.accounts.models import User
-    from tashil.units.models import IndustrialUnit
-
-    return not IndustrialUnit.objects.exists() and not User.objects.exists()
+    """No row of the models named by settings.TASHIL_RESTORE_EMPTY_MODELS (users, units)."""
+    return not any(apps.get_model(label)._default_manager.exists() for label in settings.TASHIL_RESTORE_EMPTY_MODELS)
 
 
 def restore(path, force=False):

@@ -1,6 +1,7 @@
 """FilterSet base: a normalised ``q`` search, Jalali date filters and Bootstrap styling."""
 
 import django_filters
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.forms import NullBooleanSelect
@@ -94,7 +95,11 @@ class TashilFilterSet(django_filters.FilterSet):
         queryset = getattr(field, "queryset", None)
         if queryset is None:
             return
-        if self.user is not None and hasattr(queryset, "for_user") and queryset.model._meta.label != "geo.County":
+        if (
+            self.user is not None
+            and hasattr(queryset, "for_user")
+            and queryset.model._meta.label != settings.TASHIL_COUNTY_MODEL
+        ):
             field.queryset = queryset.for_user(self.user)
         if not self.shown or field.widget.is_hidden:
             return

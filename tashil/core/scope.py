@@ -11,6 +11,8 @@ that makes a row internal (an internal attachment or comment), kept from the rol
 but not read (a unit's internal notes), which ``sees_internal`` tells every rendering to leave out.
 """
 
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -150,11 +152,14 @@ def get_object_or_404(queryset, user, action="view", **lookup):
     return obj
 
 
+def county_model():
+    """The county model (settings.TASHIL_COUNTY_MODEL): core narrows to counties without importing their app."""
+    return apps.get_model(settings.TASHIL_COUNTY_MODEL)
+
+
 def counties_in_scope(user, model=None, action="view"):
     """The counties the user works in (where a role of theirs may ``action`` ``model``), for forms and filters."""
-    from tashil.geo.models import County
-
-    counties = County.objects.select_related("province")
+    counties = county_model().objects.select_related("province")
     if not getattr(user, "is_authenticated", False):
         return counties.none()
     if user.is_superuser:

@@ -41,22 +41,14 @@ class CountyListView(ObjectListView):
 
 
 class CountyView(ObjectView):
+    """A county and its zones; orgs adds the agencies serving it (OrgsConfig.ready), geo imports no orgs."""
+
     queryset = County.objects.select_related("province")
-    tabs = (
-        Tab("zones", _("شهرک‌ها و نواحی صنعتی"), "generic/includes/tab_table.html"),
-        Tab("agencies", _("دستگاه‌های اجرایی"), "generic/includes/tab_table.html"),
-    )
+    tabs = (Tab("zones", _("شهرک‌ها و نواحی صنعتی"), "generic/includes/tab_table.html"),)
 
     def get_zones_context(self):
         zones = scope.restrict(self.object.zones.select_related("county__province"), self.request.user)
         return {"table": tables.IndustrialZoneTable(zones, user=self.request.user, orderable=False)}
-
-    def get_agencies_context(self):
-        from tashil.orgs.models import Agency
-        from tashil.orgs.tables import AgencyTable
-
-        agencies = Agency.objects.serving(self.object).select_related("province", "county")
-        return {"table": AgencyTable(agencies, user=self.request.user, orderable=False)}
 
 
 class CountyEditView(ObjectEditView):

@@ -8,12 +8,12 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from tashil.obstacles.models import Obstacle
+
 FONT_DIR = Path(settings.BASE_DIR) / "tashil" / "static" / "vendor" / "vazirmatn" / "ttf"
 
 
 def minutes_context(meeting):
-    from tashil.obstacles.models import Obstacle
-
     # The minutes are one document for everyone who may see the meeting: they name only the meeting's own
     # county's obstacles (all an agenda accepts), even where an older link says otherwise.
     own_obstacles = Prefetch("obstacles", queryset=Obstacle.objects.filter(county_id=meeting.county_id))

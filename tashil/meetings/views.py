@@ -18,6 +18,8 @@ from tashil.core.exports import export_response
 from tashil.core.expressions import RowCount
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+from tashil.geo.areas import Area, default_area
+from tashil.geo.cache import cached, kept_a_while
 
 from . import filtersets, forms, tables
 from .choices import AgendaStatus, MeetingKind
@@ -530,7 +532,7 @@ class ResolutionListView(ObjectListView):
 
     The rates follow the filters that say where, whose and when (place, agency, meeting, unit, dates, search)
     but not those that pick resolutions by their state: a rate over the open ones alone would be zero. They
-    are aggregated over the whole area, so they are kept like the dashboards' figures (reports.cache)."""
+    are aggregated over the whole area, so they are kept like the dashboards' figures (geo.cache)."""
 
     queryset = Resolution.objects.select_related("meeting__series", "agency", "unit")
     filterset_class = filtersets.ResolutionFilterSet
@@ -551,10 +553,7 @@ class ResolutionListView(ObjectListView):
         return context
 
     def execution_figures(self, filterset):
-        """The board's rates and breakdowns, from the cache when still good (see reports.cache)."""
-        from tashil.reports.areas import Area, default_area
-        from tashil.reports.cache import cached, kept_a_while
-
+        """The board's rates and breakdowns, from the cache when still good (see geo.cache)."""
         data = filterset.data if filterset is not None and filterset.is_bound else QueryDict()
         chosen = QueryDict(mutable=True)
         for name in self.FIGURE_FILTERS:

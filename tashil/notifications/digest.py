@@ -1,4 +1,5 @@
-"""The daily digest: each user's unread notifications and, for agency officers, what is overdue."""
+"""The daily digest: each user's unread notifications, after the sections apps register (registry.py): for
+agency officers, what is overdue (obstacles)."""
 
 import datetime
 
@@ -9,27 +10,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from tashil.accounts.models import User
-from tashil.core.persian import to_persian_digits
 
+from . import registry
 from .models import Notification, NotificationKind
 from .services import notify
 
 
 def digest_for(user):
     """The digest text for a user, or None when there is nothing to say."""
-    from tashil.obstacles.models import Referral
-
     since = timezone.now() - datetime.timedelta(days=1)
     unread = list(
         user.notifications.filter(read_at__isnull=True, created__gte=since).exclude(kind=NotificationKind.DIGEST)[:20]
     )
-    agencies = [m.agency_id for m in user.memberships.filter(is_active=True, role="agency_officer")]
-    overdue = Referral.objects.overdue().filter(agency_id__in=agencies).count() if agencies else 0
-    if not unread and not overdue:
+    lines = [line for section in registry.DIGEST_SECTIONS.values() for line in section.lines(user)]
+    if not unread and not lines:
         return None
-    lines = []
-    if overdue:
-        lines.append(_("%(count)s ارجاع دستگاه شما از مهلت گذشته است.") % {"count": to_persian_digits(overdue)})
     for item in unread:
         lines.append(f"• {item.title}")
     return "\n".join(lines)
@@ -38,6 +33,10 @@ def digest_for(user):
 def send_digests():
     """One digest notification per user who has something new; returns how many were sent."""
     since = timezone.now() - datetime.timedelta(days=1)
+    wanted = Q(fresh__gt=0)
+    for section in registry.DIGEST_SECTIONS.values():
+        if section.recipients is not None:
+            wanted |= section.recipients
     candidates = (
         User.objects.filter(is_active=True)
         .annotate(
@@ -45,7 +44,7 @@ def send_digests():
                 "notifications", filter=Q(notifications__read_at__isnull=True, notifications__created__gte=since)
             )
         )
-        .filter(Q(fresh__gt=0) | Q(memberships__role="agency_officer", memberships__is_active=True))
+        .filter(wanted)
         .distinct()
     )
     sent = 0

@@ -1,4 +1,4 @@
-"""Background work: e-mails for notifications, and the daily job (overdue checks, digests)."""
+"""Background work: e-mails for notifications, and the daily job (the jobs apps register, digests)."""
 
 import datetime
 import logging
@@ -14,6 +14,8 @@ from django_tasks import task
 
 from tashil.core.worker import retry_later
 
+from . import registry
+from .digest import send_digests
 from .models import Notification
 
 log = logging.getLogger(__name__)
@@ -71,16 +73,13 @@ def message_id(notification):
 
 @task()
 def daily_jobs():
-    """Once a day: tell agencies about referrals that just went overdue, then send each user's digest."""
-    from tashil.obstacles.notify import notify_overdue
-
-    from .digest import send_digests
-
-    overdue = notify_overdue()
-    digests = send_digests()
-    log.info("daily jobs: %s overdue referrals notified, %s digests", overdue, digests)
+    """Once a day: the jobs the apps registered (obstacles: tell agencies about referrals that just went
+    overdue), then each user's digest."""
+    results = {name: job() for name, job in registry.DAILY_JOBS.items()}
+    results["digests"] = send_digests()
+    log.info("daily jobs: %s", ", ".join(f"{name} {count}" for name, count in results.items()))
     schedule_next_daily_jobs()
-    return {"overdue": overdue, "digests": digests}
+    return results
 
 
 def next_run(now=None):

@@ -14,6 +14,16 @@ class ObstaclesConfig(AppConfig):
 
         register_colours(STATUS_COLOURS)
         self.add_unit_tab()
+        self.register_daily_work()
+
+    def register_daily_work(self):
+        """The daily job's overdue check and the digest's overdue line (tashil.notifications.registry)."""
+        from tashil.notifications import registry
+
+        from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines
+
+        registry.daily_job("overdue", notify_overdue)
+        registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
 
     def add_unit_tab(self):
         """The unit page's obstacles tab, with quick entry."""

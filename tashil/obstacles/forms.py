@@ -8,6 +8,7 @@ from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm
 from tashil.core.forms.base import EMPTY_CHOICE
+from tashil.geo.models import Province
 from tashil.orgs.models import Agency
 
 from .choices import FailureParty, Outcome, ReferralStatus, Source
@@ -237,8 +238,6 @@ class SystemicIssueForm(TashilModelForm):
     def offer_own_places(self):
         """Only the provinces of the user's counties, and on a new issue the user's own county or province
         already chosen: a county secretariat raises issues from its county, not from any of 31 provinces."""
-        from tashil.geo.models import Province
-
         counties = self.fields["county"].queryset
         self.fields["province"].queryset = Province.objects.filter(pk__in=counties.values("province_id"))
         if self.instance.pk or self.is_bound:

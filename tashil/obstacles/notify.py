@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from tashil.accounts.models import User
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.jalali import format_jalali, interface_digits
+from tashil.core.persian import to_persian_digits
 from tashil.notifications.models import NotificationKind
 from tashil.notifications.services import notify
 
@@ -100,6 +101,21 @@ def systemic_raised(issue):
         },
         issue.get_absolute_url(),
     )
+
+
+def overdue_digest_lines(user):
+    """The digest's line for an agency officer: how many of their agency's referrals are overdue."""
+    from .models import Referral
+
+    agencies = [m.agency_id for m in user.memberships.filter(is_active=True, role="agency_officer")]
+    overdue = Referral.objects.overdue().filter(agency_id__in=agencies).count() if agencies else 0
+    if not overdue:
+        return []
+    return [_("%(count)s ارجاع دستگاه شما از مهلت گذشته است.") % {"count": to_persian_digits(overdue)}]
+
+
+# Agency officers are sent a digest even with no unread notification, for the line above.
+OVERDUE_DIGEST_RECIPIENTS = Q(memberships__role="agency_officer", memberships__is_active=True)
 
 
 def notify_overdue():

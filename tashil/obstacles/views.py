@@ -26,6 +26,8 @@ from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+from tashil.geo.areas import default_area
+from tashil.geo.cache import cached, kept_a_while
 
 from . import filtersets, forms, tables
 from .choices import EventKind
@@ -403,14 +405,11 @@ class SystemicView(View):
 
     The ranking aggregates every obstacle in the area (the nation's open ones: 0.6 s, most of it reading
     them), so it is kept like the dashboards' figures: a county's always current, a province's or the
-    nation's recomputed every few minutes, with the time it was computed shown (reports.cache)."""
+    nation's recomputed every few minutes, with the time it was computed shown (geo.cache)."""
 
     template_name = "obstacles/systemic.html"
 
     def get(self, request):
-        from tashil.reports.areas import default_area
-        from tashil.reports.cache import cached, kept_a_while
-
         if not scope.can(request.user, SystemicIssue, "view"):
             raise PermissionDenied
         state = "all" if request.GET.get("state") == "all" else "open"

@@ -9,10 +9,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tashil.core.changelog import acting_as
+from tashil.geo.areas import area_from
+from tashil.geo.cache import cached
 
 from . import figures
-from .areas import area_from
-from .cache import cached
 from .views import dashboard_figures, may_see_reports, period_from
 
 AREA_PARAMETERS = [

@@ -25,7 +25,7 @@ from tashil.core.jalali import (
 )
 from tashil.meetings.choices import OPEN_RESOLUTION_STATUSES, MeetingStatus, ResolutionStatus
 from tashil.meetings.models import Meeting, Resolution
-from tashil.meetings.reports import execution_counts
+from tashil.meetings.reports import execution_by, execution_counts
 from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus, ReferralStatus
 from tashil.obstacles.models import Obstacle, Referral
 from tashil.units.choices import UnitStatus
@@ -236,8 +236,6 @@ def resolution_figures(area, user, period):
 
 def resolutions_by_area(area, user, period):
     """The same per county (or per province at the national level): one query."""
-    from tashil.meetings.reports import execution_by
-
     resolutions = area.rows(Resolution.objects.all(), user).filter(period.q("meeting__date"))
     if area.level == ScopeLevel.NATION:
         return execution_by(resolutions, "county__province", "county__province__name")

@@ -13,18 +13,22 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from tashil.accounts.audit import record_export
+from tashil.clinic.choices import CaseStatus
+from tashil.clinic.models import ClinicCase
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.exports import export_response, filename
 from tashil.core.jalali import SEASONS, format_jalali, jalali_today
 from tashil.core.persian import clean_text, search_key
+from tashil.geo.areas import Area, area_from
+from tashil.geo.cache import cached, kept_a_while
+from tashil.meetings.models import Resolution
 from tashil.obstacles.choices import ObstacleStatus
-from tashil.units.choices import STATUS_COLOURS, UnitStatus
-from tashil.units.models import IndustrialUnit
+from tashil.obstacles.models import Obstacle, Referral
+from tashil.units.choices import STATUS_COLOURS, ReportStatus, UnitStatus
+from tashil.units.models import IndustrialUnit, PeriodicReport
 
 from . import figures
-from .areas import Area, area_from
-from .cache import cached, kept_a_while
 from .figures import Period
 
 REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
@@ -95,9 +99,6 @@ def dashboard_figures(area, user):
 def inbox_summary(user):
     """For an agency officer, what waits in their agency's inbox (always current, never from the figures'
     cache): referrals to answer, those past their due date, and resolutions the agency must execute."""
-    from tashil.meetings.models import Resolution
-    from tashil.obstacles.models import Referral
-
     agencies = [m.agency for m in scope.memberships(user) if m.role == Role.AGENCY_OFFICER and m.agency_id]
     if not agencies:
         return None
@@ -114,8 +115,6 @@ def inbox_summary(user):
 
 def clinic_summary(user):
     """For a clinic expert, their centre's open cases and those with no weekly update yet this week."""
-    from tashil.clinic.models import ClinicCase
-
     if not any(m.role == Role.CLINIC_EXPERT for m in scope.memberships(user)):
         return None
     cases = scope.restrict(ClinicCase.objects.all(), user)
@@ -126,12 +125,6 @@ def secretariat_summary(user):
     """For a secretariat, what waits for it alone: obstacles registered and not yet referred to any agency,
     units' monthly statistics waiting for review and revivals an expert proposed; each with a link to that
     list. (Overdue referrals are on the dashboard itself.)"""
-    from tashil.clinic.choices import CaseStatus
-    from tashil.clinic.models import ClinicCase
-    from tashil.obstacles.models import Obstacle
-    from tashil.units.choices import ReportStatus
-    from tashil.units.models import PeriodicReport
-
     if not any(m.role == Role.SECRETARIAT for m in scope.memberships(user)):
         return None
     obstacles = scope.restrict(Obstacle.objects.filter(status=ObstacleStatus.REGISTERED), user)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from tashil.catalog.models import PublicProfile, UnitInput
 from tashil.catalog.public import buyers_of, producers_of
 from tashil.catalog.views import with_matches
-from tashil.core.testing.factories import CountyFactory
+from tashil.site.testing.factories import CountyFactory
 from tashil.units.models import IndustrialUnit, Product
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from tashil.catalog.models import (
     UnitInput,
 )
 from tashil.core.jalali import today
-from tashil.core.testing.factories import png_file
-from tashil.core.testing.world import world_builder
+from tashil.site.testing.factories import png_file
+from tashil.site.testing.world import world_builder
 
 
 @world_builder

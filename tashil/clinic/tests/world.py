@@ -17,7 +17,7 @@ from tashil.clinic.models import (
 )
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import today
-from tashil.core.testing.world import world_builder
+from tashil.site.testing.world import world_builder
 
 
 @world_builder

@@ -226,8 +226,7 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
         self.data = data
 
     def limit_choices_to_scope(self):
-        from tashil.geo.models import County
-
+        County = scope.county_model()
         action = self.scope_action or ("change" if self.instance.pk else "add")
         counties = scope.counties_in_scope(self.user, model=self._meta.model, action=action)
         searched = []

@@ -17,7 +17,7 @@ def snapshot():
 
 
 def test_a_backup_restored_into_an_empty_database_finds_every_object(world, tmp_path, settings):
-    from tashil.core.testing.factories import png_file
+    from tashil.site.testing.factories import png_file
     from tashil.units.models import IndustrialUnit, Product
 
     settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from tashil.core.testing.crawler import Crawler, Page
-from tashil.core.testing.world import ROLES
+from tashil.site.testing.world import ROLES
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -79,8 +79,8 @@ def test_error_pages_speak_persian_right_to_left(world, client_as, rf):
 
 
 def failing_client(world, monkeypatch, error):
-    from tashil.core.views.pages import HomeView
     from tashil.obstacles.api import ObstacleViewSet
+    from tashil.site.views import HomeView
 
     def fail(*args, **kwargs):
         raise error

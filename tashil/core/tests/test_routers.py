@@ -20,3 +20,27 @@ def test_reads_of_a_safe_request_go_to_the_replica_and_writes_never_do():
     assert READ_ONLY.get() is False, "outside a request (tasks, commands) everything stays on the primary"
     assert router.db_for_read(IndustrialUnit) == "default"
     assert router.allow_migrate("replica", "units") is False
+
+
+def test_sessions_lockouts_and_the_cache_table_are_read_from_the_primary_even_on_a_get():
+    """What another request has just written is read where it was written: a person just signed in must
+    not look signed out because the replica lags, nor a locked-out name look free, nor a figure stale."""
+    from axes.models import AccessAttempt
+    from django.contrib.sessions.models import Session
+    from django.core.cache.backends.db import DatabaseCache
+
+    router, seen = ReplicaRouter(), {}
+    cache_entry = DatabaseCache("tashil_cache", {}).cache_model_class
+
+    def view(request):
+        for model in (Session, AccessAttempt, cache_entry, IndustrialUnit):
+            seen[f"{model._meta.app_label}.{model._meta.object_name}"] = router.db_for_read(model)
+        return None
+
+    ReadOnlyRequestMiddleware(view)(RequestFactory().get("/"))
+    assert seen == {
+        "sessions.Session": "default",
+        "axes.AccessAttempt": "default",
+        f"{cache_entry._meta.app_label}.{cache_entry._meta.object_name}": "default",
+        "units.IndustrialUnit": "replica",  # the same GET still reads the rest from the replica
+    }

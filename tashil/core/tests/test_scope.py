@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from tashil.core import scope
-from tashil.core.testing.factories import MembershipFactory, UserFactory
 from tashil.geo.models import County, IndustrialZone
 from tashil.orgs.models import Agency
+from tashil.site.testing.factories import MembershipFactory, UserFactory
 
 
 def zones(world, role, action="view"):

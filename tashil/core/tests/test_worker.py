@@ -22,10 +22,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from tashil.core.models import WorkerHeartbeat
-from tashil.core.testing.factories import UserFactory
 from tashil.core.worker import recover_interrupted, release_own
 from tashil.notifications.models import Notification, NotificationKind
 from tashil.notifications.tasks import message_id, send_notification_email
+from tashil.site.testing.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -1,4 +1,4 @@
-"""Core views: the home page, the working-day calendar and the change log."""
+"""Core views: the generic object views, the working-day calendar and the change log."""
 
 from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, RegisteredTab, Tab
 from .pages import (
@@ -7,7 +7,6 @@ from .pages import (
     HolidayDeleteView,
     HolidayEditView,
     HolidayListView,
-    HomeView,
 )
 
 __all__ = [
@@ -16,7 +15,6 @@ __all__ = [
     "HolidayDeleteView",
     "HolidayEditView",
     "HolidayListView",
-    "HomeView",
     "ObjectDeleteView",
     "ObjectEditView",
     "ObjectListView",

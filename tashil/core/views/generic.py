@@ -23,7 +23,7 @@ from tashil.core.changelog import history_for, readable_by
 from tashil.core.concurrency import VersionConflict
 from tashil.core.deletion import refusal_message
 from tashil.core.display import object_fields
-from tashil.core.exports import export_response
+from tashil.core.exports import export_response, exported
 from tashil.core.persian import to_persian_digits
 from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator, SelectColumn
 
@@ -188,11 +188,11 @@ class ObjectListView(ScopedViewMixin, View):
         return any(self.request.GET.get(field.name) for field in more)
 
     def export(self, queryset, fmt):
-        from tashil.accounts.audit import record_export
-
         table = self.get_table(queryset)
         base = self.export_name or str(self.object_model._meta.verbose_name_plural)
-        record_export(self.request, f"{self.get_title()} — {self.request.GET.urlencode()}", fmt)
+        exported.send(
+            type(self), request=self.request, what=f"{self.get_title()} — {self.request.GET.urlencode()}", fmt=fmt
+        )
         return export_response(table.export_rows(), fmt, base, sheet_title=str(self.get_title()))
 
     def get_context_data(self, **kwargs):

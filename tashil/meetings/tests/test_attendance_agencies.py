@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from tashil.core.choices import ScopeLevel
-from tashil.core.testing.factories import AgencyFactory
 from tashil.meetings.models import Attendance
+from tashil.site.testing.factories import AgencyFactory
 
 
 @pytest.fixture

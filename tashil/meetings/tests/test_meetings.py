@@ -145,7 +145,7 @@ def test_the_service_desk_takes_requests_one_after_another(world, client_as):
 
 
 def test_the_service_desk_offers_the_places_agencies_by_type_and_keeps_the_last_one(world, client_as):
-    from tashil.core.testing.factories import AgencyFactory
+    from tashil.site.testing.factories import AgencyFactory
 
     ministry = AgencyFactory(name="وزارت امور اقتصادی", level="nation", county=None)
     desks = MeetingSeries.objects.create(county=world.county_a, kind=MeetingKind.SERVICE_DESK, title="میز خدمت")

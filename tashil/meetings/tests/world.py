@@ -7,10 +7,10 @@ from django.core.files.base import ContentFile
 
 from tashil.core.choices import Weekday
 from tashil.core.jalali import today
-from tashil.core.testing.factories import png_file
-from tashil.core.testing.world import world_builder
 from tashil.meetings.choices import MeetingKind
 from tashil.meetings.models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
+from tashil.site.testing.factories import png_file
+from tashil.site.testing.world import world_builder
 
 
 @world_builder

@@ -4,10 +4,10 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from tashil.core.testing.world import world_builder
 from tashil.notifications.models import Notification
 from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, SystemicIssue
 from tashil.obstacles.taxonomy import load_taxonomy
+from tashil.site.testing.world import world_builder
 
 
 @world_builder

@@ -1,7 +1,7 @@
 from tashil.core.choices import ScopeLevel
-from tashil.core.testing.factories import UserFactory
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 from tashil.orgs.models import Agency
+from tashil.site.testing.factories import UserFactory
 
 
 class TestAgencyViews(ModelViewTests, ExportTests, DeleteTests):

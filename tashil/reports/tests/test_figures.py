@@ -11,7 +11,12 @@ from openpyxl import load_workbook
 
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.jalali import format_jalali, jalali_today, month_bounds, today
-from tashil.core.testing.factories import (
+from tashil.geo.areas import Area
+from tashil.meetings.choices import MeetingKind
+from tashil.meetings.models import Meeting, MeetingSeries, Resolution
+from tashil.obstacles.models import Obstacle, Referral
+from tashil.reports import figures
+from tashil.site.testing.factories import (
     AgencyFactory,
     CountyFactory,
     IndustrialZoneFactory,
@@ -19,11 +24,6 @@ from tashil.core.testing.factories import (
     ProvinceFactory,
     UserFactory,
 )
-from tashil.meetings.choices import MeetingKind
-from tashil.meetings.models import Meeting, MeetingSeries, Resolution
-from tashil.obstacles.models import Obstacle, Referral
-from tashil.reports import figures
-from tashil.reports.areas import Area
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, UnitStatusChange
 
@@ -409,8 +409,8 @@ def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(
 def test_stale_figures_are_recomputed_by_one_request_while_the_others_see_the_older_ones(db, settings):
     from django.core.cache import cache
 
-    from tashil.reports.areas import Area
-    from tashil.reports.cache import PREFIX, cached, scope_signature
+    from tashil.geo.areas import Area
+    from tashil.geo.cache import PREFIX, cached, scope_signature
 
     settings.TASHIL_REPORT_CACHE = True
     settings.TASHIL_REPORT_CACHE_SECONDS = 300
@@ -450,7 +450,7 @@ def test_a_users_own_area_is_the_widest_they_work_in(world):
     from django.test.utils import CaptureQueriesContext
 
     from tashil.accounts.models import Membership, User
-    from tashil.reports.areas import default_area
+    from tashil.geo.areas import default_area
 
     def area_of(user):
         return default_area(User.objects.get(pk=user.pk))

@@ -434,7 +434,7 @@ def test_internal_notes_are_for_staff_on_the_page_the_history_and_the_api(world,
 
 def test_a_representative_who_is_staff_elsewhere_reads_notes_only_there(world, client_as):
     from tashil.core.choices import Role, ScopeLevel
-    from tashil.core.testing.factories import MembershipFactory
+    from tashil.site.testing.factories import MembershipFactory
 
     world.unit_a.notes = "یادداشت واحد الف"
     world.unit_a.save()

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from tashil.core.choices import Role, ScopeLevel
-from tashil.core.testing.factories import MembershipFactory, UserFactory, png_file
-from tashil.core.testing.world import world_builder
+from tashil.site.testing.factories import MembershipFactory, UserFactory, png_file
+from tashil.site.testing.world import world_builder
 from tashil.units.choices import UnitStatus
 from tashil.units.models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 

@@ -4,7 +4,7 @@ present, for its certificate), and one in county B."""
 import datetime
 
 from tashil.core.jalali import today
-from tashil.core.testing.world import world_builder
+from tashil.site.testing.world import world_builder
 from tashil.workshops.models import Registration, Workshop
 
 

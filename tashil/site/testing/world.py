@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import ChangeLogEntry, Holiday
+from tashil.core.testing.roles import ROLES  # noqa: F401  (the world holds a user for each)
 from tashil.orgs.models import AgencyContact
 
 from .factories import (
@@ -18,23 +19,6 @@ from .factories import (
     MembershipFactory,
     ProvinceFactory,
     UserFactory,
-)
-
-# Role keys used by the permission matrix. "_b" users hold the same role in the other province's county.
-ROLES = (
-    "anonymous",
-    "admin",
-    "secretariat",
-    "secretariat_b",
-    "province_secretariat",
-    "manager",
-    "manager_b",
-    "nation_manager",
-    "agency_officer",
-    "agency_officer_b",
-    "clinic_expert",
-    "unit_rep",
-    "unit_rep_b",
 )
 
 WORLD_BUILDERS = []

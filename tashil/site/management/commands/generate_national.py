@@ -5,7 +5,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from tashil.core.national import NationalGenerator
+from bench.national import NationalGenerator
 
 
 class Command(BaseCommand):

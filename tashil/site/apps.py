@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    """The assembly: the home page, the menu, the public site's index and sitemap, the demo and reference
+    loaders. The one app that may import every other (docs/architecture.md)."""
+
+    name = "tashil.site"
+    label = "tashil_site"
+    verbose_name = _("سامانه")
+
+    def ready(self):
+        from tashil.core import navigation
+
+        from .menu import MENU
+
+        navigation.register(*MENU)
