@@ -20,23 +20,14 @@ from .models import AgendaItem, Attendance, Meeting, Resolution, check_same_coun
 
 
 class FrozenMeetingGuard:
-    """Approved minutes are changed only by an amendment, here as on the pages."""
-
-    def check_meeting(self, meeting):
-        if meeting is not None and meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
+    """Nothing is added to approved minutes, here as on the pages. Their edits and deletes are refused by the lock
+    the models declare (``locked_reason``), which the API's permission reads for every model."""
 
     def perform_create(self, serializer):
-        self.check_meeting(serializer.validated_data.get("meeting"))
+        meeting = serializer.validated_data.get("meeting")
+        if meeting is not None and meeting.is_frozen:
+            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
         super().perform_create(serializer)
-
-    def perform_update(self, serializer):
-        self.check_meeting(getattr(serializer.instance, "meeting", serializer.instance))
-        super().perform_update(serializer)
-
-    def perform_destroy(self, instance):
-        self.check_meeting(getattr(instance, "meeting", instance))
-        super().perform_destroy(instance)
 
 
 class MeetingSerializer(TashilModelSerializer):

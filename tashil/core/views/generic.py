@@ -493,9 +493,12 @@ class BulkActionView(ScopedViewMixin, View):
         return render(request, self.template_name, context, status=400 if confirmed else 200)
 
     def blocked(self, action, objects):
-        """The rows the action would refuse, each with its Persian reason."""
+        """The rows the action would refuse, each with its Persian reason (a locked row's first)."""
         refused = {}
         for obj in objects:
+            if reason := scope.locked_reason(obj, action.permission):
+                refused[obj.pk] = str(reason)
+                continue
             try:
                 if action.check:
                     action.check(obj)
