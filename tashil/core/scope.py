@@ -167,8 +167,14 @@ def roles_can(roles, model, action="view"):
 
 
 def can_object(user, obj, action):
-    """Whether the user may ``action`` this object (not when it is locked against the action, whoever asks)."""
-    if not can(user, type(obj), action) or locked_reason(obj, action):
+    """Whether the user may ``action`` this object now: not when it is locked against the action, whoever asks."""
+    return not locked_reason(obj, action) and reaches(user, obj, action)
+
+
+def reaches(user, obj, action):
+    """Whether the object lies in what the user's roles may ``action`` (scope and role, not the object's state):
+    the check after a save that the result has not left the user's scope."""
+    if not can(user, type(obj), action):
         return False
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
 
@@ -208,9 +214,10 @@ LOCKED_ACTIONS = frozenset({"change", "delete"})
 
 def locked_reason(obj, action):
     """Why ``obj`` refuses ``action`` whoever asks (``BaseModel.locked_reason``), or None."""
-    if action not in LOCKED_ACTIONS or obj.pk is None:
+    declared = getattr(obj, "locked_reason", None)
+    if action not in LOCKED_ACTIONS or obj.pk is None or declared is None:
         return None
-    return obj.locked_reason()
+    return declared()
 
 
 def refuse_if_locked(obj, action):
@@ -231,7 +238,7 @@ def get_object_or_404(queryset, user, action="view", **lookup):
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
     refuse_if_locked(obj, action)
-    if action != "view" and not can_object(user, obj, action):
+    if action != "view" and not reaches(user, obj, action):
         raise PermissionDenied
     return obj
 

@@ -6,7 +6,6 @@ from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from tashil.core import scope
@@ -17,17 +16,6 @@ from tashil.core.api.viewsets import TashilModelViewSet
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, Resolution, check_same_county, open_first
-
-
-class FrozenMeetingGuard:
-    """Nothing is added to approved minutes, here as on the pages. Their edits and deletes are refused by the lock
-    the models declare (``locked_reason``), which the API's permission reads for every model."""
-
-    def perform_create(self, serializer):
-        meeting = serializer.validated_data.get("meeting")
-        if meeting is not None and meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        super().perform_create(serializer)
 
 
 class MeetingSerializer(TashilModelSerializer):
@@ -143,7 +131,7 @@ class AmendRequest(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-class MeetingViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class MeetingViewSet(TashilModelViewSet):
     queryset = Meeting.objects.select_related("series")
     serializer_class = MeetingSerializer
     filterset_class = filtersets.MeetingFilterSet
@@ -193,13 +181,13 @@ class MeetingViewSet(FrozenMeetingGuard, TashilModelViewSet):
         return response
 
 
-class AttendanceViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class AttendanceViewSet(TashilModelViewSet):
     queryset = Attendance.objects.select_related("agency")
     serializer_class = AttendanceSerializer
     filterset_fields = ("meeting", "status")
 
 
-class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class AgendaItemViewSet(TashilModelViewSet):
     queryset = AgendaItem.objects.all()
     serializer_class = AgendaItemSerializer
     filterset_fields = ("meeting", "status", "unit")
@@ -215,7 +203,7 @@ class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
         )
 
 
-class ResolutionViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class ResolutionViewSet(TashilModelViewSet):
     """Resolutions in the follow-up board's order: those still being followed up first, then by deadline."""
 
     # The board's order is an index of its own (resolution_followup_idx); the model's order (by the meeting's

@@ -35,4 +35,4 @@ class ScopedActionPermission(BasePermission):
             return True  # the queryset is already scoped
         if reason := scope.locked_reason(obj, action):
             raise PermissionDenied(reason)
-        return scope.can_object(request.user, obj, action)
+        return scope.reaches(request.user, obj, action)

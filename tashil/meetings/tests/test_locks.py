@@ -144,3 +144,18 @@ def test_a_closed_obstacle_is_locked_but_still_takes_comments(world, client_as, 
     assert Obstacle.objects.get(pk=obstacle.pk).title == obstacle.title
     client.post(reverse("obstacles:obstacle_comment", kwargs={"pk": obstacle.pk}), {"text": "پیگیری پس از بستن"})
     assert obstacle.events.filter(text__contains="پیگیری پس از بستن").exists()
+
+
+def test_nothing_is_added_to_approved_minutes_and_what_was_typed_is_kept(world, client_as, api_as):
+    """The agenda and resolution forms no longer offer approved meetings; the attendance form still does, and the
+    API takes any: the lock refuses the new part, with its reason, and rolls the save back."""
+    approve_minutes(world)
+    typed = {"meeting": world.meeting_a.pk, "agency": world.agency_a2.pk, "person_name": "نماینده دیرآمده"}
+    response = client_as("secretariat").post(reverse("meetings:attendance_add"), {**typed, "status": "present"})
+    page = response.content.decode()
+    assert response.status_code == 400 and LOCKED in page and typed["person_name"] in page
+    item = {"meeting": world.meeting_a.pk, "order": 2, "title": "دستور افزوده پس از تأیید"}
+    response = api_as("secretariat").post(reverse("api:agendaitem-list"), item, format="json")
+    assert response.status_code == 403 and LOCKED in response.json()["detail"]
+    assert not Attendance.objects.filter(person_name=typed["person_name"]).exists()
+    assert not AgendaItem.objects.filter(title=item["title"]).exists()
