@@ -223,6 +223,8 @@ class Membership(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
+        """Not a path to a county: a province's membership has none; a province manages those of its counties
+        and its own."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.level == ScopeLevel.NATION:

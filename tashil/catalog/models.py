@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.expressions import numeric_order
 from tashil.core.fields import DigitsCharField
@@ -235,6 +234,8 @@ class Exhibition(BaseModel):
     search_text = models.CharField(max_length=600, editable=False, blank=True)
 
     scope_county_path = "county"
+    # A representative sees the exhibitions of the county where their unit works.
+    scope_unit_path = "county__units"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: ALL_ACTIONS,
@@ -272,15 +273,6 @@ class Exhibition(BaseModel):
         self.search_text = " ".join(search_key(p) for p in (self.title, self.place) if p)
         super().save(*args, **kwargs)
 
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            # A representative sees the exhibitions of the county where their unit works.
-            return Q(county_id=membership.unit.county_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
-
 
 class BoothManager(models.Manager.from_queryset(ScopedQuerySet)):
     """Booths by exhibition and hall, then by number as a number (1, 2, 10; not 1, 10, 2): Meta.ordering
@@ -305,6 +297,7 @@ class Booth(BaseModel):
     )
 
     scope_county_path = "exhibition__county"
+    scope_unit_path = "unit"
     role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW, Role.UNIT_REP: VIEW}
 
     objects = BoothManager()
@@ -334,14 +327,6 @@ class Booth(BaseModel):
 
     def get_changelog_parent(self):
         return self.exhibition
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
 
 
 class ContactMessage(UnitChildMixin, BaseModel):
@@ -396,6 +381,7 @@ class InvestmentInquiry(BaseModel):
     handled = models.BooleanField(verbose_name=_("پیگیری شد"), default=False)
 
     scope_county_path = "project__county"
+    scope_unit_path = "project__unit"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: frozenset({"view", "change"}),
@@ -420,11 +406,3 @@ class InvestmentInquiry(BaseModel):
     def clean(self):
         if not (self.email or self.phone):
             raise ValidationError(_("رایانامه یا تلفنی بنویسید تا دبیرخانه بتواند با شما تماس بگیرد."))
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return Q(project__unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)

@@ -91,6 +91,8 @@ class Centre(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
+        """Not a path to a county: a centre's place is its own level (a province's centre has no county), and a
+        county also sees its province's centres, which serve it."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.role == Role.CLINIC_EXPERT:
@@ -126,6 +128,7 @@ class CentreExpert(BaseModel):
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
 
     role_actions = Centre.role_actions
+    scope_parent = "centre"
 
     class Meta:
         verbose_name = _("کارشناس کانون")
@@ -145,11 +148,6 @@ class CentreExpert(BaseModel):
     @property
     def specialty_labels(self):
         return [str(Dimension(code).label) for code in self.specialties if code in Dimension.values]
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        q = Centre.scope_filter(membership, action)
-        return q if q is None or not q else Q(centre__in=Centre.objects.filter(q))
 
     @transaction.atomic
     def save(self, *args, **kwargs):
@@ -237,6 +235,8 @@ class ClinicCase(BaseModel):
 
     objects = ClinicCaseQuerySet.as_manager()
     scope_county_path = "county"
+    scope_unit_path = "unit"
+    scope_centre_path = "centre"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | {"advance", "close", "confirm"},
         Role.SECRETARIAT: ALL_ACTIONS | {"advance", "close", "confirm"},
@@ -259,16 +259,6 @@ class ClinicCase(BaseModel):
 
     def get_absolute_url(self):
         return object_url("clinic:cliniccase", self.pk)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.CLINIC_EXPERT:
-            return Q(centre_id=membership.centre_id) if membership.centre_id else scope.NOTHING
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
 
     def clean(self):
         if not self._state.adding and self.status == CaseStatus.CLOSED:
@@ -401,18 +391,13 @@ class ClinicCase(BaseModel):
 CASE_PART_ACTIONS = {**ClinicCase.role_actions, Role.CLINIC_EXPERT: ALL_ACTIONS}
 
 
-def case_part_filter(model, membership, action, path):
-    """A part of a case is in scope where its case is; changing any part means changing the case."""
-    if action not in scope.allowed_actions(model, membership.role):
-        return None
-    q = ClinicCase.scope_filter(membership, "view" if action == "view" else "change")
-    return q if q is None or not q else Q(**{f"{path}__in": ClinicCase.objects.filter(q)})
-
-
 class CaseChild(BaseModel):
     """Part of a case: scope and history are the case's."""
 
     scope_county_path = "case__county"
+    # Changing any part of a case is changing the case.
+    scope_parent = "case"
+    scope_parent_action = "change"
     role_actions = CASE_PART_ACTIONS
 
     class Meta:
@@ -423,10 +408,6 @@ class CaseChild(BaseModel):
 
     def get_changelog_parent(self):
         return self.case
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        return case_part_filter(cls, membership, action, "case")
 
     def clean(self):
         if self.case_id and not self.case.is_open:
@@ -539,6 +520,8 @@ class DiagnosisScore(BaseModel):
     )
 
     scope_county_path = "diagnosis__case__county"
+    scope_parent = "diagnosis__case"
+    scope_parent_action = "change"
     role_actions = CASE_PART_ACTIONS
 
     class Meta:
@@ -555,10 +538,6 @@ class DiagnosisScore(BaseModel):
 
     def get_changelog_parent(self):
         return self.diagnosis.case
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        return case_part_filter(cls, membership, action, "diagnosis__case")
 
     def clean(self):
         if self.needs_agency and not (self.findings or "").strip():

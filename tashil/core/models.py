@@ -40,9 +40,9 @@ class ScopedQuerySet(models.QuerySet):
 class BaseModel(models.Model):
     """Timestamps, a canonical URL, change logging and the scope declaration shared by every model.
 
-    ``scope_county_path`` is the lookup path from the model to its County ("county", "unit__county");
-    None means the model is not tied to a place. ``role_actions`` maps each role to the actions it may
-    take. Models whose rows depend on an agency, a unit or a clinic centre override ``scope_filter``.
+    ``role_actions`` maps each role to the actions it may take; the scope paths say which rows a membership
+    reaches (read by ``scope.declared_q``, see core/scope.py). A model overrides ``scope_filter`` only for a
+    rule no path can say, and says why.
     """
 
     created = models.DateTimeField(verbose_name=_("زمان ایجاد"), auto_now_add=True)
@@ -50,7 +50,19 @@ class BaseModel(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # The lookup from the model to its County ("county", "unit__county"); None: not tied to a place.
     scope_county_path = None
+    # The lookup to the unit a representative sees through, the agency an officer does, the centre a clinic
+    # expert does ("unit", "obstacle__unit", "referrals__agency"; "pk" on the model itself; a tuple: any of
+    # them). None: that role sees the model by place, as the other roles do.
+    scope_unit_path = None
+    scope_agency_path = None
+    scope_centre_path = None
+    # A part seen and written where its parent is ("meeting" for an attendance row): the lookup to the parent,
+    # whose rule decides. ``scope_parent_action``: the parent's action that writing a part takes ("change" on
+    # a case for a diagnosis); None: the same action.
+    scope_parent = None
+    scope_parent_action = None
     role_actions = DEFAULT_ROLE_ACTIONS
     # Too many rows for a plain <select>: forms choose it with an autocomplete.
     autocomplete = False
@@ -93,16 +105,20 @@ class BaseModel(models.Model):
         """The object whose history also shows this object's changes (a unit for its products)."""
         return None
 
+    def locked_reason(self):
+        """Why this object may no longer be edited or deleted by anyone (approved minutes, a closed obstacle), in
+        Persian, or None. Declared once here and consulted by the edit and delete pages, bulk actions and the API
+        alike (``scope.refuse_if_locked``); the object's own actions (an amendment) keep their own rules."""
+        return None
+
     def autocomplete_label(self):
         """How the object reads in a chooser: its name, and where needed the place that tells it apart."""
         return str(self)
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """The rows a membership may ``action``: None for none, Q() for all."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        return scope.geographic_q(cls.scope_county_path, membership)
+        """The rows a membership may ``action``: None for none, Q() for all; from the declarations above."""
+        return scope.declared_q(cls, membership, action)
 
 
 class ChangeLogEntry(BaseModel):

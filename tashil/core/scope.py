@@ -1,9 +1,12 @@
 """The one scope helper. Every view, export and API endpoint fetches through it.
 
 A user holds memberships (role + level + place, and an agency or unit where the role needs one). A model
-says which roles may do which actions on it (``role_actions``) and how a membership narrows its rows
-(``scope_filter``, by default through ``scope_county_path``). ``restrict`` ORs the filters of the user's
-memberships; an object outside them answers 404, an object in sight but not open to the action 403.
+says which roles may do which actions on it (``role_actions``) and how a membership narrows its rows, by
+declaration, read by ``declared_q`` (``BaseModel.scope_filter``): ``scope_county_path`` leads to the row's
+county; ``scope_unit_path``, ``scope_agency_path`` and ``scope_centre_path`` to the unit, agency or clinic
+centre that a representative, an agency officer or a clinic expert sees through; ``scope_parent`` to the
+object whose scope a part shares. ``restrict`` ORs the filters of the user's memberships; an object outside
+them answers 404, an object in sight but not open to the action 403.
 
 What is internal is declared once per model and read here too: ``internal_flag`` names the boolean field
 that makes a row internal (an internal attachment or comment), kept from the roles in
@@ -17,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
-from .choices import ScopeLevel
+from .choices import Role, ScopeLevel
 
 NOTHING = Q(pk__in=[])
 
@@ -48,6 +51,67 @@ def geographic_q(path, membership):
     if membership.level == ScopeLevel.PROVINCE:
         return Q(**{f"{path}__province_id": membership.province_id})
     return Q(**{f"{path}_id": membership.county_id})
+
+
+# The roles tied to one unit, agency or clinic centre: the declaration that leads to it, and the membership's id of it.
+ROLE_PATHS = {
+    Role.UNIT_REP: ("scope_unit_path", "unit_id"),
+    Role.AGENCY_OFFICER: ("scope_agency_path", "agency_id"),
+    Role.CLINIC_EXPERT: ("scope_centre_path", "centre_id"),
+}
+
+
+def path_q(model, path, value):
+    """Rows of ``model`` whose ``path`` leads to the object ``value`` (a pk). A step through a one-to-many
+    relation (an obstacle's referrals) becomes a subquery of the related rows, so no row is listed twice."""
+    parts = path.split("__")
+    current = model
+    for index, part in enumerate(parts):
+        if part == "pk":
+            break
+        field = current._meta.get_field(part)
+        if field.one_to_many:
+            rest = "__".join(parts[index + 1 :]) or "pk"
+            rows = field.related_model._default_manager.filter(path_q(field.related_model, rest, value))
+            prefix = "__".join(parts[:index]) or "pk"
+            return Q(**{f"{prefix}__in": rows.order_by().values(field.field.attname)})
+        current = field.related_model
+    return Q(**{path: value})
+
+
+def parent_model(model, path):
+    """The model ``path`` (forward relations) leads to from ``model``."""
+    for part in path.split("__"):
+        model = model._meta.get_field(part).related_model
+    return model
+
+
+def declared_q(model, membership, action):
+    """The rows of ``model`` a membership may ``action``, read from the model's declarations: None for none,
+    Q() for all. A part (``scope_parent``) is where its parent is; a representative, an agency officer or a
+    clinic expert sees through their unit, agency or centre where the model declares the path to it, and by
+    place like the other roles where it does not."""
+    if action not in allowed_actions(model, membership.role):
+        return None
+    if model.scope_parent:
+        parent = parent_model(model, model.scope_parent)
+        parent_action = action if action == "view" else (model.scope_parent_action or action)
+        q = parent.scope_filter(membership, parent_action)
+        if q is None or not q:
+            return q
+        return Q(**{f"{model.scope_parent}__in": parent._default_manager.filter(q)})
+    declaration, own = ROLE_PATHS.get(membership.role, (None, None))
+    paths = getattr(model, declaration) if declaration else None
+    if paths is not None:
+        value = getattr(membership, own)
+        if not value:
+            return NOTHING
+        combined = None
+        for path in (paths,) if isinstance(paths, str) else paths:
+            q = path_q(model, path, value)
+            combined = q if combined is None else combined | q
+        return combined
+    return geographic_q(model.scope_county_path, membership)
 
 
 def allowed_actions(model, role):
@@ -105,7 +169,13 @@ def roles_can(roles, model, action="view"):
 
 
 def can_object(user, obj, action):
-    """Whether the user may ``action`` this object."""
+    """Whether the user may ``action`` this object now: not when it is locked against the action, whoever asks."""
+    return not locked_reason(obj, action) and reaches(user, obj, action)
+
+
+def reaches(user, obj, action):
+    """Whether the object lies in what the user's roles may ``action`` (scope and role, not the object's state):
+    the check after a save that the result has not left the user's scope."""
     if not can(user, type(obj), action):
         return False
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
@@ -139,15 +209,38 @@ def hidden_fields(user, obj):
     return tuple(fields)
 
 
+# What a lock refuses: editing and deleting the object itself, on every route. Its own actions (amending approved
+# minutes, following up a resolution) are not edits and keep their own rules.
+LOCKED_ACTIONS = frozenset({"change", "delete"})
+
+
+def locked_reason(obj, action):
+    """Why ``obj`` refuses ``action`` whoever asks (``BaseModel.locked_reason``), or None."""
+    declared = getattr(obj, "locked_reason", None)
+    if action not in LOCKED_ACTIONS or obj.pk is None or declared is None:
+        return None
+    return declared()
+
+
+def refuse_if_locked(obj, action):
+    """403 with the reason when ``obj`` is locked against ``action``: the same answer for every role and route."""
+    reason = locked_reason(obj, action)
+    if reason:
+        raise PermissionDenied(reason)
+
+
 def get_object_or_404(queryset, user, action="view", **lookup):
-    """The object by ``lookup`` if the user may see it (else 404), and may ``action`` it (else 403)."""
+    """The object by ``lookup`` if the user may see it (else 404), and may ``action`` it (else 403). A locked object
+    refuses an edit or a delete with its reason, the same to every role that sees it, on every route that fetches
+    it to change or delete it (pages, actions, bulk actions)."""
     if hasattr(queryset, "_default_manager"):
         queryset = queryset._default_manager.all()
     try:
         obj = restrict(queryset, user, "view").get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
-    if action != "view" and not can_object(user, obj, action):
+    refuse_if_locked(obj, action)
+    if action != "view" and not reaches(user, obj, action):
         raise PermissionDenied
     return obj
 

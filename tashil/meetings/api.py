@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from tashil.core import scope
@@ -18,27 +17,6 @@ from tashil.core.api.viewsets import TashilModelViewSet
 from . import filtersets
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
-
-
-class FrozenMeetingGuard:
-    """Approved minutes are changed only by an amendment, here as on the pages."""
-
-    def check_meeting(self, meeting):
-        if meeting is not None and meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-
-    def perform_create(self, serializer):
-        self.check_meeting(serializer.validated_data.get("meeting"))
-        super().perform_create(serializer)
-
-    def perform_update(self, serializer):
-        self.check_meeting(getattr(serializer.instance, "meeting", serializer.instance))
-        super().perform_update(serializer)
-
-    def perform_destroy(self, instance):
-        self.check_meeting(getattr(instance, "meeting", instance))
-        super().perform_destroy(instance)
-
 
 CONFIRM_HOLIDAY = _("confirm_holiday را true بفرستید")
 
@@ -176,7 +154,7 @@ class AmendRequest(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-class MeetingViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class MeetingViewSet(TashilModelViewSet):
     queryset = Meeting.objects.select_related("series")
     serializer_class = MeetingSerializer
     filterset_class = filtersets.MeetingFilterSet
@@ -226,13 +204,13 @@ class MeetingViewSet(FrozenMeetingGuard, TashilModelViewSet):
         return response
 
 
-class AttendanceViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class AttendanceViewSet(TashilModelViewSet):
     queryset = Attendance.objects.select_related("agency")
     serializer_class = AttendanceSerializer
     filterset_fields = ("meeting", "status")
 
 
-class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class AgendaItemViewSet(TashilModelViewSet):
     queryset = AgendaItem.objects.all()
     serializer_class = AgendaItemSerializer
     filterset_fields = ("meeting", "status", "unit")
@@ -248,7 +226,7 @@ class AgendaItemViewSet(FrozenMeetingGuard, TashilModelViewSet):
         )
 
 
-class ResolutionViewSet(FrozenMeetingGuard, TashilModelViewSet):
+class ResolutionViewSet(TashilModelViewSet):
     """Resolutions in the follow-up board's order: those still being followed up first, then by deadline."""
 
     # The board's order is an index of its own (resolution_followup_idx); the model's order (by the meeting's

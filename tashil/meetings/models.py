@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
@@ -174,6 +173,8 @@ class Meeting(VersionedModel, BaseModel):
 
     objects = MeetingManager()
     scope_county_path = "county"
+    # An officer sees the meetings their agency is invited to or answers a resolution of.
+    scope_agency_path = ("attendance__agency", "resolutions__agency")
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | MEETING_ACTIONS,
         Role.SECRETARIAT: ALL_ACTIONS | MEETING_ACTIONS,
@@ -214,16 +215,12 @@ class Meeting(VersionedModel, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.AGENCY_OFFICER:
-            agency = membership.agency_id
-            return Q(pk__in=Attendance.objects.filter(agency_id=agency).values("meeting_id")) | Q(
-                pk__in=Resolution.objects.filter(agency_id=agency).values("meeting_id")
-            )
-        if membership.role == Role.CLINIC_EXPERT:
-            return scope.geographic_q("county", membership) & Q(kind=MeetingKind.CLINIC_COMMITTEE)
-        return scope.geographic_q(cls.scope_county_path, membership)
+        """Not a path: a clinic expert sees the clinic committees of their place, a kind of meeting, not the
+        meetings of their centre."""
+        q = super().scope_filter(membership, action)
+        if q is not None and membership.role == Role.CLINIC_EXPERT:
+            q &= Q(kind=MeetingKind.CLINIC_COMMITTEE)
+        return q
 
     def clean(self):
         if self.site_unit_id and self.series_id and self.site_unit.county_id != self.series.county_id:
@@ -252,9 +249,9 @@ class Meeting(VersionedModel, BaseModel):
     # Said wherever approved minutes refuse a change (form, page, API): the minutes are locked, not the user's role.
     FROZEN_MESSAGE = _("صورتجلسه این جلسه تأیید و قفل شده است؛ تغییر تنها با ثبت اصلاحیه ممکن است.")
 
-    def refuse_if_frozen(self):
-        if self.is_frozen:
-            raise ValidationError(self.FROZEN_MESSAGE)
+    def locked_reason(self):
+        """Approved minutes are changed only by an amendment: the meeting, and every part of its minutes."""
+        return self.FROZEN_MESSAGE if self.is_frozen else None
 
     @transaction.atomic
     def hold(self, user=None):
@@ -395,6 +392,7 @@ class MeetingChild(BaseModel):
     """Something that belongs to one meeting: its scope and its history are the meeting's."""
 
     scope_county_path = "meeting__county"
+    scope_parent = "meeting"
     role_actions = Meeting.role_actions
 
     class Meta:
@@ -406,12 +404,8 @@ class MeetingChild(BaseModel):
     def get_changelog_parent(self):
         return self.meeting
 
-    @classmethod
-    def scope_filter(cls, membership, action):
-        q = Meeting.scope_filter(membership, action)
-        if q is None or not q:
-            return q
-        return Q(meeting__in=Meeting.objects.filter(q))
+    def locked_reason(self):
+        return self.meeting.locked_reason()
 
     def clean(self):
         super().clean()
@@ -796,6 +790,8 @@ class Resolution(VersionedModel, BaseModel):
 
     objects = ResolutionQuerySet.as_manager()
     scope_county_path = "county"
+    scope_unit_path = "unit"
+    scope_agency_path = "agency"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | {"verify", "close"},
         Role.SECRETARIAT: ALL_ACTIONS | {"verify", "close"},
@@ -829,16 +825,6 @@ class Resolution(VersionedModel, BaseModel):
 
     def get_absolute_url(self):
         return object_url("meetings:resolution", self.pk)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.AGENCY_OFFICER:
-            return Q(agency_id=membership.agency_id) if membership.agency_id else scope.NOTHING
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
 
     def clean(self):
         errors = {}
@@ -893,6 +879,14 @@ class Resolution(VersionedModel, BaseModel):
     def refuse_if_closed(self):
         if not self.is_open:
             raise ValidationError(_("این مصوبه «%(s)s» است و بسته شده.") % {"s": self.get_status_display()})
+
+    def locked_reason(self):
+        """Its text is part of approved minutes; a verified execution is evidence."""
+        if self.meeting.is_frozen:
+            return Meeting.FROZEN_MESSAGE
+        if self.verified_at is not None:
+            return _("اجرای این مصوبه تأیید شده و مصوبه قفل است؛ ویرایش یا حذف آن ممکن نیست.")
+        return None
 
     def move_obstacle_forward(self, user=None):
         """A resolution on an obstacle refers it to the responsible agency (due by the deadline)."""

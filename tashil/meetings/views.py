@@ -27,15 +27,6 @@ from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
 from .reports import execution_by, execution_counts
 
-
-def refuse_frozen(request, meeting):
-    """Frozen minutes are changed only by a recorded amendment."""
-    if meeting.is_frozen:
-        messages.error(request, Meeting.FROZEN_MESSAGE)
-        return HttpResponseRedirect(meeting.get_absolute_url())
-    return None
-
-
 # ---------------------------------------------------------------- series
 
 
@@ -205,21 +196,9 @@ class MeetingEditView(ObjectEditView):
     model = Meeting
     form_class = forms.MeetingForm
 
-    def get_object(self):
-        meeting = super().get_object()
-        if meeting.pk and meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        return meeting
-
 
 class MeetingDeleteView(ObjectDeleteView):
     model = Meeting
-
-    def get_scoped_object(self, action=None):
-        meeting = super().get_scoped_object(action)
-        if meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        return meeting
 
 
 class MeetingActionView(ScopedViewMixin, View):
@@ -330,8 +309,6 @@ class AttendanceMarkView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         meeting = self.get_scoped_object("change")
-        if (frozen := refuse_frozen(request, meeting)) is not None:
-            return frozen
         formset = forms.AttendanceMarkFormSet(request.POST, queryset=meeting.attendance.all())
         if formset.is_valid():
             errors = []
@@ -365,8 +342,6 @@ class InviteAgenciesView(ScopedViewMixin, View):
         from tashil.orgs.models import Agency
 
         meeting = self.get_scoped_object("change")
-        if (frozen := refuse_frozen(request, meeting)) is not None:
-            return frozen
         listed = set(meeting.attendance.exclude(agency=None).values_list("agency_id", flat=True))
         agencies = Agency.objects.filter(level=ScopeLevel.COUNTY, county=meeting.county, is_active=True).exclude(
             pk__in=listed
@@ -383,8 +358,6 @@ class AgendaObstacleView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         meeting = self.get_scoped_object("change")
-        if (frozen := refuse_frozen(request, meeting)) is not None:
-            return frozen
         form = forms.AgendaObstacleForm(request.POST, user=request.user, meeting=meeting)
         if form.is_valid():
             obstacle = form.cleaned_data["obstacle"]
@@ -403,12 +376,6 @@ class AgendaObstacleView(ScopedViewMixin, View):
 class AgendaItemEditView(ObjectEditView):
     model = AgendaItem
     form_class = forms.AgendaItemForm
-
-    def get_object(self):
-        item = super().get_object()
-        if item.pk and item.meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        return item
 
     def get_success_url(self, obj):
         return obj.meeting.get_absolute_url() + "?tab=agenda"
@@ -621,9 +588,6 @@ class ResolutionView(ObjectView):
             not_executed_form=forms.NotExecutedForm(),
             note_form=forms.NoteForm(),
         )
-        if resolution.meeting.is_frozen:
-            context["edit_url"] = None
-            context["delete_url"] = None
         return context
 
 
@@ -631,24 +595,12 @@ class ResolutionEditView(ObjectEditView):
     model = Resolution
     form_class = forms.ResolutionForm
 
-    def get_object(self):
-        resolution = super().get_object()
-        if resolution.pk and resolution.meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        return resolution
-
     def get_success_url(self, obj):
         return obj.meeting.get_absolute_url() + "?tab=resolutions"
 
 
 class ResolutionDeleteView(ObjectDeleteView):
     model = Resolution
-
-    def get_scoped_object(self, action=None):
-        resolution = super().get_scoped_object(action)
-        if resolution.meeting.is_frozen:
-            raise PermissionDenied(Meeting.FROZEN_MESSAGE)
-        return resolution
 
 
 class ResolutionActionView(ScopedViewMixin, View):

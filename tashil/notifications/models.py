@@ -52,5 +52,5 @@ class Notification(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Everyone sees only their own notifications."""
+        """Not a place: everyone sees only their own notifications, whatever their role."""
         return Q(recipient_id=membership.user_id)

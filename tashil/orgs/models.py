@@ -119,7 +119,8 @@ class Agency(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Every staff member sees every agency (to refer to it); a secretariat edits those of its place."""
+        """Not a path: every staff member sees every agency (to refer to it); a secretariat edits those of its
+        place, an agency's own level (a province's agency has no county)."""
         if action not in allowed_actions(cls, membership.role):
             return None
         if action == "view" or membership.level == ScopeLevel.NATION:
@@ -139,6 +140,7 @@ class AgencyContact(BaseModel):
     email = models.EmailField(verbose_name=_("رایانامه"), blank=True)
 
     role_actions = Agency.role_actions
+    scope_parent = "agency"
 
     class Meta:
         verbose_name = _("رابط دستگاه")
@@ -153,10 +155,3 @@ class AgencyContact(BaseModel):
 
     def get_changelog_parent(self):
         return self.agency
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        q = Agency.scope_filter(membership, action)
-        if q is None or not q:
-            return q
-        return Q(agency__in=Agency.objects.filter(q))

@@ -51,10 +51,6 @@ LATITUDE_RANGE = (24.0, 40.5)
 LONGITUDE_RANGE = (43.5, 63.8)
 
 
-def represented_units(membership):
-    return Q(pk=membership.unit_id) if membership.unit_id else scope.NOTHING
-
-
 class IndustrialUnitQuerySet(ScopedQuerySet):
     def stale(self, months=None):
         """Units whose data nobody has verified for ``months`` months (TASHIL_STALE_MONTHS by default)."""
@@ -136,6 +132,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
     objects = IndustrialUnitQuerySet.as_manager()
     autocomplete = True
     scope_county_path = "county"
+    scope_unit_path = "pk"
     role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: frozenset({"view", "change"})}
     internal_fields = ("notes",)
 
@@ -268,30 +265,15 @@ class IndustrialUnit(VersionedModel, BaseModel):
         self.last_verified = date or today()
         self.save(update_fields=["last_verified", "updated", "size_class", "search_text"])
 
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return represented_units(membership)
-        return scope.geographic_q(cls.scope_county_path, membership)
-
 
 class UnitChildMixin:
     """Scope of an object that belongs to a unit: the unit's place, or the representative's own units."""
 
     scope_county_path = "unit__county"
+    scope_unit_path = "unit"
 
     def get_changelog_parent(self):
         return self.unit
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
 
 
 class UnitStatusChange(UnitChildMixin, BaseModel):
@@ -410,6 +392,7 @@ class Project(BaseModel):
     search_text = models.CharField(max_length=500, editable=False, blank=True)
 
     scope_county_path = "county"
+    scope_unit_path = "unit"
     role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: ALL_ACTIONS}
 
     class Meta:
@@ -439,14 +422,6 @@ class Project(BaseModel):
             self.county_id = self.unit.county_id
         self.search_text = " ".join(search_key(p) for p in (self.title, self.investor_name) if p)
         super().save(*args, **kwargs)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)
 
 
 class PeriodicReport(UnitChildMixin, BaseModel):
@@ -552,9 +527,10 @@ class PeriodicReport(UnitChildMixin, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
+        """Not a path: a representative corrects a report until the secretariat approves it (the secretariat
+        still may), a state that narrows one role's writes."""
         q = super().scope_filter(membership, action)
         if q is not None and membership.role == Role.UNIT_REP and action == "change":
-            # A representative corrects a report until the secretariat approves it.
             q &= ~Q(status=ReportStatus.APPROVED)
         return q
 
@@ -607,6 +583,7 @@ class ImportJob(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
+        """Not a place: an import is its author's (and the administrators')."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.role == Role.ADMIN:

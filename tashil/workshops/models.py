@@ -7,7 +7,6 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.fields import DigitsCharField
@@ -211,6 +210,7 @@ class Registration(BaseModel):
     )
 
     scope_county_path = "workshop__county"
+    scope_unit_path = "unit"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | {"cancel"},
         Role.SECRETARIAT: ALL_ACTIONS | {"cancel"},
@@ -297,11 +297,3 @@ class Registration(BaseModel):
         from tashil.core.jalali import to_jalali
 
         return f"{to_jalali(self.workshop.date).year}-{self.workshop_id:04d}-{self.pk:05d}"
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.UNIT_REP:
-            return Q(unit_id=membership.unit_id) if membership.unit_id else scope.NOTHING
-        return scope.geographic_q(cls.scope_county_path, membership)

@@ -1,3 +1,4 @@
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 
 from tashil.core import scope
@@ -27,7 +28,11 @@ class ScopedActionPermission(BasePermission):
         return scope.can(user, queryset.model, action)
 
     def has_object_permission(self, request, view, obj):
+        """A locked object (approved minutes, a closed obstacle) refuses an edit or delete with its reason (403),
+        whoever asks, as the pages do."""
         action = getattr(view, "action_map_override", {}).get(view.action) or METHOD_ACTIONS.get(request.method, "view")
         if action == "view":
             return True  # the queryset is already scoped
-        return scope.can_object(request.user, obj, action)
+        if reason := scope.locked_reason(obj, action):
+            raise PermissionDenied(reason)
+        return scope.reaches(request.user, obj, action)

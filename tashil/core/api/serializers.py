@@ -91,5 +91,5 @@ class TashilModelSerializer(serializers.ModelSerializer):
 
 def scoped_save_check(user, instance, action):
     """After a save through the API: the result must still be in the user's scope for the action."""
-    if not scope.can_object(user, instance, action):
+    if not scope.reaches(user, instance, action):
         raise serializers.ValidationError({"non_field_errors": ["این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد."]})

@@ -27,9 +27,12 @@ class TashilReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
 class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     def perform_create(self, serializer):
+        """Nothing is added to a locked object (a part of approved minutes): refused with the lock's reason."""
         with transaction.atomic():
             instance = serializer.save()
             scoped_save_check(self.request.user, instance, "add")
+            if reason := scope.locked_reason(instance, "change"):
+                raise exceptions.PermissionDenied(reason)
 
     def perform_update(self, serializer):
         """A versioned object is saved only over the version the caller read: If-Match: "<version>" (answered

@@ -31,8 +31,13 @@ def test_every_url_has_a_route_in_the_matrix():
     assert not missing, f"URLs without a permission-matrix entry (add them to <app>/tests/routes.py): {missing}"
 
 
-@pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.name)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.id)
 def test_route_answers_each_role_as_expected(route, world, client_as):
+    if route.state is not None:
+        route.state(world)
+        target = route.target(world)
+        target.refresh_from_db()
+        assert target.locked_reason(), f"{route.id}: {route.state.__name__} did not lock {target}"
     url = reverse(route.name, kwargs=route.url_kwargs(world) or None) + route.query
     wrong = []
     for role, expected in route.expect.items():

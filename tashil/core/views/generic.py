@@ -32,6 +32,10 @@ class OutOfScope(Exception):
     """Raised inside a save to roll it back when the result would leave the user's scope."""
 
 
+class LockedFromBirth(Exception):
+    """Raised inside a save to roll it back when the new object is part of a locked one (approved minutes)."""
+
+
 def model_url(model, suffix, **kwargs):
     """The URL of a model's standard view (<app>:<model>_<suffix>), or None when it has none."""
     name = f"{model._meta.app_label}:{model._meta.model_name}{'_' + suffix if suffix else ''}"
@@ -354,13 +358,17 @@ class ObjectEditView(ScopedViewMixin, View):
             try:
                 with transaction.atomic():
                     obj = self.save(form)
-                    if not scope.can_object(request.user, obj, "add" if adding else "change"):
+                    if not scope.reaches(request.user, obj, "add" if adding else "change"):
                         raise OutOfScope
+                    if adding and (reason := scope.locked_reason(obj, "change")):
+                        raise LockedFromBirth(reason)
             except VersionConflict as error:
                 form.conflict(error)
                 return self.render_form(form, status=409)
             except OutOfScope:
                 form.add_error(None, _("این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد و ذخیره نشد."))
+            except LockedFromBirth as error:
+                form.add_error(None, str(error))
             except IntegrityError:
                 form.add_error(None, _("این مورد با اطلاعات ثبت‌شده دیگری تکرار می‌شود و ذخیره نشد."))
             else:
@@ -493,9 +501,12 @@ class BulkActionView(ScopedViewMixin, View):
         return render(request, self.template_name, context, status=400 if confirmed else 200)
 
     def blocked(self, action, objects):
-        """The rows the action would refuse, each with its Persian reason."""
+        """The rows the action would refuse, each with its Persian reason (a locked row's first)."""
         refused = {}
         for obj in objects:
+            if reason := scope.locked_reason(obj, action.permission):
+                refused[obj.pk] = str(reason)
+                continue
             try:
                 if action.check:
                     action.check(obj)

@@ -7,6 +7,10 @@ from tashil.core.testing.matrix import (
     Route,
     api,
     codes,
+    locked,
+    locked_api,
+    locked_page,
+    post_as,
 )
 
 PLACE_A = ("admin", "secretariat", "province_secretariat", "manager", "nation_manager")
@@ -29,6 +33,23 @@ ADD = codes(ok=SECRETARIATS)
 POST_ONLY = codes(NOT_ALLOWED)
 API_POST_ONLY_MEETING = api(POST_ONLY, refused=UNIT_REPS)
 API_POST_ONLY_RESOLUTION = api(POST_ONLY, refused=("clinic_expert",))
+
+
+def minutes_approved(world):
+    """Meeting A held and its minutes approved, by the meeting page's buttons."""
+    for action in ("hold", "approve"):
+        post_as(world, "secretariat", "meetings:meeting_action", pk=world.meeting_a.pk, action=action)
+
+
+def execution_verified(world):
+    """The reported execution of a resolution verified, by its page's button."""
+    post_as(world, "secretariat", "meetings:resolution_action", pk=world.resolution_evidence_a.pk, action="verify")
+
+
+# Locked, every write route of the minutes answers 403 to whoever sees them, 404 out of their scope.
+MINUTES_LOCKED = locked_page((*PLACE_A, "agency_officer"))
+RESOLUTION_LOCKED = locked_page((*PLACE_A, "agency_officer", "unit_rep"))
+API_LOCKED = locked_api(("secretariat_b",))
 
 ROUTES = [
     Route("meetings:meeting_list", MEETING_VIEWERS),
@@ -87,4 +108,40 @@ ROUTES = [
     Route("api:resolution-not-executed", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
     Route("api:resolution-cancel", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
     Route("api:resolution-reaffirm", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
+    *locked(
+        minutes_approved,
+        [
+            Route("meetings:meeting_edit", MINUTES_LOCKED, obj="meeting_a"),
+            Route("meetings:meeting_delete", MINUTES_LOCKED, obj="meeting_a"),
+            Route("meetings:agendaitem_edit", MINUTES_LOCKED, obj="agenda_a"),
+            Route("meetings:agendaitem_delete", MINUTES_LOCKED, obj="agenda_a"),
+            Route("meetings:attendance_edit", MINUTES_LOCKED, obj="attendance_a"),
+            Route("meetings:attendance_delete", MINUTES_LOCKED, obj="attendance_a"),
+            Route("meetings:resolution_edit", RESOLUTION_LOCKED, obj="resolution_a"),
+            Route("meetings:resolution_delete", RESOLUTION_LOCKED, obj="resolution_a"),
+            Route("api:meeting-detail", API_LOCKED, obj="meeting_a"),
+            Route("api:agendaitem-detail", API_LOCKED, obj="agenda_a"),
+            Route("api:attendance-detail", API_LOCKED, obj="attendance_a"),
+            Route("api:resolution-detail", API_LOCKED, obj="resolution_a"),
+        ],
+    ),
+    # The minutes' own write routes, POST only: refused with the same 403 (GET answers 405 as before).
+    *(
+        Route(name, MINUTES_LOCKED, obj="meeting_a", method="post", state=minutes_approved)
+        for name in (
+            "meetings:meeting_attendance",
+            "meetings:meeting_invite",
+            "meetings:meeting_agenda_obstacle",
+            "meetings:meeting_desk",
+        )
+    ),
+    Route("meetings:agendaitem_obstacle_update", MINUTES_LOCKED, obj="agenda_a", method="post", state=minutes_approved),
+    *locked(
+        execution_verified,
+        [
+            Route("meetings:resolution_edit", RESOLUTION_LOCKED, obj="resolution_evidence_a"),
+            Route("meetings:resolution_delete", RESOLUTION_LOCKED, obj="resolution_evidence_a"),
+            Route("api:resolution-detail", API_LOCKED, obj="resolution_evidence_a"),
+        ],
+    ),
 ]

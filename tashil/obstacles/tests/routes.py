@@ -10,6 +10,10 @@ from tashil.core.testing.matrix import (
     Route,
     api,
     codes,
+    locked,
+    locked_api,
+    locked_page,
+    post_as,
 )
 
 EVERYONE = codes(OK)
@@ -33,6 +37,12 @@ ISSUE_A = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat", "
 ISSUE_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 NO_ISSUES = ("agency_officer", "agency_officer_b", "clinic_expert", *UNIT_REPS)
 TAXONOMY_EDIT = codes(FORBIDDEN, ok=("admin",))
+
+
+def obstacle_closed(world):
+    """Obstacle A closed as resolved, by its page's form."""
+    post_as(world, "secretariat", "obstacles:obstacle_close", {"outcome": "resolved"}, pk=world.obstacle_a.pk)
+
 
 ROUTES = [
     Route("obstacles:obstacle_list", EVERYONE),
@@ -90,4 +100,12 @@ ROUTES = [
     Route("api:notification-list", api(EVERYONE)),
     Route("api:notification-detail", api({**codes(NOT_FOUND), "secretariat": OK}), obj="notification_a"),
     Route("api:notification-read", api(POST_ONLY), obj="notification_a"),
+    *locked(
+        obstacle_closed,
+        [
+            Route("obstacles:obstacle_edit", locked_page((*SEES_A, "unit_rep")), obj="obstacle_a"),
+            Route("obstacles:obstacle_delete", locked_page((*SEES_A, "unit_rep")), obj="obstacle_a"),
+            Route("api:obstacle-detail", locked_api(("secretariat_b",)), obj="obstacle_a"),
+        ],
+    ),
 ]
