@@ -6,8 +6,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from . import scope
@@ -83,17 +81,6 @@ class BaseModel(models.Model):
 
     def get_absolute_url(self):
         return object_url(f"{self._meta.app_label}:{self._meta.model_name}", self.pk)
-
-    def _get_FIELD_display(self, field):
-        """get_FOO_display() as Django's, with the field's choices looked up in a dict built once.
-
-        Django rebuilds that dict on every call, hashing each lazy label (a translation each); a table of 25
-        obstacles asks three times per row."""
-        labels = field.__dict__.get("_tashil_choice_labels")
-        if labels is None:
-            labels = field._tashil_choice_labels = {make_hashable(value): label for value, label in field.flatchoices}
-        value = getattr(self, field.attname)
-        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
     @classmethod
     def from_db(cls, db, field_names, values):

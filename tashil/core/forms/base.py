@@ -133,9 +133,11 @@ class TashilForm(forms.Form):
         super().__init__(*args, **kwargs)
         style_form(self)
 
-    def _clean_fields(self):
-        super()._clean_fields()
+    def clean(self):
+        """Typed text tidied once every field is cleaned (subclasses call this first)."""
+        cleaned = super().clean()
         tidy_cleaned_text(self)
+        return cleaned
 
 
 class TashilModelFormMetaclass(forms.models.ModelFormMetaclass):
@@ -201,13 +203,16 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
                 )
                 % {"object": self.instance},
             )
+        else:
+            self.instance.version_seen = version  # the save claims the row only at this version
         return version
 
-    def _post_clean(self):
-        super()._post_clean()
-        if "version" in self.fields and self.cleaned_data.get("version") is not None:
-            self.instance.version_seen = self.cleaned_data["version"]
-            self.instance.form_opened_at = self.cleaned_data.get("opened_at")
+    def clean_opened_at(self):
+        """When the form was opened: the changes made since then are the ones a conflict names."""
+        opened = self.cleaned_data.get("opened_at")
+        if self.cleaned_data.get("version") is not None:
+            self.instance.form_opened_at = opened
+        return opened
 
     def conflict(self, error):
         """Show the conflict, keep what was typed, and let a second save knowingly replace the newer version."""
@@ -266,6 +271,9 @@ class TashilModelForm(forms.ModelForm, metaclass=TashilModelFormMetaclass):
             if len(only) == 1:
                 self.initial[name] = only[0].pk
 
-    def _clean_fields(self):
-        super()._clean_fields()
+    def clean(self):
+        """Typed text tidied once every field is cleaned, before a subclass's clean() reads it (each calls this
+        first) and before the instance is built from it."""
+        cleaned = super().clean()
         tidy_cleaned_text(self)
+        return cleaned

@@ -1,13 +1,11 @@
 """Template filters for Persian display: Jalali dates, Persian digits and numbers, and a few helpers."""
 
 from django import template
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from tashil.core import display, jalali, scope
 from tashil.core.persian import format_number, format_percent
-from tashil.core.table_rows import rows_html
 
 register = template.Library()
 
@@ -96,42 +94,3 @@ def get_item(mapping, key):
 @register.simple_tag
 def status_badge(label, css="secondary"):
     return format_html('<span class="badge text-bg-{}">{}</span>', css, label)
-
-
-@register.simple_tag
-def execution_rows(rows, parameter):
-    """The <tr> rows of an execution breakdown (meetings.reports.execution_by: by agency, by county), each
-    name a link narrowing the page to it (``?<parameter>=<id>``), the counts as the num and percent filters
-    write them. Built in Python: two breakdowns of thirty rows are three hundred template variables, and
-    format_html's checks for lazy strings on each of them cost as much again."""
-    if not rows:
-        return mark_safe('<tr><td colspan="5" class="text-muted">—</td></tr>')
-    persian = jalali.persian_digits_active()
-    parameter = escape(parameter)
-    parts = []
-    for row in rows:
-        counts = "".join(
-            f"<td>{format_number(row[key], persian=persian)}</td>" for key in ("executed", "following", "not_executed")
-        )
-        rate = format_percent(row["rate"], 1, persian=persian)
-        parts.append(
-            f'<tr><td><a href="?{parameter}={escape(row["id"])}">{escape(row["name"])}</a></td>{counts}<td>{rate}</td></tr>'
-        )
-    return mark_safe("".join(parts))  # names and ids escaped; numbers are digits and separators
-
-
-@register.simple_tag
-def select_widget(widget):
-    """django/forms/widgets/select.html for a widget's context, through the form renderer (which writes a plain
-    select in Python): for a widget template that wraps a select, as the autocomplete's does."""
-    from django.forms.renderers import get_default_renderer
-
-    from tashil.core.forms.renderers import SELECT
-
-    return mark_safe(get_default_renderer().render(SELECT, {"widget": widget}))  # the renderer escapes
-
-
-@register.simple_tag(takes_context=True)
-def table_rows(context, table):
-    """The <tr> rows of a django-tables2 table's current page, built in Python (core.table_rows)."""
-    return rows_html(table, context)

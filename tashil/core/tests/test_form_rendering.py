@@ -1,17 +1,15 @@
-"""A <select> is written in Python by the form renderer: the same HTML as Django's templates, on every page."""
+"""Forms render through Django's form renderer and templates: the project's form and field templates, Django's
+widget templates and the project's own widgets' (forms/widgets/*.html)."""
 
 import re
 
 from django import forms
-from django.forms.renderers import TemplatesSetting
-from django.urls import reverse
+from django.conf import settings
+from django.forms.renderers import get_default_renderer
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.forms import renderers
 from tashil.core.forms.renderers import BootstrapFormRenderer
-
-from .test_permission_matrix import ROUTES
 
 
 class Tricky(forms.Form):
@@ -24,48 +22,41 @@ class Tricky(forms.Form):
     hidden_off = forms.ChoiceField(choices=[("x", "ایکس")], widget=forms.Select(attrs={"required": False}))
 
 
-def template_render(renderer, template_name, context, request=None):
-    """The renderer as Django's: every widget through its templates."""
-    return TemplatesSetting.render(renderer, template_name, context, request)
+def test_forms_render_through_the_settings_renderer_and_its_templates():
+    """FORM_RENDERER is the project's: a TemplatesSetting naming the project's form and field templates, and no
+    render method of its own (every piece of HTML is a template)."""
+    renderer = get_default_renderer()
+    assert settings.FORM_RENDERER == "tashil.core.forms.renderers.BootstrapFormRenderer"
+    assert isinstance(renderer, BootstrapFormRenderer)
+    assert "render" not in vars(BootstrapFormRenderer) and "get_template" not in vars(BootstrapFormRenderer)
+    assert renderer.get_template("forms/field.html").origin.name.endswith("tashil/templates/forms/field.html")
 
 
-def test_a_select_in_python_is_the_templates_html_for_awkward_choices(monkeypatch):
+def test_a_select_escapes_awkward_choices_and_keeps_what_was_chosen():
     form = Tricky(data={"plain": "a", "grouped": "2", "many": ["1", "3"], "maybe": "true"})
-    fast = {name: str(form[name]) for name in form.fields}
-    assert "selected>کاشی &quot;میبد&quot; &amp; &lt;شرکا&gt;</option>" in fast["plain"]
-    assert '<optgroup label="استان &lt;الف&gt;">' in fast["grouped"] and "<b>دو</b>" in fast["grouped"]
-    monkeypatch.setattr(BootstrapFormRenderer, "render", template_render)
-    slow = {name: str(form[name]) for name in form.fields}
-    assert fast == slow
+    html = {name: str(form[name]) for name in form.fields}
+    assert '<option value="a" selected>کاشی &quot;میبد&quot; &amp; &lt;شرکا&gt;</option>' in html["plain"]
+    assert '<option value="2">بله</option>' in html["plain"]
+    assert '<optgroup label="استان &lt;الف&gt;">' in html["grouped"]
+    assert '<option value="2" selected><b>دو</b></option>' in html["grouped"], "a safe label is kept as written"
+    assert html["many"].count(" selected>") == 2 and "multiple" in html["many"]
+    assert 'data-x="a&quot;b"' in html["maybe"] and " disabled" in html["maybe"]
+    assert '<option value="true" selected>' in html["maybe"]
+    assert "required" not in html["hidden_off"], "an attribute set to False is left out"
 
 
-def test_a_project_override_of_select_html_is_still_used(monkeypatch):
-    renderer = BootstrapFormRenderer()
-    assert renderer.select_is_djangos
-    calls = []
-    monkeypatch.setattr(renderers, "render_select", lambda widget: calls.append(widget) or None)
-    html = str(Tricky()["plain"])
-    assert calls and html.startswith('<select name="plain"'), "an option it cannot write goes to the template"
+def test_an_autocomplete_shows_its_search_box_and_only_the_chosen_option(world):
+    """A unit chooser (too many units for a plain select) renders Django's select inside the project's
+    autocomplete template: the chosen unit as its one option beside the empty choice."""
+    from tashil.obstacles.forms import ObstacleForm
 
-
-def test_every_page_with_a_form_renders_as_with_djangos_templates(world, client_as, monkeypatch):
-    """Every list and add page of the project, as the admin: filter bars and forms, selects and all."""
-    client = client_as("admin")
-    token = re.compile(r"\b[A-Za-z0-9]{64}\b")  # the CSRF token, masked afresh on every page
-    compared = 0
-    for route in ROUTES:
-        if route.obj or route.method != "get" or not route.name.endswith(("_list", "_add")):
-            continue
-        url = reverse(route.name) + route.query
-        fast = client.get(url)
-        if fast.status_code != 200 or fast.streaming or "<select" not in fast.content.decode():
-            continue
-        with monkeypatch.context() as patched:
-            patched.setattr(BootstrapFormRenderer, "render", template_render)
-            slow = client.get(url)
-        assert token.sub("", fast.content.decode()) == token.sub("", slow.content.decode()), url
-        compared += 1
-    assert compared >= 30, compared
+    unit = world.unit_a
+    form = ObstacleForm(user=world.users["admin"], initial={"unit": unit.pk})
+    html = str(form["unit"])
+    assert 'class="autocomplete"' in html and 'class="form-control form-control-sm mb-1 autocomplete-search"' in html
+    assert re.search(r'<select name="unit" [^>]*class="form-select"', html), html
+    options = re.findall(r"<option [^>]*>[^<]*</option>", html)
+    assert len(options) == 2 and f'value="{unit.pk}" selected>{unit}</option>' in options[1], options
 
 
 def test_a_forms_model_choices_are_read_once_in_one_plain_query(world):
@@ -140,7 +131,7 @@ def test_an_empty_choice_says_choose_in_a_form_and_all_in_a_filter(world, client
     assert "---------" not in listed and "— برگزینید —" not in listed and ">همه<" in listed
 
 
-def test_a_dropdown_of_checkboxes_in_python_is_its_templates_html(monkeypatch):
+def test_a_dropdown_of_checkboxes_says_how_many_are_chosen_and_checks_them():
     from tashil.core.forms import DropdownCheckboxes
 
     class Statuses(forms.Form):
@@ -148,14 +139,13 @@ def test_a_dropdown_of_checkboxes_in_python_is_its_templates_html(monkeypatch):
             choices=[("active", "فعال"), ("semi", 'نیمه "فعال" & <کم>'), (3, 1234)], widget=DropdownCheckboxes
         )
 
-    for data in ({}, {"status": ["semi"]}, {"status": ["active", "semi", "3"]}):
-        form = Statuses(data=data)
-        fast = str(form["status"])
-        with monkeypatch.context() as patched:
-            patched.setattr(BootstrapFormRenderer, "render", template_render)
-            slow = str(form["status"])
-        assert fast == slow, data
-    assert "۳ مورد" in fast and fast.count(" checked") == 3 and "&quot;فعال&quot; &amp; &lt;کم&gt;" in fast
+    none = str(Statuses(data={})["status"])
+    assert ">\n    همه\n  </button>" in none and " checked" not in none
+    one = str(Statuses(data={"status": ["semi"]})["status"])
+    assert "۱ مورد" in one and one.count(" checked") == 1 and 'value="semi" id="id_status_1" checked' in one
+    every = str(Statuses(data={"status": ["active", "semi", "3"]})["status"])
+    assert "۳ مورد" in every and every.count(" checked") == 3 and "&quot;فعال&quot; &amp; &lt;کم&gt;" in every
+    assert '<label class="form-check-label" for="id_status_2">1234</label>' in every
 
 
 def test_flash_messages_and_django_validation_messages_show_persian_digits():

@@ -16,7 +16,7 @@ from django.apps import apps
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import BaseModel
-from tashil.core.testing.factories import MembershipFactory, UserFactory
+from tashil.site.testing.factories import MembershipFactory, UserFactory
 
 EVERY = "every row"
 
