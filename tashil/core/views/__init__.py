@@ -1,6 +1,6 @@
 """Core views: the home page, the working-day calendar and the change log."""
 
-from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, RegisteredTab, Tab
+from .generic import Button, ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, RegisteredTab, Tab
 from .pages import (
     ChangeLogEntryListView,
     ChangeLogEntryView,
@@ -11,6 +11,7 @@ from .pages import (
 )
 
 __all__ = [
+    "Button",
     "ChangeLogEntryListView",
     "ChangeLogEntryView",
     "HolidayDeleteView",
