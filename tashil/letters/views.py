@@ -112,8 +112,9 @@ class LetterEditView(ObjectEditView):
         self.county = county
         secretariat = services.secretariat_for(self.request.user, county)
         if secretariat is not None:
-            initial.setdefault("signer_name", secretariat.signer_name or str(self.request.user))
-            initial.setdefault("signer_position", secretariat.signer_position)
+            user = self.request.user
+            initial.setdefault("signer_name", secretariat.signer_name or str(user))
+            initial.setdefault("signer_position", secretariat.signer_position or user.position or _("دبیر ستاد"))
         return initial
 
     def get_form(self, data=None, files=None):
