@@ -17,7 +17,8 @@ def issued(letter, number):
     """Mark a world letter issued with a stand-in PDF (the issuing service itself is tested in test_letters)."""
     content = b"%PDF-1.4 world letter " + number.encode()
     letter.pdf.save("world.pdf", ContentFile(content), save=False)
-    letter.status, letter.year, letter.sequence, letter.number = "issued", 1405, int(number), f"۱۴۰۵/ت/{number}"
+    letter.status, letter.year, letter.sequence = "issued", 1405, int(number)
+    letter.number = letter.secretariat.format_number(1405, letter.sequence)
     letter.date, letter.pdf_sha256 = today(), hashlib.sha256(content).hexdigest()
     letter.verification_code = f"WORLD{number}CODE"
     letter.save()
