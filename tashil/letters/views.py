@@ -89,8 +89,9 @@ class LetterEditView(ObjectEditView):
             meeting = scoped(Meeting, user, int(query["meeting"]))
             invited = meeting.attendance.filter(agency__isnull=False).values("agency_id")
             agencies = Agency.objects.filter(pk__in=invited)
+            asked = query.get("agency", "")
             agency = (
-                agencies.filter(pk=query.get("agency") or 0).first()
+                agencies.filter(pk=int(asked) if asked.isdigit() else 0).first()
                 or agencies.exclude(
                     pk__in=meeting.letters.filter(kind=LetterKind.INVITATION).values("recipient_agency_id")
                 ).first()

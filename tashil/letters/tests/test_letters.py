@@ -357,6 +357,11 @@ def test_invitation_pdf_to_an_invited_agency(world, client_as, tmp_path):
     letter = issue_by_page(client, draft_from_button(client, planned.get_absolute_url(), "letter-invitation"))
     assert letter.recipient_agency == world.agency_a2
     check_pdf(letter, tmp_path, "دعوت", "سالن فرمانداری", "کارگروه تسهیل الف", "دستور کار")
+    tab = client.get(planned.get_absolute_url() + "?tab=letters").content.decode()
+    assert 'data-testid="tab-letters"' in tab and letter.number in tab, "the meeting page lists its letters"
+    # Asked for an agency by a mangled address, the draft still opens (for an invited agency).
+    odd = client.get(reverse("letters:letter_add") + f"?kind=invitation&meeting={planned.pk}&agency=x")
+    assert odd.status_code == 200 and odd.context["form"].initial["recipient_agency"] == world.agency_a2
 
 
 def test_reminder_pdf_for_an_overdue_referral_recounts_its_history(world, client_as, tmp_path):
