@@ -36,7 +36,6 @@ def build_letters(w):
         recipient_agency=w.agency_a,
         subject="ارجاع آزمایشی",
         due_date=today() + datetime.timedelta(days=10),
-        obstacle=w.obstacle_a,
         **common,
     )
     w.letter_draft_a.referrals.add(w.referral_a)
