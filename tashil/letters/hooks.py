@@ -149,10 +149,13 @@ def connect():
     from tashil.meetings.views import MeetingView, ResolutionView
     from tashil.obstacles.views import ObstacleView, ReferralView
 
-    from .models import Letter
+    from .models import IncomingLetterNote, Letter
 
     def may_read(view):
         return scope.can(view.request.user, Letter, "view")
+
+    def may_read_letters_or_replies(view):
+        return may_read(view) or scope.can(view.request.user, IncomingLetterNote, "view")
 
     def obstacle_letters(view):
         from django.db.models import Q
@@ -167,11 +170,13 @@ def connect():
     ReferralView.add_tab(
         LETTERS_TAB,
         context=lambda view: {"table": letters_of(view, view.object.letters.all()), "notes": notes_of(view)},
+        permission=may_read_letters_or_replies,
     )
     ReferralView.add_buttons(referral_buttons)
     ResolutionView.add_tab(
         LETTERS_TAB,
         context=lambda view: {"table": letters_of(view, view.object.letters.all()), "notes": notes_of(view)},
+        permission=may_read_letters_or_replies,
     )
     ResolutionView.add_buttons(resolution_buttons)
     MeetingView.add_tab(
