@@ -15,6 +15,7 @@ API_APPS = [
     "obstacles",
     "notifications",
     "meetings",
+    "letters",
     "clinic",
     "catalog",
     "workshops",

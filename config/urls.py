@@ -20,6 +20,8 @@ urlpatterns = [
     path("obstacles/", include("tashil.obstacles.urls")),
     path("notifications/", include("tashil.notifications.urls")),
     path("meetings/", include("tashil.meetings.urls")),
+    path("letters/", include("tashil.letters.urls")),
+    path("verify/", include("tashil.letters.urls_public")),
     path("clinic/", include("tashil.clinic.urls")),
     path("catalog/", include("tashil.catalog.urls")),
     path("workshops/", include("tashil.workshops.urls")),

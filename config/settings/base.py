@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tashil.obstacles",
     "tashil.notifications",
     "tashil.meetings",
+    "tashil.letters",
     "tashil.clinic",
     "tashil.catalog",
     "tashil.workshops",

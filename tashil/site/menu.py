@@ -63,6 +63,14 @@ MENU = (
         ),
     ),
     MenuGroup(
+        _("مکاتبات"),
+        "bi-envelope-paper",
+        (
+            MenuItem(_("دفتر نامه‌های صادره"), "letters:letter_list", "bi-envelope-paper", "letters.Letter"),
+            MenuItem(_("دبیرخانه‌ها"), "letters:secretariat_list", "bi-journal-bookmark", "letters.Secretariat"),
+        ),
+    ),
+    MenuGroup(
         _("کلینیک صنعت"),
         "bi-heart-pulse",
         (

@@ -20,6 +20,7 @@ PAGES = [
     ("dabir.pakdasht", "meeting-page", "/meetings/{meeting}/"),
     ("dabir.pakdasht", "follow-up-board", "/meetings/resolutions/"),
     ("dabir.pakdasht", "meeting-calendar", "/meetings/calendar/"),
+    ("dabir.pakdasht", "letters-register", "/letters/"),
     ("maliat.pakdasht", "agency-inbox", "/obstacles/inbox/"),
     ("clinic.pakdasht", "clinic-case", "/clinic/cases/{case}/"),
     ("clinic.pakdasht", "clinic-diagnosis", "/clinic/cases/{case}/?tab=diagnosis"),
@@ -77,6 +78,7 @@ def test_demo_pages_render(page, transactional_db):
         assert page.locator("html").get_attribute("dir") == ("ltr" if username == "en" else "rtl")
         screenshot(page, name)
     minutes_picture(onsite)
+    letter_pictures()
 
 
 def minutes_picture(meeting):
@@ -99,3 +101,28 @@ def minutes_picture(meeting):
             check=True,
         )
     assert (folder / "minutes.png").stat().st_size > 10_000
+
+
+def letter_pictures():
+    """The first page of each kind of the demo's issued letters (the stored PDF), next to the screenshots."""
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from tashil.letters.models import Letter
+
+    folder = Path(os.environ.get("TASHIL_SCREENSHOT_DIR") or settings.BASE_DIR / "var" / "screenshots")
+    letters = {letter.kind: letter for letter in Letter.objects.filter(status="issued").order_by("-pk")}
+    assert set(letters) >= {"referral", "resolution_notice", "invitation", "reminder"}
+    for kind, letter in letters.items():
+        with tempfile.TemporaryDirectory() as work, letter.pdf.open("rb") as stored:
+            pdf = Path(work) / "letter.pdf"
+            pdf.write_bytes(stored.read())
+            name = str(folder / f"letter-{kind.replace('_', '-')}")
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), name], check=True
+            )
+        assert Path(f"{name}.png").stat().st_size > 10_000

@@ -1,6 +1,6 @@
 """Core views: the generic object views, the working-day calendar and the change log."""
 
-from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, RegisteredTab, Tab
+from .generic import Button, ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, RegisteredTab, Tab
 from .pages import (
     ChangeLogEntryListView,
     ChangeLogEntryView,
@@ -10,6 +10,7 @@ from .pages import (
 )
 
 __all__ = [
+    "Button",
     "ChangeLogEntryListView",
     "ChangeLogEntryView",
     "HolidayDeleteView",

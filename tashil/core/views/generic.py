@@ -243,21 +243,37 @@ class RegisteredTab:
     permission: object = None
 
 
+@dataclass
+class Button:
+    """A button another app adds to an object page's bar (``ObjectView.add_buttons``): a link to its own page."""
+
+    label: str
+    url: str
+    icon: str = "bi-dot"
+    testid: str = ""
+
+
 class ObjectView(ScopedViewMixin, View):
     """An object's page with tabs (``?tab=``); the last tab is always its change history.
 
     Other apps add tabs with ``SomeView.add_tab(Tab(...), context=callable(view), count=callable(view))``
-    from their AppConfig.ready(), so the unit page shows obstacles without the units app knowing them.
+    from their AppConfig.ready(), so the unit page shows obstacles without the units app knowing them; and
+    buttons with ``SomeView.add_buttons(callable(view) -> [Button, ...])`` (the letters app's «صدور نامه»).
     """
 
     template_name = None
     tabs = ()
     history_tab = True
     registered_tabs = ()
+    registered_buttons = ()
 
     @classmethod
     def add_tab(cls, tab, context, count=None, permission=None):
         cls.registered_tabs = (*cls.registered_tabs, RegisteredTab(tab, context, count, permission))
+
+    @classmethod
+    def add_buttons(cls, buttons):
+        cls.registered_buttons = (*cls.registered_buttons, buttons)
 
     def get_template_names(self):
         if self.template_name:
@@ -269,18 +285,26 @@ class ObjectView(ScopedViewMixin, View):
 
     def get_tabs(self):
         tabs = list(self.tabs) or [Tab("profile", _("مشخصات"), "generic/includes/profile.html")]
-        for registered in self.registered_tabs:
-            if registered.permission and not registered.permission(self):
-                continue
-            count = registered.count(self) if registered.count else None
-            tabs.append(Tab(registered.tab.name, registered.tab.label, registered.tab.template_name, count))
         if self.history_tab:
             tabs.append(Tab("history", _("تاریخچه تغییرات"), "generic/includes/history.html"))
         return tabs
 
+    def with_registered_tabs(self, tabs):
+        """The view's own tabs with those other apps registered, before the history tab (a view that builds
+        its own tabs gets them too)."""
+        added = []
+        for registered in self.registered_tabs:
+            if registered.permission and not registered.permission(self):
+                continue
+            count = registered.count(self) if registered.count else None
+            added.append(Tab(registered.tab.name, registered.tab.label, registered.tab.template_name, count))
+        if tabs and tabs[-1].name == "history":
+            return [*tabs[:-1], *added, tabs[-1]]
+        return [*tabs, *added]
+
     def get(self, request, *args, **kwargs):
         self.object = self.get_scoped_object("view")
-        tabs = self.get_tabs()
+        tabs = self.with_registered_tabs(self.get_tabs())
         names = [tab.name for tab in tabs]
         active = request.GET.get("tab")
         if active not in names:
@@ -316,6 +340,7 @@ class ObjectView(ScopedViewMixin, View):
             "edit_url": model_url(model, "edit", pk=obj.pk) if scope.can_object(user, obj, "change") else None,
             "delete_url": model_url(model, "delete", pk=obj.pk) if scope.can_object(user, obj, "delete") else None,
             "sees_internal": not scope.hidden_fields(user, obj),
+            "registered_buttons": [button for buttons in self.registered_buttons for button in buttons(self)],
             "breadcrumbs": [*self.list_breadcrumb(), (str(obj), None)],
             **kwargs,
         }

@@ -6,6 +6,7 @@ BUILDER_MODULES = (
     "tashil.units.tests.world",
     "tashil.obstacles.tests.world",
     "tashil.meetings.tests.world",
+    "tashil.letters.tests.world",
     "tashil.clinic.tests.world",
     "tashil.catalog.tests.world",
     "tashil.workshops.tests.world",

@@ -17,6 +17,7 @@ DEMO_APPS = [
     "units",
     "obstacles",
     "meetings",
+    "letters",
     "clinic",
     "catalog",
     "workshops",

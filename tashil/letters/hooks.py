@@ -1,0 +1,185 @@
+"""What the letters app adds to the obstacle, referral, meeting and resolution pages — a «نامه‌ها» tab and the
+«صدور نامه …» buttons — registered on their views from here, so those apps never import this one."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tashil.core import scope
+from tashil.core.views import Button, Tab
+
+LETTERS_TAB = Tab("letters", gettext_lazy("نامه‌ها"), "letters/tabs/record_letters.html")
+
+
+def draft_url(**query):
+    return f"{reverse('letters:letter_add')}?{urlencode(query)}"
+
+
+def note_url(view, **query):
+    query["return_url"] = view.object.get_absolute_url() + "?tab=letters"
+    return f"{reverse('letters:incomingletternote_add')}?{urlencode(query)}"
+
+
+def may_write_letters(view):
+    from .models import Letter
+
+    return scope.can(view.request.user, Letter, "add")
+
+
+def may_note_replies(view):
+    from .models import IncomingLetterNote
+
+    return scope.can(view.request.user, IncomingLetterNote, "add")
+
+
+def letters_of(view, queryset):
+    from .tables import LetterTable
+
+    letters = scope.restrict(queryset.select_related("secretariat", "recipient_agency"), view.request.user)
+    return LetterTable(letters, user=view.request.user, orderable=False, exclude=("secretariat",))
+
+
+def notes_of(view):
+    """The agency's reply letters noted on the referral or resolution, beside its letters."""
+    from .tables import IncomingLetterNoteTable
+
+    notes = scope.restrict(view.object.incoming_letters.select_related("recorded_by"), view.request.user)
+    return IncomingLetterNoteTable(notes, user=view.request.user, orderable=False)
+
+
+def obstacle_buttons(view):
+    if not may_write_letters(view) or not view.object.is_open:
+        return []
+    referrals = scope.restrict(view.object.referrals.open().select_related("agency"), view.request.user)
+    return [
+        Button(
+            _("صدور نامه ارجاع به %(agency)s") % {"agency": referral.agency},
+            draft_url(kind="referral", referrals=referral.pk),
+            "bi-envelope-paper",
+            f"letter-referral-{referral.pk}",
+        )
+        for referral in referrals
+    ]
+
+
+def referral_buttons(view):
+    referral, buttons = view.object, []
+    if may_write_letters(view) and referral.is_open:
+        buttons.append(
+            Button(
+                _("صدور نامه ارجاع"),
+                draft_url(kind="referral", referrals=referral.pk),
+                "bi-envelope-paper",
+                "letter-referral",
+            )
+        )
+        if referral.is_overdue:
+            buttons.append(
+                Button(
+                    _("صدور نامه یادآوری"),
+                    draft_url(kind="reminder", referral=referral.pk),
+                    "bi-alarm",
+                    "letter-reminder",
+                )
+            )
+    if may_note_replies(view):
+        buttons.append(
+            Button(
+                _("ثبت نامه وارده"), note_url(view, referral=referral.pk), "bi-envelope-arrow-down", "incoming-letter"
+            )
+        )
+    return buttons
+
+
+def resolution_buttons(view):
+    resolution, buttons = view.object, []
+    if may_write_letters(view) and resolution.agency_id:
+        if resolution.meeting.is_frozen and resolution.is_open:
+            buttons.append(
+                Button(
+                    _("صدور ابلاغ مصوبه"),
+                    draft_url(kind="resolution_notice", resolution=resolution.pk),
+                    "bi-envelope-paper",
+                    "letter-notice",
+                )
+            )
+        if resolution.is_overdue:
+            buttons.append(
+                Button(
+                    _("صدور نامه یادآوری"),
+                    draft_url(kind="reminder", resolution=resolution.pk),
+                    "bi-alarm",
+                    "letter-reminder",
+                )
+            )
+    if may_note_replies(view) and resolution.agency_id:
+        buttons.append(
+            Button(
+                _("ثبت نامه وارده"),
+                note_url(view, resolution=resolution.pk),
+                "bi-envelope-arrow-down",
+                "incoming-letter",
+            )
+        )
+    return buttons
+
+
+def meeting_buttons(view):
+    meeting = view.object
+    if (
+        not may_write_letters(view)
+        or meeting.status != "planned"
+        or not meeting.attendance.filter(agency__isnull=False).exists()
+    ):
+        return []
+    return [
+        Button(
+            _("صدور دعوتنامه"),
+            draft_url(kind="invitation", meeting=meeting.pk),
+            "bi-envelope-paper",
+            "letter-invitation",
+        )
+    ]
+
+
+def connect():
+    """Register the tabs and buttons (from LettersConfig.ready)."""
+    from tashil.meetings.views import MeetingView, ResolutionView
+    from tashil.obstacles.views import ObstacleView, ReferralView
+
+    from .models import IncomingLetterNote, Letter
+
+    def may_read(view):
+        return scope.can(view.request.user, Letter, "view")
+
+    def may_read_letters_or_replies(view):
+        return may_read(view) or scope.can(view.request.user, IncomingLetterNote, "view")
+
+    def obstacle_letters(view):
+        from django.db.models import Q
+
+        obstacle = view.object
+        return Letter.objects.filter(Q(obstacle=obstacle) | Q(referrals__obstacle=obstacle)).distinct()
+
+    ObstacleView.add_tab(
+        LETTERS_TAB, context=lambda view: {"table": letters_of(view, obstacle_letters(view))}, permission=may_read
+    )
+    ObstacleView.add_buttons(obstacle_buttons)
+    ReferralView.add_tab(
+        LETTERS_TAB,
+        context=lambda view: {"table": letters_of(view, view.object.letters.all()), "notes": notes_of(view)},
+        permission=may_read_letters_or_replies,
+    )
+    ReferralView.add_buttons(referral_buttons)
+    ResolutionView.add_tab(
+        LETTERS_TAB,
+        context=lambda view: {"table": letters_of(view, view.object.letters.all()), "notes": notes_of(view)},
+        permission=may_read_letters_or_replies,
+    )
+    ResolutionView.add_buttons(resolution_buttons)
+    MeetingView.add_tab(
+        LETTERS_TAB, context=lambda view: {"table": letters_of(view, view.object.letters.all())}, permission=may_read
+    )
+    MeetingView.add_buttons(meeting_buttons)
