@@ -222,15 +222,9 @@ def test_impossible_date_unknown_zone_bad_mobile_and_bad_boolean(world, tmp_path
     assert IndustrialUnit.objects.count() == 3
 
 
-def test_the_model_cleans_what_the_form_has_not_and_the_form_still_checks_the_rest(world, tmp_path):
-    """The model's cleaning is skipped only where it would repeat the form field's (a tenth of an import):
-    a national ID's check digit, a utilisation's range, a status or a mobile are still the model's to
-    check, and an over-long name or a bad e-mail, skipped by the model, are refused by the form."""
-    from tashil.units.importer import ImportUnitForm
-
-    repeated = ImportUnitForm.repeated_by_form()
-    assert {"name", "email", "address"} <= repeated
-    assert not repeated & {"national_id", "utilisation", "employees", "status", "mobile", "knowledge_based"}
+def test_each_row_is_cleaned_by_the_form_and_the_model(world, tmp_path):
+    """A row goes through the unit form's public API (is_valid, then save(commit=False)): an over-long name,
+    a bad e-mail and a count past any database's integer are refused, each in its own column."""
     header = ["نام واحد", "شناسه ملی", "شهرستان", "رایانامه", "تعداد کارکنان"]
     data = [
         ["و" * 201, valid_id("1051234530"), "شهرستان الف", "", ""],
@@ -374,33 +368,6 @@ def test_the_upload_refuses_other_file_types_in_persian(world, client_as):
     response = client_as("secretariat").post("/registry/units/import/", {"file": upload})
     assert response.status_code == 400
     assert "نه XLSX است نه CSV" in response.content.decode()
-
-
-def test_the_import_forms_construct_instance_is_djangos(world):
-    """ImportUnitForm.construct_instance makes its choice of fields once, then assigns exactly what Django's
-    construct_instance would: for a new unit and an existing one, with columns given, empty or absent."""
-    from django.forms.models import construct_instance
-
-    from tashil.units.importer import ImportUnitForm
-
-    base = {"name": "واحد همسان", "county": world.county_a, "zone": None, "status": "active"}
-    cases = [
-        (base, IndustrialUnit),
-        ({**base, "employees": "۴۰", "knowledge_based": "on", "email": "a@example.ir"}, IndustrialUnit),
-        ({**base, "utilisation": "", "latitude": "35.5", "exporter": ""}, IndustrialUnit),
-        ({**base, "name": "نام تازه"}, lambda: IndustrialUnit.objects.get(pk=world.unit_a.pk)),
-        ({**base, "employees": "", "notes": "یادداشت"}, lambda: IndustrialUnit.objects.get(pk=world.unit_a.pk)),
-    ]
-    fields = [f.attname for f in IndustrialUnit._meta.concrete_fields]
-    for data, make in cases:
-        form = ImportUnitForm(data, instance=make())
-        assert form.is_valid(), form.errors
-        ours = form.construct_instance()
-        djangos = construct_instance(form, make(), form._meta.fields, form._meta.exclude)
-        assert [getattr(ours, f) for f in fields] == [getattr(djangos, f) for f in fields], data
-    assert [f.name for f, _default in ImportUnitForm.assigned_fields()] == [
-        f.name for f in IndustrialUnit._meta.fields if f.name in ImportUnitForm.base_fields
-    ]
 
 
 @pytest.mark.parametrize("outside", ["خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی"])
