@@ -5,8 +5,6 @@ import's batches), registered with ``tashil.units.services.after_units_changed``
 
 from collections import defaultdict
 
-from tashil.units.choices import UnitStatus
-
 from .choices import CaseStatus
 from .models import ClinicCase
 

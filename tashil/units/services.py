@@ -208,8 +208,11 @@ def apply_batch(creates, updates, user=None):
                     source=source,
                 )
             )
-            entries.append(entry_values(unit, ChangeAction.EVENT, message=message, user=user, source=source))
             unit.status, unit.status_date = new_status, day
+            # As change_status's save and event: the status fields' update, then the readable event.
+            moved = [c for c in diff(unit) if c["field"] in ("status", "status_date")]
+            entries.append(entry_values(unit, ChangeAction.UPDATE, moved, user=user, source=source))
+            entries.append(entry_values(unit, ChangeAction.EVENT, message=message, user=user, source=source))
             changed_fields.update({"status", "status_date"})
         unit.derive()
         unit.updated = now
