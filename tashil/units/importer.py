@@ -396,9 +396,11 @@ def _shared_class(kind):
 
 
 def shared(form_field):
-    """``form_field`` as a SharedField: a shallow copy of it, of the same field class with SharedField first."""
+    """``form_field`` as a SharedField: a shallow copy of it, of the same field class with SharedField first,
+    without the help text only a shown form needs (a lazy text, translated again for each row's bound field)."""
     twin = copy.copy(form_field)
     twin.__class__ = _shared_class(type(form_field))
+    twin.help_text = ""
     return twin
 
 
