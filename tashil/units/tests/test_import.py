@@ -497,3 +497,48 @@ def test_the_template_sheet_linked_from_the_upload_page_imports_as_it_is(
     run_queued_tasks()
     unit = IndustrialUnit.objects.get(name=example[0])
     assert unit.county == world.county_a and unit.zone is None and unit.employees == 25 and unit.email
+
+
+def test_the_importer_uses_djangos_public_form_api_only():
+    """No override or call of Django's form internals: each row is a bound form, is_valid(), save(commit=False)."""
+    import inspect
+    import re
+
+    from tashil.units import importer
+
+    source = inspect.getsource(importer)
+    private = re.findall(r"\b(_clean_fields|_post_clean|_errors|_bound_fields_cache|_update_errors)\b", source)
+    assert private == []
+    assert "def construct_instance" not in source
+
+
+def test_a_units_constraints_are_its_identities():
+    """A unit checked in bulk (the import, which checks identities per batch and across the file) skips its
+    constraints' per-row queries: that is right only while every constraint is on an identity."""
+    for constraint in IndustrialUnit._meta.constraints:
+        assert set(constraint.fields) <= {"national_id", "licence_number"}, constraint.name
+
+
+def test_validating_rows_leaves_the_shared_fields_as_they_were(world):
+    """The fields of one file's forms are shared between its rows (see SharedField): validation, good row or
+    bad, must not change them, or a row would be judged by the row before it."""
+    import copy
+
+    from tashil.units.importer import ImportUnitForm
+
+    form_class = ImportUnitForm.for_columns({"name", "employees", "email", "licence_date"})
+    form_class(instance=IndustrialUnit())  # what a form sets on its fields when built (the same every time)
+    before = {name: copy.copy(vars(field)) for name, field in form_class.base_fields.items()}
+    rows = [
+        {"name": "واحد", "county": world.county_a, "status": "active", "employees": "۱۲", "licence_date": "۱۴۰۰/۰۱/۰۱"},
+        {"name": "", "county": None, "status": "nope", "employees": "x", "email": "bad", "licence_date": "1403/12/31"},
+    ]
+    outcomes = []
+    for data in rows:
+        unit = IndustrialUnit()
+        unit.checked_in_bulk = True
+        form = form_class(data, instance=unit)
+        outcomes.append(form.is_valid())
+        assert all(form.fields[name] is field for name, field in form_class.base_fields.items())
+    assert outcomes == [True, False]
+    assert {name: vars(field) for name, field in form_class.base_fields.items()} == before
