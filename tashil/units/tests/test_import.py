@@ -178,8 +178,12 @@ def test_an_update_records_field_changes_and_a_status_change_from_import(world, 
     assert world.unit_a.zone == world.zone_a, "an absent column leaves the field as it was"
     change = world.unit_a.status_changes.latest("pk")
     assert change.reason == "ورود از فایل" and change.source == StatusChangeSource.IMPORT
-    entry = ChangeLogEntry.objects.filter(object_id=world.unit_a.pk, action="update").latest("pk")
-    assert {c["field"]: c["new"] for c in entry.changes}["employees"] == "۴۴"
+    # As on the pages: the fields' update, then the status's update and its readable event.
+    entries = ChangeLogEntry.objects.filter(object_id=world.unit_a.pk, content_type__model="industrialunit")
+    fields, status, event = entries.order_by("-pk")[:3][::-1]
+    assert {c["field"]: c["new"] for c in fields.changes}["employees"] == "۴۴"
+    assert [c["field"] for c in status.changes] == ["status"] and status.action == "update"
+    assert event.action == "event" and "ورود از فایل" in event.message
 
 
 BAD_ROWS = [
