@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -429,7 +429,27 @@ class ImportUnitForm(UnitForm):
         form_class = forms.modelform_factory(cls._meta.model, form=cls, fields=fields)
         for name, form_field in form_class.base_fields.items():
             form_class.base_fields[name] = shared(form_field)
+        form_class.repeated = form_class.repeated_by_form()
         return form_class
+
+    @classmethod
+    def repeated_by_form(cls):
+        """The model fields whose model-level cleaning (Model.clean_fields) would only repeat what their form
+        field has just done: every validator of the model field is also the form field's (the same length,
+        range, e-mail or address check), the field has no choices (a choice is checked again), and an empty
+        value the model would refuse the form refuses too. The value the form gives is already of the model's
+        type. Every other field (a national ID's check digit, a utilisation's range, a status) is still cleaned
+        by the model, and the model's own clean() still runs. Given to the unit as ``cleaned_by_form``."""
+        repeated = set()
+        for name, form_field in cls.base_fields.items():
+            try:
+                model_field = cls._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            same = all(any(check == own for own in form_field.validators) for check in model_field.validators)
+            if same and not model_field.choices and (model_field.blank or form_field.required):
+                repeated.add(name)
+        return frozenset(repeated)
 
     def style(self):
         """An import form is never rendered: no widget styling."""
@@ -682,6 +702,7 @@ class Importer:
         form_data = self.form_data(values, data, unit, new_status)
         instance = unit or IndustrialUnit()
         instance.checked_in_bulk = True  # identities per batch and across the file, county and zone from lookups
+        instance.cleaned_by_form = self.form_class.repeated
         form = self.form_class(form_data, instance=instance)
         if not form.is_valid():
             for name, messages in form.errors.items():

@@ -205,10 +205,13 @@ class IndustrialUnit(VersionedModel, BaseModel):
     # it read. The unit's own validation then skips only those queries, one per row and constraint or reference;
     # every other field is still cleaned and clean() still runs.
     checked_in_bulk = False
+    # And the fields whose model-level cleaning would only repeat what their form field has just done (the
+    # import's form computes them once per file: ImportUnitForm.repeated_by_form).
+    cleaned_by_form = frozenset()
 
     def clean_fields(self, exclude=None):
         if self.checked_in_bulk:
-            exclude = {*(exclude or ()), "county", "zone"}
+            exclude = {*(exclude or ()), "county", "zone", *self.cleaned_by_form}
         super().clean_fields(exclude=exclude)
 
     def validate_constraints(self, exclude=None):
