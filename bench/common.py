@@ -14,8 +14,10 @@ PYTHON = sys.executable
 
 
 def database_env(kind, name):
-    """Environment for a fresh database: a SQLite file under var/bench, or a PostgreSQL database."""
+    """Environment for a fresh database: a SQLite file under var/bench, or a PostgreSQL database. BENCH_DB_SUFFIX
+    (e.g. a branch name) keeps benchmarks run side by side on one server out of each other's databases."""
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="false")
+    name += os.environ.get("BENCH_DB_SUFFIX", "")
     if kind == "sqlite":
         path = ROOT / "var" / "bench" / f"{name}.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)

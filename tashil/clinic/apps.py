@@ -9,11 +9,13 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from tashil.core.badges import register_colours
+        from tashil.units.services import after_units_changed
 
-        from . import signals  # noqa: F401  (the revival credit)
         from .choices import CASE_COLOURS
+        from .hooks import credit_revivals
 
         register_colours(CASE_COLOURS)
+        after_units_changed(credit_revivals)
         self.add_unit_tab()
 
     def add_unit_tab(self):

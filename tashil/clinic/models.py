@@ -376,7 +376,7 @@ class ClinicCase(BaseModel):
 
         holder = ClinicCase.objects.filter(revival=change).values_list("pk", flat=True).first()
         if holder is not None:
-            # Already credited (the status-change signal may have done it a moment ago).
+            # Already credited (the units hook may have done it a moment ago: clinic.hooks).
             if holder == self.pk:
                 self.revival = change
             return

@@ -90,25 +90,33 @@ def _snapshot(instance):
     }
 
 
-def _write(instance, action, changes=(), message=""):
+def entry_values(instance, action, changes=(), message="", user=None, source=""):
+    """One change-log entry of ``instance`` as the column values ChangeLogEntry stores, by the current actor
+    unless ``user``/``source`` are given: what a single save writes, and what a bulk write (the import) inserts
+    in one round for a whole batch."""
     actor = current_actor()
-    user = actor.user if actor else None
+    if user is None and actor is not None:
+        user = actor.user
     parent = instance.get_changelog_parent()
     with override("fa"):
         object_repr = str(instance)[:300]
-    ChangeLogEntry.objects.create(
-        user=user,
-        user_name=(user.get_full_name() or user.get_username()) if user else "",
-        source=(actor.source if actor else "") or ChangeSource.SYSTEM,
-        action=action,
-        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
-        object_id=instance.pk,
-        object_repr=object_repr,
-        related_content_type=ContentType.objects.get_for_model(parent) if parent is not None else None,
-        related_object_id=parent.pk if parent is not None else None,
-        message=message,
-        changes=list(changes),
-    )
+    return {
+        "user_id": user.pk if user else None,
+        "user_name": (user.get_full_name() or user.get_username()) if user else "",
+        "source": source or (actor.source if actor else "") or ChangeSource.SYSTEM,
+        "action": action,
+        "content_type_id": ContentType.objects.get_for_model(instance, for_concrete_model=False).pk,
+        "object_id": instance.pk,
+        "object_repr": object_repr,
+        "related_content_type_id": ContentType.objects.get_for_model(parent).pk if parent is not None else None,
+        "related_object_id": parent.pk if parent is not None else None,
+        "message": message,
+        "changes": list(changes),
+    }
+
+
+def _write(instance, action, changes=(), message=""):
+    ChangeLogEntry.objects.create(**entry_values(instance, action, changes, message))
 
 
 def log_event(instance, message, changes=()):

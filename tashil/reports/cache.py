@@ -28,12 +28,24 @@ def _changed(sender, instance, **kwargs):
         transaction.on_commit(lambda: bump_county(county_id))
 
 
+def units_changed(changed):
+    """A units event (registered, edited, status changed, imported): each county it touched, once per batch."""
+    for county_id in changed.counties:
+        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
+
+
 def connect():
     from tashil.clinic.models import ClinicCase
     from tashil.meetings.models import Meeting, Resolution
     from tashil.obstacles.models import Obstacle, Referral
     from tashil.units.models import IndustrialUnit, UnitStatusChange
+    from tashil.units.services import after_units_changed
 
-    for model in (IndustrialUnit, UnitStatusChange, Obstacle, Referral, Meeting, Resolution, ClinicCase):
+    after_units_changed(units_changed)
+    for model in (Obstacle, Referral, Meeting, Resolution, ClinicCase):
         for signal in (post_save, post_delete):
             signal.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-{signal}")
+    # A unit's delete (the generic delete page) and the cascade of its history to it: Django tells of a cascade
+    # only through post_delete, so deletes keep the signal.
+    for model in (IndustrialUnit, UnitStatusChange):
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-{post_delete}")

@@ -16,6 +16,15 @@ class IndustrialUnitAdmin(admin.ModelAdmin):
     autocomplete_fields = ("county", "zone")
     inlines = (ProductInline,)
 
+    def save_model(self, request, obj, form, change):
+        """The admin registers and edits a unit through the units' events, as the pages do."""
+        from . import services
+
+        if change:
+            services.update_unit(obj, user=request.user)
+        else:
+            services.create_unit(obj, user=request.user)
+
 
 @admin.register(UnitStatusChange)
 class UnitStatusChangeAdmin(admin.ModelAdmin):

@@ -73,6 +73,15 @@ class IndustrialUnitSerializer(TashilModelSerializer):
                     )
         return super().validate(attrs)
 
+    def create(self, validated_data):
+        """Registering a unit is the units' event, as on the pages: its first status enters the history."""
+        return services.create_unit(IndustrialUnit(**validated_data), user=self.context["request"].user)
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.update_unit(instance, user=self.context["request"].user)
+
 
 class StatusChangeRequestSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=UnitStatus.choices)
@@ -148,20 +157,6 @@ class IndustrialUnitViewSet(TashilModelViewSet):
     filterset_class = filtersets.IndustrialUnitFilterSet
     action_map_override = {"change_status": "status"}
 
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        from .choices import StatusChangeSource
-
-        unit = serializer.instance
-        UnitStatusChange.objects.create(
-            unit=unit,
-            to_status=unit.status,
-            date=unit.status_date,
-            reason="ثبت واحد در بانک اطلاعات",
-            user=self.request.user,
-            source=StatusChangeSource.REGISTRATION,
-        )
-
     @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
     @action(detail=True, methods=["post"], url_path="status")
     def change_status(self, request, pk=None):
@@ -170,7 +165,8 @@ class IndustrialUnitViewSet(TashilModelViewSet):
         payload = StatusChangeRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            change = unit.change_status(
+            change = services.change_status(
+                unit,
                 payload.validated_data["to_status"],
                 payload.validated_data["reason"],
                 user=request.user,

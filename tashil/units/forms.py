@@ -89,22 +89,15 @@ class UnitForm(TashilModelForm):
         return normalize_national_id(self.cleaned_data.get("national_id", ""))
 
     def save(self, commit=True):
+        """Through the units' events: registering a unit (its first status in the history) or editing one."""
         unit = super().save(commit=False)
         if commit:
-            creating = unit.pk is None
-            unit.save()
-            if creating:
-                from .choices import StatusChangeSource
-                from .models import UnitStatusChange
+            from . import services
 
-                UnitStatusChange.objects.create(
-                    unit=unit,
-                    to_status=unit.status,
-                    date=unit.status_date or today(),
-                    reason=_("ثبت واحد در بانک اطلاعات"),
-                    user=self.user,
-                    source=StatusChangeSource.REGISTRATION,
-                )
+            if unit.pk is None:
+                services.create_unit(unit, user=self.user)
+            else:
+                services.update_unit(unit, user=self.user)
         return unit
 
 

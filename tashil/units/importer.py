@@ -9,6 +9,7 @@ Re-importing the same file changes nothing. Rows stream from the file and are wr
 100,000-row file never sits in memory.
 """
 
+import copy
 import csv
 import datetime
 import functools
@@ -22,29 +23,24 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import override
 
 from tashil.core import scope
-from tashil.core.bulk import Inserter, reserve_ids, row_values
-from tashil.core.changelog import current_actor
-from tashil.core.choices import ChangeAction, ChangeSource
 from tashil.core.display import display_value
-from tashil.core.forms.base import tidy_cleaned_text
-from tashil.core.jalali import parse_jalali, today
-from tashil.core.models import ChangeLogEntry
+from tashil.core.jalali import parse_jalali
 from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
 from tashil.core.validators import normalize_identifier, normalize_national_id
 from tashil.geo.models import County, IndustrialZone
 
-from .choices import StatusChangeSource, UnitStatus, size_class_for
+from . import services
+from .choices import UnitStatus
 from .forms import UnitForm
-from .models import IndustrialUnit, UnitStatusChange
+from .models import IndustrialUnit
 
 BATCH_SIZE = 500
 MB = 1024 * 1024
@@ -385,61 +381,65 @@ class CachedChoiceField(forms.Field):
         super().__init__(*args, **kwargs)
 
 
+class SharedField:
+    """A field that every form of one import shares instead of receiving a copy of it (Python's copy protocol):
+    an import form is validated, never shown, and validating a row reads its fields without changing them. A
+    deep copy of every field for every row was a third of a row's time."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+@functools.cache
+def _shared_class(kind):
+    return type(f"Shared{kind.__name__}", (SharedField, kind), {})
+
+
+def shared(form_field):
+    """``form_field`` as a SharedField: a shallow copy of it, of the same field class with SharedField first,
+    without the help text only a shown form needs (a lazy text, translated again for each row's bound field)."""
+    twin = copy.copy(form_field)
+    twin.__class__ = _shared_class(type(form_field))
+    twin.help_text = ""
+    return twin
+
+
 class ImportUnitForm(UnitForm):
-    """The pages' unit form with county and zone already resolved, and identities checked by the importer."""
+    """The pages' unit form with county and zone already resolved, and identities checked by the importer.
+
+    Django's public form API only: each row is a new bound form, ``is_valid()`` and ``save(commit=False)``."""
+
+    # The status's values with plain labels: the import form is never shown, and a form copies its fields for
+    # every row, lazy labels and all (a tenth of a row's time). The importer has already read the status.
+    status = forms.ChoiceField(choices=[(value, value) for value in UnitStatus.values])
 
     class Meta(UnitForm.Meta):
         field_classes = {**UnitForm.Meta.field_classes, "county": CachedChoiceField, "zone": CachedChoiceField}
+        fields = tuple(name for name in UnitForm.Meta.fields if name not in ("notes", "website"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields.pop("notes", None)
-        self.fields.pop("website", None)
-
-    def style(self):
-        """An import form is never rendered: no widget styling."""
+    # Always in the form: what identifies and places a unit, and its status (a new unit's is set by the import).
+    ALWAYS = ("name", "national_id", "licence_number", "county", "zone", "status")
 
     @classmethod
-    def for_row(cls, forms_by_kind, data, instance):
-        """A form bound to one row. Building a model form costs a fifth of a row's time, so one form for new
-        units and one for existing ones (whose field sets differ) are built per file and bound again to each
-        row: validation starts from the row's data and instance alone, exactly as a new form would."""
-        kind = "update" if instance.pk else "create"
-        form = forms_by_kind.get(kind)
-        if form is None:
-            form = forms_by_kind[kind] = cls(data, instance=instance)
-        else:
-            form.data, form.instance = data, instance
-            form._errors = None
-            form._bound_fields_cache = {}
-            form.__dict__.pop("cleaned_data", None)
-        return form
-
-    def add_version_fields(self):
-        """A sheet has no version column: the import bumps every version it updates (see Importer.write)."""
-
-    def _clean_fields(self):
-        """Django's field loop without building a BoundField for every field of every row (the import's
-        fields are never disabled, initial-only or files): the same cleaning, a fifth less time per row."""
-        for name, form_field in self.fields.items():
-            try:
-                value = form_field.widget.value_from_datadict(self.data, self.files, name)
-                self.cleaned_data[name] = form_field.clean(value)
-                if hasattr(self, f"clean_{name}"):
-                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
-            except ValidationError as error:
-                self.add_error(name, error)
-        tidy_cleaned_text(self)
+    def for_columns(cls, columns):
+        """The form for one file: the fields of the columns it has (and ``ALWAYS``), built once per file with
+        Django's modelform_factory. A column the file lacks is left as it is: an existing unit keeps its value,
+        a new one takes the field's default, as the full form would give it for an empty cell."""
+        fields = [name for name in cls._meta.fields if name in cls.ALWAYS or name in columns]
+        form_class = forms.modelform_factory(cls._meta.model, form=cls, fields=fields)
+        for name, form_field in form_class.base_fields.items():
+            form_class.base_fields[name] = shared(form_field)
+        form_class.repeated = form_class.repeated_by_form()
+        return form_class
 
     @classmethod
-    @functools.cache
     def repeated_by_form(cls):
         """The model fields whose model-level cleaning (Model.clean_fields) would only repeat what their form
-        field has just done, a tenth of an import's time: every validator of the model field is also the
-        form field's (the same length, range, e-mail or address check), the field has no choices (a choice
-        is checked again), and an empty value the model would refuse the form refuses too. The value the form
-        gives is already of the model's type. Every other field (a national ID's check digit, a utilisation's
-        range, a status) is still cleaned by the model, and the model's own clean() still runs."""
+        field has just done: every validator of the model field is also the form field's (the same length,
+        range, e-mail or address check), the field has no choices (a choice is checked again), and an empty
+        value the model would refuse the form refuses too. The value the form gives is already of the model's
+        type. Every other field (a national ID's check digit, a utilisation's range, a status) is still cleaned
+        by the model, and the model's own clean() still runs. Given to the unit as ``cleaned_by_form``."""
         repeated = set()
         for name, form_field in cls.base_fields.items():
             try:
@@ -451,64 +451,16 @@ class ImportUnitForm(UnitForm):
                 repeated.add(name)
         return frozenset(repeated)
 
-    def _post_clean(self):
-        """As ModelForm's, without the per-row queries: county and zone are real objects from the importer's
-        cache, and identities are checked once per file against the database (see Importer). The model
-        cleans only the fields whose cleaning its form field has not already done (``repeated_by_form``)."""
-        exclude = self._get_validation_exclusions() | {"county", "zone"} | self.repeated_by_form()
-        try:
-            self.instance = self.construct_instance()
-        except ValidationError as error:
-            self._update_errors(error)
-        try:
-            self.instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            self._update_errors(error)
+    def style(self):
+        """An import form is never rendered: no widget styling."""
 
-    @classmethod
-    @functools.cache
-    def assigned_fields(cls):
-        """The model fields Django's construct_instance would consider, each with whether it has a default,
-        chosen once: it asks every field of every row whether it is an AutoField, through a metaclass's
-        isinstance check (a sixteenth of an import). A unit has no file field, whose saving Django defers."""
-        fields, exclude = cls._meta.fields, cls._meta.exclude
-        chosen = []
-        for model_field in cls._meta.model._meta.fields:
-            if not model_field.editable or isinstance(model_field, models.AutoField):
-                continue
-            if (fields is not None and model_field.name not in fields) or (exclude and model_field.name in exclude):
-                continue
-            if isinstance(model_field, models.FileField):
-                raise ImproperlyConfigured(f"{model_field} is a file field: use Django's construct_instance")
-            chosen.append((model_field, model_field.has_default()))
-        return tuple(chosen)
+    def add_version_fields(self):
+        """A sheet has no version column: the import bumps every version it updates (see services.apply_batch)."""
 
-    def construct_instance(self):
-        """django.forms.models.construct_instance for this form, over ``assigned_fields``: the same choices
-        (a field absent from the row keeps its default, unless it is a checkbox) and the same assignments."""
-        data = self.cleaned_data
-        for model_field, has_default in self.assigned_fields():
-            name = model_field.name
-            if name not in data:
-                continue
-            if has_default:
-                form_field = self.fields[name]
-                omitted = form_field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name))
-                if omitted and data.get(name) in form_field.empty_values:
-                    continue
-            model_field.save_form_data(self.instance, data[name])
-        return self.instance
-
-
-def _share_fields(form_class):
-    """Let every instance share the class's fields instead of deep-copying them (a third of the time per row):
-    an import form is validated, never rendered, and validation does not change a field."""
-    for form_field in form_class.base_fields.values():
-        kind = type(form_field)
-        form_field.__class__ = type(f"Shared{kind.__name__}", (kind,), {"__deepcopy__": lambda self, memo: self})
-
-
-_share_fields(ImportUnitForm)
+    def validate_unique(self):
+        """Identities are checked once per batch against the database and across the file (Importer.validate_row,
+        which says which row or scope holds them), not with a query per row (see also
+        IndustrialUnit.checked_in_bulk); the database's unique constraints still guard the write."""
 
 
 # ---------------------------------------------------------------- the importer
@@ -524,7 +476,6 @@ class Importer:
         self.seen = {}
         self._counties = None
         self._zones = {}
-        self.row_forms = {}
 
     # -- lookups, loaded once per import
 
@@ -558,6 +509,7 @@ class Importer:
         self.mapping, self.result.unknown_columns = match_headers(header)
         if "name" not in self.mapping.values():
             raise ImportFileError(_("ستون «نام واحد» در سطر نخست فایل پیدا نشد."))
+        self.form_class = ImportUnitForm.for_columns(set(self.mapping.values()))
         if self.dry_run:
             self.process_rows(rows)
             self.result.written = False
@@ -748,7 +700,10 @@ class Importer:
                 except ValidationError as error:
                     refuse(name, error.messages[0])
         form_data = self.form_data(values, data, unit, new_status)
-        form = ImportUnitForm.for_row(self.row_forms, form_data, unit or IndustrialUnit())
+        instance = unit or IndustrialUnit()
+        instance.checked_in_bulk = True  # identities per batch and across the file, county and zone from lookups
+        instance.cleaned_by_form = self.form_class.repeated
+        form = self.form_class(form_data, instance=instance)
         if not form.is_valid():
             for name, messages in form.errors.items():
                 if name in reported:
@@ -806,7 +761,7 @@ class Importer:
     def form_data(self, values, data, unit, new_status):
         """The form's POST data: the file's values, and for an update the unit's own values where cells are empty."""
         form_data = {}
-        for name in ImportUnitForm.base_fields:
+        for name in self.form_class.base_fields:
             if name in ("county", "zone"):
                 form_data[name] = data[name]
                 continue
@@ -856,108 +811,10 @@ class Importer:
     # -- writing, in batches
 
     def write(self, creates, updates):
-        actor = current_actor()
-        user = self.user or (actor.user if actor else None)
-        user_name = (user.get_full_name() or user.get_username()) if user else ""
-        user_id = user.pk if user else None
-        unit_type = ContentType.objects.get_for_model(IndustrialUnit)
-        day = today()  # the date of each new unit's status and of every status change in this batch
-        entries, status_changes = [], []
-        if creates:
-            for _number, unit in creates:
-                unit.size_class = size_class_for(unit.employees)
-                unit.search_text = unit.build_search_text(product_names=[])
-                unit.status_date = day
-            created = [unit for _n, unit in creates]
-            units = Inserter(IndustrialUnit, batch=len(created))
-            for unit, pk in zip(created, reserve_ids(IndustrialUnit, len(created)), strict=True):
-                unit.pk = pk
-                unit.created = unit.updated = _now()
-                units.add(id=pk, **row_values(unit, units.fields))
-            units.flush()
-            with override("fa"):
-                reason = _("ثبت واحد با ورود از فایل")
-            for unit in created:
-                entries.append(self._entry(unit_type, unit, ChangeAction.CREATE, user_id, user_name))
-                status_changes.append(
-                    {
-                        "unit_id": unit.pk,
-                        "to_status": unit.status,
-                        "date": day,
-                        "reason": reason,
-                        "user_id": user_id,
-                        "source": StatusChangeSource.IMPORT,
-                    }
-                )
-            self.result.created += len(created)
-        changed_fields = set()
-        for _number, unit, changes, new_status in updates:
-            changed_fields.update(c["field"] for c in changes or ())
-            unit.size_class = size_class_for(unit.employees)
-            unit.search_text = unit.build_search_text()
-            if changes:
-                entries.append(self._entry(unit_type, unit, ChangeAction.UPDATE, user_id, user_name, changes))
-            if new_status:
-                with override("fa"):
-                    old_label, new_label = UnitStatus(unit.status).label, UnitStatus(new_status).label
-                    status_changes.append(
-                        {
-                            "unit_id": unit.pk,
-                            "from_status": unit.status,
-                            "to_status": new_status,
-                            "date": day,
-                            "reason": _("ورود از فایل"),
-                            "user_id": user_id,
-                            "source": StatusChangeSource.IMPORT,
-                        }
-                    )
-                    entries.append(
-                        self._entry(
-                            unit_type,
-                            unit,
-                            ChangeAction.EVENT,
-                            user_id,
-                            user_name,
-                            message=_("وضعیت از «%(old)s» به «%(new)s» تغییر کرد: ورود از فایل")
-                            % {"old": old_label, "new": new_label},
-                        )
-                    )
-                unit.status, unit.status_date = new_status, day
-                changed_fields.update({"status", "status_date"})
-        if updates:
-            fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})
-            for _number, unit, _changes, _status in updates:
-                unit.updated = _now()
-                unit.version = F("version") + 1  # a form opened before the import will notice
-            IndustrialUnit.objects.bulk_update([u for _n, u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
-            self.result.updated += len(updates)
-        # The history and the change log are written straight as column values (COPY on PostgreSQL): nothing
-        # reads them back, and a model instance per row cost a twentieth of an import.
-        for model, rows in ((UnitStatusChange, status_changes), (ChangeLogEntry, entries)):
-            inserter = Inserter(model, batch=len(rows) or 1)
-            for row in rows:
-                inserter.add(**row)
-            inserter.flush()
-
-    def _entry(self, unit_type, unit, action, user_id, user_name, changes=None, message=""):
-        """A change-log row as the columns ChangeLogEntry stores (see write)."""
-        return {
-            "user_id": user_id,
-            "user_name": user_name,
-            "source": ChangeSource.IMPORT,
-            "action": action,
-            "content_type_id": unit_type.pk,
-            "object_id": unit.pk,
-            "object_repr": str(unit)[:300],
-            "changes": changes or [],
-            "message": message,
-        }
-
-
-def _now():
-    from django.utils import timezone
-
-    return timezone.now()
+        """One batch through the bulk form of the units' events (the same entries and effects as the pages)."""
+        services.apply_batch([unit for _n, unit in creates], [u for _n, *u in updates], user=self.user)
+        self.result.created += len(creates)
+        self.result.updated += len(updates)
 
 
 def _text(value):
@@ -1054,7 +911,3 @@ def template_rows(county=None):
     downloading user may add units in), so the sheet imports as it is and shows how each value is written."""
     example = {**EXAMPLE, "province": county.province.name if county else "", "county": county.name if county else ""}
     return [[label for label, _aliases in COLUMNS.values()], [example[name] for name in COLUMNS]]
-
-
-def import_units(source, name, **options):
-    return Importer(**options).run(source, name)

@@ -1,16 +1,249 @@
-"""The units' business events: one function each, called by the pages, bulk actions and the API alike."""
+"""The units' business events: one function each, called by the pages, the API, the import, bulk actions, tasks
+and management commands alike.
+
+Each event does its whole work explicitly, in one transaction: the change, its change-log and status-history
+entries, and then the effects other apps own, through the hooks they register with ``after_units_changed``
+from their AppConfig.ready() (the county dashboard's figures in reports, the public directory's search text in
+catalog, the clinic's revival credit): units sits below those apps and imports none of them. The import calls
+the bulk form (``apply_batch``), so its effects are applied once per batch, for exactly the units it changed.
+"""
+
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from .choices import ReportStatus
+from tashil.core.bulk import Inserter, reserve_ids, row_values
+from tashil.core.changelog import current_actor, diff, entry_values, log_event
+from tashil.core.choices import ChangeAction, ChangeSource
+from tashil.core.jalali import today
+from tashil.core.models import ChangeLogEntry
+
+from .choices import ReportStatus, StatusChangeSource, UnitStatus
+from .models import IndustrialUnit, UnitStatusChange
 
 APPROVE = "approve"
 RETURN = "return"
+BATCH_SIZE = 500
 
 
+# ---------------------------------------------------------------- what other apps do after units change
+
+
+@dataclass
+class UnitsChanged:
+    """What one event, or one batch of an import, changed: handed to every hook of ``after_units_changed``
+    inside the event's transaction."""
+
+    created: list = field(default_factory=list)  # units registered
+    updated: list = field(default_factory=list)  # units whose fields (not only the status) changed
+    status_changes: list = field(default_factory=list)  # UnitStatusChange rows written, with their pk
+    counties: set = field(default_factory=set)  # every county whose figures changed (a moved unit's two)
+
+    def __bool__(self):
+        return bool(self.created or self.updated or self.status_changes)
+
+
+_hooks = []
+
+
+def after_units_changed(hook):
+    """Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready())."""
+    if hook not in _hooks:
+        _hooks.append(hook)
+    return hook
+
+
+def units_changed(changed):
+    if changed:
+        for hook in _hooks:
+            hook(changed)
+
+
+def _counties(*units, before=()):
+    return {county for county in (*(u.county_id for u in units), *before) if county}
+
+
+# ---------------------------------------------------------------- one unit
+
+
+@transaction.atomic
+def create_unit(unit, user=None, reason=None, source=StatusChangeSource.REGISTRATION):
+    """Register a unit: the unit (its change-log entry), its first status in the history, and the hooks."""
+    unit.save()
+    change = UnitStatusChange.objects.create(
+        unit=unit,
+        to_status=unit.status,
+        date=unit.status_date,
+        reason=reason or _("ثبت واحد در بانک اطلاعات"),
+        user=user,
+        source=source,
+    )
+    units_changed(UnitsChanged(created=[unit], status_changes=[change], counties=_counties(unit)))
+    return unit
+
+
+@transaction.atomic
+def update_unit(unit, user=None):
+    """Save an edited unit (the change log records each field, old and new) and tell the hooks when anything
+    changed. The status is not edited here: it has its own event, with a reason (``change_status``)."""
+    loaded = getattr(unit, "_loaded_values", {})
+    changed = bool(diff(unit))
+    unit.save()
+    if changed:
+        units_changed(UnitsChanged(updated=[unit], counties=_counties(unit, before=[loaded.get("county_id")])))
+    return unit
+
+
+@transaction.atomic
+def change_status(unit, new_status, reason, user=None, date=None, source=StatusChangeSource.MANUAL, **extra):
+    """Move the unit to ``new_status``, recording the dated change, its reason and who made it (the history, a
+    readable change-log event), then the hooks (the county's figures, a clinic case's revival credit)."""
+    if new_status not in UnitStatus.values:
+        raise ValidationError({"to_status": _("وضعیت «%(value)s» شناخته نیست.") % {"value": new_status}})
+    if new_status == unit.status:
+        raise ValidationError(
+            {"to_status": _("وضعیت واحد هم‌اکنون «%(status)s» است.") % {"status": unit.get_status_display()}}
+        )
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("دلیل تغییر وضعیت را بنویسید.")})
+    date = date or today()
+    if date > today():
+        raise ValidationError({"date": _("تاریخ تغییر وضعیت نمی‌تواند در آینده باشد.")})
+    change = UnitStatusChange.objects.create(
+        unit=unit,
+        from_status=unit.status,
+        to_status=new_status,
+        date=date,
+        reason=reason.strip(),
+        user=user,
+        source=source,
+        **extra,
+    )
+    old_label = unit.get_status_display()
+    unit.status = new_status
+    unit.status_date = date
+    unit.save(update_fields=["status", "status_date", "updated", "size_class", "search_text"])
+    log_event(
+        unit,
+        _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد: %(reason)s")
+        % {"old": old_label, "new": unit.get_status_display(), "reason": change.reason},
+    )
+    units_changed(UnitsChanged(status_changes=[change], counties=_counties(unit)))
+    return change
+
+
+@transaction.atomic
+def mark_verified(unit, date=None):
+    """Record that the unit's data was checked (its data freshness, counted on the dashboard)."""
+    unit.last_verified = date or today()
+    unit.save(update_fields=["last_verified", "updated", "size_class", "search_text"])
+    units_changed(UnitsChanged(updated=[unit], counties=_counties(unit)))
+    return unit
+
+
+# ---------------------------------------------------------------- many units: the import's bulk form
+
+
+@transaction.atomic
+def apply_batch(creates, updates, user=None):
+    """The bulk form of ``create_unit``, ``update_unit`` and ``change_status`` for one batch of the import.
+
+    ``creates``: new units (validated, unsaved); ``updates``: (unit, field changes, new status or None) with
+    the unit's values already set. The rows go in a few statements (the history and the change log inserted as
+    column values, COPY on PostgreSQL); each unit gets the entries the single events write, and the hooks run
+    once for the batch: one refresh per county touched, search text and revival credit for exactly the units
+    changed. Returns the UnitsChanged handed to the hooks."""
+    actor = current_actor()
+    if user is None and actor is not None:
+        user = actor.user
+    source = ChangeSource.IMPORT
+    day = today()  # the date of each new unit's status and of every status change in this batch
+    now = timezone.now()
+    entries, status_changes = [], []
+    counties = set()
+    with override("fa"):
+        registered, imported = _("ثبت واحد با ورود از فایل"), _("ورود از فایل")
+    if creates:
+        inserter = Inserter(IndustrialUnit, batch=len(creates))
+        for unit, pk in zip(creates, reserve_ids(IndustrialUnit, len(creates)), strict=True):
+            unit.derive(product_names=[], day=day)
+            unit.pk, unit.created, unit.updated = pk, now, now
+            inserter.add(id=pk, **row_values(unit, inserter.fields))
+            counties.add(unit.county_id)
+        inserter.flush()
+        for unit in creates:
+            entries.append(entry_values(unit, ChangeAction.CREATE, user=user, source=source))
+            status_changes.append(
+                UnitStatusChange(
+                    unit=unit, to_status=unit.status, date=day, reason=registered, user=user, source=source
+                )
+            )
+    changed_fields, updated = set(), []
+    for unit, changes, new_status in updates:
+        counties.update({unit._loaded_values.get("county_id"), unit.county_id})
+        changed_fields.update(c["field"] for c in changes or ())
+        if changes:
+            updated.append(unit)
+            entries.append(entry_values(unit, ChangeAction.UPDATE, changes, user=user, source=source))
+        if new_status:
+            with override("fa"):
+                message = _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد: %(reason)s") % {
+                    "old": UnitStatus(unit.status).label,
+                    "new": UnitStatus(new_status).label,
+                    "reason": imported,
+                }
+            status_changes.append(
+                UnitStatusChange(
+                    unit=unit,
+                    from_status=unit.status,
+                    to_status=new_status,
+                    date=day,
+                    reason=imported,
+                    user=user,
+                    source=source,
+                )
+            )
+            unit.status, unit.status_date = new_status, day
+            # As change_status's save and event: the status fields' update, then the readable event.
+            moved = [c for c in diff(unit) if c["field"] in ("status", "status_date")]
+            entries.append(entry_values(unit, ChangeAction.UPDATE, moved, user=user, source=source))
+            entries.append(entry_values(unit, ChangeAction.EVENT, message=message, user=user, source=source))
+            changed_fields.update({"status", "status_date"})
+        unit.derive()
+        unit.updated = now
+        unit.version = F("version") + 1  # a form opened before the import will notice
+    if updates:
+        fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})
+        IndustrialUnit.objects.bulk_update([u for u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
+    history = Inserter(UnitStatusChange, batch=len(status_changes) or 1)
+    for change, pk in zip(status_changes, reserve_ids(UnitStatusChange, len(status_changes)), strict=True):
+        change.pk, change.created, change.updated = pk, now, now
+        history.add(id=pk, **row_values(change, history.fields))
+    history.flush()
+    log = Inserter(ChangeLogEntry, batch=len(entries) or 1)
+    for entry in entries:
+        log.add(**entry)
+    log.flush()
+    changed = UnitsChanged(created=list(creates), updated=updated, status_changes=status_changes)
+    changed.counties = {county for county in counties if county}
+    units_changed(changed)
+    return changed
+
+
+def import_units(source, name, **options):
+    """Import a spreadsheet of units (``importer.Importer``: validation with the unit form, then ``apply_batch``
+    per batch). The management command and the upload's task call this."""
+    from .importer import Importer
+
+    return Importer(**options).run(source, name)
+
+
+# ---------------------------------------------------------------- monthly statistics
 @transaction.atomic
 def review_report(report, user, decision, note=""):
     """The secretariat approves a monthly report or returns it to the unit with a reason.

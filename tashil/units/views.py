@@ -150,13 +150,13 @@ class IndustrialUnitStatusView(ScopedViewMixin, View):
         form = forms.StatusChangeForm(request.POST, unit=unit)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    unit.change_status(
-                        form.cleaned_data["to_status"],
-                        form.cleaned_data["reason"],
-                        user=request.user,
-                        date=form.cleaned_data["date"],
-                    )
+                services.change_status(
+                    unit,
+                    form.cleaned_data["to_status"],
+                    form.cleaned_data["reason"],
+                    user=request.user,
+                    date=form.cleaned_data["date"],
+                )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -190,7 +190,7 @@ class IndustrialUnitVerifyView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         unit = self.get_scoped_object("verify")
-        unit.mark_verified()
+        services.mark_verified(unit)
         messages.success(request, _("درستی اطلاعات «%(unit)s» امروز تأیید شد.") % {"unit": unit})
         return HttpResponseRedirect(unit.get_absolute_url())
 

@@ -371,8 +371,12 @@ def test_map_points_and_values(fx, client_as):
 
 
 def test_a_countys_cached_figures_follow_every_change(fx, settings, django_capture_on_commit_callbacks):
+    """A unit registered (the units' event, as the pages, the API and the import do it) refreshes its county's
+    figures; the write paths' equivalence is tested in units/tests/test_write_paths.py."""
     from django.core.cache import cache
     from django.test import Client
+
+    from tashil.units.services import create_unit
 
     settings.TASHIL_REPORT_CACHE = True
     cache.clear()
@@ -380,7 +384,7 @@ def test_a_countys_cached_figures_follow_every_change(fx, settings, django_captu
     client.force_login(fx.user)
     first = client.get(reverse("reports:dashboard")).context["units"]["total"]
     with django_capture_on_commit_callbacks(execute=True):
-        IndustrialUnit.objects.create(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE)
+        create_unit(IndustrialUnit(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE))
     assert client.get(reverse("reports:dashboard")).context["units"]["total"] == first + 1
     cache.clear()
 
@@ -391,6 +395,8 @@ def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(
     from django.core.cache import cache
     from django.test import Client
 
+    from tashil.units.services import create_unit
+
     settings.TASHIL_REPORT_CACHE = True
     cache.clear()
     user = UserFactory(username="modir.azmoon")
@@ -400,7 +406,7 @@ def test_a_provinces_figures_are_kept_for_a_while_and_can_be_refreshed(
     page = client.get(reverse("reports:dashboard"))
     assert page.context["area"].level == "province" and 'data-testid="computed-at"' in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        IndustrialUnit.objects.create(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE)
+        create_unit(IndustrialUnit(name="واحد تازه", county=fx.county, status=UnitStatus.ACTIVE))
     assert client.get(reverse("reports:dashboard")).context["units"]["total"] == 4, "kept"
     assert client.get(reverse("reports:dashboard") + "?refresh=1").context["units"]["total"] == 5
     cache.clear()

@@ -178,8 +178,12 @@ def test_an_update_records_field_changes_and_a_status_change_from_import(world, 
     assert world.unit_a.zone == world.zone_a, "an absent column leaves the field as it was"
     change = world.unit_a.status_changes.latest("pk")
     assert change.reason == "ورود از فایل" and change.source == StatusChangeSource.IMPORT
-    entry = ChangeLogEntry.objects.filter(object_id=world.unit_a.pk, action="update").latest("pk")
-    assert {c["field"]: c["new"] for c in entry.changes}["employees"] == "۴۴"
+    # As on the pages: the fields' update, then the status's update and its readable event.
+    entries = ChangeLogEntry.objects.filter(object_id=world.unit_a.pk, content_type__model="industrialunit")
+    fields, status, event = entries.order_by("-pk")[:3][::-1]
+    assert {c["field"]: c["new"] for c in fields.changes}["employees"] == "۴۴"
+    assert [c["field"] for c in status.changes] == ["status"] and status.action == "update"
+    assert event.action == "event" and "ورود از فایل" in event.message
 
 
 BAD_ROWS = [
@@ -222,13 +226,14 @@ def test_impossible_date_unknown_zone_bad_mobile_and_bad_boolean(world, tmp_path
     assert IndustrialUnit.objects.count() == 3
 
 
-def test_the_model_cleans_what_the_form_has_not_and_the_form_still_checks_the_rest(world, tmp_path):
-    """The model's cleaning is skipped only where it would repeat the form field's (a tenth of an import):
-    a national ID's check digit, a utilisation's range, a status or a mobile are still the model's to
-    check, and an over-long name or a bad e-mail, skipped by the model, are refused by the form."""
-    from tashil.units.importer import ImportUnitForm
+def test_each_row_is_cleaned_by_the_form_and_the_model(world, tmp_path):
+    """A row goes through the unit form's public API (is_valid, then save(commit=False)): an over-long name,
+    a bad e-mail and a count past any database's integer are refused, each in its own column. The model skips
+    only the fields whose form field ran the same validators: a national ID's check digit, a utilisation's
+    range, a status or a mobile are still the model's to check."""
+    from tashil.units.importer import COLUMNS, ImportUnitForm
 
-    repeated = ImportUnitForm.repeated_by_form()
+    repeated = ImportUnitForm.for_columns(set(COLUMNS)).repeated
     assert {"name", "email", "address"} <= repeated
     assert not repeated & {"national_id", "utilisation", "employees", "status", "mobile", "knowledge_based"}
     header = ["نام واحد", "شناسه ملی", "شهرستان", "رایانامه", "تعداد کارکنان"]
@@ -376,33 +381,6 @@ def test_the_upload_refuses_other_file_types_in_persian(world, client_as):
     assert "نه XLSX است نه CSV" in response.content.decode()
 
 
-def test_the_import_forms_construct_instance_is_djangos(world):
-    """ImportUnitForm.construct_instance makes its choice of fields once, then assigns exactly what Django's
-    construct_instance would: for a new unit and an existing one, with columns given, empty or absent."""
-    from django.forms.models import construct_instance
-
-    from tashil.units.importer import ImportUnitForm
-
-    base = {"name": "واحد همسان", "county": world.county_a, "zone": None, "status": "active"}
-    cases = [
-        (base, IndustrialUnit),
-        ({**base, "employees": "۴۰", "knowledge_based": "on", "email": "a@example.ir"}, IndustrialUnit),
-        ({**base, "utilisation": "", "latitude": "35.5", "exporter": ""}, IndustrialUnit),
-        ({**base, "name": "نام تازه"}, lambda: IndustrialUnit.objects.get(pk=world.unit_a.pk)),
-        ({**base, "employees": "", "notes": "یادداشت"}, lambda: IndustrialUnit.objects.get(pk=world.unit_a.pk)),
-    ]
-    fields = [f.attname for f in IndustrialUnit._meta.concrete_fields]
-    for data, make in cases:
-        form = ImportUnitForm(data, instance=make())
-        assert form.is_valid(), form.errors
-        ours = form.construct_instance()
-        djangos = construct_instance(form, make(), form._meta.fields, form._meta.exclude)
-        assert [getattr(ours, f) for f in fields] == [getattr(djangos, f) for f in fields], data
-    assert [f.name for f, _default in ImportUnitForm.assigned_fields()] == [
-        f.name for f in IndustrialUnit._meta.fields if f.name in ImportUnitForm.base_fields
-    ]
-
-
 @pytest.mark.parametrize("outside", ["خارج از شهرک", "خارج از شهرک صنعتی", "خارج از شهرک‌ها و نواحی صنعتی"])
 def test_a_unit_outside_every_zone(world, tmp_path, outside):
     """The documented «خارج از شهرک» clears the zone: a new unit has none, an existing one leaves its zone."""
@@ -530,3 +508,48 @@ def test_the_template_sheet_linked_from_the_upload_page_imports_as_it_is(
     run_queued_tasks()
     unit = IndustrialUnit.objects.get(name=example[0])
     assert unit.county == world.county_a and unit.zone is None and unit.employees == 25 and unit.email
+
+
+def test_the_importer_uses_djangos_public_form_api_only():
+    """No override or call of Django's form internals: each row is a bound form, is_valid(), save(commit=False)."""
+    import inspect
+    import re
+
+    from tashil.units import importer
+
+    source = inspect.getsource(importer)
+    private = re.findall(r"\b(_clean_fields|_post_clean|_errors|_bound_fields_cache|_update_errors)\b", source)
+    assert private == []
+    assert "def construct_instance" not in source
+
+
+def test_a_units_constraints_are_its_identities():
+    """A unit checked in bulk (the import, which checks identities per batch and across the file) skips its
+    constraints' per-row queries: that is right only while every constraint is on an identity."""
+    for constraint in IndustrialUnit._meta.constraints:
+        assert set(constraint.fields) <= {"national_id", "licence_number"}, constraint.name
+
+
+def test_validating_rows_leaves_the_shared_fields_as_they_were(world):
+    """The fields of one file's forms are shared between its rows (see SharedField): validation, good row or
+    bad, must not change them, or a row would be judged by the row before it."""
+    import copy
+
+    from tashil.units.importer import ImportUnitForm
+
+    form_class = ImportUnitForm.for_columns({"name", "employees", "email", "licence_date"})
+    form_class(instance=IndustrialUnit())  # what a form sets on its fields when built (the same every time)
+    before = {name: copy.copy(vars(field)) for name, field in form_class.base_fields.items()}
+    rows = [
+        {"name": "واحد", "county": world.county_a, "status": "active", "employees": "۱۲", "licence_date": "۱۴۰۰/۰۱/۰۱"},
+        {"name": "", "county": None, "status": "nope", "employees": "x", "email": "bad", "licence_date": "1403/12/31"},
+    ]
+    outcomes = []
+    for data in rows:
+        unit = IndustrialUnit()
+        unit.checked_in_bulk = True
+        form = form_class(data, instance=unit)
+        outcomes.append(form.is_valid())
+        assert all(form.fields[name] is field for name, field in form_class.base_fields.items())
+    assert outcomes == [True, False]
+    assert {name: vars(field) for name, field in form_class.base_fields.items()} == before

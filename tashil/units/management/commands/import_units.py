@@ -8,7 +8,8 @@ from tashil.core.changelog import acting_as
 from tashil.core.choices import ChangeSource
 from tashil.core.persian import search_key
 from tashil.geo.models import County
-from tashil.units.importer import Importer, ImportFileError
+from tashil.units.importer import ImportFileError
+from tashil.units.services import import_units
 
 
 class Command(BaseCommand):
@@ -25,10 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, dry_run, county, partial, **options):
         default_county = self.find_county(county) if county else None
-        importer = Importer(county=default_county, partial=partial, dry_run=dry_run)
         try:
             with acting_as(source=ChangeSource.IMPORT):
-                result = importer.run(path, path)
+                result = import_units(path, path, county=default_county, partial=partial, dry_run=dry_run)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         except FileNotFoundError:
