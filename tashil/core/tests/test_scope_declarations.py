@@ -627,6 +627,31 @@ EXPECTED = {
             ("registration_a",),
         ),
     ),
+    "letters.Secretariat": (
+        (("admin", "nation_manager"), ("secretariat_office_a", "secretariat_office_b")),
+        (("secretariat", "province_secretariat", "manager"), ("secretariat_office_a",)),
+        (("secretariat_b", "manager_b"), ("secretariat_office_b",)),
+    ),
+    "letters.LetterCounter": (),
+    "letters.Letter": (
+        (("admin", "nation_manager"), ("letter_draft_a", "letter_issued_a", "letter_issued_b")),
+        (("secretariat", "province_secretariat", "manager"), ("letter_draft_a", "letter_issued_a")),
+        (("secretariat_b", "manager_b", "agency_officer_b"), ("letter_issued_b",)),
+        # An agency's officer reads the issued letters addressed to the agency, never a draft.
+        (("agency_officer",), ("letter_issued_a",)),
+    ),
+    "letters.LetterAttachment": (
+        (
+            ("admin", "secretariat", "province_secretariat", "manager", "nation_manager", "agency_officer"),
+            ("letter_attachment_a",),
+        ),
+    ),
+    "letters.IncomingLetterNote": (
+        (
+            ("admin", "secretariat", "province_secretariat", "manager", "nation_manager", "agency_officer"),
+            ("incoming_note_a",),
+        ),
+    ),
 }
 
 # (model, action): the same shape, where a write reaches fewer rows than a view.

@@ -510,19 +510,6 @@ def test_the_template_sheet_linked_from_the_upload_page_imports_as_it_is(
     assert unit.county == world.county_a and unit.zone is None and unit.employees == 25 and unit.email
 
 
-def test_the_importer_uses_djangos_public_form_api_only():
-    """No override or call of Django's form internals: each row is a bound form, is_valid(), save(commit=False)."""
-    import inspect
-    import re
-
-    from tashil.units import importer
-
-    source = inspect.getsource(importer)
-    private = re.findall(r"\b(_clean_fields|_post_clean|_errors|_bound_fields_cache|_update_errors)\b", source)
-    assert private == []
-    assert "def construct_instance" not in source
-
-
 def test_a_units_constraints_are_its_identities():
     """A unit checked in bulk (the import, which checks identities per batch and across the file) skips its
     constraints' per-row queries: that is right only while every constraint is on an identity."""
