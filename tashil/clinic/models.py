@@ -477,8 +477,8 @@ class Diagnosis(CaseChild):
     @transaction.atomic
     def findings_to_obstacles(self, user=None):
         """Every finding marked as needing an agency becomes an obstacle (source: clinic), once."""
-        from tashil.obstacles.choices import Severity, Source
-        from tashil.obstacles.models import Obstacle
+        from tashil.obstacles import services as obstacle_services
+        from tashil.obstacles.choices import Source
 
         created = []
         for score in self.scores.filter(needs_agency=True, obstacle__isnull=True):
@@ -486,21 +486,18 @@ class Diagnosis(CaseChild):
                 raise ValidationError(
                     _("برای یافته «%(d)s» گروه مانع را برگزینید.") % {"d": score.get_dimension_display()}
                 )
-            score.obstacle = Obstacle.objects.create(
-                unit=self.case.unit,
-                group=score.group,
-                title=(score.findings.splitlines() or [score.get_dimension_display()])[0][:240],
-                description=score.findings,
-                source=Source.CLINIC,
-                severity=Severity.VERY_SEVERE
-                if score.score <= 1
-                else Severity.MAJOR
-                if score.score == 2
-                else Severity.MODERATE,
-                reported_by=user,
+            created.append(
+                obstacle_services.open_from(
+                    score,
+                    unit=self.case.unit,
+                    group=score.group,
+                    text=score.findings,
+                    title=score.get_dimension_display(),
+                    source=Source.CLINIC,
+                    user=user,
+                    severity=obstacle_services.severity_of_score(score.score),
+                )
             )
-            score.save(update_fields=["obstacle", "updated"])
-            created.append(score.obstacle)
         if created:
             log_event(
                 self.case, _("%(n)s یافته آسیب‌شناسی به مانع تولید تبدیل شد.") % {"n": to_persian_digits(len(created))}

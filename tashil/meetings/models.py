@@ -577,26 +577,20 @@ class VisitFinding(MeetingChild):
     def __str__(self):
         return f"{self.unit}: {self.finding[:60]}"
 
-    @transaction.atomic
     def to_obstacle(self, user=None):
+        """The finding as an obstacle (source: field visit), once."""
+        from tashil.obstacles import services as obstacle_services
         from tashil.obstacles.choices import Source
-        from tashil.obstacles.models import Obstacle
 
-        if self.obstacle_id:
-            raise ValidationError(_("این یافته پیش‌تر به مانع «%(o)s» تبدیل شده است.") % {"o": self.obstacle})
-        if not self.group_id:
-            raise ValidationError({"group": _("برای ثبت مانع، گروه آن را برگزینید.")})
-        self.obstacle = Obstacle.objects.create(
+        return obstacle_services.open_from(
+            self,
             unit=self.unit,
             group=self.group,
-            title=self.finding.splitlines()[0][:240],
-            description=self.finding,
+            text=self.finding,
             source=Source.FIELD_VISIT,
-            reported_date=min(self.meeting.date, today()),
-            reported_by=user,
+            user=user,
+            reported_date=self.meeting.date,
         )
-        self.save(update_fields=["obstacle", "updated"])
-        return self.obstacle
 
 
 class DeskRequest(MeetingChild):
@@ -636,22 +630,23 @@ class DeskRequest(MeetingChild):
     @transaction.atomic
     def register(self, user=None):
         """Save the request as an obstacle (source: service desk) referred to the desk's agency."""
+        from tashil.obstacles import services as obstacle_services
         from tashil.obstacles.choices import Source
-        from tashil.obstacles.models import Obstacle
 
         self.save()
-        self.obstacle = Obstacle.objects.create(
+        obstacle = obstacle_services.open_from(
+            self,
             unit=self.unit,
             group=self.group,
-            title=self.request.splitlines()[0][:240],
-            description=self.request,
+            text=self.request,
             source=Source.SERVICE_DESK,
-            reported_date=min(self.meeting.date, today()),
-            reported_by=user,
+            user=user,
+            reported_date=self.meeting.date,
         )
-        self.obstacle.refer([self.agency], user=user, note=_("ثبت در %(meeting)s") % {"meeting": self.meeting})
-        self.save(update_fields=["obstacle", "updated"])
-        return self.obstacle
+        obstacle_services.refer(
+            obstacle, [self.agency], user=user, note=_("ثبت در %(meeting)s") % {"meeting": self.meeting}
+        )
+        return obstacle
 
 
 # ---------------------------------------------------------------- resolutions
@@ -878,7 +873,9 @@ class Resolution(VersionedModel, BaseModel):
         if obstacle.referrals.filter(agency_id=self.agency_id, status__in=OPEN_REFERRAL_STATUSES).exists():
             return None
         note = _("به موجب %(resolution)s") % {"resolution": self}
-        return obstacle.refer([self.agency], user=user, due_date=self.deadline, note=note)[0]
+        from tashil.obstacles import services as obstacle_services
+
+        return obstacle_services.refer(obstacle, [self.agency], user=user, due_date=self.deadline, note=note)[0]
 
     # -- actions
 
@@ -924,7 +921,10 @@ class Resolution(VersionedModel, BaseModel):
         self.save()
         log_event(self, _("اجرای مصوبه تأیید شد."))
         if self.obstacle is not None and self.obstacle.is_open:
-            self.obstacle.close(Outcome.RESOLVED, user=user, note=_("با اجرای %(resolution)s") % {"resolution": self})
+            from tashil.obstacles import services as obstacle_services
+
+            note = _("با اجرای %(resolution)s") % {"resolution": self}
+            obstacle_services.close(self.obstacle, Outcome.RESOLVED, user=user, note=note)
 
     @transaction.atomic
     def reject_report(self, reason, user=None):

@@ -18,6 +18,7 @@ from tashil.core.exports import export_response
 from tashil.core.expressions import RowCount
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+from tashil.obstacles import services as obstacle_services
 
 from . import filtersets, forms, tables
 from .choices import AgendaStatus, MeetingKind
@@ -429,7 +430,8 @@ class AgendaObstacleUpdateView(ScopedViewMixin, View):
             if not scope.can_object(request.user, obstacle, "comment"):
                 raise PermissionDenied
             try:
-                obstacle.comment(
+                obstacle_services.comment(
+                    obstacle,
                     _("%(meeting)s: %(text)s") % {"meeting": item.meeting, "text": form.cleaned_data["text"]},
                     user=request.user,
                 )

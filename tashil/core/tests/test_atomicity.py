@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from tashil.core.models import ChangeLogEntry
 from tashil.meetings.models import Meeting
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle, ObstacleEvent
 from tashil.units.models import IndustrialUnit
 
@@ -49,9 +50,9 @@ def test_an_import_that_fails_after_writing_units_leaves_none(world, tmp_path, m
 def test_closing_an_obstacle_that_fails_midway_keeps_it_open(world, monkeypatch):
     obstacle = world.obstacle_a
     status, events = obstacle.status, ObstacleEvent.objects.filter(obstacle=obstacle).count()
-    monkeypatch.setattr(Obstacle, "_set_status", fail)  # the outcome is saved, the status step fails
+    monkeypatch.setattr(obstacle_services, "set_status", fail)  # the outcome is saved, the status step fails
     with pytest.raises(Injected):
-        Obstacle.objects.get(pk=obstacle.pk).close("resolved", world.users["secretariat"])
+        obstacle_services.close(Obstacle.objects.get(pk=obstacle.pk), "resolved", world.users["secretariat"])
     obstacle.refresh_from_db()
     assert (obstacle.status, obstacle.outcome, obstacle.closed_date) == (status, "", None)
     assert ObstacleEvent.objects.filter(obstacle=obstacle).count() == events
@@ -62,7 +63,7 @@ def test_an_escalation_that_fails_midway_stays_at_its_level(world, monkeypatch):
     level = obstacle.escalation_level
     monkeypatch.setattr(ObstacleEvent.objects, "create", fail)  # saved the level, the event fails
     with pytest.raises(Injected):
-        Obstacle.objects.get(pk=obstacle.pk).escalate(world.users["secretariat"])
+        obstacle_services.escalate(Obstacle.objects.get(pk=obstacle.pk), world.users["secretariat"])
     obstacle.refresh_from_db()
     assert obstacle.escalation_level == level and obstacle.escalated_at is None
 
