@@ -311,28 +311,6 @@ class ClinicCase(BaseModel):
         index = CASE_ORDER.index(self.status)
         return CASE_ORDER[index + 1] if index < CASE_ORDER.index(CaseStatus.EXECUTION) else None
 
-    @transaction.atomic
-    def advance(self, user=None):
-        """intake → diagnosis → plan → execution; each step needs what the next one works with."""
-        if not self.is_open:
-            raise ValidationError(_("این پرونده بسته شده است."))
-        self.refuse_while_awaiting()
-        target = self.next_status
-        if target is None:
-            raise ValidationError(
-                _("پرونده در مرحله «%(s)s» است؛ گام بعدی بستن پرونده با نتیجه است.") % {"s": self.get_status_display()}
-            )
-        if target == CaseStatus.PLAN:
-            diagnosis = getattr(self, "diagnosis", None)
-            if diagnosis is None or not diagnosis.scores.exists():
-                raise ValidationError(_("پیش از برنامه احیا، آسیب‌شناسی واحد را ثبت کنید."))
-        if target == CaseStatus.EXECUTION and not self.action_items.exists():
-            raise ValidationError(_("پیش از اجرا، دست‌کم یک اقدام در برنامه احیا بنویسید."))
-        old = self.get_status_display()
-        self.status = target
-        self.save(update_fields=["status", "updated", "county"])
-        log_event(self, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": self.get_status_display()})
-
     def refuse_while_awaiting(self):
         if self.status == CaseStatus.AWAITING:
             raise ValidationError(

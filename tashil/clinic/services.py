@@ -69,3 +69,27 @@ def review_revival(case, user, decision, reason=""):
     else:
         raise ValidationError(_("نتیجه بررسی «%(decision)s» شناخته نیست.") % {"decision": decision})
     return case
+
+
+@transaction.atomic
+def advance(case, user=None):
+    """intake → diagnosis → plan → execution; each step needs what the next one works with."""
+    if not case.is_open:
+        raise ValidationError(_("این پرونده بسته شده است."))
+    case.refuse_while_awaiting()
+    target = case.next_status
+    if target is None:
+        raise ValidationError(
+            _("پرونده در مرحله «%(s)s» است؛ گام بعدی بستن پرونده با نتیجه است.") % {"s": case.get_status_display()}
+        )
+    if target == CaseStatus.PLAN:
+        diagnosis = getattr(case, "diagnosis", None)
+        if diagnosis is None or not diagnosis.scores.exists():
+            raise ValidationError(_("پیش از برنامه احیا، آسیب‌شناسی واحد را ثبت کنید."))
+    if target == CaseStatus.EXECUTION and not case.action_items.exists():
+        raise ValidationError(_("پیش از اجرا، دست‌کم یک اقدام در برنامه احیا بنویسید."))
+    old = case.get_status_display()
+    case.status = target
+    case.save(update_fields=["status", "updated", "county"])
+    log_event(case, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": case.get_status_display()})
+    return case

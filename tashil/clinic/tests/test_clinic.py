@@ -9,6 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tashil.clinic import services as clinic_services
 from tashil.clinic.choices import CaseOutcome, CaseReason, CaseStatus, Dimension, Owner
 from tashil.clinic.models import (
     ActionItem,
@@ -66,22 +67,22 @@ def item(case, weight, progress, **extra):
 def test_a_case_moves_intake_diagnosis_plan_execution_and_each_step_needs_its_work(world):
     case = new_case(world)
     assert case.status == CaseStatus.INTAKE and case.county == world.county_a
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.DIAGNOSIS
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "آسیب‌شناسی واحد را ثبت کنید" in messages_of(error)
     diagnose(case)
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.PLAN
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "دست‌کم یک اقدام" in messages_of(error)
     item(case, 1, 0)
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.EXECUTION
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "بستن پرونده با نتیجه" in messages_of(error)
     case.refresh_from_db()
     assert case.status == CaseStatus.EXECUTION
@@ -259,7 +260,7 @@ def test_no_credit_for_a_case_still_at_intake_or_for_a_unit_without_a_case(world
 def test_the_no_update_list_holds_open_cases_past_intake_without_an_update_since_saturday(world):
     saturday, _friday = week_bounds()
     quiet = new_case(world)
-    quiet.advance()
+    clinic_services.advance(quiet)
     intake = new_case(world, unit=IndustrialUnit.objects.create(name="تازه", county=world.county_a))
     listed = set(ClinicCase.objects.without_update_this_week().values_list("pk", flat=True))
     assert quiet.pk in listed

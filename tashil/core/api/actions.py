@@ -17,9 +17,13 @@ from rest_framework.response import Response
 from .exceptions import run
 
 
-def api_action(declared, *, url_path=None, response=None, response_schema=None, status_code=status.HTTP_200_OK):
-    """A detail ``@action`` (POST) for ``declared``. ``response(view, obj, result)`` builds the answer; by
-    default the object as the view serializes it, read again after the change."""
+def api_action(
+    declared, *, name=None, url_path=None, response=None, response_schema=None, status_code=status.HTTP_200_OK
+):
+    """A detail ``@action`` (POST) for ``declared``, at ``<object>/<name>/``. ``name``: the attribute it is
+    assigned to when that is not the action's name (``object_ = api_action(OBJECT, name="object_")``).
+    ``response(view, obj, result)`` builds the answer; by default the object as the view serializes it, read
+    again after the change."""
 
     def handler(self, request, pk=None):
         obj = self.get_object()
@@ -34,7 +38,7 @@ def api_action(declared, *, url_path=None, response=None, response_schema=None, 
         fresh = self.get_queryset().filter(pk=obj.pk).first() or obj
         return Response(self.get_serializer(fresh).data, status=status_code)
 
-    handler.__name__ = declared.name
+    handler.__name__ = name or declared.name
     handler.__doc__ = str(declared.title).replace("«%(object)s»", "").strip() or declared.name
     schema = extend_schema(request=declared.serializer_class, responses=response_schema)
     return drf_action(

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from tashil.core.models import ChangeLogEntry
+from tashil.meetings import services as meeting_services
 from tashil.meetings.models import Meeting
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle, ObstacleEvent
@@ -69,16 +70,14 @@ def test_an_escalation_that_fails_midway_stays_at_its_level(world, monkeypatch):
 
 
 def test_approving_minutes_that_fails_midway_leaves_them_open(world, monkeypatch):
-    from tashil.meetings import models as meeting_models
-
     meeting = Meeting.objects.get(pk=world.meeting_a.pk)
     if meeting.status == "planned":
-        meeting.hold(world.users["secretariat"])
+        meeting_services.hold(meeting, world.users["secretariat"])
     status = Meeting.objects.get(pk=meeting.pk).status
     deadlines = list(meeting.resolutions.values_list("objection_deadline", flat=True))
-    monkeypatch.setattr(meeting_models, "log_event", fail)  # status and deadlines set, the history entry fails
+    monkeypatch.setattr(meeting_services, "log_event", fail)  # status and deadlines set, the history entry fails
     with pytest.raises(Injected):
-        Meeting.objects.get(pk=meeting.pk).approve(world.users["secretariat"])
+        meeting_services.approve(Meeting.objects.get(pk=meeting.pk), world.users["secretariat"])
     meeting.refresh_from_db()
     assert meeting.status == status and meeting.approved_at is None
     assert list(meeting.resolutions.values_list("objection_deadline", flat=True)) == deadlines
