@@ -108,7 +108,8 @@ def refer(obstacle, agencies, user=None, days=None, note="", due_date=None):
     """Refer the obstacle to agencies, each with a due date ``days`` working days from today (or ``due_date``,
     as when a meeting's resolution sets the deadline). Returns the new referrals."""
     obstacle.refuse_if_closed(_("ارجاع داد"))
-    agencies = list(agencies)
+    # One referral per agency, in one order whatever order they were chosen in (a form's choices, an API list).
+    agencies = sorted({agency.pk: agency for agency in agencies}.values(), key=lambda agency: agency.pk)
     if not agencies:
         raise ValidationError({"agencies": _("دست‌کم یک دستگاه برگزینید.")})
     refuse_foreign_agencies(obstacle, agencies)

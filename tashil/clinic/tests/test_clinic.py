@@ -309,3 +309,30 @@ def test_joining_a_roster_gives_the_expert_role_for_that_centre_and_leaving_take
 def test_the_units_representative_sees_the_case_but_the_neighbour_does_not(world):
     assert set(scope.restrict(ClinicCase.objects.all(), world.users["unit_rep_b"])) == {world.case_a}
     assert not scope.restrict(ClinicCase.objects.all(), world.users["unit_rep"]).exists()
+
+
+def test_a_case_s_experts_changed_in_any_way_are_on_its_history(world):
+    """Many-to-many changes write no post_save: the change log hears them from m2m_changed, from either side."""
+    from tashil.core.changelog import history_for
+    from tashil.core.choices import ChangeAction
+
+    case, expert, other = world.case_a, world.users["clinic_expert"], world.users["secretariat"]
+    assert [(e.action, e.changes[0]["new"]) for e in history_for(case).filter(changes__0__field="experts")] == [
+        (ChangeAction.UPDATE, str(expert))
+    ], "the world's own add is on the history"
+    since = history_for(case).order_by("-pk").values_list("pk", flat=True).first()
+
+    def expert_changes():
+        return [
+            (c["old"], c["new"])
+            for entry in history_for(case).filter(action=ChangeAction.UPDATE, pk__gt=since).order_by("pk")
+            for c in entry.changes
+            if c["field"] == "experts"
+        ]
+
+    case.experts.clear()
+    case.experts.add(expert, other)
+    case.experts.remove(other)
+    other.clinic_cases.add(case)  # from the user's side
+    name, both = str(expert), "، ".join(str(u) for u in sorted([expert, other], key=lambda u: u.pk))
+    assert expert_changes() == [(name, ""), ("", both), (both, name), (name, both)]
