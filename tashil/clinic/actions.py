@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from tashil.core.actions import Action
+from tashil.core.persian import to_persian_digits
 
 from . import forms, services
 from .choices import CaseOutcome
@@ -58,6 +59,14 @@ REVIEW = Action(
     serializer_class=RevivalReviewRequest,
     title=gettext_lazy("بررسی نتیجه «احیا» در %(object)s"),
     done=reviewed_message,
+)
+
+FINDINGS = Action(
+    name="obstacles",
+    permission="change",
+    service=services.findings_to_obstacles,
+    done=lambda case, created: _("%(n)s مانع تولید ثبت شد.") % {"n": to_persian_digits(len(created))},
+    success_url=lambda case, created: case.get_absolute_url() + "?tab=diagnosis",
 )
 
 CASE_ACTIONS = (ADVANCE, CLOSE, REVIEW)

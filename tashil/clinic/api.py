@@ -1,10 +1,12 @@
 """REST endpoints of the clinic, scoped: an expert sees only their centre's cases."""
 
-from rest_framework import serializers
+from rest_framework import serializers, status
+from rest_framework.response import Response
 
 from tashil.core.api.actions import api_action
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
+from tashil.obstacles.api import ObstacleSerializer
 
 from . import actions, filtersets
 from .models import ActionItem, Centre, ClinicCase, Diagnosis, DiagnosisScore, WeeklyUpdate
@@ -112,6 +114,13 @@ class CaseViewSet(TashilModelViewSet):
     advance = api_action(actions.ADVANCE)
     close = api_action(actions.CLOSE)
     review = api_action(actions.REVIEW)
+    obstacles = api_action(
+        actions.FINDINGS,
+        response=lambda view, case, created: Response(
+            ObstacleSerializer(created, many=True, context={"request": view.request}).data, status.HTTP_201_CREATED
+        ),
+        response_schema=ObstacleSerializer(many=True),
+    )
 
 
 class DiagnosisViewSet(TashilModelViewSet):

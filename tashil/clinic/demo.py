@@ -1,6 +1,6 @@
 """Demo: two clinic centres serving Pakdasht — a university centre for the county and an engineering
 organisation's centre for the province — with cases in every state, from intake to revived units credited in
-their status history. Built through the model methods (advance, findings_to_obstacles, close), then dated."""
+their status history. Built through the services (advance, findings_to_obstacles) and the case's close, then dated."""
 
 import datetime
 
@@ -143,10 +143,10 @@ def play_out(case, status, outcome, rng, context, groups, experts, secretariat):
     diagnosed = day + datetime.timedelta(days=rng.randint(12, 20))
     if status == CaseStatus.DIAGNOSIS and diagnosed > today():
         diagnosed = today()
-    diagnosis = diagnose(case, diagnosed, rng, groups, lead)
+    diagnose(case, diagnosed, rng, groups, lead)
     if status == CaseStatus.DIAGNOSIS:
         return
-    created = diagnosis.findings_to_obstacles(lead)
+    created = services.findings_to_obstacles(case, lead)
     Obstacle.objects.filter(pk__in=[o.pk for o in created]).update(reported_date=diagnosed)
     services.advance(case, lead)  # → plan
     plan(case, diagnosed, rng, context, experts, status)

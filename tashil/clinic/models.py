@@ -452,36 +452,6 @@ class Diagnosis(CaseChild):
         if unknown:
             raise ValidationError({"levers": _("اهرم «%(code)s» شناخته نیست.") % {"code": unknown[0]}})
 
-    @transaction.atomic
-    def findings_to_obstacles(self, user=None):
-        """Every finding marked as needing an agency becomes an obstacle (source: clinic), once."""
-        from tashil.obstacles import services as obstacle_services
-        from tashil.obstacles.choices import Source
-
-        created = []
-        for score in self.scores.filter(needs_agency=True, obstacle__isnull=True):
-            if score.group_id is None:
-                raise ValidationError(
-                    _("برای یافته «%(d)s» گروه مانع را برگزینید.") % {"d": score.get_dimension_display()}
-                )
-            created.append(
-                obstacle_services.open_from(
-                    score,
-                    unit=self.case.unit,
-                    group=score.group,
-                    text=score.findings,
-                    title=score.get_dimension_display(),
-                    source=Source.CLINIC,
-                    user=user,
-                    severity=obstacle_services.severity_of_score(score.score),
-                )
-            )
-        if created:
-            log_event(
-                self.case, _("%(n)s یافته آسیب‌شناسی به مانع تولید تبدیل شد.") % {"n": to_persian_digits(len(created))}
-            )
-        return created
-
 
 class DiagnosisScore(BaseModel):
     """One dimension of a diagnosis: a score from 1 (critical) to 5 (sound) and what was found."""

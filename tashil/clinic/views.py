@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
@@ -253,24 +252,11 @@ class DiagnosisEditView(ScopedViewMixin, View):
         )
 
 
-class DiagnosisObstaclesView(ScopedViewMixin, View):
+class DiagnosisObstaclesView(ActionView):
     """Turn the findings that need an agency into obstacles, in one step."""
 
     model = ClinicCase
-
-    def post(self, request, pk):
-        case = self.get_scoped_object("change")
-        diagnosis = getattr(case, "diagnosis", None)
-        if diagnosis is None:
-            messages.error(request, _("آسیب‌شناسی هنوز ثبت نشده است."))
-        else:
-            try:
-                created = diagnosis.findings_to_obstacles(request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("%(n)s مانع تولید ثبت شد.") % {"n": len(created)})
-        return HttpResponseRedirect(case.get_absolute_url() + "?tab=diagnosis")
+    actions = (actions.FINDINGS,)
 
 
 class CaseChildEditView(ObjectEditView):

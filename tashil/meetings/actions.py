@@ -88,6 +88,14 @@ INVITE = Action(
 
 MEETING_ACTIONS = (HOLD, APPROVE, CANCEL, CARRY, AMEND)
 
+FINDING_TO_OBSTACLE = Action(
+    name="obstacle",
+    permission="change",
+    service=services.finding_to_obstacle,
+    done=lambda finding, obstacle: _("مانع «%(o)s» ثبت شد.") % {"o": obstacle},
+    success_url=lambda finding, obstacle: finding.meeting.get_absolute_url() + "?tab=findings",
+)
+
 # ---------------------------------------------------------------- a resolution
 
 PROGRESS = Action(

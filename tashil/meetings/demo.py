@@ -264,7 +264,7 @@ def field_visits(series, units, rng, user):
                 meeting=visit, unit=unit, finding=rng.choice(findings), group=rng.choice(groups)
             )
             if rng.random() < 0.6:
-                finding.to_obstacle(user)
+                services.finding_to_obstacle(finding, user)
         services.hold(visit, user)
 
 
@@ -288,7 +288,14 @@ def desk_sessions(series, units, rng, context, user):
         for key, code, text in rng.sample(requests, 3):
             from .models import DeskRequest
 
-            DeskRequest(
-                meeting=session, unit=rng.choice(units), agency=context.agencies[key], group=groups[code], request=text
-            ).register(user)
+            services.register_desk_request(
+                DeskRequest(
+                    meeting=session,
+                    unit=rng.choice(units),
+                    agency=context.agencies[key],
+                    group=groups[code],
+                    request=text,
+                ),
+                user,
+            )
         services.hold(session, user)

@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -487,21 +487,6 @@ class VisitFinding(MeetingChild):
     def __str__(self):
         return f"{self.unit}: {self.finding[:60]}"
 
-    def to_obstacle(self, user=None):
-        """The finding as an obstacle (source: field visit), once."""
-        from tashil.obstacles import services as obstacle_services
-        from tashil.obstacles.choices import Source
-
-        return obstacle_services.open_from(
-            self,
-            unit=self.unit,
-            group=self.group,
-            text=self.finding,
-            source=Source.FIELD_VISIT,
-            user=user,
-            reported_date=self.meeting.date,
-        )
-
 
 class DeskRequest(MeetingChild):
     """A short request a unit brings to a service desk; it becomes an obstacle referred to that desk's agency."""
@@ -536,27 +521,6 @@ class DeskRequest(MeetingChild):
 
     def __str__(self):
         return f"{self.unit}: {self.request[:60]}"
-
-    @transaction.atomic
-    def register(self, user=None):
-        """Save the request as an obstacle (source: service desk) referred to the desk's agency."""
-        from tashil.obstacles import services as obstacle_services
-        from tashil.obstacles.choices import Source
-
-        self.save()
-        obstacle = obstacle_services.open_from(
-            self,
-            unit=self.unit,
-            group=self.group,
-            text=self.request,
-            source=Source.SERVICE_DESK,
-            user=user,
-            reported_date=self.meeting.date,
-        )
-        obstacle_services.refer(
-            obstacle, [self.agency], user=user, note=_("ثبت در %(meeting)s") % {"meeting": self.meeting}
-        )
-        return obstacle
 
 
 # ---------------------------------------------------------------- resolutions

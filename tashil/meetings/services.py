@@ -19,6 +19,8 @@ from tashil.core.changelog import log_event
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import format_jalali, today
 from tashil.core.persian import to_persian_digits
+from tashil.obstacles import services as obstacle_services
+from tashil.obstacles.choices import Source
 
 from .choices import AgendaStatus, MeetingStatus, ResolutionStatus
 from .models import AgendaItem, Attendance, MinutesAmendment
@@ -322,3 +324,34 @@ def reaffirm(resolution, note="", user=None):
     resolution.status = ResolutionStatus.PENDING
     resolution.save(update_fields=["status", "updated"])
     log_event(resolution, _("مصوبه پس از رسیدگی به اعتراض دوباره تأیید شد. %(note)s") % {"note": note})
+
+
+def finding_to_obstacle(finding, user=None):
+    """A field visit's finding as an obstacle (source: field visit), once."""
+    return obstacle_services.open_from(
+        finding,
+        unit=finding.unit,
+        group=finding.group,
+        text=finding.finding,
+        source=Source.FIELD_VISIT,
+        user=user,
+        reported_date=finding.meeting.date,
+    )
+
+
+@transaction.atomic
+def register_desk_request(desk, user=None):
+    """Save a service desk's request as an obstacle (source: service desk) referred to the desk's agency."""
+    desk.save()
+    obstacle = obstacle_services.open_from(
+        desk,
+        unit=desk.unit,
+        group=desk.group,
+        text=desk.request,
+        source=Source.SERVICE_DESK,
+        user=user,
+        reported_date=desk.meeting.date,
+    )
+    note = _("ثبت در %(meeting)s") % {"meeting": desk.meeting}
+    obstacle_services.refer(obstacle, [desk.agency], user=user, note=note)
+    return obstacle

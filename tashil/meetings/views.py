@@ -20,7 +20,7 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ActionView, ScopedViewMixin
 from tashil.obstacles import services as obstacle_services
 
-from . import actions, filtersets, forms, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import AgendaStatus, MeetingKind
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
@@ -399,20 +399,11 @@ class VisitFindingPhotoView(ScopedViewMixin, View):
         return image_response(self.get_scoped_object("view").photo)
 
 
-class VisitFindingObstacleView(ScopedViewMixin, View):
+class VisitFindingObstacleView(ActionView):
     """Turn a field-visit finding into an obstacle (source: field visit) in one step."""
 
     model = VisitFinding
-
-    def post(self, request, pk):
-        finding = self.get_scoped_object("change")
-        try:
-            obstacle = finding.to_obstacle(request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("مانع «%(o)s» ثبت شد.") % {"o": obstacle})
-        return HttpResponseRedirect(finding.meeting.get_absolute_url() + "?tab=findings")
+    actions = (actions.FINDING_TO_OBSTACLE,)
 
 
 def desk_agency_key(meeting):
@@ -431,7 +422,7 @@ class DeskRequestView(ScopedViewMixin, View):
         if form.is_valid():
             desk = form.save(commit=False)
             desk.meeting = meeting
-            desk.register(request.user)
+            services.register_desk_request(desk, request.user)
             request.session[desk_agency_key(meeting)] = desk.agency_id
             messages.success(
                 request,

@@ -185,14 +185,14 @@ def test_an_overdue_item_is_flagged_until_done(world):
 def test_findings_that_need_an_agency_become_obstacles_once(world):
     score = world.score_a
     with pytest.raises(ValidationError) as error:
-        world.diagnosis_a.findings_to_obstacles()
+        clinic_services.findings_to_obstacles(world.case_a)
     assert "گروه مانع" in messages_of(error) and not Obstacle.objects.filter(source=Source.CLINIC).exists()
     score.group = world.group_finance
     score.save()
     DiagnosisScore.objects.create(
         diagnosis=world.diagnosis_a, dimension=Dimension.MARKET, score=4, findings="بازار خوب است"
     )
-    created = world.diagnosis_a.findings_to_obstacles(world.users["clinic_expert"])
+    created = clinic_services.findings_to_obstacles(world.case_a, world.users["clinic_expert"])
     assert len(created) == 1
     obstacle = created[0]
     assert obstacle.unit == world.unit_a2 and obstacle.group == world.group_finance
@@ -200,7 +200,7 @@ def test_findings_that_need_an_agency_become_obstacles_once(world):
     assert obstacle.reported_by == world.users["clinic_expert"]
     score.refresh_from_db()
     assert score.obstacle == obstacle
-    assert world.diagnosis_a.findings_to_obstacles() == []
+    assert clinic_services.findings_to_obstacles(world.case_a) == []
     assert Obstacle.objects.filter(source=Source.CLINIC).count() == 1
 
 

@@ -106,14 +106,14 @@ def test_field_visit_findings_become_obstacles_in_one_step(world):
     finding = VisitFinding.objects.create(
         meeting=visit, unit=world.unit_a2, finding="تابلو برق فرسوده است.\nجزئیات بیشتر", group=world.group_finance
     )
-    obstacle = finding.to_obstacle(world.users["secretariat"])
+    obstacle = meeting_services.finding_to_obstacle(finding, world.users["secretariat"])
     assert obstacle.source == Source.FIELD_VISIT and obstacle.unit == world.unit_a2
     assert obstacle.title == "تابلو برق فرسوده است." and obstacle.reported_date == today()
     with pytest.raises(ValidationError):
-        finding.to_obstacle()
+        meeting_services.finding_to_obstacle(finding)
     no_group = VisitFinding.objects.create(meeting=visit, unit=world.unit_a, finding="بی‌گروه")
     with pytest.raises(ValidationError) as error:
-        no_group.to_obstacle()
+        meeting_services.finding_to_obstacle(no_group)
     assert "گروه" in " ".join(error.value.messages)
 
 
@@ -123,7 +123,7 @@ def test_a_service_desk_request_becomes_an_obstacle_referred_to_that_desk(world)
     request = DeskRequest(
         meeting=session, unit=world.unit_a, agency=world.agency_a2, group=world.group_finance, request="قطعی برق"
     )
-    obstacle = request.register(world.users["secretariat"])
+    obstacle = meeting_services.register_desk_request(request, world.users["secretariat"])
     assert obstacle.source == Source.SERVICE_DESK
     referral = obstacle.referrals.get()
     assert referral.agency == world.agency_a2 and referral.status == ReferralStatus.PENDING
