@@ -9,6 +9,8 @@ view), the object comes through the scoped queryset (404 out of sight), and a re
 400 with its Persian message, as on the page.
 """
 
+import re
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action as drf_action
@@ -39,7 +41,8 @@ def api_action(
         return Response(self.get_serializer(fresh).data, status=status_code)
 
     handler.__name__ = name or declared.name
-    handler.__doc__ = str(declared.title).replace("«%(object)s»", "").strip() or declared.name
+    # The page's title without the object's name: «ارجاع «%(object)s»» documents the action as «ارجاع».
+    handler.__doc__ = re.sub(r"«?%\(object\)s»?", "", str(declared.title)).strip(" :") or declared.name
     schema = extend_schema(request=declared.serializer_class, responses=response_schema)
     return drf_action(
         detail=True,
