@@ -16,8 +16,9 @@ METHOD_ACTIONS = {
 def required_action(request, view):
     """The role action a request needs: a declared workflow action's (``core.api.actions.api_action``), the
     view's ``action_map_override`` for its other actions, else the method's."""
+    declared = getattr(view, "workflow_permission", None) if view.action else None  # GET of a POST action: 405
     return (
-        getattr(view, "workflow_permission", None)
+        declared
         or getattr(view, "action_map_override", {}).get(view.action)
         or METHOD_ACTIONS.get(request.method, "view")
     )
