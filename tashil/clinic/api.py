@@ -1,16 +1,14 @@
 """REST endpoints of the clinic, scoped: an expert sees only their centre's cases."""
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.decorators import action
+from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from tashil.core.api.exceptions import run
+from tashil.core.api.actions import api_action
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
+from tashil.obstacles.api import ObstacleSerializer
 
-from . import filtersets, services
-from .choices import CaseOutcome
+from . import actions, filtersets
 from .models import ActionItem, Centre, ClinicCase, Diagnosis, DiagnosisScore, WeeklyUpdate
 
 
@@ -103,16 +101,6 @@ class WeeklyUpdateSerializer(TashilModelSerializer):
         return super().create(validated_data)
 
 
-class CaseCloseRequest(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=CaseOutcome.choices)
-    note = serializers.CharField(required=False, allow_blank=True)
-
-
-class RevivalReviewRequest(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=[services.CONFIRM, services.RETURN])
-    reason = serializers.CharField(required=False, allow_blank=True)
-
-
 class CentreViewSet(TashilModelViewSet):
     queryset = Centre.objects.all()
     serializer_class = CentreSerializer
@@ -123,35 +111,16 @@ class CaseViewSet(TashilModelViewSet):
     queryset = ClinicCase.objects.select_related("unit", "centre")
     serializer_class = CaseSerializer
     filterset_class = filtersets.ClinicCaseFilterSet
-    action_map_override = {"advance": "advance", "close": "close", "review": services.CONFIRM}
-
-    @extend_schema(request=None, responses=CaseSerializer)
-    @action(detail=True, methods=["post"])
-    def advance(self, request, pk=None):
-        case = self.get_object()
-        run(lambda: case.advance(request.user))
-        return Response(self.get_serializer(case).data)
-
-    @extend_schema(request=CaseCloseRequest, responses=CaseSerializer)
-    @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
-        case = self.get_object()
-        payload = CaseCloseRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        run(lambda: services.close_case(case, request.user, data["outcome"], data.get("note", "")))
-        return Response(self.get_serializer(case).data)
-
-    @extend_schema(request=RevivalReviewRequest, responses=CaseSerializer)
-    @action(detail=True, methods=["post"])
-    def review(self, request, pk=None):
-        """The secretariat confirms a proposed revival or returns it with a reason."""
-        case = self.get_object()
-        payload = RevivalReviewRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        run(lambda: services.review_revival(case, request.user, data["decision"], data.get("reason", "")))
-        return Response(self.get_serializer(case).data)
+    advance = api_action(actions.ADVANCE)
+    close = api_action(actions.CLOSE)
+    review = api_action(actions.REVIEW)
+    obstacles = api_action(
+        actions.FINDINGS,
+        response=lambda view, case, created: Response(
+            ObstacleSerializer(created, many=True, context={"request": view.request}).data, status.HTTP_201_CREATED
+        ),
+        response_schema=ObstacleSerializer(many=True),
+    )
 
 
 class DiagnosisViewSet(TashilModelViewSet):

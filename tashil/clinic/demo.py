@@ -1,6 +1,6 @@
 """Demo: two clinic centres serving Pakdasht — a university centre for the county and an engineering
 organisation's centre for the province — with cases in every state, from intake to revived units credited in
-their status history. Built through the model methods (advance, findings_to_obstacles, close), then dated."""
+their status history. Built through the services (advance, findings_to_obstacles) and the case's close, then dated."""
 
 import datetime
 
@@ -11,6 +11,7 @@ from tashil.obstacles.models import Obstacle, ObstacleGroup
 from tashil.units.choices import StatusChangeSource, UnitStatus
 from tashil.units.models import IndustrialUnit
 
+from . import services
 from .choices import CaseOutcome, CaseReason, CaseStatus, Dimension, HostType, Lever, Owner, VisitMode
 from .models import (
     ActionItem,
@@ -137,21 +138,21 @@ def play_out(case, status, outcome, rng, context, groups, experts, secretariat):
         return
     lead = experts[0]
     day = case.opened_date
-    case.advance(lead)  # → diagnosis
+    services.advance(case, lead)  # → diagnosis
     visit(case, day + datetime.timedelta(days=5), rng, lead, VisitMode.ON_SITE)
     diagnosed = day + datetime.timedelta(days=rng.randint(12, 20))
     if status == CaseStatus.DIAGNOSIS and diagnosed > today():
         diagnosed = today()
-    diagnosis = diagnose(case, diagnosed, rng, groups, lead)
+    diagnose(case, diagnosed, rng, groups, lead)
     if status == CaseStatus.DIAGNOSIS:
         return
-    created = diagnosis.findings_to_obstacles(lead)
+    created = services.findings_to_obstacles(case, lead)
     Obstacle.objects.filter(pk__in=[o.pk for o in created]).update(reported_date=diagnosed)
-    case.advance(lead)  # → plan
+    services.advance(case, lead)  # → plan
     plan(case, diagnosed, rng, context, experts, status)
     if status == CaseStatus.PLAN:
         return
-    case.advance(lead)  # → execution
+    services.advance(case, lead)  # → execution
     reports(case, diagnosed + datetime.timedelta(days=7), rng, lead, status, outcome)
     if status == CaseStatus.EXECUTION:
         return

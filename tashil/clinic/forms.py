@@ -82,7 +82,12 @@ class ClinicCaseForm(TashilModelForm):
 
 
 class CloseCaseForm(TashilForm):
-    outcome = forms.ChoiceField(label=_("نتیجه"), choices=CaseOutcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("نتیجه"),
+        choices=CaseOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("نتیجه پرونده را برگزینید.")},
+    )
     note = forms.CharField(label=_("شرح"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -93,6 +98,7 @@ class ReviewRevivalForm(TashilForm):
         label=_("نتیجه بررسی"),
         choices=[("confirm", _("تأیید احیا")), ("return", _("برگشت به کارشناس"))],
         widget=forms.RadioSelect,
+        error_messages={"required": _("تأیید یا برگشت نتیجه را برگزینید.")},
     )
     reason = forms.CharField(label=_("دلیل برگشت"), required=False, max_length=500)
 

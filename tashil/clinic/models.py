@@ -301,28 +301,6 @@ class ClinicCase(BaseModel):
         index = CASE_ORDER.index(self.status)
         return CASE_ORDER[index + 1] if index < CASE_ORDER.index(CaseStatus.EXECUTION) else None
 
-    @transaction.atomic
-    def advance(self, user=None):
-        """intake → diagnosis → plan → execution; each step needs what the next one works with."""
-        if not self.is_open:
-            raise ValidationError(_("این پرونده بسته شده است."))
-        self.refuse_while_awaiting()
-        target = self.next_status
-        if target is None:
-            raise ValidationError(
-                _("پرونده در مرحله «%(s)s» است؛ گام بعدی بستن پرونده با نتیجه است.") % {"s": self.get_status_display()}
-            )
-        if target == CaseStatus.PLAN:
-            diagnosis = getattr(self, "diagnosis", None)
-            if diagnosis is None or not diagnosis.scores.exists():
-                raise ValidationError(_("پیش از برنامه احیا، آسیب‌شناسی واحد را ثبت کنید."))
-        if target == CaseStatus.EXECUTION and not self.action_items.exists():
-            raise ValidationError(_("پیش از اجرا، دست‌کم یک اقدام در برنامه احیا بنویسید."))
-        old = self.get_status_display()
-        self.status = target
-        self.save(update_fields=["status", "updated", "county"])
-        log_event(self, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": self.get_status_display()})
-
     def refuse_while_awaiting(self):
         if self.status == CaseStatus.AWAITING:
             raise ValidationError(
@@ -454,39 +432,6 @@ class Diagnosis(CaseChild):
         unknown = [code for code in self.levers if code not in Lever.values]
         if unknown:
             raise ValidationError({"levers": _("اهرم «%(code)s» شناخته نیست.") % {"code": unknown[0]}})
-
-    @transaction.atomic
-    def findings_to_obstacles(self, user=None):
-        """Every finding marked as needing an agency becomes an obstacle (source: clinic), once."""
-        from tashil.obstacles.choices import Severity, Source
-        from tashil.obstacles.models import Obstacle
-
-        created = []
-        for score in self.scores.filter(needs_agency=True, obstacle__isnull=True):
-            if score.group_id is None:
-                raise ValidationError(
-                    _("برای یافته «%(d)s» گروه مانع را برگزینید.") % {"d": score.get_dimension_display()}
-                )
-            score.obstacle = Obstacle.objects.create(
-                unit=self.case.unit,
-                group=score.group,
-                title=(score.findings.splitlines() or [score.get_dimension_display()])[0][:240],
-                description=score.findings,
-                source=Source.CLINIC,
-                severity=Severity.VERY_SEVERE
-                if score.score <= 1
-                else Severity.MAJOR
-                if score.score == 2
-                else Severity.MODERATE,
-                reported_by=user,
-            )
-            score.save(update_fields=["obstacle", "updated"])
-            created.append(score.obstacle)
-        if created:
-            log_event(
-                self.case, _("%(n)s یافته آسیب‌شناسی به مانع تولید تبدیل شد.") % {"n": to_persian_digits(len(created))}
-            )
-        return created
 
 
 class DiagnosisScore(BaseModel):

@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 from tashil.core import scope
 from tashil.core.changelog import log_event
 from tashil.core.jalali import to_jalali
+from tashil.core.persian import to_persian_digits
+from tashil.obstacles import services as obstacle_services
+from tashil.obstacles.choices import Source
 
 from .choices import CaseOutcome, CaseStatus
 
@@ -69,3 +72,55 @@ def review_revival(case, user, decision, reason=""):
     else:
         raise ValidationError(_("نتیجه بررسی «%(decision)s» شناخته نیست.") % {"decision": decision})
     return case
+
+
+@transaction.atomic
+def advance(case, user=None):
+    """intake → diagnosis → plan → execution; each step needs what the next one works with."""
+    if not case.is_open:
+        raise ValidationError(_("این پرونده بسته شده است."))
+    case.refuse_while_awaiting()
+    target = case.next_status
+    if target is None:
+        raise ValidationError(
+            _("پرونده در مرحله «%(s)s» است؛ گام بعدی بستن پرونده با نتیجه است.") % {"s": case.get_status_display()}
+        )
+    if target == CaseStatus.PLAN:
+        diagnosis = getattr(case, "diagnosis", None)
+        if diagnosis is None or not diagnosis.scores.exists():
+            raise ValidationError(_("پیش از برنامه احیا، آسیب‌شناسی واحد را ثبت کنید."))
+    if target == CaseStatus.EXECUTION and not case.action_items.exists():
+        raise ValidationError(_("پیش از اجرا، دست‌کم یک اقدام در برنامه احیا بنویسید."))
+    old = case.get_status_display()
+    case.status = target
+    case.save(update_fields=["status", "updated", "county"])
+    log_event(case, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": case.get_status_display()})
+    return case
+
+
+@transaction.atomic
+def findings_to_obstacles(case, user=None):
+    """Every finding of the case's diagnosis marked as needing an agency becomes an obstacle (source: clinic),
+    once; the case's history says how many. Returns the new obstacles."""
+    diagnosis = getattr(case, "diagnosis", None)
+    if diagnosis is None:
+        raise ValidationError(_("آسیب‌شناسی هنوز ثبت نشده است."))
+    created = []
+    for score in diagnosis.scores.filter(needs_agency=True, obstacle__isnull=True):
+        if score.group_id is None:
+            raise ValidationError(_("برای یافته «%(d)s» گروه مانع را برگزینید.") % {"d": score.get_dimension_display()})
+        created.append(
+            obstacle_services.open_from(
+                score,
+                unit=case.unit,
+                group=score.group,
+                text=score.findings,
+                title=score.get_dimension_display(),
+                source=Source.CLINIC,
+                user=user,
+                severity=obstacle_services.severity_of_score(score.score),
+            )
+        )
+    if created:
+        log_event(case, _("%(n)s یافته آسیب‌شناسی به مانع تولید تبدیل شد.") % {"n": to_persian_digits(len(created))})
+    return created

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
@@ -11,10 +10,10 @@ from django.views import View
 
 from tashil.core import jalali, scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import ActionView, ScopedViewMixin
 from tashil.obstacles.models import Obstacle
 
-from . import filtersets, forms, services, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import CASE_ORDER, CaseOutcome, CaseStatus
 from .models import (
     ActionItem,
@@ -197,51 +196,11 @@ class ClinicCaseDeleteView(ObjectDeleteView):
     model = ClinicCase
 
 
-class CaseActionView(ScopedViewMixin, View):
+class CaseActionView(ActionView):
+    """advance / close / review a proposed revival: buttons and short forms on the case page."""
+
     model = ClinicCase
-
-    def post(self, request, pk, action):
-        if action not in ("advance", "close", "review"):
-            raise PermissionDenied
-        case = self.get_scoped_object(services.CONFIRM if action == "review" else action)
-        try:
-            with transaction.atomic():
-                if action == "advance":
-                    case.advance(request.user)
-                    messages.success(request, _("پرونده به مرحله «%(s)s» رسید.") % {"s": case.get_status_display()})
-                elif action == "close":
-                    self.close(case)
-                else:
-                    self.review(case)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return HttpResponseRedirect(case.get_absolute_url())
-
-    def close(self, case):
-        form = forms.CloseCaseForm(self.request.POST)
-        if not form.is_valid():
-            raise ValidationError(_("نتیجه پرونده را برگزینید."))
-        if services.close_case(case, self.request.user, form.cleaned_data["outcome"], form.cleaned_data["note"]):
-            messages.success(self.request, _("پرونده با نتیجه «%(o)s» بسته شد.") % {"o": case.get_outcome_display()})
-        else:
-            messages.success(
-                self.request,
-                _("نتیجه «%(o)s» برای تأیید به دبیرخانه فرستاده شد؛ وضعیت واحد پس از تأیید تغییر می‌کند.")
-                % {"o": case.get_outcome_display()},
-            )
-
-    def review(self, case):
-        form = forms.ReviewRevivalForm(self.request.POST)
-        if not form.is_valid():
-            raise ValidationError(_("تأیید یا برگشت نتیجه را برگزینید."))
-        decision = form.cleaned_data["decision"]
-        services.review_revival(case, self.request.user, decision, form.cleaned_data["reason"])
-        done = (
-            _("احیای واحد تأیید و پرونده بسته شد.")
-            if decision == services.CONFIRM
-            else _("نتیجه «احیا» به کارشناس برگشت داده شد.")
-        )
-        messages.success(self.request, done)
+    actions = actions.CASE_ACTIONS
 
 
 class DiagnosisEditView(ScopedViewMixin, View):
@@ -293,24 +252,11 @@ class DiagnosisEditView(ScopedViewMixin, View):
         )
 
 
-class DiagnosisObstaclesView(ScopedViewMixin, View):
+class DiagnosisObstaclesView(ActionView):
     """Turn the findings that need an agency into obstacles, in one step."""
 
     model = ClinicCase
-
-    def post(self, request, pk):
-        case = self.get_scoped_object("change")
-        diagnosis = getattr(case, "diagnosis", None)
-        if diagnosis is None:
-            messages.error(request, _("آسیب‌شناسی هنوز ثبت نشده است."))
-        else:
-            try:
-                created = diagnosis.findings_to_obstacles(request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("%(n)s مانع تولید ثبت شد.") % {"n": len(created)})
-        return HttpResponseRedirect(case.get_absolute_url() + "?tab=diagnosis")
+    actions = (actions.FINDINGS,)
 
 
 class CaseChildEditView(ObjectEditView):

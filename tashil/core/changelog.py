@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import override
 
@@ -142,6 +142,64 @@ def _log_delete(sender, instance, **kwargs):
     if not isinstance(instance, BaseModel) or not instance.changelog_enabled:
         return
     _write(instance, ChangeAction.DELETE)
+
+
+def _m2m_field(model, through):
+    """The many-to-many field of ``model`` whose table is ``through``."""
+    return next((f for f in model._meta.many_to_many if f.remote_field.through is through), None)
+
+
+def _names(model, pks):
+    with override("fa"):
+        return "، ".join(str(obj) for obj in model._default_manager.filter(pk__in=pks).order_by("pk"))
+
+
+def _log_m2m_change(owner, field, before, after):
+    if before == after or not isinstance(owner, BaseModel) or not owner.changelog_enabled:
+        return
+    related = field.related_model
+    with override("fa"):
+        label = str(field.verbose_name)
+    change = {"field": field.name, "label": label, "old": _names(related, before), "new": _names(related, after)}
+    _write(owner, ChangeAction.UPDATE, [change])
+
+
+@receiver(m2m_changed)
+def _log_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """A many-to-many change (``add``, ``remove``, ``clear``, ``set``) is an update of the object that holds the
+    field, with the names before and after, like a field's change. Django sends no ``post_save`` for these:
+    this signal is its only hook. From the other side (``tag.articles.add(article)``) each holder
+    changed is logged."""
+    if action not in ("pre_clear", "post_clear", "post_add", "post_remove"):
+        return
+    if not reverse:
+        field = _m2m_field(type(instance), sender)
+        if field is None:
+            return
+        current = set(getattr(instance, field.name).values_list("pk", flat=True))
+        if action == "pre_clear":
+            instance._m2m_cleared = {**getattr(instance, "_m2m_cleared", {}), field.name: current}
+        elif action == "post_clear":
+            _log_m2m_change(instance, field, getattr(instance, "_m2m_cleared", {}).pop(field.name, set()), set())
+        elif action == "post_add":
+            _log_m2m_change(instance, field, current - set(pk_set), current)
+        else:
+            _log_m2m_change(instance, field, current | set(pk_set), current)
+        return
+    field = _m2m_field(model, sender)
+    if field is None:
+        return
+    if action == "pre_clear":
+        instance._m2m_cleared = {
+            **getattr(instance, "_m2m_cleared", {}),
+            field.name: set(model._default_manager.filter(**{field.name: instance}).values_list("pk", flat=True)),
+        }
+        return
+    holders = getattr(instance, "_m2m_cleared", {}).pop(field.name, set()) if action == "post_clear" else pk_set
+    for holder in model._default_manager.filter(pk__in=holders or ()):
+        current = set(getattr(holder, field.name).values_list("pk", flat=True))
+        before = current | {instance.pk} if action != "post_add" else current - {instance.pk}
+        _log_m2m_change(holder, field, before, current)
 
 
 def history_for(obj):

@@ -10,11 +10,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.core import scope
-from tashil.core.api.exceptions import django_to_drf, run
+from tashil.core.api.actions import api_action
+from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
-from . import filtersets
+from . import actions, filtersets
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
 
@@ -136,60 +137,19 @@ class ResolutionSerializer(TashilModelSerializer):
         )
 
 
-class TextRequest(serializers.Serializer):
-    text = serializers.CharField(required=False, allow_blank=True)
-
-
-class ExecutionRequest(serializers.Serializer):
-    evidence = serializers.CharField()
-
-
-class NotExecutedRequest(serializers.Serializer):
-    failure_party = serializers.ChoiceField(choices=("agency", "producer", "external"))
-    note = serializers.CharField(required=False, allow_blank=True)
-
-
-class AmendRequest(serializers.Serializer):
-    text = serializers.CharField()
-    reason = serializers.CharField(max_length=300)
-
-
 class MeetingViewSet(TashilModelViewSet):
     queryset = Meeting.objects.select_related("series")
     serializer_class = MeetingSerializer
     filterset_class = filtersets.MeetingFilterSet
-    action_map_override = {"hold": "hold", "approve": "approve", "amend": "amend", "carry": "carry", "minutes": "view"}
+    action_map_override = {"minutes": "view"}
 
-    @extend_schema(request=None, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"])
-    def hold(self, request, pk=None):
-        meeting = self.get_object()
-        run(lambda: meeting.hold(request.user))
-        return Response(self.get_serializer(meeting).data)
-
-    @extend_schema(request=None, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
-        meeting = self.get_object()
-        run(lambda: meeting.approve(request.user))
-        return Response(self.get_serializer(meeting).data)
-
-    @extend_schema(request=None, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"])
-    def carry(self, request, pk=None):
-        """Carry the unfinished agenda items to the series' next meeting; answers that meeting."""
-        meeting = self.get_object()
-        target = run(lambda: meeting.carry_over(request.user))
-        return Response(self.get_serializer(target).data)
-
-    @extend_schema(request=AmendRequest, responses=MeetingSerializer)
-    @action(detail=True, methods=["post"])
-    def amend(self, request, pk=None):
-        meeting = self.get_object()
-        payload = AmendRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        run(lambda: meeting.amend(payload.validated_data["text"], payload.validated_data["reason"], request.user))
-        return Response(self.get_serializer(meeting).data)
+    hold = api_action(actions.HOLD)
+    approve = api_action(actions.APPROVE)
+    carry = api_action(
+        actions.CARRY,
+        response=lambda view, meeting, target: Response(view.get_serializer(target).data),
+    )
+    amend = api_action(actions.AMEND)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as a PDF")})
     @action(detail=True, methods=["get"])
@@ -234,70 +194,18 @@ class ResolutionViewSet(TashilModelViewSet):
     queryset = Resolution.objects.select_related("meeting", "agency").order_by(open_first(), "deadline", "pk")
     serializer_class = ResolutionSerializer
     filterset_class = filtersets.ResolutionFilterSet
-    action_map_override = {
-        "progress": "report",
-        "execute": "report",
-        "object_": "object",
-        "verify": "verify",
-        "not_executed": "close",
-        "cancel": "close",
-        "reaffirm": "close",
-    }
 
     def perform_create(self, serializer):
         super().perform_create(serializer)
         serializer.instance.move_obstacle_forward(user=self.request.user)
 
-    def _act(self, request, action_, payload_class=None):
-        resolution = self.get_object()
-        data = {}
-        if payload_class is not None:
-            payload = payload_class(data=request.data)
-            payload.is_valid(raise_exception=True)
-            data = payload.validated_data
-        run(lambda: action_(resolution, data))
-        resolution.refresh_from_db()
-        return Response(self.get_serializer(resolution).data)
-
-    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"])
-    def progress(self, request, pk=None):
-        return self._act(request, lambda r, d: r.report_progress(d.get("text", ""), request.user), TextRequest)
-
-    @extend_schema(request=ExecutionRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"])
-    def execute(self, request, pk=None):
-        """The responsible agency reports execution with evidence (files through the page)."""
-        return self._act(request, lambda r, d: r.report_execution(d["evidence"], None, request.user), ExecutionRequest)
-
-    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"], url_path="object", url_name="object")
-    def object_(self, request, pk=None):
-        return self._act(request, lambda r, d: r.object(d.get("text", ""), request.user), TextRequest)
-
-    @extend_schema(request=None, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"])
-    def verify(self, request, pk=None):
-        return self._act(request, lambda r, d: r.verify(request.user))
-
-    @extend_schema(request=NotExecutedRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"], url_path="not-executed")
-    def not_executed(self, request, pk=None):
-        return self._act(
-            request,
-            lambda r, d: r.mark_not_executed(d["failure_party"], d.get("note", ""), request.user),
-            NotExecutedRequest,
-        )
-
-    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"])
-    def cancel(self, request, pk=None):
-        return self._act(request, lambda r, d: r.cancel(d.get("text", ""), request.user), TextRequest)
-
-    @extend_schema(request=TextRequest, responses=ResolutionSerializer)
-    @action(detail=True, methods=["post"])
-    def reaffirm(self, request, pk=None):
-        return self._act(request, lambda r, d: r.reaffirm(d.get("text", ""), request.user), TextRequest)
+    progress = api_action(actions.PROGRESS)
+    execute = api_action(actions.EXECUTE)
+    object_ = api_action(actions.OBJECT, name="object_")
+    verify = api_action(actions.VERIFY)
+    not_executed = api_action(actions.NOT_EXECUTED)
+    cancel = api_action(actions.CANCEL_RESOLUTION)
+    reaffirm = api_action(actions.REAFFIRM)
 
 
 ROUTES = [

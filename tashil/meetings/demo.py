@@ -10,6 +10,7 @@ from tashil.core.choices import Weekday
 from tashil.core.jalali import today
 from tashil.obstacles.models import Obstacle, ObstacleGroup
 
+from . import services
 from .choices import AgendaStatus, AttendanceStatus, MeetingKind, ResolutionStatus
 from .models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
 
@@ -131,9 +132,9 @@ def load(context):
             meeting.refresh_from_db()
         invite(meeting, context, rng)
         agenda(meeting, obstacles, rng, context, secretary)
-        meeting.hold(secretary) if day <= today() else None
+        services.hold(meeting, secretary) if day <= today() else None
         if week < WEEKS - 2:
-            meeting.approve(context.users.get("modir.pakdasht"))
+            services.approve(meeting, context.users.get("modir.pakdasht"))
             approved = timezone.make_aware(
                 datetime.datetime.combine(day + datetime.timedelta(days=2), datetime.time(12))
             )
@@ -224,21 +225,21 @@ def follow_up(meeting, rng, context, secretary):
             continue
         roll = rng.random()
         if age > 40 and roll < 0.80:
-            resolution.report_execution("اقدام انجام و نامه آن به دبیرخانه فرستاده شد.", user=None)
-            resolution.verify(secretary)
+            services.report_execution(resolution, "اقدام انجام و نامه آن به دبیرخانه فرستاده شد.", user=None)
+            services.verify(resolution, secretary)
             done = min(today(), resolution.deadline + datetime.timedelta(days=rng.randint(-5, 8)))
             Resolution.objects.filter(pk=resolution.pk).update(closed_date=done)
         elif age > 40 and roll < 0.90:
             party = rng.choice(("agency", "agency", "producer", "external"))
             if party == "producer" and not resolution.unit_id:
                 party = "agency"
-            resolution.mark_not_executed(party, "با وجود پیگیری اجرا نشد.", secretary)
+            services.mark_not_executed(resolution, party, "با وجود پیگیری اجرا نشد.", secretary)
         elif age > 40 and roll < 0.93:
-            resolution.cancel("موضوع با تغییر شرایط منتفی شد.", secretary)
+            services.cancel_resolution(resolution, "موضوع با تغییر شرایط منتفی شد.", secretary)
         elif age > 8 and roll < 0.5:
-            resolution.report_progress("پرونده در دست بررسی است.", None)
+            services.report_progress(resolution, "پرونده در دست بررسی است.", None)
         elif age > 8 and roll < 0.65:
-            resolution.report_execution("اقدام انجام شد؛ نامه پیوست است.", user=None)
+            services.report_execution(resolution, "اقدام انجام شد؛ نامه پیوست است.", user=None)
 
 
 def field_visits(series, units, rng, user):
@@ -263,8 +264,8 @@ def field_visits(series, units, rng, user):
                 meeting=visit, unit=unit, finding=rng.choice(findings), group=rng.choice(groups)
             )
             if rng.random() < 0.6:
-                finding.to_obstacle(user)
-        visit.hold(user)
+                services.finding_to_obstacle(finding, user)
+        services.hold(visit, user)
 
 
 def desk_sessions(series, units, rng, context, user):
@@ -287,7 +288,14 @@ def desk_sessions(series, units, rng, context, user):
         for key, code, text in rng.sample(requests, 3):
             from .models import DeskRequest
 
-            DeskRequest(
-                meeting=session, unit=rng.choice(units), agency=context.agencies[key], group=groups[code], request=text
-            ).register(user)
-        session.hold(user)
+            services.register_desk_request(
+                DeskRequest(
+                    meeting=session,
+                    unit=rng.choice(units),
+                    agency=context.agencies[key],
+                    group=groups[code],
+                    request=text,
+                ),
+                user,
+            )
+        services.hold(session, user)

@@ -1,22 +1,19 @@
 """Meetings of the facilitation working group (and clinic committees, field visits, service desks), their
 agendas, minutes and the binding resolutions that are followed up meeting after meeting until executed.
 
-Every rule of a resolution's life — the objection window, evidence and verification, who failed — is a
-model method, so the pages and the API refuse the same things with the same Persian words.
+The models keep what must always hold (``clean``, ``refuse_if_frozen``, ``refuse_if_closed``); each event of a
+meeting's or a resolution's life is a function in ``services.py``, which pages, the API and tasks call, so
+they refuse the same things with the same Persian words.
 """
 
 import datetime
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max, Q
-from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
 from tashil.core.files import RandomName, validate_image
@@ -253,65 +250,6 @@ class Meeting(VersionedModel, BaseModel):
         """Approved minutes are changed only by an amendment: the meeting, and every part of its minutes."""
         return self.FROZEN_MESSAGE if self.is_frozen else None
 
-    @transaction.atomic
-    def hold(self, user=None):
-        if self.status != MeetingStatus.PLANNED:
-            raise ValidationError(
-                _("تنها جلسه برنامه‌ریزی‌شده برگزار می‌شود؛ این جلسه «%(s)s» است.") % {"s": self.get_status_display()}
-            )
-        if self.date > today():
-            raise ValidationError(_("جلسه‌ای که تاریخ آن نرسیده را نمی‌توان برگزارشده ثبت کرد."))
-        self.status = MeetingStatus.HELD
-        self.save(update_fields=["status", "updated"])
-        log_event(self, _("جلسه برگزارشده ثبت شد."))
-
-    @transaction.atomic
-    def approve(self, user=None):
-        """Approve and freeze the minutes; the resolutions' objection windows start today."""
-        from .tasks import store_minutes
-
-        if self.status != MeetingStatus.HELD:
-            raise ValidationError(
-                _("صورتجلسه را پس از برگزاری جلسه می‌توان تأیید کرد؛ این جلسه «%(s)s» است.")
-                % {"s": self.get_status_display()}
-            )
-        self.status = MeetingStatus.APPROVED
-        self.approved_at, self.approved_by = timezone.now(), user
-        self.save(update_fields=["status", "approved_at", "approved_by", "updated"])
-        window = settings.TASHIL_OBJECTION_DAYS
-        self.resolutions.filter(objection_deadline__isnull=True).update(
-            objection_deadline=today() + datetime.timedelta(days=window)
-        )
-        log_event(self, _("صورتجلسه تأیید و قفل شد."))
-        pk = self.pk
-        transaction.on_commit(lambda: store_minutes.enqueue(pk))
-
-    @transaction.atomic
-    def cancel(self, reason, user=None):
-        if self.status != MeetingStatus.PLANNED:
-            raise ValidationError(_("تنها جلسه برنامه‌ریزی‌شده را می‌توان لغو کرد."))
-        if not (reason or "").strip():
-            raise ValidationError({"reason": _("دلیل لغو جلسه را بنویسید.")})
-        self.status, self.cancel_reason = MeetingStatus.CANCELLED, reason.strip()
-        self.save(update_fields=["status", "cancel_reason", "updated"])
-        log_event(self, _("جلسه لغو شد: %(reason)s") % {"reason": self.cancel_reason})
-
-    @transaction.atomic
-    def amend(self, text, reason, user=None):
-        if not self.is_frozen:
-            raise ValidationError(
-                _("پیش از تأیید صورتجلسه، خود جلسه را ویرایش کنید؛ اصلاحیه برای صورتجلسه قفل‌شده است.")
-            )
-        if not (text or "").strip() or not (reason or "").strip():
-            raise ValidationError(_("متن اصلاحیه و دلیل آن هر دو لازم است."))
-        amendment = MinutesAmendment.objects.create(meeting=self, text=text.strip(), reason=reason.strip(), author=user)
-        log_event(self, _("اصلاحیه صورتجلسه ثبت شد: %(reason)s") % {"reason": amendment.reason})
-        from .tasks import store_minutes
-
-        pk = self.pk
-        transaction.on_commit(lambda: store_minutes.enqueue(pk))
-        return amendment
-
     def next_meeting(self, create=True, user=None):
         """The series' next planned meeting after this one, proposed from the schedule if there is none."""
         following = (
@@ -325,34 +263,6 @@ class Meeting(VersionedModel, BaseModel):
             following.secretary = self.secretary
             following.save()
         return following
-
-    @transaction.atomic
-    def carry_over(self, user=None):
-        """Move every unfinished agenda item to the series' next meeting, keeping the chain of history."""
-        items = list(self.agenda_items.filter(status=AgendaStatus.OPEN))
-        if not items:
-            raise ValidationError(_("دستور کار بازی برای انتقال نمانده است."))
-        target = self.next_meeting(user=user)
-        start = target.agenda_items.aggregate(top=Max("order"))["top"] or 0
-        for offset, item in enumerate(items, start=1):
-            copy = AgendaItem.objects.create(
-                meeting=target,
-                order=start + offset,
-                unit=item.unit,
-                title=item.title,
-                discussion="",
-                carried_from=item,
-                objected_resolution=item.objected_resolution,
-            )
-            copy.obstacles.set(item.obstacles.all())
-            item.status = AgendaStatus.CARRIED
-            item.save(update_fields=["status", "updated"])
-        log_event(
-            self,
-            _("%(count)s دستور کار به %(target)s منتقل شد.")
-            % {"count": to_persian_digits(len(items)), "target": target},
-        )
-        return target
 
     def execution_summary(self):
         from .reports import execution_counts
@@ -597,27 +507,6 @@ class VisitFinding(MeetingChild):
     def __str__(self):
         return f"{self.unit}: {self.finding[:60]}"
 
-    @transaction.atomic
-    def to_obstacle(self, user=None):
-        from tashil.obstacles.choices import Source
-        from tashil.obstacles.models import Obstacle
-
-        if self.obstacle_id:
-            raise ValidationError(_("این یافته پیش‌تر به مانع «%(o)s» تبدیل شده است.") % {"o": self.obstacle})
-        if not self.group_id:
-            raise ValidationError({"group": _("برای ثبت مانع، گروه آن را برگزینید.")})
-        self.obstacle = Obstacle.objects.create(
-            unit=self.unit,
-            group=self.group,
-            title=self.finding.splitlines()[0][:240],
-            description=self.finding,
-            source=Source.FIELD_VISIT,
-            reported_date=min(self.meeting.date, today()),
-            reported_by=user,
-        )
-        self.save(update_fields=["obstacle", "updated"])
-        return self.obstacle
-
 
 class DeskRequest(MeetingChild):
     """A short request a unit brings to a service desk; it becomes an obstacle referred to that desk's agency."""
@@ -652,26 +541,6 @@ class DeskRequest(MeetingChild):
 
     def __str__(self):
         return f"{self.unit}: {self.request[:60]}"
-
-    @transaction.atomic
-    def register(self, user=None):
-        """Save the request as an obstacle (source: service desk) referred to the desk's agency."""
-        from tashil.obstacles.choices import Source
-        from tashil.obstacles.models import Obstacle
-
-        self.save()
-        self.obstacle = Obstacle.objects.create(
-            unit=self.unit,
-            group=self.group,
-            title=self.request.splitlines()[0][:240],
-            description=self.request,
-            source=Source.SERVICE_DESK,
-            reported_date=min(self.meeting.date, today()),
-            reported_by=user,
-        )
-        self.obstacle.refer([self.agency], user=user, note=_("ثبت در %(meeting)s") % {"meeting": self.meeting})
-        self.save(update_fields=["obstacle", "updated"])
-        return self.obstacle
 
 
 # ---------------------------------------------------------------- resolutions
@@ -898,126 +767,6 @@ class Resolution(VersionedModel, BaseModel):
         if obstacle.referrals.filter(agency_id=self.agency_id, status__in=OPEN_REFERRAL_STATUSES).exists():
             return None
         note = _("به موجب %(resolution)s") % {"resolution": self}
-        return obstacle.refer([self.agency], user=user, due_date=self.deadline, note=note)[0]
+        from tashil.obstacles import services as obstacle_services
 
-    # -- actions
-
-    @transaction.atomic
-    def report_progress(self, note, user=None):
-        self.refuse_if_closed()
-        if self.status == ResolutionStatus.OBJECTED:
-            raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
-        if not (note or "").strip():
-            raise ValidationError({"note": _("گزارش پیشرفت را بنویسید.")})
-        self.status, self.progress_note = ResolutionStatus.IN_PROGRESS, note.strip()
-        self.save(update_fields=["status", "progress_note", "updated"])
-        log_event(self, _("گزارش پیشرفت: %(note)s") % {"note": self.progress_note})
-
-    @transaction.atomic
-    def report_execution(self, evidence, evidence_file=None, user=None):
-        """The responsible agency reports execution with evidence; the secretariat then verifies."""
-        self.refuse_if_closed()
-        if self.status == ResolutionStatus.OBJECTED:
-            raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
-        if not (evidence or "").strip() and not evidence_file:
-            raise ValidationError({"evidence": _("اجرای مصوبه مستند می‌خواهد: شرح اقدام یا فایل پیوست.")})
-        self.status = ResolutionStatus.IN_PROGRESS
-        self.evidence = (evidence or "").strip()
-        if evidence_file:
-            self.evidence_file = evidence_file
-            self.evidence_name = get_valid_filename(Path(evidence_file.name or "").name)[:255]
-        self.reported_at, self.reported_by = timezone.now(), user
-        self.save()
-        log_event(self, _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": self.evidence})
-
-    @transaction.atomic
-    def verify(self, user=None):
-        """The secretariat confirms the reported execution; an obstacle the resolution was about is resolved."""
-        from tashil.obstacles.choices import Outcome
-
-        self.refuse_if_closed()
-        if self.reported_at is None:
-            raise ValidationError(_("اجرای این مصوبه هنوز با مستندات گزارش نشده است."))
-        self.status = ResolutionStatus.EXECUTED
-        self.verified_at, self.verified_by = timezone.now(), user
-        self.closed_date = today()
-        self.save()
-        log_event(self, _("اجرای مصوبه تأیید شد."))
-        if self.obstacle is not None and self.obstacle.is_open:
-            self.obstacle.close(Outcome.RESOLVED, user=user, note=_("با اجرای %(resolution)s") % {"resolution": self})
-
-    @transaction.atomic
-    def reject_report(self, reason, user=None):
-        self.refuse_if_closed()
-        if self.reported_at is None:
-            raise ValidationError(_("گزارشی برای رد کردن نیست."))
-        if not (reason or "").strip():
-            raise ValidationError({"reason": _("دلیل نپذیرفتن گزارش را بنویسید.")})
-        self.reported_at = None
-        self.save(update_fields=["reported_at", "updated"])
-        log_event(self, _("گزارش اجرا پذیرفته نشد: %(reason)s") % {"reason": reason.strip()})
-
-    @transaction.atomic
-    def mark_not_executed(self, failure_party, note="", user=None):
-        self.refuse_if_closed()
-        if failure_party not in ("agency", "producer", "external"):
-            raise ValidationError(
-                {"failure_party": _("بنویسید اجرانشدن بر عهده کیست: دستگاه، تولیدکننده یا عوامل بیرونی.")}
-            )
-        if failure_party == "producer" and not self.producer_must_act and not self.unit_id:
-            raise ValidationError({"failure_party": _("این مصوبه تعهدی برای تولیدکننده نداشت.")})
-        self.status, self.failure_party = ResolutionStatus.NOT_EXECUTED, failure_party
-        self.outcome_note, self.closed_date = (note or "").strip(), today()
-        self.save()
-        log_event(self, _("اجرانشده؛ مسئول: %(party)s") % {"party": self.get_failure_party_display()})
-
-    @transaction.atomic
-    def cancel(self, note, user=None):
-        self.refuse_if_closed()
-        if not (note or "").strip():
-            raise ValidationError({"note": _("دلیل لغو مصوبه را بنویسید.")})
-        self.status, self.outcome_note, self.closed_date = ResolutionStatus.CANCELLED, note.strip(), today()
-        self.save()
-        log_event(self, _("مصوبه لغو شد: %(note)s") % {"note": self.outcome_note})
-
-    @transaction.atomic
-    def object(self, reason, user=None):
-        """The responsible agency objects within the window; the resolution goes back to the next meeting."""
-        if not self.objection_open:
-            if self.objection_deadline is None:
-                raise ValidationError(_("مهلت اعتراض پس از تأیید صورتجلسه آغاز می‌شود."))
-            if self.status == ResolutionStatus.OBJECTED:
-                raise ValidationError(_("به این مصوبه پیش‌تر اعتراض شده است."))
-            if not self.is_open:
-                self.refuse_if_closed()
-            raise ValidationError(
-                _("مهلت اعتراض به این مصوبه در %(day)s به پایان رسیده است.")
-                % {"day": format_jalali(self.objection_deadline)}
-            )
-        if not (reason or "").strip():
-            raise ValidationError({"reason": _("دلیل اعتراض را بنویسید.")})
-        self.status, self.objection, self.objected_at = ResolutionStatus.OBJECTED, reason.strip(), timezone.now()
-        self.save()
-        target = self.meeting.next_meeting(user=user)
-        order = (target.agenda_items.aggregate(top=Max("order"))["top"] or 0) + 1
-        AgendaItem.objects.create(
-            meeting=target,
-            order=order,
-            unit=self.unit,
-            title=_("رسیدگی به اعتراض «%(agency)s» به %(resolution)s") % {"agency": self.agency, "resolution": self},
-            discussion=self.objection,
-            objected_resolution=self,
-        )
-        log_event(
-            self, _("اعتراض ثبت شد و به %(meeting)s رفت: %(reason)s") % {"meeting": target, "reason": self.objection}
-        )
-        return target
-
-    @transaction.atomic
-    def reaffirm(self, note="", user=None):
-        """A later meeting keeps the objected resolution: it is binding again."""
-        if self.status != ResolutionStatus.OBJECTED:
-            raise ValidationError(_("تنها مصوبه مورد اعتراض را می‌توان تأیید دوباره کرد."))
-        self.status = ResolutionStatus.PENDING
-        self.save(update_fields=["status", "updated"])
-        log_event(self, _("مصوبه پس از رسیدگی به اعتراض دوباره تأیید شد. %(note)s") % {"note": note})
+        return obstacle_services.refer(obstacle, [self.agency], user=user, due_date=self.deadline, note=note)[0]

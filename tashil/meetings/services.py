@@ -1,9 +1,30 @@
-"""The meetings' business events that reach beyond one meeting."""
+"""The meetings' business events, one function each: hold, approve (and freeze), cancel and amend a meeting,
+carry its open items over, invite agencies; report progress or execution of a resolution, verify it, and the
+rest of a resolution's follow-up. Each does the whole event in one transaction — the change, its change-log
+entries (the meeting's or resolution's history is its record), notifications and the minutes' PDF once it
+commits — and pages, the API, tasks and the demo call it. The models keep the rules of state."""
 
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 
-from .choices import MeetingStatus
+from tashil.core.changelog import log_event
+from tashil.core.choices import ScopeLevel
+from tashil.core.jalali import format_jalali, today
+from tashil.core.persian import to_persian_digits
+from tashil.obstacles import services as obstacle_services
+from tashil.obstacles.choices import Source
+
+from .choices import AgendaStatus, MeetingStatus, ResolutionStatus
+from .models import AgendaItem, Attendance, MinutesAmendment
+from .tasks import store_minutes
 
 # Meetings whose number is on paper (held, minutes approved): their numbers never move.
 ON_RECORD = (MeetingStatus.HELD, MeetingStatus.APPROVED)
@@ -26,3 +47,311 @@ def number_by_date(series):
         meeting.number = numbers[meeting.pk]
         meeting.save(update_fields=["number", "updated"])
     return numbers
+
+
+def tell_agencies(meeting, resolutions):
+    """The officers of each agency with a resolution in the approved minutes hear of it and of the objection
+    window (called once the approval commits)."""
+    from tashil.notifications.models import NotificationKind
+    from tashil.notifications.services import notify
+    from tashil.obstacles.notify import agency_officers
+
+    for resolution in resolutions:
+        if resolution.agency_id is None:
+            continue
+        notify(
+            agency_officers(resolution.agency),
+            NotificationKind.INFO,
+            _("مصوبه تازه برای «%(agency)s»: %(resolution)s") % {"agency": resolution.agency, "resolution": resolution},
+            _("%(text)s — مهلت اجرا %(deadline)s؛ اعتراض تا %(objection)s.")
+            % {
+                "text": resolution.text[:300],
+                "deadline": format_jalali(resolution.deadline),
+                "objection": format_jalali(resolution.objection_deadline),
+            },
+            resolution.get_absolute_url(),
+        )
+
+
+@transaction.atomic
+def invite_agencies(meeting, user=None):
+    """Invite the county's active agencies not yet on the attendance list; each row is saved (and logged on
+    the meeting's history), with one entry saying how many were invited. Returns the new rows."""
+    from tashil.orgs.models import Agency
+
+    meeting.refuse_if_frozen()
+    listed = meeting.attendance.exclude(agency=None).values_list("agency_id", flat=True)
+    agencies = Agency.objects.filter(level=ScopeLevel.COUNTY, county=meeting.county, is_active=True)
+    invited = []
+    for agency in agencies.exclude(pk__in=listed).order_by("name", "pk"):
+        row = Attendance(meeting=meeting, agency=agency)
+        row.save()
+        invited.append(row)
+    if invited:
+        log_event(meeting, _("%(count)s دستگاه دعوت شد.") % {"count": to_persian_digits(len(invited))})
+    return invited
+
+
+@transaction.atomic
+def hold(meeting, user=None):
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(
+            _("تنها جلسه برنامه‌ریزی‌شده برگزار می‌شود؛ این جلسه «%(s)s» است.") % {"s": meeting.get_status_display()}
+        )
+    if meeting.date > today():
+        raise ValidationError(_("جلسه‌ای که تاریخ آن نرسیده را نمی‌توان برگزارشده ثبت کرد."))
+    meeting.status = MeetingStatus.HELD
+    meeting.save(update_fields=["status", "updated"])
+    log_event(meeting, _("جلسه برگزارشده ثبت شد."))
+    return meeting
+
+
+@transaction.atomic
+def approve(meeting, user=None):
+    """Approve and freeze the minutes; the resolutions' objection windows start today."""
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            _("صورتجلسه را پس از برگزاری جلسه می‌توان تأیید کرد؛ این جلسه «%(s)s» است.")
+            % {"s": meeting.get_status_display()}
+        )
+    meeting.status = MeetingStatus.APPROVED
+    meeting.approved_at, meeting.approved_by = timezone.now(), user
+    meeting.save(update_fields=["status", "approved_at", "approved_by", "updated"])
+    deadline = today() + datetime.timedelta(days=settings.TASHIL_OBJECTION_DAYS)
+    opened = list(meeting.resolutions.filter(objection_deadline__isnull=True).select_related("agency"))
+    for resolution in opened:  # each saved, so each gets its change-log entry (the new objection deadline)
+        resolution.objection_deadline = deadline
+        resolution.save(update_fields=["objection_deadline", "updated"])
+    log_event(meeting, _("صورتجلسه تأیید و قفل شد."))
+    pk = meeting.pk
+    transaction.on_commit(lambda: store_minutes.enqueue(pk))
+    transaction.on_commit(lambda: tell_agencies(meeting, opened))
+    return meeting
+
+
+@transaction.atomic
+def cancel(meeting, reason, user=None):
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("تنها جلسه برنامه‌ریزی‌شده را می‌توان لغو کرد."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("دلیل لغو جلسه را بنویسید.")})
+    meeting.status, meeting.cancel_reason = MeetingStatus.CANCELLED, reason.strip()
+    meeting.save(update_fields=["status", "cancel_reason", "updated"])
+    log_event(meeting, _("جلسه لغو شد: %(reason)s") % {"reason": meeting.cancel_reason})
+    return meeting
+
+
+@transaction.atomic
+def amend(meeting, text, reason, user=None):
+    if not meeting.is_frozen:
+        raise ValidationError(_("پیش از تأیید صورتجلسه، خود جلسه را ویرایش کنید؛ اصلاحیه برای صورتجلسه قفل‌شده است."))
+    if not (text or "").strip() or not (reason or "").strip():
+        raise ValidationError(_("متن اصلاحیه و دلیل آن هر دو لازم است."))
+    amendment = MinutesAmendment.objects.create(meeting=meeting, text=text.strip(), reason=reason.strip(), author=user)
+    log_event(meeting, _("اصلاحیه صورتجلسه ثبت شد: %(reason)s") % {"reason": amendment.reason})
+    pk = meeting.pk
+    transaction.on_commit(lambda: store_minutes.enqueue(pk))
+    return amendment
+
+
+@transaction.atomic
+def carry_over(meeting, user=None):
+    """Move every unfinished agenda item to the series' next meeting, keeping the chain of history."""
+    items = list(meeting.agenda_items.filter(status=AgendaStatus.OPEN))
+    if not items:
+        raise ValidationError(_("دستور کار بازی برای انتقال نمانده است."))
+    target = meeting.next_meeting(user=user)
+    start = target.agenda_items.aggregate(top=Max("order"))["top"] or 0
+    for offset, item in enumerate(items, start=1):
+        copy = AgendaItem.objects.create(
+            meeting=target,
+            order=start + offset,
+            unit=item.unit,
+            title=item.title,
+            discussion="",
+            carried_from=item,
+            objected_resolution=item.objected_resolution,
+        )
+        copy.obstacles.set(item.obstacles.all())
+        item.status = AgendaStatus.CARRIED
+        item.save(update_fields=["status", "updated"])
+    log_event(
+        meeting,
+        _("%(count)s دستور کار به %(target)s منتقل شد.") % {"count": to_persian_digits(len(items)), "target": target},
+    )
+    return target
+
+
+@transaction.atomic
+def report_progress(resolution, note, user=None):
+    resolution.refuse_if_closed()
+    if resolution.status == ResolutionStatus.OBJECTED:
+        raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("گزارش پیشرفت را بنویسید.")})
+    resolution.status, resolution.progress_note = ResolutionStatus.IN_PROGRESS, note.strip()
+    resolution.save(update_fields=["status", "progress_note", "updated"])
+    log_event(resolution, _("گزارش پیشرفت: %(note)s") % {"note": resolution.progress_note})
+
+
+@transaction.atomic
+def report_execution(resolution, evidence, evidence_file=None, user=None):
+    """The responsible agency reports execution with evidence; the secretariat then verifies."""
+    resolution.refuse_if_closed()
+    if resolution.status == ResolutionStatus.OBJECTED:
+        raise ValidationError(_("این مصوبه مورد اعتراض است و تا رسیدگی در جلسه بعد اجرا نمی‌شود."))
+    if not (evidence or "").strip() and not evidence_file:
+        raise ValidationError({"evidence": _("اجرای مصوبه مستند می‌خواهد: شرح اقدام یا فایل پیوست.")})
+    resolution.status = ResolutionStatus.IN_PROGRESS
+    resolution.evidence = (evidence or "").strip()
+    if evidence_file:
+        resolution.evidence_file = evidence_file
+        resolution.evidence_name = get_valid_filename(Path(evidence_file.name or "").name)[:255]
+    resolution.reported_at, resolution.reported_by = timezone.now(), user
+    resolution.save()
+    log_event(
+        resolution,
+        _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": resolution.evidence},
+    )
+
+
+@transaction.atomic
+def verify(resolution, user=None):
+    """The secretariat confirms the reported execution; an obstacle the resolution was about is resolved."""
+    from tashil.obstacles.choices import Outcome
+
+    resolution.refuse_if_closed()
+    if resolution.reported_at is None:
+        raise ValidationError(_("اجرای این مصوبه هنوز با مستندات گزارش نشده است."))
+    resolution.status = ResolutionStatus.EXECUTED
+    resolution.verified_at, resolution.verified_by = timezone.now(), user
+    resolution.closed_date = today()
+    resolution.save()
+    log_event(resolution, _("اجرای مصوبه تأیید شد."))
+    if resolution.obstacle is not None and resolution.obstacle.is_open:
+        from tashil.obstacles import services as obstacle_services
+
+        note = _("با اجرای %(resolution)s") % {"resolution": resolution}
+        obstacle_services.close(resolution.obstacle, Outcome.RESOLVED, user=user, note=note)
+
+
+@transaction.atomic
+def reject_report(resolution, reason, user=None):
+    resolution.refuse_if_closed()
+    if resolution.reported_at is None:
+        raise ValidationError(_("گزارشی برای رد کردن نیست."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("دلیل نپذیرفتن گزارش را بنویسید.")})
+    resolution.reported_at = None
+    resolution.save(update_fields=["reported_at", "updated"])
+    log_event(resolution, _("گزارش اجرا پذیرفته نشد: %(reason)s") % {"reason": reason.strip()})
+
+
+@transaction.atomic
+def mark_not_executed(resolution, failure_party, note="", user=None):
+    resolution.refuse_if_closed()
+    if failure_party not in ("agency", "producer", "external"):
+        raise ValidationError(
+            {"failure_party": _("بنویسید اجرانشدن بر عهده کیست: دستگاه، تولیدکننده یا عوامل بیرونی.")}
+        )
+    if failure_party == "producer" and not resolution.producer_must_act and not resolution.unit_id:
+        raise ValidationError({"failure_party": _("این مصوبه تعهدی برای تولیدکننده نداشت.")})
+    resolution.status, resolution.failure_party = ResolutionStatus.NOT_EXECUTED, failure_party
+    resolution.outcome_note, resolution.closed_date = (note or "").strip(), today()
+    resolution.save()
+    log_event(resolution, _("اجرانشده؛ مسئول: %(party)s") % {"party": resolution.get_failure_party_display()})
+
+
+@transaction.atomic
+def cancel_resolution(resolution, note, user=None):
+    resolution.refuse_if_closed()
+    if not (note or "").strip():
+        raise ValidationError({"note": _("دلیل لغو مصوبه را بنویسید.")})
+    resolution.status, resolution.outcome_note, resolution.closed_date = (
+        ResolutionStatus.CANCELLED,
+        note.strip(),
+        today(),
+    )
+    resolution.save()
+    log_event(resolution, _("مصوبه لغو شد: %(note)s") % {"note": resolution.outcome_note})
+
+
+@transaction.atomic
+def object_to(resolution, reason, user=None):
+    """The responsible agency objects within the window; the resolution goes back to the next meeting."""
+    if not resolution.objection_open:
+        if resolution.objection_deadline is None:
+            raise ValidationError(_("مهلت اعتراض پس از تأیید صورتجلسه آغاز می‌شود."))
+        if resolution.status == ResolutionStatus.OBJECTED:
+            raise ValidationError(_("به این مصوبه پیش‌تر اعتراض شده است."))
+        if not resolution.is_open:
+            resolution.refuse_if_closed()
+        raise ValidationError(
+            _("مهلت اعتراض به این مصوبه در %(day)s به پایان رسیده است.")
+            % {"day": format_jalali(resolution.objection_deadline)}
+        )
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("دلیل اعتراض را بنویسید.")})
+    resolution.status, resolution.objection, resolution.objected_at = (
+        ResolutionStatus.OBJECTED,
+        reason.strip(),
+        timezone.now(),
+    )
+    resolution.save()
+    target = resolution.meeting.next_meeting(user=user)
+    order = (target.agenda_items.aggregate(top=Max("order"))["top"] or 0) + 1
+    AgendaItem.objects.create(
+        meeting=target,
+        order=order,
+        unit=resolution.unit,
+        title=_("رسیدگی به اعتراض «%(agency)s» به %(resolution)s")
+        % {"agency": resolution.agency, "resolution": resolution},
+        discussion=resolution.objection,
+        objected_resolution=resolution,
+    )
+    log_event(
+        resolution,
+        _("اعتراض ثبت شد و به %(meeting)s رفت: %(reason)s") % {"meeting": target, "reason": resolution.objection},
+    )
+    return target
+
+
+@transaction.atomic
+def reaffirm(resolution, note="", user=None):
+    """A later meeting keeps the objected resolution: it is binding again."""
+    if resolution.status != ResolutionStatus.OBJECTED:
+        raise ValidationError(_("تنها مصوبه مورد اعتراض را می‌توان تأیید دوباره کرد."))
+    resolution.status = ResolutionStatus.PENDING
+    resolution.save(update_fields=["status", "updated"])
+    log_event(resolution, _("مصوبه پس از رسیدگی به اعتراض دوباره تأیید شد. %(note)s") % {"note": note})
+
+
+def finding_to_obstacle(finding, user=None):
+    """A field visit's finding as an obstacle (source: field visit), once."""
+    return obstacle_services.open_from(
+        finding,
+        unit=finding.unit,
+        group=finding.group,
+        text=finding.finding,
+        source=Source.FIELD_VISIT,
+        user=user,
+        reported_date=finding.meeting.date,
+    )
+
+
+@transaction.atomic
+def register_desk_request(desk, user=None):
+    """Save a service desk's request as an obstacle (source: service desk) referred to the desk's agency."""
+    desk.save()
+    obstacle = obstacle_services.open_from(
+        desk,
+        unit=desk.unit,
+        group=desk.group,
+        text=desk.request,
+        source=Source.SERVICE_DESK,
+        user=user,
+        reported_date=desk.meeting.date,
+    )
+    note = _("ثبت در %(meeting)s") % {"meeting": desk.meeting}
+    obstacle_services.refer(obstacle, [desk.agency], user=user, note=note)
+    return obstacle

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,11 +17,12 @@ from tashil.core.choices import ScopeLevel
 from tashil.core.exports import export_response
 from tashil.core.expressions import RowCount
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+from tashil.core.views.generic import ActionView, ScopedViewMixin
 from tashil.geo.areas import Area, default_area
 from tashil.geo.cache import cached, kept_a_while
+from tashil.obstacles import services as obstacle_services
 
-from . import filtersets, forms, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import AgendaStatus, MeetingKind
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
@@ -201,75 +202,12 @@ class MeetingDeleteView(ObjectDeleteView):
     model = Meeting
 
 
-class MeetingActionView(ScopedViewMixin, View):
-    """hold / approve / cancel / carry-over / amend: each a model method with its own refusal."""
+class MeetingActionView(ActionView):
+    """hold / approve / cancel / carry-over / amend (the amendment has a page of its own: its text is longer
+    than a button's field, and a refused one is kept)."""
 
     model = Meeting
-    forms_by_action = {"cancel": forms.CancelForm, "amend": forms.AmendmentForm}
-    done = {
-        "hold": gettext_lazy("برگزاری جلسه ثبت شد."),
-        "approve": gettext_lazy("صورتجلسه تأیید و قفل شد."),
-        "cancel": gettext_lazy("جلسه لغو شد."),
-        "carry": gettext_lazy("دستور کارهای باز به جلسه بعد منتقل شد."),
-        "amend": gettext_lazy("اصلاحیه ثبت شد."),
-    }
-
-    def get(self, request, pk, action):
-        """The amendment has its own page: its text is longer than a button's field, and a refused one is kept."""
-        if action != "amend":
-            return HttpResponseNotAllowed(["POST"])
-        meeting = self.get_scoped_object(action)
-        if not meeting.is_frozen:
-            messages.error(request, _("اصلاحیه برای صورتجلسه تأییدشده است؛ این جلسه را مستقیم ویرایش کنید."))
-            return HttpResponseRedirect(meeting.get_absolute_url())
-        return self.render_amendment(meeting, forms.AmendmentForm())
-
-    def render_amendment(self, meeting, form, status=200):
-        title = _("اصلاحیه صورتجلسه %(meeting)s") % {"meeting": meeting}
-        context = {
-            "form": form,
-            "title": title,
-            "intro": _("صورتجلسه تأییدشده ویرایش نمی‌شود؛ اصلاحیه با دلیل آن ثبت و به صورتجلسه پیوست می‌شود."),
-            "breadcrumbs": [
-                (Meeting._meta.verbose_name_plural, reverse("meetings:meeting_list")),
-                (str(meeting), meeting.get_absolute_url()),
-                (title, None),
-            ],
-            "cancel_url": meeting.get_absolute_url(),
-        }
-        return render(self.request, "generic/object_edit.html", context, status=status)
-
-    def post(self, request, pk, action):
-        if action not in self.done:
-            raise PermissionDenied
-        meeting = self.get_scoped_object(action)
-        form_class = self.forms_by_action.get(action)
-        form = form_class(request.POST) if form_class else None
-        if action == "amend" and not form.is_valid():
-            return self.render_amendment(meeting, form, status=400)
-        if form is not None and not form.is_valid():
-            messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
-            return HttpResponseRedirect(meeting.get_absolute_url())
-        data = form.cleaned_data if form else {}
-        try:
-            with transaction.atomic():
-                if action == "hold":
-                    meeting.hold(request.user)
-                elif action == "approve":
-                    meeting.approve(request.user)
-                elif action == "cancel":
-                    meeting.cancel(data["reason"], request.user)
-                elif action == "carry":
-                    target = meeting.carry_over(request.user)
-                    messages.success(request, self.done[action])
-                    return HttpResponseRedirect(target.get_absolute_url())
-                elif action == "amend":
-                    meeting.amend(data["text"], data["reason"], request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, self.done[action])
-        return HttpResponseRedirect(meeting.get_absolute_url())
+    actions = actions.MEETING_ACTIONS
 
 
 class MinutesPdfView(ScopedViewMixin, View):
@@ -333,22 +271,11 @@ class AttendanceMarkView(ScopedViewMixin, View):
         return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=attendance")
 
 
-class InviteAgenciesView(ScopedViewMixin, View):
+class InviteAgenciesView(ActionView):
     """Invite the county's agencies (those not yet on the list) in one action."""
 
     model = Meeting
-
-    def post(self, request, pk):
-        from tashil.orgs.models import Agency
-
-        meeting = self.get_scoped_object("change")
-        listed = set(meeting.attendance.exclude(agency=None).values_list("agency_id", flat=True))
-        agencies = Agency.objects.filter(level=ScopeLevel.COUNTY, county=meeting.county, is_active=True).exclude(
-            pk__in=listed
-        )
-        Attendance.objects.bulk_create([Attendance(meeting=meeting, agency=a) for a in agencies])
-        messages.success(request, _("%(count)s دستگاه دعوت شد.") % {"count": len(agencies)})
-        return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=attendance")
+    actions = (actions.INVITE,)
 
 
 class AgendaObstacleView(ScopedViewMixin, View):
@@ -398,7 +325,8 @@ class AgendaObstacleUpdateView(ScopedViewMixin, View):
             if not scope.can_object(request.user, obstacle, "comment"):
                 raise PermissionDenied
             try:
-                obstacle.comment(
+                obstacle_services.comment(
+                    obstacle,
                     _("%(meeting)s: %(text)s") % {"meeting": item.meeting, "text": form.cleaned_data["text"]},
                     user=request.user,
                 )
@@ -442,20 +370,11 @@ class VisitFindingPhotoView(ScopedViewMixin, View):
         return image_response(self.get_scoped_object("view").photo)
 
 
-class VisitFindingObstacleView(ScopedViewMixin, View):
+class VisitFindingObstacleView(ActionView):
     """Turn a field-visit finding into an obstacle (source: field visit) in one step."""
 
     model = VisitFinding
-
-    def post(self, request, pk):
-        finding = self.get_scoped_object("change")
-        try:
-            obstacle = finding.to_obstacle(request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("مانع «%(o)s» ثبت شد.") % {"o": obstacle})
-        return HttpResponseRedirect(finding.meeting.get_absolute_url() + "?tab=findings")
+    actions = (actions.FINDING_TO_OBSTACLE,)
 
 
 def desk_agency_key(meeting):
@@ -474,7 +393,7 @@ class DeskRequestView(ScopedViewMixin, View):
         if form.is_valid():
             desk = form.save(commit=False)
             desk.meeting = meeting
-            desk.register(request.user)
+            services.register_desk_request(desk, request.user)
             request.session[desk_agency_key(meeting)] = desk.agency_id
             messages.success(
                 request,
@@ -603,54 +522,11 @@ class ResolutionDeleteView(ObjectDeleteView):
     model = Resolution
 
 
-class ResolutionActionView(ScopedViewMixin, View):
+class ResolutionActionView(ActionView):
     """The follow-up of a resolution: progress, execution with evidence, objection, verification, closing."""
 
     model = Resolution
-    ACTIONS = {
-        # action: (permission, form, message)
-        "progress": ("report", forms.ProgressForm, gettext_lazy("گزارش پیشرفت ثبت شد.")),
-        "execute": (
-            "report",
-            forms.ExecutionForm,
-            gettext_lazy("اجرای مصوبه گزارش شد و در انتظار تأیید دبیرخانه است."),
-        ),
-        "object": ("object", forms.ReasonForm, gettext_lazy("اعتراض ثبت شد و در دستور جلسه بعد قرار گرفت.")),
-        "verify": ("verify", None, gettext_lazy("اجرای مصوبه تأیید شد.")),
-        "reject": ("verify", forms.ReasonForm, gettext_lazy("گزارش اجرا پذیرفته نشد.")),
-        "not_executed": ("close", forms.NotExecutedForm, gettext_lazy("مصوبه اجرانشده ثبت شد.")),
-        "cancel": ("close", forms.NoteForm, gettext_lazy("مصوبه لغو شد.")),
-        "reaffirm": ("close", forms.NoteForm, gettext_lazy("مصوبه دوباره تأیید شد.")),
-    }
-
-    def post(self, request, pk, action):
-        if action not in self.ACTIONS:
-            raise PermissionDenied
-        permission, form_class, done = self.ACTIONS[action]
-        resolution = self.get_scoped_object(permission)
-        form = form_class(request.POST, request.FILES) if form_class else None
-        if form is not None and not form.is_valid():
-            messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
-            return HttpResponseRedirect(resolution.get_absolute_url())
-        data, user = (form.cleaned_data if form else {}), request.user
-        perform = {
-            "progress": lambda: resolution.report_progress(data["note"], user),
-            "execute": lambda: resolution.report_execution(data["evidence"], data.get("evidence_file"), user),
-            "object": lambda: resolution.object(data["reason"], user),
-            "verify": lambda: resolution.verify(user),
-            "reject": lambda: resolution.reject_report(data["reason"], user),
-            "not_executed": lambda: resolution.mark_not_executed(data["failure_party"], data["note"], user),
-            "cancel": lambda: resolution.cancel(data["note"], user),
-            "reaffirm": lambda: resolution.reaffirm(data["note"], user),
-        }[action]
-        try:
-            with transaction.atomic():
-                perform()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, done)
-        return HttpResponseRedirect(safe_return_url(request, resolution.get_absolute_url()))
+    actions = actions.RESOLUTION_ACTIONS
 
 
 class EvidenceDownloadView(ScopedViewMixin, View):

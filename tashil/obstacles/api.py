@@ -1,5 +1,6 @@
 """REST endpoints for obstacles, referrals (with responses), timeline events, systemic issues and the taxonomy.
-Actions call the same model methods as the pages, so the same transitions are refused with the same words."""
+Workflow actions are declared once (``actions.py``) and served here with ``api_action``: the same service
+functions as the pages, so the same transitions are refused with the same words."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -7,13 +8,12 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.core import scope
+from tashil.core.api.actions import api_action
 from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
-from tashil.orgs.models import Agency
 
-from . import filtersets
-from .choices import FailureParty, Outcome, ReferralStatus
+from . import actions, filtersets, services
 from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
 from .views import with_overdue
 
@@ -122,82 +122,29 @@ class EventSerializer(TashilModelSerializer):
         read_only_fields = fields
 
 
-class ReferRequest(serializers.Serializer):
-    agencies = serializers.PrimaryKeyRelatedField(many=True, queryset=Agency.objects.all())
-    days = serializers.IntegerField(required=False, min_value=1, max_value=120)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
-
-
-class ObstacleCloseRequest(serializers.Serializer):
-    outcome = serializers.ChoiceField(choices=Outcome.choices)
-    failure_party = serializers.ChoiceField(choices=FailureParty.choices, required=False, allow_blank=True)
-    note = serializers.CharField(required=False, allow_blank=True)
-
-
-class NoteRequest(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
-
-
 class CommentRequest(serializers.Serializer):
     text = serializers.CharField()
     internal = serializers.BooleanField(required=False, default=False)
-
-
-class RespondRequest(serializers.Serializer):
-    status = serializers.ChoiceField(choices=ReferralStatus.choices)
-    response = serializers.CharField(required=False, allow_blank=True)
 
 
 class ObstacleViewSet(TashilModelViewSet):
     queryset = Obstacle.objects.select_related("unit", "group")
     serializer_class = ObstacleSerializer
     filterset_class = filtersets.ObstacleFilterSet
-    action_map_override = {
-        "refer": "refer",
-        "close": "close",
-        "escalate": "escalate",
-        "comment": "comment",
-        "events": "view",
-    }
+    action_map_override = {"comment": "comment", "events": "view"}
 
     def get_queryset(self):
         return with_overdue(super().get_queryset())
 
-    @extend_schema(request=ReferRequest, responses=ReferralSerializer(many=True))
-    @action(detail=True, methods=["post"])
-    def refer(self, request, pk=None):
-        """Refer to one or more agencies; each due date is counted in working days."""
-        obstacle = self.get_object()
-        payload = ReferRequest(data=request.data, context={"request": request})
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        serving = set(Agency.objects.serving(obstacle.county).values_list("pk", flat=True))
-        outside = [a for a in data["agencies"] if a.pk not in serving]
-        if outside:
-            raise serializers.ValidationError({"agencies": [f"«{outside[0]}» در این شهرستان کار نمی‌کند."]})
-        referrals = run(lambda: obstacle.refer(data["agencies"], request.user, data.get("days"), data.get("note", "")))
-        return Response(
-            ReferralSerializer(referrals, many=True, context={"request": request}).data, status.HTTP_201_CREATED
-        )
-
-    @extend_schema(request=ObstacleCloseRequest, responses=ObstacleSerializer)
-    @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
-        obstacle = self.get_object()
-        payload = ObstacleCloseRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        run(lambda: obstacle.close(data["outcome"], request.user, data.get("failure_party", ""), data.get("note", "")))
-        return Response(self.get_serializer(self.get_object()).data)
-
-    @extend_schema(request=NoteRequest, responses=ObstacleSerializer)
-    @action(detail=True, methods=["post"])
-    def escalate(self, request, pk=None):
-        obstacle = self.get_object()
-        payload = NoteRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        run(lambda: obstacle.escalate(request.user, payload.validated_data.get("note", "")))
-        return Response(self.get_serializer(self.get_object()).data)
+    refer = api_action(
+        actions.REFER,
+        response=lambda view, obstacle, referrals: Response(
+            ReferralSerializer(referrals, many=True, context={"request": view.request}).data, status.HTTP_201_CREATED
+        ),
+        response_schema=ReferralSerializer(many=True),
+    )
+    close = api_action(actions.CLOSE)
+    escalate = api_action(actions.ESCALATE)
 
     @extend_schema(request=CommentRequest, responses=EventSerializer)
     @action(detail=True, methods=["post"])
@@ -208,7 +155,7 @@ class ObstacleViewSet(TashilModelViewSet):
         internal = payload.validated_data["internal"]
         if internal and {m.role for m in scope.memberships(request.user)} == {"unit_rep"}:
             raise serializers.ValidationError({"internal": ["نماینده واحد یادداشت داخلی نمی‌نویسد."]})
-        event = run(lambda: obstacle.comment(payload.validated_data["text"], request.user, internal))
+        event = run(lambda: services.comment(obstacle, payload.validated_data["text"], request.user, internal))
         return Response(EventSerializer(event, context={"request": request}).data, status.HTTP_201_CREATED)
 
     @extend_schema(responses=EventSerializer(many=True))
@@ -224,25 +171,9 @@ class ReferralViewSet(TashilReadOnlyViewSet):
     queryset = Referral.objects.select_related("obstacle", "agency")
     serializer_class = ReferralSerializer
     filterset_class = filtersets.ReferralFilterSet
-    action_map_override = {"respond": "respond", "escalate": "escalate"}
 
-    @extend_schema(request=RespondRequest, responses=ReferralSerializer)
-    @action(detail=True, methods=["post"])
-    def respond(self, request, pk=None):
-        """The agency's answer: accepted, in progress, done (with a description) or rejected (with a reason)."""
-        referral = self.get_object()
-        payload = RespondRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        run(lambda: referral.respond(data["status"], data.get("response", ""), request.user))
-        return Response(self.get_serializer(self.get_object()).data)
-
-    @extend_schema(request=None, responses=ReferralSerializer)
-    @action(detail=True, methods=["post"])
-    def escalate(self, request, pk=None):
-        referral = self.get_object()
-        run(lambda: referral.escalate(request.user))
-        return Response(self.get_serializer(self.get_object()).data)
+    respond = api_action(actions.ANSWER)
+    escalate = api_action(actions.ESCALATE_REFERRAL)
 
 
 class EventViewSet(TashilReadOnlyViewSet):

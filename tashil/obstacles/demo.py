@@ -13,6 +13,7 @@ from tashil.core.workdays import WorkCalendar
 from tashil.orgs.models import Agency
 from tashil.units.choices import UnitStatus
 
+from . import services
 from .choices import FailureParty, Outcome, ReferralStatus, Severity, Source
 from .models import Obstacle, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
 
@@ -135,7 +136,7 @@ def play_out(obstacle, age, rng, calendar, user, context):
         return
     referred_on = obstacle.reported_date + datetime.timedelta(days=rng.randint(0, 5))
     before = set(obstacle.events.values_list("pk", flat=True))
-    referrals = obstacle.refer(agencies, user=user)
+    referrals = services.refer(obstacle, agencies, user=user)
     for referral in referrals:
         days = obstacle.group.effective_due_days
         referral.referred_date = referred_on
@@ -163,7 +164,7 @@ def play_out(obstacle, age, rng, calendar, user, context):
             ReferralStatus.IN_PROGRESS: "پرونده در دست بررسی کارشناسی است.",
             ReferralStatus.ACCEPTED: "",
         }[verdict]
-        referral.respond(verdict, text, user=None)
+        services.answer(referral, verdict, text, user=None)
         Referral.objects.filter(pk=referral.pk).update(first_response_date=answered_on)
         stamp(obstacle.events.exclude(pk__in=before), answered_on, hour=12)
     obstacle.refresh_from_db()
@@ -177,12 +178,12 @@ def play_out(obstacle, age, rng, calendar, user, context):
         closed_on = min(today(), referred_on + datetime.timedelta(days=rng.randint(15, 80)))
         before = set(obstacle.events.values_list("pk", flat=True))
         note = "موضوع در جلسه کارگروه بررسی شد." if outcome == Outcome.RESOLVED else ""
-        obstacle.close(outcome, user=user, failure_party=party, note=note)
+        services.close(obstacle, outcome, user=user, failure_party=party, note=note)
         Obstacle.objects.filter(pk=obstacle.pk).update(closed_date=closed_on)
         stamp(obstacle.events.exclude(pk__in=before), closed_on, hour=14)
     elif obstacle.is_open and rng.random() < 0.12:
         before = set(obstacle.events.values_list("pk", flat=True))
-        obstacle.escalate(user, note="رسیدگی در سطح شهرستان به نتیجه نرسید.")
+        services.escalate(obstacle, user, note="رسیدگی در سطح شهرستان به نتیجه نرسید.")
         stamp(obstacle.events.exclude(pk__in=before), min(today(), referred_on + datetime.timedelta(days=20)), hour=15)
 
 
@@ -222,7 +223,7 @@ def open_workload(context, groups, user, calendar):
         )
         stamp(obstacle.events.all(), referred_on, hour=9)
         before = set(obstacle.events.values_list("pk", flat=True))
-        referral = obstacle.refer([agency], user=user)[0]
+        referral = services.refer(obstacle, [agency], user=user)[0]
         days = obstacle.group.effective_due_days
         referral.referred_date = referred_on
         referral.due_date = calendar.add_working_days(referred_on, days)
@@ -233,7 +234,7 @@ def open_workload(context, groups, user, calendar):
         stamp(obstacle.events.exclude(pk__in=before), referred_on)
         if answer:
             before = set(obstacle.events.values_list("pk", flat=True))
-            referral.respond(answer, "پرونده در دست بررسی کارشناسی است.", user=None)
+            services.answer(referral, answer, "پرونده در دست بررسی کارشناسی است.", user=None)
             stamp(
                 obstacle.events.exclude(pk__in=before), min(today(), referred_on + datetime.timedelta(days=2)), hour=11
             )

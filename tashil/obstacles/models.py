@@ -1,15 +1,14 @@
 """Production obstacles: the taxonomy, obstacles and their timeline, referrals to agencies with working-day
 deadlines, escalation, attachments, and systemic issues that bundle many obstacles into one rule to change.
 
-The workflow lives here, in model methods that refuse what makes no sense with a Persian message, so the
-pages and the API apply the same rules.
+The models keep the rules of state (``refuse_if_closed``, ``clean``, the allowed answers); each event of the
+workflow (refer, answer, escalate, close...) is a function in ``services.py``, called by pages and API alike.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
@@ -17,10 +16,10 @@ from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.concurrency import VersionedModel
 from tashil.core.expressions import InRows
 from tashil.core.files import RandomName
-from tashil.core.jalali import format_jalali, today
+from tashil.core.jalali import today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
-from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.persian import search_key
 from tashil.core.validators import validate_percent
 from tashil.core.workdays import WorkCalendar
 from tashil.orgs.choices import AgencyType
@@ -29,7 +28,6 @@ from .choices import (
     CLOSED_STATUSES,
     OPEN_REFERRAL_STATUSES,
     OPEN_STATUSES,
-    OUTCOME_STATUS,
     EventKind,
     FailureParty,
     ObstacleStatus,
@@ -295,147 +293,6 @@ class Obstacle(VersionedModel, BaseModel):
                 % {"status": self.get_status_display(), "action": action}
             )
 
-    def _set_status(self, status, user, text):
-        old = self.get_status_display()
-        self.status = status
-        self.save(update_fields=["status", "updated", "search_text", "county"])
-        ObstacleEvent.objects.create(
-            obstacle=self,
-            kind=EventKind.STATUS,
-            author=user,
-            text=text
-            or _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد.") % {"old": old, "new": self.get_status_display()},
-            data={"to": status},
-        )
-
-    # -- actions
-
-    @transaction.atomic
-    def refer(self, agencies, user=None, days=None, note="", due_date=None):
-        """Refer the obstacle to agencies, each with a due date ``days`` working days from today (or ``due_date``,
-        as when a meeting's resolution sets the deadline)."""
-        from .notify import referred
-
-        self.refuse_if_closed(_("ارجاع داد"))
-        agencies = list(agencies)
-        if not agencies:
-            raise ValidationError({"agencies": _("دست‌کم یک دستگاه برگزینید.")})
-        open_ones = set(self.referrals.filter(status__in=OPEN_REFERRAL_STATUSES).values_list("agency_id", flat=True))
-        repeated = [a for a in agencies if a.pk in open_ones]
-        if repeated:
-            raise ValidationError(
-                {
-                    "agencies": _("این مانع هم‌اکنون به «%(agency)s» ارجاع شده و پاسخ آن باز است.")
-                    % {"agency": repeated[0]}
-                }
-            )
-        days = days or self.group.effective_due_days
-        calendar = WorkCalendar.load()
-        start = today()
-        created = []
-        for agency in agencies:
-            referral = Referral.objects.create(
-                obstacle=self,
-                agency=agency,
-                referred_by=user,
-                referred_date=start,
-                due_date=due_date or calendar.add_working_days(start, days),
-                note=note,
-            )
-            if due_date:
-                text = _("به «%(agency)s» ارجاع شد؛ مهلت تا %(due)s.") % {
-                    "agency": agency,
-                    "due": format_jalali(due_date),
-                }
-            else:
-                text = _("به «%(agency)s» ارجاع شد؛ مهلت پاسخ %(days)s روز کاری، تا %(due)s.") % {
-                    "agency": agency,
-                    "days": to_persian_digits(days),
-                    "due": format_jalali(referral.due_date),
-                }
-            ObstacleEvent.objects.create(
-                obstacle=self,
-                kind=EventKind.REFERRAL,
-                author=user,
-                referral=referral,
-                text=text + (f" {note}" if note else ""),
-            )
-            created.append(referral)
-        if self.status == ObstacleStatus.REGISTERED:
-            self.status = ObstacleStatus.REFERRED
-            self.save(update_fields=["status", "updated", "search_text", "county"])
-        transaction.on_commit(lambda: referred(created))
-        return created
-
-    @transaction.atomic
-    def close(self, outcome, user=None, failure_party="", note=""):
-        """Close with an outcome; an unresolvable obstacle needs who failed."""
-        self.refuse_if_closed(_("بست"))
-        if outcome not in Outcome.values:
-            raise ValidationError({"outcome": _("نتیجه بستن مانع را برگزینید.")})
-        if outcome == Outcome.UNRESOLVABLE and not failure_party:
-            raise ValidationError({"failure_party": _("برای مانع رفع‌نشدنی بنویسید چه کسی ناکام ماند.")})
-        if failure_party and failure_party not in FailureParty.values:
-            raise ValidationError({"failure_party": _("مسئول ناکامی شناخته نیست.")})
-        if outcome == Outcome.RESOLVED and failure_party:
-            raise ValidationError({"failure_party": _("مانعی که رفع شده مسئول ناکامی ندارد.")})
-        self.outcome = outcome
-        self.failure_party = failure_party
-        self.outcome_note = note or ""
-        self.closed_date = today()
-        self.save(
-            update_fields=[
-                "outcome",
-                "failure_party",
-                "outcome_note",
-                "closed_date",
-                "updated",
-                "search_text",
-                "county",
-            ]
-        )
-        text = _("بسته شد با نتیجه «%(outcome)s»") % {"outcome": self.get_outcome_display()}
-        if failure_party:
-            text += _("؛ مسئول ناکامی: %(party)s") % {"party": self.get_failure_party_display()}
-        if note:
-            text += f". {note}"
-        self._set_status(OUTCOME_STATUS[outcome], user, text)
-
-    @transaction.atomic
-    def escalate(self, user=None, note="", referral=None):
-        """Raise the obstacle one level (county → province → nation); the next level's secretariat is told.
-        ``referral``: the late referral that caused it, whose agency's officers alone read the entry."""
-        from .notify import escalated
-
-        self.refuse_if_closed(_("تشدید کرد"))
-        index = LEVEL_ORDER.index(self.escalation_level)
-        if index == len(LEVEL_ORDER) - 1:
-            raise ValidationError(_("این مانع هم‌اکنون در سطح ملی رسیدگی می‌شود و بالاتر از آن سطحی نیست."))
-        self.escalation_level = LEVEL_ORDER[index + 1]
-        self.escalated_at = timezone.now()
-        self.save(update_fields=["escalation_level", "escalated_at", "updated", "search_text", "county"])
-        ObstacleEvent.objects.create(
-            obstacle=self,
-            kind=EventKind.ESCALATION,
-            author=user,
-            referral=referral,
-            text=_("برای رسیدگی به سطح %(level)s تشدید شد.") % {"level": self.get_escalation_level_display()}
-            + (f" {note}" if note else ""),
-        )
-        transaction.on_commit(lambda: escalated(self))
-
-    @transaction.atomic
-    def comment(self, text, user=None, internal=False):
-        if not (text or "").strip():
-            raise ValidationError({"text": _("متن یادداشت خالی است.")})
-        return ObstacleEvent.objects.create(
-            obstacle=self, kind=EventKind.COMMENT, author=user, text=text.strip(), internal=internal
-        )
-
-    def start_progress(self, user=None):
-        if self.status in (ObstacleStatus.REGISTERED, ObstacleStatus.REFERRED):
-            self._set_status(ObstacleStatus.IN_PROGRESS, user, "")
-
 
 # ---------------------------------------------------------------- referrals
 
@@ -598,79 +455,6 @@ class Referral(BaseModel):
         ReferralStatus.ACCEPTED: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
         ReferralStatus.IN_PROGRESS: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
     }
-
-    @transaction.atomic
-    def respond(self, status, text="", user=None):
-        """The agency's answer: accepted, in progress, done (with a description) or rejected (with a reason)."""
-        from .notify import answered
-
-        if not self.obstacle.is_open:
-            raise ValidationError(_("مانع بسته شده است و پاسخ تازه نمی‌پذیرد."))
-        allowed = self.ALLOWED_RESPONSES.get(self.status)
-        if not allowed:
-            raise ValidationError(
-                _("این ارجاع «%(status)s» است و پاسخ تازه نمی‌پذیرد.") % {"status": self.get_status_display()}
-            )
-        if status not in allowed:
-            raise ValidationError(
-                {
-                    "status": _("از «%(old)s» نمی‌توان به «%(new)s» رفت.")
-                    % {
-                        "old": self.get_status_display(),
-                        "new": ReferralStatus(status).label if status in ReferralStatus.values else status,
-                    }
-                }
-            )
-        text = (text or "").strip()
-        if status == ReferralStatus.DONE and not text:
-            raise ValidationError({"response": _("بنویسید چه اقدامی انجام شد.")})
-        if status == ReferralStatus.REJECTED and not text:
-            raise ValidationError({"response": _("دلیل رد ارجاع را بنویسید.")})
-        self.status = status
-        self.response = text or self.response
-        self.responded_by = user
-        self.responded_at = timezone.now()
-        if self.first_response_date is None:
-            self.first_response_date = today()
-        self.save()
-        ObstacleEvent.objects.create(
-            obstacle=self.obstacle,
-            kind=EventKind.RESPONSE,
-            author=user,
-            referral=self,
-            text=_("«%(agency)s»: %(status)s") % {"agency": self.agency, "status": self.get_status_display()}
-            + (f" — {text}" if text else ""),
-        )
-        if status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE):
-            self.obstacle.start_progress(user)
-        transaction.on_commit(lambda: answered(self))
-
-    @transaction.atomic
-    def escalate(self, user=None):
-        """An unanswered, overdue referral goes to the agency's higher body, and the obstacle up a level."""
-        if not self.is_overdue:
-            raise ValidationError(_("فقط ارجاع بازِ گذشته از مهلت را می‌توان تشدید کرد."))
-        parent = self.agency.parent
-        self.status = ReferralStatus.ESCALATED
-        self.save(update_fields=["status", "updated"])
-        new = None
-        if (
-            parent is not None
-            and not self.obstacle.referrals.filter(agency=parent, status__in=OPEN_REFERRAL_STATUSES).exists()
-        ):
-            new = self.obstacle.refer(
-                [parent], user=user, note=_("تشدید پس از پاسخ‌ندادن «%(agency)s» در مهلت.") % {"agency": self.agency}
-            )[0]
-            self.escalated_to = new
-            self.save(update_fields=["escalated_to", "updated"])
-        if self.obstacle.escalation_level != ScopeLevel.NATION:
-            self.obstacle.escalate(
-                user,
-                note=_("«%(agency)s» تا %(due)s پاسخ نداد.")
-                % {"agency": self.agency, "due": format_jalali(self.due_date)},
-                referral=self,
-            )
-        return new
 
 
 # ---------------------------------------------------------------- timeline and files

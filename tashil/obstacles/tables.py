@@ -69,7 +69,7 @@ class ReferralTable(TashilTable):
     due_date = JalaliDateColumn()
     status = BadgeColumn(colours=REFERRAL_COLOURS)
     lateness = tables.Column(verbose_name=_("موعد"), empty_values=(), orderable=False)
-    # The accessor is the key, not "respond": tables2 would call Referral.respond() to find the cell's value.
+    # The answer button of an open referral: the cell is rendered from the row, its accessor is only the key.
     respond = tables.Column(accessor="pk", verbose_name="", orderable=False, exclude_from_export=True)
 
     class Meta(TashilTable.Meta):

@@ -25,11 +25,11 @@ from django.views import View
 from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin, safe_return_url
+from tashil.core.views.generic import ActionView, ScopedViewMixin, safe_return_url
 from tashil.geo.areas import default_area
 from tashil.geo.cache import cached, kept_a_while
 
-from . import filtersets, forms, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import EventKind
 from .models import (
     Attachment,
@@ -46,15 +46,6 @@ from .models import (
 
 def with_overdue(queryset):
     return queryset.annotate(has_overdue=ExpressionWrapper(overdue_q(), output_field=BooleanField()))
-
-
-def apply_errors(form, error):
-    """Put a model's ValidationError onto a form, field by field where the form has the field."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 class ObstacleListView(ObjectListView):
@@ -114,97 +105,19 @@ class ObstacleDeleteView(ObjectDeleteView):
     model = Obstacle
 
 
-class ObstacleActionView(ScopedViewMixin, View):
-    """A form-backed action on one obstacle (refer, close, escalate); the model method holds the rule."""
-
+class ObstacleReferView(ActionView):
     model = Obstacle
-    template_name = "generic/object_edit.html"
-    permission = None
-    form_class = None
-    title = None
-    success_message = None
-
-    def get_form(self, data=None):
-        return self.form_class(data)
-
-    def get(self, request, pk):
-        self.object = self.get_scoped_object(self.permission)
-        return self.render(self.get_form())
-
-    def post(self, request, pk):
-        self.object = self.get_scoped_object(self.permission)
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                with transaction.atomic():
-                    self.perform(form)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, self.success_message % {"obstacle": self.object})
-                return HttpResponseRedirect(self.object.get_absolute_url())
-        return self.render(form, status=400)
-
-    def render(self, form, status=200):
-        obstacle = self.object
-        title = self.title % {"obstacle": obstacle}
-        context = {
-            "form": form,
-            "title": title,
-            "intro": self.intro(),
-            "breadcrumbs": [*self.list_breadcrumb(), (str(obstacle), obstacle.get_absolute_url()), (title, None)],
-            "cancel_url": obstacle.get_absolute_url(),
-        }
-        return render(self.request, self.template_name, context, status=status)
-
-    def intro(self):
-        return _("«%(title)s» — واحد %(unit)s، وضعیت: %(status)s") % {
-            "title": self.object.title,
-            "unit": self.object.unit,
-            "status": self.object.get_status_display(),
-        }
+    actions = (actions.REFER,)
 
 
-class ObstacleReferView(ObstacleActionView):
-    permission = "refer"
-    title = gettext_lazy("ارجاع «%(obstacle)s»")
-    success_message = gettext_lazy("«%(obstacle)s» ارجاع شد.")
-
-    def get_form(self, data=None):
-        return forms.ReferForm(data, obstacle=self.object)
-
-    def perform(self, form):
-        self.object.refer(
-            form.cleaned_data["agencies"],
-            user=self.request.user,
-            days=form.cleaned_data["days"],
-            note=form.cleaned_data["note"],
-        )
+class ObstacleCloseView(ActionView):
+    model = Obstacle
+    actions = (actions.CLOSE,)
 
 
-class ObstacleCloseView(ObstacleActionView):
-    permission = "close"
-    form_class = forms.CloseForm
-    title = gettext_lazy("بستن «%(obstacle)s»")
-    success_message = gettext_lazy("«%(obstacle)s» بسته شد.")
-
-    def perform(self, form):
-        self.object.close(
-            form.cleaned_data["outcome"],
-            user=self.request.user,
-            failure_party=form.cleaned_data["failure_party"],
-            note=form.cleaned_data["note"],
-        )
-
-
-class ObstacleEscalateView(ObstacleActionView):
-    permission = "escalate"
-    form_class = forms.EscalateForm
-    title = gettext_lazy("تشدید «%(obstacle)s»")
-    success_message = gettext_lazy("«%(obstacle)s» به سطح بالاتر فرستاده شد.")
-
-    def perform(self, form):
-        self.object.escalate(self.request.user, note=form.cleaned_data["note"])
+class ObstacleEscalateView(ActionView):
+    model = Obstacle
+    actions = (actions.ESCALATE,)
 
 
 def comment_draft_key(obstacle):
@@ -254,7 +167,7 @@ class ObstacleCommentView(ScopedViewMixin, View):
                     or _("فایل «%(name)s» پیوست شد.") % {"name": attachment.name},
                 )
             else:
-                obstacle.comment(form.cleaned_data["text"], user=request.user, internal=internal)
+                services.comment(obstacle, form.cleaned_data["text"], user=request.user, internal=internal)
         messages.success(request, _("به روند رسیدگی افزوده شد."))
         return HttpResponseRedirect(obstacle.get_absolute_url())
 
@@ -308,23 +221,11 @@ class ReferralView(ObjectView):
         return context
 
 
-class ReferralRespondView(ScopedViewMixin, View):
-    model = Referral
+class ReferralRespondView(ActionView):
+    """The agency's answer, posted from the referral's page (or the inbox, which it returns to)."""
 
-    def post(self, request, pk):
-        referral = self.get_scoped_object("respond")
-        form = forms.RespondForm(request.POST, referral=referral)
-        if form.is_valid():
-            try:
-                referral.respond(form.cleaned_data["status"], form.cleaned_data["response"], user=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("پاسخ «%(agency)s» ثبت شد.") % {"agency": referral.agency})
-                return HttpResponseRedirect(safe_return_url(request, reverse("obstacles:inbox")))
-        else:
-            messages.error(request, _("نوع پاسخ را برگزینید."))
-        return HttpResponseRedirect(referral.get_absolute_url())
+    model = Referral
+    actions = (actions.ANSWER,)
 
 
 class ReferralEscalateView(View):
@@ -338,8 +239,7 @@ class ReferralEscalateView(View):
         done, refused = 0, []
         for referral in chosen:
             try:
-                with transaction.atomic():
-                    referral.escalate(request.user)
+                services.escalate_referral(referral, request.user)
                 done += 1
             except ValidationError as error:
                 refused.append(f"{referral}: {' '.join(error.messages)}")

@@ -63,6 +63,7 @@ ROUTES = [
     Route("api:cliniccase-advance", API_POST_ONLY, obj="case_a"),
     Route("api:cliniccase-close", API_POST_ONLY, obj="case_a"),
     Route("api:cliniccase-review", API_POST_ONLY, obj="case_a"),
+    Route("api:cliniccase-obstacles", API_POST_ONLY, obj="case_a"),
     Route("api:diagnosis-list", api(CASE_VIEWERS)),
     Route("api:diagnosis-detail", API_CASE, obj="diagnosis_a"),
     Route("api:actionitem-list", api(CASE_VIEWERS)),

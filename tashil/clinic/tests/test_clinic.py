@@ -9,6 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tashil.clinic import services as clinic_services
 from tashil.clinic.choices import CaseOutcome, CaseReason, CaseStatus, Dimension, Owner
 from tashil.clinic.models import (
     ActionItem,
@@ -66,22 +67,22 @@ def item(case, weight, progress, **extra):
 def test_a_case_moves_intake_diagnosis_plan_execution_and_each_step_needs_its_work(world):
     case = new_case(world)
     assert case.status == CaseStatus.INTAKE and case.county == world.county_a
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.DIAGNOSIS
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "آسیب‌شناسی واحد را ثبت کنید" in messages_of(error)
     diagnose(case)
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.PLAN
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "دست‌کم یک اقدام" in messages_of(error)
     item(case, 1, 0)
-    case.advance()
+    clinic_services.advance(case)
     assert case.status == CaseStatus.EXECUTION
     with pytest.raises(ValidationError) as error:
-        case.advance()
+        clinic_services.advance(case)
     assert "بستن پرونده با نتیجه" in messages_of(error)
     case.refresh_from_db()
     assert case.status == CaseStatus.EXECUTION
@@ -184,14 +185,14 @@ def test_an_overdue_item_is_flagged_until_done(world):
 def test_findings_that_need_an_agency_become_obstacles_once(world):
     score = world.score_a
     with pytest.raises(ValidationError) as error:
-        world.diagnosis_a.findings_to_obstacles()
+        clinic_services.findings_to_obstacles(world.case_a)
     assert "گروه مانع" in messages_of(error) and not Obstacle.objects.filter(source=Source.CLINIC).exists()
     score.group = world.group_finance
     score.save()
     DiagnosisScore.objects.create(
         diagnosis=world.diagnosis_a, dimension=Dimension.MARKET, score=4, findings="بازار خوب است"
     )
-    created = world.diagnosis_a.findings_to_obstacles(world.users["clinic_expert"])
+    created = clinic_services.findings_to_obstacles(world.case_a, world.users["clinic_expert"])
     assert len(created) == 1
     obstacle = created[0]
     assert obstacle.unit == world.unit_a2 and obstacle.group == world.group_finance
@@ -199,7 +200,7 @@ def test_findings_that_need_an_agency_become_obstacles_once(world):
     assert obstacle.reported_by == world.users["clinic_expert"]
     score.refresh_from_db()
     assert score.obstacle == obstacle
-    assert world.diagnosis_a.findings_to_obstacles() == []
+    assert clinic_services.findings_to_obstacles(world.case_a) == []
     assert Obstacle.objects.filter(source=Source.CLINIC).count() == 1
 
 
@@ -259,7 +260,7 @@ def test_no_credit_for_a_case_still_at_intake_or_for_a_unit_without_a_case(world
 def test_the_no_update_list_holds_open_cases_past_intake_without_an_update_since_saturday(world):
     saturday, _friday = week_bounds()
     quiet = new_case(world)
-    quiet.advance()
+    clinic_services.advance(quiet)
     intake = new_case(world, unit=IndustrialUnit.objects.create(name="تازه", county=world.county_a))
     listed = set(ClinicCase.objects.without_update_this_week().values_list("pk", flat=True))
     assert quiet.pk in listed
@@ -308,3 +309,30 @@ def test_joining_a_roster_gives_the_expert_role_for_that_centre_and_leaving_take
 def test_the_units_representative_sees_the_case_but_the_neighbour_does_not(world):
     assert set(scope.restrict(ClinicCase.objects.all(), world.users["unit_rep_b"])) == {world.case_a}
     assert not scope.restrict(ClinicCase.objects.all(), world.users["unit_rep"]).exists()
+
+
+def test_a_case_s_experts_changed_in_any_way_are_on_its_history(world):
+    """Many-to-many changes write no post_save: the change log hears them from m2m_changed, from either side."""
+    from tashil.core.changelog import history_for
+    from tashil.core.choices import ChangeAction
+
+    case, expert, other = world.case_a, world.users["clinic_expert"], world.users["secretariat"]
+    assert [(e.action, e.changes[0]["new"]) for e in history_for(case).filter(changes__0__field="experts")] == [
+        (ChangeAction.UPDATE, str(expert))
+    ], "the world's own add is on the history"
+    since = history_for(case).order_by("-pk").values_list("pk", flat=True).first()
+
+    def expert_changes():
+        return [
+            (c["old"], c["new"])
+            for entry in history_for(case).filter(action=ChangeAction.UPDATE, pk__gt=since).order_by("pk")
+            for c in entry.changes
+            if c["field"] == "experts"
+        ]
+
+    case.experts.clear()
+    case.experts.add(expert, other)
+    case.experts.remove(other)
+    other.clinic_cases.add(case)  # from the user's side
+    name, both = str(expert), "، ".join(str(u) for u in sorted([expert, other], key=lambda u: u.pk))
+    assert expert_changes() == [(name, ""), ("", both), (both, name), (name, both)]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from tashil.clinic import services as clinic_services
 from tashil.clinic.choices import CaseOutcome, CaseStatus, Dimension
 from tashil.clinic.models import ActionItem, Centre, ClinicCase, DiagnosisScore, WeeklyUpdate
 from tashil.core.jalali import format_jalali, today
@@ -192,7 +193,7 @@ def test_a_weekly_update_from_the_case_page(world, client_as):
 def test_the_no_update_list(world, client_as):
     client = client_as("secretariat")
     case = ClinicCase.objects.create(unit=quiet_unit(world), centre=world.centre_a, reason="inactive")
-    case.advance()
+    clinic_services.advance(case)
     page = client.get("/clinic/cases/no-update/").content.decode()
     assert case.unit.name in page and world.case_a.unit.name not in page
     assert client_as("secretariat_b").get("/clinic/cases/no-update/").content.decode().count(case.unit.name) == 0

@@ -14,6 +14,17 @@ METHOD_ACTIONS = {
 }
 
 
+def required_action(request, view):
+    """The role action a request needs: a declared workflow action's (``core.api.actions.api_action``), the
+    view's ``action_map_override`` for its other actions, else the method's."""
+    declared = getattr(view, "workflow_permission", None) if view.action else None  # GET of a POST action: 405
+    return (
+        declared
+        or getattr(view, "action_map_override", {}).get(view.action)
+        or METHOD_ACTIONS.get(request.method, "view")
+    )
+
+
 class ScopedActionPermission(BasePermission):
     """The API applies the same role actions and scope as the pages: 403 for an action a role lacks."""
 
@@ -24,13 +35,12 @@ class ScopedActionPermission(BasePermission):
         queryset = getattr(view, "queryset", None)
         if queryset is None:
             return True
-        action = getattr(view, "action_map_override", {}).get(view.action) or METHOD_ACTIONS.get(request.method, "view")
-        return scope.can(user, queryset.model, action)
+        return scope.can(user, queryset.model, required_action(request, view))
 
     def has_object_permission(self, request, view, obj):
         """A locked object (approved minutes, a closed obstacle) refuses an edit or delete with its reason (403),
         whoever asks, as the pages do."""
-        action = getattr(view, "action_map_override", {}).get(view.action) or METHOD_ACTIONS.get(request.method, "view")
+        action = required_action(request, view)
         if action == "view":
             return True  # the queryset is already scoped
         if reason := scope.locked_reason(obj, action):

@@ -13,6 +13,9 @@ from .serializers import scoped_save_check
 
 
 class ScopedViewSetMixin:
+    # The role action of a workflow action declared with ``core.api.actions.api_action`` (set per route).
+    workflow_permission = None
+
     def get_queryset(self):
         return scope.restrict(super().get_queryset(), self.request.user, "view")
 

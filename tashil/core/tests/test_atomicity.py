@@ -6,7 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from tashil.core.models import ChangeLogEntry
+from tashil.meetings import services as meeting_services
 from tashil.meetings.models import Meeting
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle, ObstacleEvent
 from tashil.units.models import IndustrialUnit
 
@@ -49,9 +51,9 @@ def test_an_import_that_fails_after_writing_units_leaves_none(world, tmp_path, m
 def test_closing_an_obstacle_that_fails_midway_keeps_it_open(world, monkeypatch):
     obstacle = world.obstacle_a
     status, events = obstacle.status, ObstacleEvent.objects.filter(obstacle=obstacle).count()
-    monkeypatch.setattr(Obstacle, "_set_status", fail)  # the outcome is saved, the status step fails
+    monkeypatch.setattr(obstacle_services, "set_status", fail)  # the outcome is saved, the status step fails
     with pytest.raises(Injected):
-        Obstacle.objects.get(pk=obstacle.pk).close("resolved", world.users["secretariat"])
+        obstacle_services.close(Obstacle.objects.get(pk=obstacle.pk), "resolved", world.users["secretariat"])
     obstacle.refresh_from_db()
     assert (obstacle.status, obstacle.outcome, obstacle.closed_date) == (status, "", None)
     assert ObstacleEvent.objects.filter(obstacle=obstacle).count() == events
@@ -62,22 +64,20 @@ def test_an_escalation_that_fails_midway_stays_at_its_level(world, monkeypatch):
     level = obstacle.escalation_level
     monkeypatch.setattr(ObstacleEvent.objects, "create", fail)  # saved the level, the event fails
     with pytest.raises(Injected):
-        Obstacle.objects.get(pk=obstacle.pk).escalate(world.users["secretariat"])
+        obstacle_services.escalate(Obstacle.objects.get(pk=obstacle.pk), world.users["secretariat"])
     obstacle.refresh_from_db()
     assert obstacle.escalation_level == level and obstacle.escalated_at is None
 
 
 def test_approving_minutes_that_fails_midway_leaves_them_open(world, monkeypatch):
-    from tashil.meetings import models as meeting_models
-
     meeting = Meeting.objects.get(pk=world.meeting_a.pk)
     if meeting.status == "planned":
-        meeting.hold(world.users["secretariat"])
+        meeting_services.hold(meeting, world.users["secretariat"])
     status = Meeting.objects.get(pk=meeting.pk).status
     deadlines = list(meeting.resolutions.values_list("objection_deadline", flat=True))
-    monkeypatch.setattr(meeting_models, "log_event", fail)  # status and deadlines set, the history entry fails
+    monkeypatch.setattr(meeting_services, "log_event", fail)  # status and deadlines set, the history entry fails
     with pytest.raises(Injected):
-        Meeting.objects.get(pk=meeting.pk).approve(world.users["secretariat"])
+        meeting_services.approve(Meeting.objects.get(pk=meeting.pk), world.users["secretariat"])
     meeting.refresh_from_db()
     assert meeting.status == status and meeting.approved_at is None
     assert list(meeting.resolutions.values_list("objection_deadline", flat=True)) == deadlines

@@ -3,13 +3,16 @@
 import datetime
 
 from tashil.core.jalali import today
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle
 
 
 def test_a_representatives_desk_shows_their_unit_its_obstacles_referrals_and_resolutions(world, client_as):
     from tashil.workshops.models import Workshop
 
-    world.referral_a.respond("in_progress", "پرونده در کمیسیون بررسی می‌شود.", user=world.users["agency_officer"])
+    obstacle_services.answer(
+        world.referral_a, "in_progress", "پرونده در کمیسیون بررسی می‌شود.", user=world.users["agency_officer"]
+    )
     other = Obstacle.objects.create(unit=world.unit_a2, group=world.group_finance, title="مانع واحد همسایه")
     ahead = Workshop.objects.create(
         title="کارگاه صادرات پیش رو",

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from tashil.core.changelog import acting_as
 from tashil.core.testing.matrix import OK
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import ReferralStatus
 from tashil.obstacles.models import Attachment
 
@@ -42,7 +43,7 @@ def plant_internal_attachment(world):
 
 
 def plant_internal_comment(world):
-    world.obstacle_a.comment("نظر‌داخلی‌کاشته", user=world.users["secretariat"], internal=True)
+    obstacle_services.comment(world.obstacle_a, "نظر‌داخلی‌کاشته", user=world.users["secretariat"], internal=True)
     return ["نظر‌داخلی‌کاشته"]
 
 
@@ -58,8 +59,10 @@ def plant_foreign_referral(world):
     """Obstacle A also referred to agency A2 (no officer of agency A's sees it), answered by A2."""
     secretariat = world.users["secretariat"]
     with acting_as(user=secretariat, source="web"):
-        referral = world.obstacle_a.refer([world.agency_a2], user=secretariat, note="توضیح‌ارجاع‌بیگانه‌کاشته")[0]
-        referral.respond(ReferralStatus.REJECTED, "پاسخ‌دستگاه‌بیگانه‌کاشته", user=secretariat)
+        referral = obstacle_services.refer(
+            world.obstacle_a, [world.agency_a2], user=secretariat, note="توضیح‌ارجاع‌بیگانه‌کاشته"
+        )[0]
+        obstacle_services.answer(referral, ReferralStatus.REJECTED, "پاسخ‌دستگاه‌بیگانه‌کاشته", user=secretariat)
     return ["توضیح‌ارجاع‌بیگانه‌کاشته", "پاسخ‌دستگاه‌بیگانه‌کاشته"]
 
 

@@ -16,6 +16,7 @@ from django.apps import apps
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import BaseModel
+from tashil.obstacles import services as obstacle_services
 from tashil.site.testing.factories import MembershipFactory, UserFactory
 
 EVERY = "every row"
@@ -29,7 +30,7 @@ def get(label):
 def probed(world):
     """The world, with the rows that tell one declared rule from another."""
     w = world
-    w.referral_a2 = w.obstacle_a.refer([w.agency_a2], user=w.users["secretariat"])[0]
+    w.referral_a2 = obstacle_services.refer(w.obstacle_a, [w.agency_a2], user=w.users["secretariat"])[0]
     w.attendance_b_by_a = get("meetings.Attendance").objects.create(meeting=w.meeting_b, agency=w.agency_a)
     committees = get("meetings.MeetingSeries").objects.create(
         county=w.county_a, kind="clinic_committee", title="کمیته کلینیک الف"

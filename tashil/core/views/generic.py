@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -559,3 +559,72 @@ class BulkActionView(ScopedViewMixin, View):
 
 class BulkRefused(Exception):
     """Raised inside a bulk action to roll all of it back when one row was refused."""
+
+
+def apply_errors(form, error):
+    """Put a service's ValidationError onto a form, field by field where the form has the field."""
+    if hasattr(error, "error_dict"):
+        for name, messages_ in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+class ActionView(ScopedViewMixin, View):
+    """A workflow action on one object, declared once as a ``core.actions.Action``: the form → the service →
+    a Persian message → the object's page (or the action's ``success_url``, or a safe ``return_url``).
+
+    ``actions`` lists the declarations this URL serves: by its ``<action>`` (an unknown one answers 403), or
+    the one in ``actions`` when the URL has none. The object is fetched through the scope helper for the
+    action's permission (404 out of sight, 403 without it). A refusal — the form's or the service's
+    ValidationError — is shown on the action's page with everything typed kept (400); an action that asks
+    nothing (a button) is refused with the message on the object's page, where it was clicked. GET shows the
+    form of an action that has a page of its own (``page=True``); other actions answer GET with 405."""
+
+    actions = ()
+    template_name = "generic/object_edit.html"
+
+    def get_action(self):
+        name = self.kwargs.get("action")
+        for action in self.actions:
+            if name is None or action.name == name:
+                return action
+        raise PermissionDenied
+
+    def get(self, request, *args, **kwargs):
+        action = self.get_action()
+        if not action.page:
+            return HttpResponseNotAllowed(["POST"])
+        self.object = self.get_scoped_object(action.required_permission)
+        return self.render_action(action, action.get_form(self.object))
+
+    def post(self, request, *args, **kwargs):
+        action = self.get_action()
+        obj = self.object = self.get_scoped_object(action.required_permission)
+        form = action.get_form(obj, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = action.perform(obj, request.user, form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, action.done_message(obj, result))
+                return HttpResponseRedirect(safe_return_url(request, action.get_success_url(obj, result)))
+        if action.form_class is None:
+            messages.error(request, " ".join(form.non_field_errors()))
+            return HttpResponseRedirect(safe_return_url(request, obj.get_absolute_url()))
+        return self.render_action(action, form, status=400)
+
+    def render_action(self, action, form, status=200):
+        obj = self.object
+        title = str(action.title) % {"object": obj}
+        context = {
+            "form": form,
+            "object": obj,
+            "title": title,
+            "intro": action.intro(obj) if action.intro else "",
+            "breadcrumbs": [*self.list_breadcrumb(), (str(obj), obj.get_absolute_url()), (title, None)],
+            "cancel_url": safe_return_url(self.request, obj.get_absolute_url()),
+            "return_url": self.request.GET.get("return_url") or self.request.POST.get("return_url", ""),
+        }
+        return render(self.request, self.template_name, context, status=status)

@@ -16,7 +16,9 @@ from tashil.core.jalali import format_jalali, to_jalali, today
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.letters.models import IncomingLetterNote, Letter, LetterCounter
 from tashil.letters.services import next_number
+from tashil.meetings import services as meeting_services
 from tashil.meetings.models import Attendance
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.tests.world import make_overdue
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -313,7 +315,7 @@ def test_referral_letter_pdf_for_a_batch_with_working_days_and_copies(world, cli
     from tashil.obstacles.models import Obstacle
 
     second = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="جریمه دیرکرد مالیات")
-    second_referral = second.refer([world.agency_a], user=world.users["secretariat"])[0]
+    second_referral = obstacle_services.refer(second, [world.agency_a], user=world.users["secretariat"])[0]
     client = client_as("secretariat")
     letter = draft_from_button(
         client,
@@ -332,8 +334,8 @@ def test_referral_letter_pdf_for_a_batch_with_working_days_and_copies(world, cli
 
 def test_resolution_notice_pdf_after_the_minutes_are_approved(world, client_as, tmp_path):
     meeting = world.meeting_a
-    meeting.hold()
-    meeting.approve(world.users["manager"])
+    meeting_services.hold(meeting)
+    meeting_services.approve(meeting, world.users["manager"])
     client = client_as("secretariat")
     letter = issue_by_page(client, draft_from_button(client, world.resolution_a.get_absolute_url(), "letter-notice"))
     world.resolution_a.refresh_from_db()

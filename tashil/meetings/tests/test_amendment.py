@@ -3,12 +3,13 @@
 import pytest
 
 from tashil.core.testing.browser import sign_in
+from tashil.meetings import services as meeting_services
 
 
 @pytest.fixture
 def approved(world):
-    world.meeting_a.hold()
-    world.meeting_a.approve(world.users["manager"])
+    meeting_services.hold(world.meeting_a)
+    meeting_services.approve(world.meeting_a, world.users["manager"])
     return world.meeting_a
 
 
@@ -21,7 +22,7 @@ def test_only_the_secretariat_is_offered_the_amendment_of_approved_minutes(world
     assert 'data-testid="amend"' in page and f'href="{amend_url(approved)}"' in page
     assert 'data-testid="amend"' not in client_as("manager").get(approved.get_absolute_url()).content.decode()
     held = world.meeting_b
-    held.hold()
+    meeting_services.hold(held)
     assert 'data-testid="amend"' not in client_as("admin").get(held.get_absolute_url()).content.decode()
 
 

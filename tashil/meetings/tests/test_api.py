@@ -1,6 +1,7 @@
 import datetime
 
 from tashil.core.jalali import today
+from tashil.meetings import services as meeting_services
 
 
 def test_meeting_to_verified_execution_through_the_api(world, api_as):
@@ -35,8 +36,8 @@ def test_meeting_to_verified_execution_through_the_api(world, api_as):
 
 
 def test_the_api_refuses_edits_to_approved_minutes(world, api_as):
-    world.meeting_a.hold()
-    world.meeting_a.approve()
+    meeting_services.hold(world.meeting_a)
+    meeting_services.approve(world.meeting_a)
     response = api_as("secretariat").patch(
         f"/api/meetings/resolutions/{world.resolution_a.pk}/", {"text": "دستکاری"}, format="json"
     )
@@ -51,8 +52,8 @@ def test_objection_window_through_the_api(world, api_as):
         f"/api/meetings/resolutions/{world.resolution_a.pk}/object/", {"text": "مخالفیم"}, format="json"
     )
     assert too_early.status_code == 400 and "پس از تأیید" in too_early.content.decode()
-    world.meeting_a.hold()
-    world.meeting_a.approve()
+    meeting_services.hold(world.meeting_a)
+    meeting_services.approve(world.meeting_a)
     ok = officer.post(f"/api/meetings/resolutions/{world.resolution_a.pk}/object/", {"text": "مخالفیم"}, format="json")
     assert ok.status_code == 200 and ok.json()["status"] == "objected"
 

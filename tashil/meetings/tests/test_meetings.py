@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tashil.core.jalali import today
 from tashil.core.models import Holiday
+from tashil.meetings import services as meeting_services
 from tashil.meetings.choices import AgendaStatus, MeetingKind, MeetingStatus
 from tashil.meetings.models import AgendaItem, DeskRequest, Meeting, MeetingSeries, VisitFinding
 from tashil.obstacles.choices import ReferralStatus, Source
@@ -31,29 +32,29 @@ def test_the_schedule_proposes_the_next_wednesday_and_skips_a_holiday(world):
 def test_hold_approve_and_the_refused_steps(world):
     meeting = world.meeting_a
     with pytest.raises(ValidationError):
-        meeting.approve()  # not held yet
+        meeting_services.approve(meeting)  # not held yet
     future = Meeting.objects.create(series=world.series_a, date=today() + datetime.timedelta(days=3))
     with pytest.raises(ValidationError) as error:
-        future.hold()
+        meeting_services.hold(future)
     assert "نرسیده" in " ".join(error.value.messages)
-    meeting.hold()
+    meeting_services.hold(meeting)
     with pytest.raises(ValidationError):
-        meeting.hold()
+        meeting_services.hold(meeting)
     with pytest.raises(ValidationError):
-        meeting.cancel("دیر است")
-    meeting.approve(world.users["manager"])
+        meeting_services.cancel(meeting, "دیر است")
+    meeting_services.approve(meeting, world.users["manager"])
     assert (
         meeting.status == MeetingStatus.APPROVED and meeting.is_frozen and meeting.approved_by == world.users["manager"]
     )
     with pytest.raises(ValidationError):
-        future.cancel("")
-    future.cancel("همزمانی با تعطیلی")
+        meeting_services.cancel(future, "")
+    meeting_services.cancel(future, "همزمانی با تعطیلی")
     assert future.status == MeetingStatus.CANCELLED
 
 
 def test_approved_minutes_are_frozen_and_changed_only_by_an_amendment(world, client_as):
-    world.meeting_a.hold()
-    world.meeting_a.approve()
+    meeting_services.hold(world.meeting_a)
+    meeting_services.approve(world.meeting_a)
     client = client_as("secretariat")
     assert client.get(f"/meetings/{world.meeting_a.pk}/edit/").status_code == 403
     assert client.get(f"/meetings/resolutions/{world.resolution_a.pk}/edit/").status_code == 403
@@ -65,12 +66,12 @@ def test_approved_minutes_are_frozen_and_changed_only_by_an_amendment(world, cli
     client.post(f"/meetings/{world.meeting_a.pk}/do/amend/", {"text": "نام دستگاه اصلاح شد", "reason": "اشتباه تایپی"})
     assert world.meeting_a.amendments.get().reason == "اشتباه تایپی"
     with pytest.raises(ValidationError):
-        world.meeting_b.amend("x", "y")  # not approved: edit the meeting itself
+        meeting_services.amend(world.meeting_b, "x", "y")  # not approved: edit the meeting itself
 
 
 def test_locked_minutes_say_they_are_locked_rather_than_blaming_the_role(world, client_as):
-    world.meeting_a.hold()
-    world.meeting_a.approve()
+    meeting_services.hold(world.meeting_a)
+    meeting_services.approve(world.meeting_a)
     client = client_as("secretariat")
     for url in (
         f"/meetings/{world.meeting_a.pk}/edit/",
@@ -87,16 +88,16 @@ def test_locked_minutes_say_they_are_locked_rather_than_blaming_the_role(world, 
 
 def test_unfinished_items_carry_to_the_next_meeting_keeping_their_history(world):
     done = AgendaItem.objects.create(meeting=world.meeting_a, order=2, title="تمام‌شده", status=AgendaStatus.DONE)
-    target = world.meeting_a.carry_over(world.users["secretariat"])
+    target = meeting_services.carry_over(world.meeting_a, world.users["secretariat"])
     world.agenda_a.refresh_from_db()
     done.refresh_from_db()
     assert world.agenda_a.status == AgendaStatus.CARRIED and done.status == AgendaStatus.DONE
     carried = target.agenda_items.get()
     assert carried.carried_from == world.agenda_a and list(carried.obstacles.all()) == [world.obstacle_a]
-    again = target.carry_over()
+    again = meeting_services.carry_over(target)
     assert again.agenda_items.get().history() == [world.agenda_a, carried]
     with pytest.raises(ValidationError) as error:
-        world.meeting_a.carry_over()
+        meeting_services.carry_over(world.meeting_a)
     assert "بازی برای انتقال" in " ".join(error.value.messages)
 
 
@@ -105,14 +106,14 @@ def test_field_visit_findings_become_obstacles_in_one_step(world):
     finding = VisitFinding.objects.create(
         meeting=visit, unit=world.unit_a2, finding="تابلو برق فرسوده است.\nجزئیات بیشتر", group=world.group_finance
     )
-    obstacle = finding.to_obstacle(world.users["secretariat"])
+    obstacle = meeting_services.finding_to_obstacle(finding, world.users["secretariat"])
     assert obstacle.source == Source.FIELD_VISIT and obstacle.unit == world.unit_a2
     assert obstacle.title == "تابلو برق فرسوده است." and obstacle.reported_date == today()
     with pytest.raises(ValidationError):
-        finding.to_obstacle()
+        meeting_services.finding_to_obstacle(finding)
     no_group = VisitFinding.objects.create(meeting=visit, unit=world.unit_a, finding="بی‌گروه")
     with pytest.raises(ValidationError) as error:
-        no_group.to_obstacle()
+        meeting_services.finding_to_obstacle(no_group)
     assert "گروه" in " ".join(error.value.messages)
 
 
@@ -122,7 +123,7 @@ def test_a_service_desk_request_becomes_an_obstacle_referred_to_that_desk(world)
     request = DeskRequest(
         meeting=session, unit=world.unit_a, agency=world.agency_a2, group=world.group_finance, request="قطعی برق"
     )
-    obstacle = request.register(world.users["secretariat"])
+    obstacle = meeting_services.register_desk_request(request, world.users["secretariat"])
     assert obstacle.source == Source.SERVICE_DESK
     referral = obstacle.referrals.get()
     assert referral.agency == world.agency_a2 and referral.status == ReferralStatus.PENDING

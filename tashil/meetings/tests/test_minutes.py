@@ -6,6 +6,7 @@ import subprocess
 from django.urls import reverse
 
 from tashil.core.persian import search_key
+from tashil.meetings import services as meeting_services
 from tashil.meetings.minutes import render_minutes
 from tashil.meetings.models import Attendance
 
@@ -44,9 +45,9 @@ def test_approved_minutes_are_stored_by_the_worker_and_served_frozen(
 ):
     from tashil.core.testing.tasks import run_queued_tasks
 
-    world.meeting_a.hold()
+    meeting_services.hold(world.meeting_a)
     with django_capture_on_commit_callbacks(execute=True):
-        world.meeting_a.approve(world.users["manager"])
+        meeting_services.approve(world.meeting_a, world.users["manager"])
     run_queued_tasks()
     world.meeting_a.refresh_from_db()
     assert world.meeting_a.minutes_pdf

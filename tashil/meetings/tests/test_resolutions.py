@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tashil.core.jalali import today
+from tashil.meetings import services as meeting_services
 from tashil.meetings.choices import MeetingStatus, ResolutionStatus
 from tashil.meetings.models import AgendaItem, Resolution
 from tashil.obstacles.choices import ObstacleStatus
@@ -14,8 +15,8 @@ from tashil.obstacles.choices import ObstacleStatus
 
 def approved(world):
     meeting = world.meeting_a
-    meeting.hold(world.users["secretariat"])
-    meeting.approve(world.users["manager"])
+    meeting_services.hold(meeting, world.users["secretariat"])
+    meeting_services.approve(meeting, world.users["manager"])
     world.resolution_a.refresh_from_db()
     return meeting
 
@@ -32,24 +33,26 @@ def test_approval_starts_a_fifteen_day_objection_window(world, settings):
 
 def test_no_objection_before_approval(world):
     with pytest.raises(ValidationError) as error:
-        world.resolution_a.object("مخالفیم", world.users["agency_officer"])
+        meeting_services.object_to(world.resolution_a, "مخالفیم", world.users["agency_officer"])
     assert "پس از تأیید صورتجلسه" in messages_of(error)
 
 
 def test_an_objection_inside_the_window_goes_to_the_next_meeting(world):
     approved(world)
-    target = world.resolution_a.object("این موضوع در صلاحیت هیئت حل اختلاف است.", world.users["agency_officer"])
+    target = meeting_services.object_to(
+        world.resolution_a, "این موضوع در صلاحیت هیئت حل اختلاف است.", world.users["agency_officer"]
+    )
     world.resolution_a.refresh_from_db()
     assert world.resolution_a.status == ResolutionStatus.OBJECTED
     assert target.series == world.series_a and target.status == MeetingStatus.PLANNED and target.date > today()
     item = AgendaItem.objects.get(meeting=target, objected_resolution=world.resolution_a)
     assert "اعتراض" in item.title and "هیئت حل اختلاف" in item.discussion
     with pytest.raises(ValidationError) as error:
-        world.resolution_a.object("دوباره", world.users["agency_officer"])
+        meeting_services.object_to(world.resolution_a, "دوباره", world.users["agency_officer"])
     assert "پیش‌تر اعتراض" in messages_of(error)
     with pytest.raises(ValidationError):
-        world.resolution_a.report_execution("انجام شد")
-    world.resolution_a.reaffirm("کارگروه بر اجرای مصوبه تأکید کرد.")
+        meeting_services.report_execution(world.resolution_a, "انجام شد")
+    meeting_services.reaffirm(world.resolution_a, "کارگروه بر اجرای مصوبه تأکید کرد.")
     assert world.resolution_a.status == ResolutionStatus.PENDING
 
 
@@ -58,7 +61,7 @@ def test_an_objection_after_the_window_is_refused(world, settings):
     later = today() + datetime.timedelta(days=settings.TASHIL_OBJECTION_DAYS + 1)
     with mock.patch("tashil.meetings.models.today", return_value=later):
         with pytest.raises(ValidationError) as error:
-            world.resolution_a.object("دیر", world.users["agency_officer"])
+            meeting_services.object_to(world.resolution_a, "دیر", world.users["agency_officer"])
     assert "به پایان رسیده" in messages_of(error)
     on_the_last_day = today() + datetime.timedelta(days=settings.TASHIL_OBJECTION_DAYS)
     with mock.patch("tashil.meetings.models.today", return_value=on_the_last_day):
@@ -68,50 +71,50 @@ def test_an_objection_after_the_window_is_refused(world, settings):
 def test_an_objection_needs_a_reason(world):
     approved(world)
     with pytest.raises(ValidationError) as error:
-        world.resolution_a.object("  ")
+        meeting_services.object_to(world.resolution_a, "  ")
     assert "دلیل اعتراض" in messages_of(error)
 
 
 def test_execution_needs_evidence_and_verification_resolves_the_obstacle(world):
     resolution = world.resolution_a
     with pytest.raises(ValidationError) as error:
-        resolution.report_execution("")
+        meeting_services.report_execution(resolution, "")
     assert "مستند" in messages_of(error)
     with pytest.raises(ValidationError) as error:
-        resolution.verify(world.users["secretariat"])
+        meeting_services.verify(resolution, world.users["secretariat"])
     assert "هنوز با مستندات گزارش نشده" in messages_of(error)
-    resolution.report_execution("برگ تشخیص اصلاح و ابلاغ شد.", user=world.users["agency_officer"])
+    meeting_services.report_execution(resolution, "برگ تشخیص اصلاح و ابلاغ شد.", user=world.users["agency_officer"])
     assert resolution.status == ResolutionStatus.IN_PROGRESS and resolution.awaiting_verification
-    resolution.reject_report("نامه ابلاغ پیوست نشده است.")
+    meeting_services.reject_report(resolution, "نامه ابلاغ پیوست نشده است.")
     assert not resolution.awaiting_verification
-    resolution.report_execution("نامه ابلاغ پیوست شد.", user=world.users["agency_officer"])
-    resolution.verify(world.users["secretariat"])
+    meeting_services.report_execution(resolution, "نامه ابلاغ پیوست شد.", user=world.users["agency_officer"])
+    meeting_services.verify(resolution, world.users["secretariat"])
     assert resolution.status == ResolutionStatus.EXECUTED and resolution.verified_by == world.users["secretariat"]
     world.obstacle_a.refresh_from_db()
     assert world.obstacle_a.status == ObstacleStatus.RESOLVED and world.obstacle_a.outcome == "resolved"
     with pytest.raises(ValidationError):
-        resolution.cancel("دیگر لازم نیست")
+        meeting_services.cancel_resolution(resolution, "دیگر لازم نیست")
 
 
 @pytest.mark.parametrize("party", ["agency", "producer", "external"])
 def test_not_executed_records_who_failed(world, party):
-    world.resolution_a.mark_not_executed(party, "پیگیری بی‌نتیجه ماند")
+    meeting_services.mark_not_executed(world.resolution_a, party, "پیگیری بی‌نتیجه ماند")
     assert world.resolution_a.status == ResolutionStatus.NOT_EXECUTED and world.resolution_a.failure_party == party
 
 
 def test_not_executed_needs_who_failed_and_a_producer_only_when_one_was_bound(world):
     with pytest.raises(ValidationError) as error:
-        world.resolution_a.mark_not_executed("")
+        meeting_services.mark_not_executed(world.resolution_a, "")
     assert "بر عهده کیست" in messages_of(error)
     with pytest.raises(ValidationError) as error:
-        world.resolution_b.mark_not_executed("producer")
+        meeting_services.mark_not_executed(world.resolution_b, "producer")
     assert "تعهدی برای تولیدکننده" in messages_of(error)
 
 
 def test_a_cancellation_needs_a_reason(world):
     with pytest.raises(ValidationError):
-        world.resolution_a.cancel("")
-    world.resolution_a.cancel("موضوع منتفی شد")
+        meeting_services.cancel_resolution(world.resolution_a, "")
+    meeting_services.cancel_resolution(world.resolution_a, "موضوع منتفی شد")
     assert world.resolution_a.status == ResolutionStatus.CANCELLED
 
 

@@ -4,6 +4,7 @@ accepting it does the step) and the unit autocomplete (typed, a suggestion picke
 import pytest
 
 from tashil.core.testing.browser import pick_suggestion, sign_in, suggest
+from tashil.meetings import services as meeting_services
 from tashil.meetings.choices import MeetingStatus
 from tashil.meetings.models import Meeting
 
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_approving_minutes_asks_first_and_only_an_accepted_dialog_locks_them(page, world):
-    world.meeting_a.hold()
+    meeting_services.hold(world.meeting_a)
     sign_in(page, "manager")
     page.goto(world.meeting_a.get_absolute_url())
     asked = []

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from tashil.core.choices import Weekday
 from tashil.core.jalali import today
+from tashil.meetings import services as meeting_services
 from tashil.meetings.choices import MeetingKind
 from tashil.meetings.models import AgendaItem, Attendance, Meeting, MeetingSeries, Resolution, VisitFinding
 from tashil.site.testing.factories import png_file
@@ -43,7 +44,9 @@ def build_meetings(w):
         agency=w.agency_a,
         deadline=today() + datetime.timedelta(days=20),
     )
-    w.resolution_evidence_a.report_execution("انجام شد", ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"))
+    meeting_services.report_execution(
+        w.resolution_evidence_a, "انجام شد", ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf")
+    )
     visits = MeetingSeries.objects.create(county=w.county_a, kind=MeetingKind.FIELD_VISIT, title="تور صنعتی الف")
     w.visit_a = Meeting.objects.create(series=visits, date=today())
     w.finding_a = VisitFinding.objects.create(

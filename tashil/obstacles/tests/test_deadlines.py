@@ -5,6 +5,7 @@ from unittest import mock
 
 from tashil.core.models import Holiday, WeekendDay
 from tashil.core.reference import load_calendar
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle, ObstacleGroup
 
 
@@ -12,8 +13,8 @@ def refer_on(world, day, group=None):
     obstacle = Obstacle.objects.create(
         unit=world.unit_a, group=group or world.group_finance, title="مهلت", reported_date=day
     )
-    with mock.patch("tashil.obstacles.models.today", return_value=day):
-        return obstacle.refer([world.agency_a2])[0]
+    with mock.patch("tashil.obstacles.services.today", return_value=day):
+        return obstacle_services.refer(obstacle, [world.agency_a2])[0]
 
 
 def test_ten_working_days_across_a_weekend_and_a_holiday(world):

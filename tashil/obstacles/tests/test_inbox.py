@@ -1,7 +1,10 @@
 """The agency inbox: only what is referred to the officer's agency, open and overdue first; 404 beyond it."""
 
+import re
+
 from rest_framework.test import APIClient
 
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import ReferralStatus
 from tashil.obstacles.models import Obstacle
 
@@ -10,9 +13,9 @@ from .world import make_overdue
 
 def test_the_inbox_lists_only_the_officers_agency_overdue_first(world, client_as):
     late = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title="مانع دیرکرد")
-    make_overdue(late.refer([world.agency_a])[0])
+    make_overdue(obstacle_services.refer(late, [world.agency_a])[0])
     elsewhere = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="مانع برق")
-    elsewhere.refer([world.agency_a2])
+    obstacle_services.refer(elsewhere, [world.agency_a2])
     page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
     assert page.index("مانع دیرکرد") < page.index("برگ تشخیص مالیات الف")
     assert "مانع برق" not in page and "برگ تشخیص مالیات ب" not in page
@@ -50,11 +53,14 @@ def test_the_officer_answers_from_the_referral_page(world, client_as):
     page = client.get(world.referral_a.get_absolute_url()).content.decode()
     assert 'data-testid="respond-form"' in page
     response = client.post(
-        f"/obstacles/referrals/{world.referral_a.pk}/respond/", {"status": "rejected", "response": ""}
+        f"/obstacles/referrals/{world.referral_a.pk}/respond/", {"status": "rejected", "response": "  "}
     )
-    assert response.status_code == 302
+    assert response.status_code == 400, "a rejection without a reason is refused on the answer's own page"
+    refused = response.content.decode()
+    assert "دلیل رد ارجاع را بنویسید" in refused
+    assert re.search(r'value="rejected"[^>]* checked', refused), "the chosen answer is kept"
     world.referral_a.refresh_from_db()
-    assert world.referral_a.status == ReferralStatus.PENDING, "a rejection without a reason is refused"
+    assert world.referral_a.status == ReferralStatus.PENDING
     client.post(f"/obstacles/referrals/{world.referral_a.pk}/respond/", {"status": "done", "response": "برگ اصلاح شد"})
     world.referral_a.refresh_from_db()
     assert (
@@ -75,7 +81,7 @@ def test_the_inbox_reads_the_work_calendar_once_for_its_rows(world, client_as, m
 
     for index in range(3):
         obstacle = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title=f"مانع ردیف {index}")
-        make_overdue(obstacle.refer([world.agency_a])[0])
+        make_overdue(obstacle_services.refer(obstacle, [world.agency_a])[0])
     reads = []
     load = WorkCalendar.load.__func__
     monkeypatch.setattr(WorkCalendar, "load", classmethod(lambda cls: reads.append(1) or load(cls)))

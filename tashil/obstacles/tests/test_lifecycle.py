@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import today
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import EventKind, FailureParty, ObstacleStatus, Outcome, ReferralStatus
 from tashil.obstacles.models import Obstacle, ObstacleGroup, Referral
 from tashil.orgs.models import Agency
@@ -31,7 +32,7 @@ def test_a_new_obstacle_is_registered_with_a_timeline_entry(world):
 
 def test_referral_moves_registered_to_referred_with_one_event_per_agency(world):
     obstacle = new_obstacle(world)
-    referrals = obstacle.refer([world.agency_a, world.agency_a2], user=world.users["secretariat"])
+    referrals = obstacle_services.refer(obstacle, [world.agency_a, world.agency_a2], user=world.users["secretariat"])
     obstacle.refresh_from_db()
     assert obstacle.status == ObstacleStatus.REFERRED
     assert {r.agency for r in referrals} == {world.agency_a, world.agency_a2}
@@ -40,13 +41,13 @@ def test_referral_moves_registered_to_referred_with_one_event_per_agency(world):
 
 def test_referring_twice_to_an_agency_whose_answer_is_open_is_refused(world):
     with pytest.raises(ValidationError) as error:
-        world.obstacle_a.refer([world.agency_a])
+        obstacle_services.refer(world.obstacle_a, [world.agency_a])
     assert "هم‌اکنون" in messages_of(error)
 
 
 def test_referring_needs_an_agency(world):
     with pytest.raises(ValidationError):
-        new_obstacle(world).refer([])
+        obstacle_services.refer(new_obstacle(world), [])
 
 
 @pytest.mark.parametrize(
@@ -65,36 +66,36 @@ def test_referral_answers_follow_the_allowed_transitions(world, steps, allowed):
     referral = world.referral_a
     *first, last = steps
     for step in first:
-        referral.respond(step, "شرح", user=world.users["agency_officer"])
+        obstacle_services.answer(referral, step, "شرح", user=world.users["agency_officer"])
     if allowed:
-        referral.respond(last, "شرح", user=world.users["agency_officer"])
+        obstacle_services.answer(referral, last, "شرح", user=world.users["agency_officer"])
         assert Referral.objects.get(pk=referral.pk).status == last
     else:
         with pytest.raises(ValidationError):
-            referral.respond(last, "شرح")
+            obstacle_services.answer(referral, last, "شرح")
 
 
 def test_done_needs_a_description_and_rejected_a_reason(world):
     with pytest.raises(ValidationError) as error:
-        world.referral_a.respond(ReferralStatus.DONE, " ")
+        obstacle_services.answer(world.referral_a, ReferralStatus.DONE, " ")
     assert "چه اقدامی" in messages_of(error)
     with pytest.raises(ValidationError) as error:
-        world.referral_a.respond(ReferralStatus.REJECTED, "")
+        obstacle_services.answer(world.referral_a, ReferralStatus.REJECTED, "")
     assert "دلیل رد" in messages_of(error)
 
 
 def test_an_answer_starts_progress_and_keeps_the_first_response_date(world):
-    world.referral_a.respond(ReferralStatus.ACCEPTED, user=world.users["agency_officer"])
+    obstacle_services.answer(world.referral_a, ReferralStatus.ACCEPTED, user=world.users["agency_officer"])
     world.obstacle_a.refresh_from_db()
     assert world.obstacle_a.status == ObstacleStatus.IN_PROGRESS
     first = Referral.objects.get(pk=world.referral_a.pk).first_response_date
-    world.referral_a.respond(ReferralStatus.DONE, "انجام شد")
+    obstacle_services.answer(world.referral_a, ReferralStatus.DONE, "انجام شد")
     assert Referral.objects.get(pk=world.referral_a.pk).first_response_date == first == today()
     assert world.obstacle_a.events.filter(kind=EventKind.RESPONSE).count() == 2
 
 
 def test_a_rejection_alone_does_not_start_progress(world):
-    world.referral_a.respond(ReferralStatus.REJECTED, "خارج از ضوابط")
+    obstacle_services.answer(world.referral_a, ReferralStatus.REJECTED, "خارج از ضوابط")
     world.obstacle_a.refresh_from_db()
     assert world.obstacle_a.status == ObstacleStatus.REFERRED
 
@@ -112,7 +113,7 @@ def test_a_rejection_alone_does_not_start_progress(world):
 )
 def test_closing_with_each_outcome(world, outcome, party, status):
     obstacle = world.obstacle_a
-    obstacle.close(outcome, user=world.users["secretariat"], failure_party=party, note="جمع‌بندی")
+    obstacle_services.close(obstacle, outcome, user=world.users["secretariat"], failure_party=party, note="جمع‌بندی")
     obstacle.refresh_from_db()
     assert (obstacle.status, obstacle.outcome, obstacle.failure_party) == (status, outcome, party)
     assert obstacle.closed_date == today()
@@ -130,7 +131,7 @@ def test_closing_with_each_outcome(world, outcome, party, status):
 )
 def test_closing_refuses_an_incomplete_outcome(world, outcome, party, fragment):
     with pytest.raises(ValidationError) as error:
-        world.obstacle_a.close(outcome, failure_party=party)
+        obstacle_services.close(world.obstacle_a, outcome, failure_party=party)
     assert fragment in messages_of(error)
     world.obstacle_a.refresh_from_db()
     assert world.obstacle_a.is_open
@@ -139,12 +140,12 @@ def test_closing_refuses_an_incomplete_outcome(world, outcome, party, fragment):
 @pytest.mark.parametrize("first", [Outcome.WITHDRAWN, Outcome.RESOLVED, Outcome.UNRESOLVABLE])
 def test_a_closed_obstacle_refuses_every_further_step(world, first):
     obstacle = world.obstacle_a
-    obstacle.close(first, failure_party=FailureParty.AGENCY if first == Outcome.UNRESOLVABLE else "")
+    obstacle_services.close(obstacle, first, failure_party=FailureParty.AGENCY if first == Outcome.UNRESOLVABLE else "")
     for attempt, fragment in (
-        (lambda: obstacle.close(Outcome.RESOLVED), "بسته شده"),
-        (lambda: obstacle.refer([world.agency_a2]), "ارجاع داد"),
-        (lambda: obstacle.escalate(), "تشدید کرد"),
-        (lambda: world.referral_a.respond(ReferralStatus.DONE, "x"), "مانع بسته شده"),
+        (lambda: obstacle_services.close(obstacle, Outcome.RESOLVED), "بسته شده"),
+        (lambda: obstacle_services.refer(obstacle, [world.agency_a2]), "ارجاع داد"),
+        (lambda: obstacle_services.escalate(obstacle), "تشدید کرد"),
+        (lambda: obstacle_services.answer(world.referral_a, ReferralStatus.DONE, "x"), "مانع بسته شده"),
     ):
         with pytest.raises(ValidationError) as error:
             attempt()
@@ -153,12 +154,12 @@ def test_a_closed_obstacle_refuses_every_further_step(world, first):
 
 def test_escalation_goes_county_province_nation_and_no_further(world):
     obstacle = world.obstacle_a
-    obstacle.escalate(world.users["secretariat"], note="پاسخی نیامد")
+    obstacle_services.escalate(obstacle, world.users["secretariat"], note="پاسخی نیامد")
     assert obstacle.escalation_level == ScopeLevel.PROVINCE and obstacle.escalated_at
-    obstacle.escalate()
+    obstacle_services.escalate(obstacle)
     assert obstacle.escalation_level == ScopeLevel.NATION
     with pytest.raises(ValidationError) as error:
-        obstacle.escalate()
+        obstacle_services.escalate(obstacle)
     assert "سطح ملی" in messages_of(error)
     assert obstacle.events.filter(kind=EventKind.ESCALATION).count() == 2
 
@@ -171,10 +172,10 @@ def test_only_an_overdue_referral_can_be_escalated_and_it_goes_to_the_parent_age
     world.agency_a.save()
     referral = world.referral_a
     with pytest.raises(ValidationError) as error:
-        referral.escalate()
+        obstacle_services.escalate_referral(referral)
     assert "گذشته از مهلت" in messages_of(error)
     make_overdue(referral)
-    new = referral.escalate(world.users["secretariat"])
+    new = obstacle_services.escalate_referral(referral, world.users["secretariat"])
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.ESCALATED and referral.escalated_to == new
     assert new.agency == parent and new.status == ReferralStatus.PENDING and new.due_date > today()
@@ -186,7 +187,7 @@ def test_overdue_is_open_and_past_due(world):
     referral = make_overdue(world.referral_a)
     assert referral.is_overdue and referral in Referral.objects.overdue()
     assert world.obstacle_a in Obstacle.objects.overdue()
-    referral.respond(ReferralStatus.DONE, "انجام شد")
+    obstacle_services.answer(referral, ReferralStatus.DONE, "انجام شد")
     assert referral not in Referral.objects.overdue()
 
 
@@ -199,9 +200,11 @@ def test_overdue_means_the_same_in_the_queryset_the_filter_and_the_list_flag(wor
     late_open = world.obstacle_a
     make_overdue(world.referral_a)
     answered = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="پاسخ‌داده")
-    make_overdue(answered.refer([world.agency_a])[0]).respond(ReferralStatus.DONE, "انجام شد")
+    obstacle_services.answer(
+        make_overdue(obstacle_services.refer(answered, [world.agency_a])[0]), ReferralStatus.DONE, "انجام شد"
+    )
     closed = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="بسته")
-    make_overdue(closed.refer([world.agency_a])[0])
+    make_overdue(obstacle_services.refer(closed, [world.agency_a])[0])
     Obstacle.objects.filter(pk=closed.pk).update(status=ObstacleStatus.RESOLVED)
     on_time = world.obstacle_b  # referred today, due in the future
 

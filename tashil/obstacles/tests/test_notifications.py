@@ -6,6 +6,7 @@ from tashil.core.persian import to_persian_digits
 from tashil.core.testing.tasks import run_queued_tasks
 from tashil.notifications.models import Notification, NotificationKind
 from tashil.notifications.tasks import daily_jobs, next_run, schedule_next_daily_jobs
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import ReferralStatus
 from tashil.obstacles.models import Obstacle
 
@@ -22,7 +23,7 @@ def test_a_referral_notifies_the_agency_and_the_worker_emails_it(world, django_c
     give_emails(world)
     obstacle = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="نقدینگی")
     with django_capture_on_commit_callbacks(execute=True):
-        obstacle.refer([world.agency_a], user=world.users["secretariat"])
+        obstacle_services.refer(obstacle, [world.agency_a], user=world.users["secretariat"])
     note = Notification.objects.get(
         recipient=world.users["agency_officer"], kind=NotificationKind.REFERRED, title__contains="نقدینگی"
     )
@@ -38,7 +39,9 @@ def test_a_referral_notifies_the_agency_and_the_worker_emails_it(world, django_c
 
 def test_an_answer_notifies_who_referred_and_the_units_representative(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        world.referral_a.respond(ReferralStatus.DONE, "برگ اصلاح شد", user=world.users["agency_officer"])
+        obstacle_services.answer(
+            world.referral_a, ReferralStatus.DONE, "برگ اصلاح شد", user=world.users["agency_officer"]
+        )
     recipients = set(
         Notification.objects.filter(kind=NotificationKind.ANSWERED).values_list("recipient__username", flat=True)
     )
@@ -47,13 +50,13 @@ def test_an_answer_notifies_who_referred_and_the_units_representative(world, dja
 
 def test_escalation_notifies_the_next_levels_secretariat(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        world.obstacle_a.escalate(world.users["secretariat"])
+        obstacle_services.escalate(world.obstacle_a, world.users["secretariat"])
     recipients = set(
         Notification.objects.filter(kind=NotificationKind.ESCALATED).values_list("recipient__username", flat=True)
     )
     assert recipients == {"province.secretariat"}
     with django_capture_on_commit_callbacks(execute=True):
-        world.obstacle_a.escalate(world.users["secretariat"])
+        obstacle_services.escalate(world.obstacle_a, world.users["secretariat"])
     recipients = set(
         Notification.objects.filter(kind=NotificationKind.ESCALATED).values_list("recipient__username", flat=True)
     )
@@ -89,9 +92,10 @@ def test_the_daily_job_schedules_itself_once(world):
 
 def test_the_bell_shows_the_unread_count_and_opening_marks_read(world, client_as, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        world.obstacle_b.refer([world.agency_a2], user=world.users["secretariat_b"])  # not world's agency_officer
+        elsewhere = Obstacle.objects.create(unit=world.unit_b, group=world.group_finance, title="در ب")
+        obstacle_services.refer(elsewhere, [world.agency_b], user=world.users["secretariat_b"])  # not this officer's
         obstacle = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="جدید")
-        obstacle.refer([world.agency_a])
+        obstacle_services.refer(obstacle, [world.agency_a])
     client = client_as("agency_officer")
     page = client.get("/").content.decode()
     unread = Notification.objects.filter(recipient=world.users["agency_officer"], read_at__isnull=True).count()
@@ -109,7 +113,9 @@ def test_the_notification_list_says_what_each_is_about(world, client_as, django_
     """Each row shows its title and, under it, the start of its text: which obstacle an agency answered
     about. The export has both."""
     with django_capture_on_commit_callbacks(execute=True):
-        world.referral_a.respond(ReferralStatus.DONE, "برگ اصلاح شد", user=world.users["agency_officer"])
+        obstacle_services.answer(
+            world.referral_a, ReferralStatus.DONE, "برگ اصلاح شد", user=world.users["agency_officer"]
+        )
     note = Notification.objects.get(kind=NotificationKind.ANSWERED, recipient=world.users["secretariat"])
     client = client_as("secretariat")
     page = client.get("/notifications/").content.decode()

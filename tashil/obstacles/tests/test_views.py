@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from tashil.core.testing.plans import unsorted_plan
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import ObstacleStatus, Source
 from tashil.obstacles.models import Attachment, Obstacle, ObstacleEvent
 
@@ -74,8 +75,10 @@ def test_a_representative_files_only_for_their_unit_with_the_unit_request_source
 
 
 def test_internal_comments_are_hidden_from_the_representative_in_pages_and_api(world, client_as):
-    world.obstacle_a.comment("یادداشت محرمانه درباره بدهی", user=world.users["secretariat"], internal=True)
-    world.obstacle_a.comment("یادداشت عمومی", user=world.users["secretariat"])
+    obstacle_services.comment(
+        world.obstacle_a, "یادداشت محرمانه درباره بدهی", user=world.users["secretariat"], internal=True
+    )
+    obstacle_services.comment(world.obstacle_a, "یادداشت عمومی", user=world.users["secretariat"])
     staff_page = client_as("secretariat").get(world.obstacle_a.get_absolute_url()).content.decode()
     assert "یادداشت محرمانه" in staff_page
     rep_page = client_as("unit_rep").get(world.obstacle_a.get_absolute_url()).content.decode()
@@ -133,12 +136,12 @@ def test_obstacle_list_filters(world, client_as):
     page = client.get("/obstacles/", {"overdue": "true"}).content.decode()
     assert "مانع بی‌تأخیر" not in page
     assert "مانع بی‌تأخیر" not in client.get("/obstacles/", {"agency": world.agency_a.pk}).content.decode()
-    world.obstacle_a.escalate()
+    obstacle_services.escalate(world.obstacle_a)
     page = client.get("/obstacles/", {"escalated": "province"}).content.decode()
     assert "برگ تشخیص مالیات الف" in page and "مانع بی‌تأخیر" not in page
     page = client.get("/obstacles/", {"domain": world.domain_finance.pk}).content.decode()
     assert "مانع بی‌تأخیر" in page and "برگ تشخیص مالیات الف" not in page
-    other.close("withdrawn")
+    obstacle_services.close(other, "withdrawn")
     assert "مانع بی‌تأخیر" not in client.get("/obstacles/", {"state": "open"}).content.decode()
     assert "مانع بی‌تأخیر" in client.get("/obstacles/", {"status": ObstacleStatus.WITHDRAWN}).content.decode()
 
@@ -322,12 +325,12 @@ def test_the_referral_list_opens_on_the_referrals_still_waiting_for_an_answer(wo
     from tashil.obstacles.models import Referral
 
     unit, group, agency = world.unit_a, world.group_finance, world.agency_a
-    answered = Obstacle.objects.create(unit=unit, group=group, title="پاسخ‌داده").refer([agency])[0]
-    waiting = Obstacle.objects.create(unit=unit, group=group, title="در انتظار").refer([agency])[0]
-    later = Obstacle.objects.create(unit=unit, group=group, title="در دست اقدام").refer([agency])[0]
+    answered = obstacle_services.refer(Obstacle.objects.create(unit=unit, group=group, title="پاسخ‌داده"), [agency])[0]
+    waiting = obstacle_services.refer(Obstacle.objects.create(unit=unit, group=group, title="در انتظار"), [agency])[0]
+    later = obstacle_services.refer(Obstacle.objects.create(unit=unit, group=group, title="در دست اقدام"), [agency])[0]
     moot = Obstacle.objects.create(unit=unit, group=group, title="مانع بسته")
-    moot_referral = moot.refer([agency])[0]
-    moot.close("resolved")
+    moot_referral = obstacle_services.refer(moot, [agency])[0]
+    obstacle_services.close(moot, "resolved")
     day = datetime.timedelta(days=1)
     Referral.objects.filter(pk=answered.pk).update(status="done", due_date=today() - 400 * day)
     Referral.objects.filter(pk=waiting.pk).update(status="pending", due_date=today() - 9 * day)
@@ -380,8 +383,8 @@ def test_an_officer_reads_only_their_own_agencys_referral_on_the_timeline_histor
 
     secretariat = world.users["secretariat"]
     with acting_as(user=secretariat, source="web"):
-        other = world.obstacle_a.refer([world.agency_a2], user=secretariat, note="ارجاع به برق")[0]
-        other.respond(ReferralStatus.REJECTED, "برق پاسخ داد: در حوزه ما نیست", user=secretariat)
+        other = obstacle_services.refer(world.obstacle_a, [world.agency_a2], user=secretariat, note="ارجاع به برق")[0]
+        obstacle_services.answer(other, ReferralStatus.REJECTED, "برق پاسخ داد: در حوزه ما نیست", user=secretariat)
     url = world.obstacle_a.get_absolute_url()
     assert "برق پاسخ داد" in client_as("secretariat").get(url, {"tab": "timeline"}).content.decode()
     for tab in ("timeline", "history", "referrals"):
@@ -399,7 +402,7 @@ def test_an_officer_reads_only_their_own_agencys_referral_on_the_timeline_histor
 
 def test_an_escalation_for_a_late_referral_belongs_to_that_referrals_agency(world):
     make_overdue(world.referral_a)
-    world.referral_a.escalate()
+    obstacle_services.escalate_referral(world.referral_a)
     escalation = ObstacleEvent.objects.get(obstacle=world.obstacle_a, kind="escalation")
     assert escalation.referral == world.referral_a
 

@@ -5,6 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from tashil.notifications.models import Notification
+from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, SystemicIssue
 from tashil.obstacles.taxonomy import load_taxonomy
 from tashil.site.testing.world import world_builder
@@ -20,8 +21,8 @@ def build_obstacles(w):
         unit=w.unit_a, group=w.group_tax, title="برگ تشخیص مالیات الف", jobs_at_risk=10, amount=5 * 10**9
     )
     w.obstacle_b = Obstacle.objects.create(unit=w.unit_b, group=w.group_tax, title="برگ تشخیص مالیات ب")
-    w.referral_a = w.obstacle_a.refer([w.agency_a], user=w.users["secretariat"])[0]
-    w.referral_b = w.obstacle_b.refer([w.agency_b], user=w.users["secretariat_b"])[0]
+    w.referral_a = obstacle_services.refer(w.obstacle_a, [w.agency_a], user=w.users["secretariat"])[0]
+    w.referral_b = obstacle_services.refer(w.obstacle_b, [w.agency_b], user=w.users["secretariat_b"])[0]
     w.event_a = w.obstacle_a.events.first()
     w.attachment_a = Attachment.objects.create(
         obstacle=w.obstacle_a,

@@ -1,5 +1,7 @@
 """The staff home page (the dashboard) beyond its figures: what a person must act on."""
 
+from tashil.obstacles import services as obstacle_services
+
 
 def test_an_agency_officer_sees_what_waits_in_their_inbox_on_their_first_page(world, client_as):
     """Referrals waiting for an answer, those past their due date and the resolutions the agency must execute,
@@ -18,7 +20,7 @@ def test_an_agency_officer_sees_what_waits_in_their_inbox_on_their_first_page(wo
     html = page.content.decode()
     assert 'data-testid="inbox-summary"' in html and 'href="/obstacles/inbox/"' in html
     assert "۱ گذشته از مهلت" in html
-    world.referral_a.respond("done", "انجام شد.", user=world.users["agency_officer"])
+    obstacle_services.answer(world.referral_a, "done", "انجام شد.", user=world.users["agency_officer"])
     assert client_as("agency_officer").get("/").context["inbox"]["overdue"] == 0  # current at once
     assert client_as("secretariat").get("/").context["inbox"] is None
 

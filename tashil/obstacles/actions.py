@@ -1,0 +1,95 @@
+"""The obstacles' workflow actions, each declared once: its service, permission, page form and API body.
+``views.py`` serves them as pages (``ActionView``), ``api.py`` as API actions (``api_action``)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import serializers
+
+from tashil.core.actions import Action
+from tashil.orgs.models import Agency
+
+from . import forms, services
+from .choices import FailureParty, Outcome, ReferralStatus
+
+
+class ReferRequest(serializers.Serializer):
+    agencies = serializers.PrimaryKeyRelatedField(many=True, queryset=Agency.objects.all())
+    days = serializers.IntegerField(required=False, min_value=1, max_value=120)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ObstacleCloseRequest(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    failure_party = serializers.ChoiceField(choices=FailureParty.choices, required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class NoteRequest(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class RespondRequest(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ReferralStatus.choices)
+    response = serializers.CharField(required=False, allow_blank=True)
+
+
+def obstacle_intro(obstacle):
+    return _("«%(title)s» — واحد %(unit)s، وضعیت: %(status)s") % {
+        "title": obstacle.title,
+        "unit": obstacle.unit,
+        "status": obstacle.get_status_display(),
+    }
+
+
+REFER = Action(
+    name="refer",
+    service=services.refer,
+    form_class=forms.ReferForm,
+    form_kwargs=lambda obstacle: {"obstacle": obstacle},
+    serializer_class=ReferRequest,
+    title=gettext_lazy("ارجاع «%(object)s»"),
+    done=gettext_lazy("«%(object)s» ارجاع شد."),
+    intro=obstacle_intro,
+    page=True,
+)
+
+CLOSE = Action(
+    name="close",
+    service=services.close,
+    form_class=forms.CloseForm,
+    serializer_class=ObstacleCloseRequest,
+    title=gettext_lazy("بستن «%(object)s»"),
+    done=gettext_lazy("«%(object)s» بسته شد."),
+    intro=obstacle_intro,
+    page=True,
+)
+
+ESCALATE = Action(
+    name="escalate",
+    service=services.escalate,
+    form_class=forms.EscalateForm,
+    serializer_class=NoteRequest,
+    title=gettext_lazy("تشدید «%(object)s»"),
+    done=gettext_lazy("«%(object)s» به سطح بالاتر فرستاده شد."),
+    intro=obstacle_intro,
+    page=True,
+)
+
+ANSWER = Action(
+    name="respond",
+    service=services.answer,
+    form_class=forms.RespondForm,
+    form_kwargs=lambda referral: {"referral": referral},
+    serializer_class=RespondRequest,
+    title=gettext_lazy("پاسخ به «%(object)s»"),
+    done=lambda referral, result: _("پاسخ «%(agency)s» ثبت شد.") % {"agency": referral.agency},
+    success_url=lambda referral, result: reverse("obstacles:inbox"),
+)
+
+ESCALATE_REFERRAL = Action(
+    name="escalate",
+    service=services.escalate_referral,
+    title=gettext_lazy("تشدید «%(object)s»"),
+    done=gettext_lazy("«%(object)s» تشدید شد."),
+)
