@@ -21,6 +21,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import changelog
+
 FORMAT = 1
 # Rebuilt by migrate, or transient: not part of a backup.
 SKIPPED = {
@@ -141,7 +143,7 @@ def restore(path, force=False):
             )
         if not force and not database_is_empty():
             raise BackupError(_("پایگاه داده خالی نیست؛ بازیابی تنها در پایگاه داده تازه (پس از migrate) انجام می‌شود."))
-        with transaction.atomic(using=DEFAULT_DB_ALIAS):
+        with transaction.atomic(using=DEFAULT_DB_ALIAS), changelog.replaying():
             with connection.constraint_checks_disabled():
                 deferred = []
                 for label in manifest["counts"]:

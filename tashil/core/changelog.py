@@ -52,6 +52,20 @@ def current_actor():
     return _actor.get()
 
 
+_replaying = contextvars.ContextVar("tashil_changelog_replaying", default=False)
+
+
+@contextlib.contextmanager
+def replaying():
+    """Rows written back as they were recorded (a restore): their history is among the rows restored, so
+    nothing is logged. ``post_save`` says so with ``raw``; a many-to-many set has no such flag, hence this."""
+    token = _replaying.set(True)
+    try:
+        yield
+    finally:
+        _replaying.reset(token)
+
+
 def _tracked_fields(instance):
     for field in instance._meta.concrete_fields:
         if field.primary_key or field.name in instance.changelog_exclude or field.name == "version":
@@ -170,7 +184,7 @@ def _log_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     field, with the names before and after, like a field's change. Django sends no ``post_save`` for these:
     this signal is its only hook. From the other side (``tag.articles.add(article)``) each holder
     changed is logged."""
-    if action not in ("pre_clear", "post_clear", "post_add", "post_remove"):
+    if action not in ("pre_clear", "post_clear", "post_add", "post_remove") or _replaying.get():
         return
     if not reverse:
         field = _m2m_field(type(instance), sender)

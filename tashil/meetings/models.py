@@ -1,7 +1,7 @@
 """Meetings of the facilitation working group (and clinic committees, field visits, service desks), their
 agendas, minutes and the binding resolutions that are followed up meeting after meeting until executed.
 
-The models keep what must always hold (``clean``, ``refuse_if_frozen``, ``refuse_if_closed``); each event of a
+The models keep what must always hold (``clean``, ``locked_reason``, ``refuse_if_closed``); each event of a
 meeting's or a resolution's life is a function in ``services.py``, which pages, the API and tasks call, so
 they refuse the same things with the same Persian words.
 """

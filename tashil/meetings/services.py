@@ -79,7 +79,8 @@ def invite_agencies(meeting, user=None):
     the meeting's history), with one entry saying how many were invited. Returns the new rows."""
     from tashil.orgs.models import Agency
 
-    meeting.refuse_if_frozen()
+    if reason := meeting.locked_reason():
+        raise ValidationError(reason)
     listed = meeting.attendance.exclude(agency=None).values_list("agency_id", flat=True)
     agencies = Agency.objects.filter(level=ScopeLevel.COUNTY, county=meeting.county, is_active=True)
     invited = []
