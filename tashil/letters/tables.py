@@ -9,7 +9,12 @@ from .models import IncomingLetterNote, Letter, Secretariat
 
 
 class LetterTable(TashilTable):
-    number = tables.Column(linkify=True, verbose_name=_("شماره نامه"), order_by=("year", "sequence"))
+    number = tables.Column(
+        linkify=True,
+        verbose_name=_("شماره نامه"),
+        order_by=("year", "sequence"),
+        attrs={"td": {"class": "text-nowrap"}},
+    )
     date = JalaliDateColumn()
     subject = tables.Column(linkify=True)
     status = BadgeColumn(colours=LETTER_COLOURS)
