@@ -121,3 +121,12 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("-", "pages crawled per role")
         for line in sorted(walked):
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox():
+    """The text messages sent during the test (``LocmemBackend``), emptied before each test."""
+    from tashil.notifications import sms
+
+    sms.outbox.clear()
+    return sms.outbox

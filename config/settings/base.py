@@ -193,6 +193,12 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Tashil <no-reply@tashil.local>")
 
+# Text messages: the file backend writes what would be sent to var/sms.log; a gateway's backend in production
+# (docs/deploy.md). SMS_SENDER is the line messages come from (e.g. a 4040… government line).
+SMS_BACKEND = env("SMS_BACKEND", default="tashil.notifications.sms.FileBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(VAR_DIR / "sms.log"))
+SMS_SENDER = env("SMS_SENDER", default="")
+
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),

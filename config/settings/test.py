@@ -25,6 +25,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env("D
         "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
         "TEST": {"NAME": test_file},
     }
+SMS_BACKEND = "tashil.notifications.sms.LocmemBackend"
 AXES_ENABLED = True
 # Every test client calls from 127.0.0.1: the public API's limit is set out of reach here, and a test that
 # checks the limit lowers it for itself.

@@ -19,6 +19,7 @@ from tashil.core.fields import DigitsCharField
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import fold_digits
+from tashil.core.validators import validate_person_code
 
 
 class TashilUserManager(UserManager.from_queryset(ScopedQuerySet)):
@@ -29,6 +30,15 @@ class User(AbstractUser, BaseModel):
     """A person who signs in: staff of a headquarters or an agency, a clinic expert, a unit's representative."""
 
     mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    # کد ملی: unique where given (NULL when not), for matching a person across sign-in routes (issue 24).
+    national_code = DigitsCharField(
+        verbose_name=_("کد ملی"),
+        max_length=10,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_person_code],
+    )
     position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
     language = models.CharField(
         verbose_name=_("زبان"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -54,6 +64,7 @@ class User(AbstractUser, BaseModel):
 
     def save(self, *args, **kwargs):
         self.mobile = fold_digits(self.mobile)
+        self.national_code = fold_digits(self.national_code or "") or None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
