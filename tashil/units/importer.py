@@ -35,6 +35,7 @@ from tashil.core.display import display_value
 from tashil.core.jalali import parse_jalali
 from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
 from tashil.core.validators import normalize_identifier, normalize_national_id
+from tashil.geo.cache import one_bump_per_county
 from tashil.geo.models import County, IndustrialZone
 
 from . import services
@@ -515,7 +516,8 @@ class Importer:
             self.result.written = False
             return self.result
         with transaction.atomic():
-            self.process_rows(rows)
+            with one_bump_per_county():  # each county's figures refreshed once for the import, not per batch
+                self.process_rows(rows)
             refused = bool(self.result.errors) and not self.partial
             if refused:
                 transaction.set_rollback(True)
