@@ -59,8 +59,15 @@ def bump_counties_on_commit(county_ids):
     if collecting is not None:
         collecting.update(county_ids)
         return
-    for county_id in sorted(county_ids):
-        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
+    if county_ids:
+        transaction.on_commit(lambda: bump_counties(county_ids))
+
+
+def bump_counties(county_ids):
+    """Bump several counties' generations in one transaction (with the database cache, one commit for all)."""
+    with transaction.atomic():
+        for county_id in sorted(county_ids):
+            bump_county(county_id)
 
 
 @contextmanager
