@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -182,10 +183,8 @@ def setting(attr, *args):
             value = discovery().get(ENDPOINTS[attr], "")
         if value:
             return value
-        if args:
-            return args[0]
         if attr == "OIDC_OP_USER_ENDPOINT":
-            return None
+            return None  # optional: the claims are then the ID token's
         raise ProviderUnavailable(f"no {ENDPOINTS[attr]} for the provider")
     return import_from_settings(attr, *args)
 
@@ -295,7 +294,10 @@ def refuse(request, reason, code=""):
     )
 
 
+# Outside a transaction: the provider is called over the network meanwhile, and a database transaction (a write
+# lock on SQLite) is not held open while it answers.
 @method_decorator(login_not_required, name="dispatch")
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class StartView(OIDCAuthenticationRequestView):
     """«ورود با درگاه ملی»: off (404) when not configured; a Persian page when the provider cannot be found."""
 
@@ -318,6 +320,7 @@ class StartView(OIDCAuthenticationRequestView):
 
 
 @method_decorator(login_not_required, name="dispatch")
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
 class CallbackView(OIDCAuthenticationCallbackView):
     """Where the provider sends the person back: signed in, or a page saying why not."""
 
