@@ -26,6 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tashil.accounts import oidc
 from tashil.accounts.models import AccessEvent
+from tashil.core.testing.browser import GUARDS, screenshot
 
 ROOT = Path(__file__).resolve().parents[3]
 CLIENT_ID = "tashil-test-client"
@@ -360,17 +361,42 @@ def test_a_matcher_added_by_another_feature_is_asked_too(national_sign_on, world
         oidc.PERSON_MATCHERS.remove(invitation)
 
 
-@pytest.mark.browser
-def test_browser_signs_in_through_the_providers_login_and_consent_pages(page, settings, provider, maryam):
-    configure(settings, provider)
+def through_the_provider(page, provider, person):
+    """From Tashil's login page through the provider's login and consent pages, as a person clicks them."""
     page.goto("/accounts/login/")
     page.click("[data-testid=national-sign-on]")
     page.wait_for_selector("[data-testid=provider-login]")
-    page.fill("input[name=username]", MARYAM["username"])
-    page.fill("input[name=password]", MARYAM["password"])
+    page.fill("input[name=username]", person["username"])
+    page.fill("input[name=password]", person["password"])
     page.click("[data-testid=provider-login] button[type=submit]")
     page.click("input[name=allow]")
     page.wait_for_url(lambda url: not url.startswith(provider.url))
     page.wait_for_load_state("domcontentloaded")
+
+
+@pytest.mark.browser
+def test_browser_signs_in_through_the_providers_login_and_consent_pages(page, settings, provider, maryam):
+    configure(settings, provider)
+    page.goto("/accounts/login/")
+    screenshot(page, "national-sign-on")
+    through_the_provider(page, provider, MARYAM)
     assert str(maryam) in page.content()
     assert AccessEvent.objects.filter(kind="sign_in", user=maryam, detail="با درگاه ملی").exists()
+
+
+@pytest.mark.browser
+def test_browser_a_person_without_an_account_is_told_what_to_do(page, settings, provider, maryam):
+    configure(settings, provider)
+
+    def expect_refusal(route):
+        # The return answers 403 (no account): the page is judged below, not counted as a broken page.
+        GUARDS[page].expected.add((403, route.request.url))
+        route.continue_()
+
+    page.route("**/accounts/national/callback/**", expect_refusal)
+    through_the_provider(page, provider, REZA)
+    assert page.get_attribute("[data-testid=national-refused]", "data-reason") == "no_match"
+    assert "۱۲۳۴۵۶۷۸۹۱" in page.inner_text("main")
+    screenshot(page, "national-sign-on-refused")
+    page.click("[data-testid=back-to-login]")
+    page.wait_for_selector("[data-testid=login-form]")
