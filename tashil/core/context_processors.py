@@ -18,5 +18,17 @@ def tashil(request):
         cached = request._tashil_context = {
             "menu": menu_for(user, request.path) if signed_in else [],
             "scope_line": scope.describe(user) if signed_in else "",
+            # Read only when the side menu is drawn (a callable: the template calls it then).
+            "saved_views": (lambda: saved_views_for(user)) if signed_in else (),
         }
     return {**cached, "text_direction": "rtl" if get_language_bidi() else "ltr"}
+
+
+SIDE_MENU_SAVED_VIEWS = 12
+
+
+def saved_views_for(user):
+    """The saved views the side menu lists: the person's own and those shared with them, by name."""
+    from .models import SavedView
+
+    return list(scope.restrict(SavedView.objects.all(), user).order_by("name", "pk")[:SIDE_MENU_SAVED_VIEWS])

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -244,3 +245,88 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} ({self.host}:{self.pid})"
+
+
+class SavedView(BaseModel):
+    """A list's filters saved under a name: the person's own, or shared with the people who hold the same role in
+    the same place (their secretariat). Listed in the side menu; one can be the daily digest's content."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("صاحب"), related_name="saved_views", on_delete=models.CASCADE
+    )
+    name = models.CharField(verbose_name=_("نام"), max_length=100)
+    path = models.CharField(verbose_name=_("فهرست"), max_length=200)
+    query = models.CharField(verbose_name=_("فیلترها"), max_length=2000, blank=True)
+    shared = models.BooleanField(
+        verbose_name=_("مشترک با همکاران"),
+        default=False,
+        help_text=_("همکارانی که همین نقش را در همین استان یا شهرستان دارند آن را در فهرست خود می‌بینند."),
+    )
+    in_digest = models.BooleanField(
+        verbose_name=_("در خلاصه روزانه"),
+        default=False,
+        help_text=_("شمار ردیف‌های این نما هر روز در خلاصه روزانه شما می‌آید."),
+    )
+
+    changelog_enabled = False
+    role_actions = {role: frozenset({"view", "add", "change", "delete"}) for role in Role.values}
+
+    class Meta:
+        verbose_name = _("نمای ذخیره‌شده")
+        verbose_name_plural = _("نماهای ذخیره‌شده")
+        ordering = ("name", "pk")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{self.path}?{self.query}" if self.query else self.path
+
+    def list_view(self):
+        """The list page this view filters (a ``core.views.ObjectListView``), with its URL arguments; None when
+        the path is no longer such a page."""
+        from django.urls import Resolver404, resolve
+
+        from .views.generic import ObjectListView
+
+        try:
+            match = resolve(self.path)
+        except Resolver404:
+            return None
+        view_class = getattr(match.func, "view_class", None)
+        if view_class is None or not issubclass(view_class, ObjectListView):
+            return None
+        return match
+
+    def count_for(self, user):
+        """How many rows the list shows ``user`` with these filters (its own scope and filter set)."""
+        from django.http import HttpRequest, QueryDict
+
+        match = self.list_view()
+        if match is None:
+            return None
+        request = HttpRequest()
+        request.method, request.path, request.user = "GET", self.path, user
+        request.GET = QueryDict(self.query)
+        view = match.func.view_class(**match.func.view_initkwargs)
+        view.setup(request, *match.args, **match.kwargs)
+        queryset, _filterset = view.filtered_queryset()
+        return queryset.count()
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """Everyone changes and deletes their own; a shared view is seen by those holding the owner's role in
+        the owner's place."""
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        own = Q(owner_id=membership.user_id)
+        if action != "view":
+            return own
+        same_post = type(membership)._default_manager.filter(
+            is_active=True,
+            role=membership.role,
+            level=membership.level,
+            province_id=membership.province_id,
+            county_id=membership.county_id,
+        )
+        return own | Q(shared=True, owner_id__in=same_post.values("user_id"))

@@ -14,7 +14,7 @@ from django_tables2.columns import library
 
 from . import scope
 from .jalali import format_jalali, format_jalali_datetime, interface_digits
-from .models import ChangeLogEntry, Holiday
+from .models import ChangeLogEntry, Holiday, SavedView
 from .persian import format_number
 
 
@@ -274,3 +274,23 @@ class ChangeLogEntryTable(TashilTable):
     class Meta(TashilTable.Meta):
         model = ChangeLogEntry
         fields = ("time", "user_name", "source", "action", "content_type", "object_repr", "message")
+
+
+class SavedViewTable(TashilTable):
+    name = tables.Column(verbose_name=_("نام"), linkify=lambda record: record.get_absolute_url())
+    owner = tables.Column(verbose_name=_("صاحب"))
+    edit = tables.TemplateColumn(
+        verbose_name="",
+        orderable=False,
+        exclude_from_export=True,
+        template_code=(
+            "{% load i18n %}{% if record.owner_id == request.user.pk %}"
+            '<a href="{% url \'core:savedview_edit\' record.pk %}">{% translate "ویرایش" %}</a> · '
+            '<a class="text-danger" href="{% url \'core:savedview_delete\' record.pk %}">{% translate "حذف" %}</a>'
+            "{% endif %}"
+        ),
+    )
+
+    class Meta(TashilTable.Meta):
+        model = SavedView
+        fields = ("name", "owner", "shared", "in_digest")

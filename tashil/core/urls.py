@@ -13,4 +13,8 @@ urlpatterns = [
     path("changelog/", views.ChangeLogEntryListView.as_view(), name="changelogentry_list"),
     path("changelog/<int:pk>/", views.ChangeLogEntryView.as_view(), name="changelogentry"),
     path("autocomplete/", autocomplete, name="autocomplete"),
+    path("saved-views/", views.SavedViewListView.as_view(), name="savedview_list"),
+    path("saved-views/add/", views.SavedViewEditView.as_view(), name="savedview_add"),
+    path("saved-views/<int:pk>/edit/", views.SavedViewEditView.as_view(), name="savedview_edit"),
+    path("saved-views/<int:pk>/delete/", views.SavedViewDeleteView.as_view(), name="savedview_delete"),
 ]

@@ -16,3 +16,11 @@ class SiteConfig(AppConfig):
         from .menu import MENU
 
         navigation.register(*MENU)
+
+        from django.db.models import Q
+
+        from tashil.notifications import registry
+
+        from .digest import saved_view_lines
+
+        registry.digest_section("saved_views", saved_view_lines, Q(saved_views__in_digest=True))

@@ -19,3 +19,17 @@ ROUTES = [
     Route("core:autocomplete", codes(OK), query="?model=units.industrialunit&q=الف"),
     Route("core:autocomplete", codes(NOT_FOUND), query="?model=accounts.membership&q=x"),
 ]
+ROUTES += [
+    Route("core:savedview_list", codes(OK)),
+    Route("core:savedview_add", codes(OK), query="?path=/registry/units/&query=status%3Dactive"),
+    Route(
+        "core:savedview_edit",
+        codes(ok=("secretariat",), not_found=[r for r in SIGNED_IN if r != "secretariat"]),
+        obj="saved_view",
+    ),
+    Route(
+        "core:savedview_delete",
+        codes(ok=("secretariat",), not_found=[r for r in SIGNED_IN if r != "secretariat"]),
+        obj="saved_view",
+    ),
+]

@@ -148,6 +148,7 @@ def test_a_person_in_two_counties_sees_both_but_manages_only_where_all_their_rol
 EXPECTED = {
     "core.ChangeLogEntry": ((("admin",), EVERY),),
     "core.WeekendDay": (),
+    "core.SavedView": ((("secretariat",), ("saved_view",)),),
     "core.Holiday": (
         (
             (

@@ -82,4 +82,22 @@ def test_every_number_kept_as_text_is_folded_by_a_migration():
         for field in model._meta.get_fields()
         if isinstance(field, DigitsCharField)
     }
-    assert expected and expected <= folded, expected - folded
+    assert expected and expected <= folded | BORN_FOLDED, expected - folded - BORN_FOLDED
+
+
+# Fields that were DigitsCharFields from their first migration: no row ever held other digits.
+BORN_FOLDED = {
+    ("accounts.User", "national_code"),
+    *(
+        ("units.IndustrialUnit", name)
+        for name in (
+            "economic_code",
+            "workshop_code",
+            "postal_code",
+            "production_id",
+            "electricity_subscription",
+            "gas_subscription",
+            "water_subscription",
+        )
+    ),
+}

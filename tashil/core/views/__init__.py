@@ -7,6 +7,9 @@ from .pages import (
     HolidayDeleteView,
     HolidayEditView,
     HolidayListView,
+    SavedViewDeleteView,
+    SavedViewEditView,
+    SavedViewListView,
 )
 
 __all__ = [
@@ -21,5 +24,8 @@ __all__ = [
     "ObjectListView",
     "ObjectView",
     "RegisteredTab",
+    "SavedViewDeleteView",
+    "SavedViewEditView",
+    "SavedViewListView",
     "Tab",
 ]

@@ -5,6 +5,7 @@ closed to the action answer 403; list pages and exports only ever hold rows the 
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -219,8 +220,18 @@ class ObjectListView(ScopedViewMixin, View):
             "more_filters": more,
             "more_filters_active": self.more_filters_active(more),
             "breadcrumbs": [(self.get_title(), None)],
+            "save_view_url": self.save_view_url(kwargs.get("filterset")),
             **kwargs,
         }
+
+    def save_view_url(self, filterset):
+        """«ذخیره این نما»: the saved-view form for this list with the filters in use (not the page or the export)."""
+        if filterset is None or not self.request.user.is_authenticated:
+            return None
+        query = self.request.GET.copy()
+        for name in ("page", "export", "return_url"):
+            query.pop(name, None)
+        return reverse("core:savedview_add") + "?" + urlencode({"path": self.request.path, "query": query.urlencode()})
 
 
 @dataclass

@@ -12,9 +12,9 @@ from django.views import View
 
 from tashil.core import scope
 from tashil.core.filtersets import ChangeLogEntryFilterSet, HolidayFilterSet
-from tashil.core.forms.core import HolidayForm, WeekendForm
-from tashil.core.models import ChangeLogEntry, Holiday, WeekendDay
-from tashil.core.tables import ChangeLogEntryTable, HolidayTable
+from tashil.core.forms.core import HolidayForm, SavedViewForm, WeekendForm
+from tashil.core.models import ChangeLogEntry, Holiday, SavedView, WeekendDay
+from tashil.core.tables import ChangeLogEntryTable, HolidayTable, SavedViewTable
 
 from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 
@@ -117,3 +117,32 @@ class ChangeLogEntryView(ObjectView):
     def get_entry_context(self):
         self.object.is_child = True
         return {"entries": [self.object]}
+
+
+class SavedViewListView(ObjectListView):
+    """The person's saved views and those their colleagues share with them."""
+
+    model = SavedView
+    table_class = SavedViewTable
+    actions = ()
+
+
+class SavedViewEditView(ObjectEditView):
+    """Save the filters of the list the person came from (?path=…&query=…) under a name; or rename one."""
+
+    model = SavedView
+    form_class = SavedViewForm
+
+    def save(self, form):
+        view = form.save(commit=False)
+        if not view.pk:
+            view.owner = self.request.user
+        view.save()
+        return view
+
+    def get_success_url(self, obj):
+        return obj.get_absolute_url()
+
+
+class SavedViewDeleteView(ObjectDeleteView):
+    model = SavedView

@@ -8,7 +8,7 @@ import datetime
 from types import SimpleNamespace
 
 from tashil.core.choices import Role, ScopeLevel
-from tashil.core.models import ChangeLogEntry, Holiday
+from tashil.core.models import ChangeLogEntry, Holiday, SavedView
 from tashil.core.testing.roles import ROLES  # noqa: F401  (the world holds a user for each)
 from tashil.orgs.models import AgencyContact
 
@@ -70,6 +70,9 @@ def build_world():
     member("clinic_expert", Role.CLINIC_EXPERT, ScopeLevel.COUNTY, w.county_a)
     w.manager_membership = w.users["manager"].memberships.get()
     w.contact_a = AgencyContact.objects.create(agency=w.agency_a, name="رابط الف")
+    w.saved_view = SavedView.objects.create(
+        owner=w.users["secretariat"], name="نمای آزمایشی", path="/registry/units/", query="status=active"
+    )
     w.holiday = Holiday.objects.create(date=datetime.date(2030, 3, 21), title="نوروز آزمایشی", is_fixed=True)
     w.changelog_entry = ChangeLogEntry.objects.filter(
         object_id=w.zone_a.pk, content_type__model="industrialzone"
