@@ -66,3 +66,9 @@ class PlaceCalendars:
 def forget(province_id, county_id=None):
     """A closure of this place changed: its days are read again next time."""
     cache.delete(county_key(county_id) if county_id else province_key(province_id))
+
+
+def forget_closure(instance, **kwargs):
+    """Any save or delete of a closure (the services', the admin's, a fixture's) forgets its place's days; the
+    services also forget the place a corrected closure left."""
+    forget(instance.province_id, instance.county_id)
