@@ -19,8 +19,8 @@ from .models import Holiday
 from .persian import to_persian_digits
 
 # The library's Persian names of the holidays on the solar calendar (and its one-off announced public holidays):
-# every other name it gives is a lunar holiday, loaded to confirm. A name the library adds later is taken
-# for lunar — asking for one needless confirmation is better than trusting an estimate unseen.
+# a day with none of them is a lunar holiday, loaded to confirm. A name the library adds later is taken for
+# lunar — asking for one needless confirmation is better than trusting an estimate unseen.
 SOLAR_NAMES = frozenset(
     {
         "پیروزی انقلاب اسلامی",
@@ -35,6 +35,7 @@ SOLAR_NAMES = frozenset(
         "تعطیلی عمومی",
     }
 )
+ONE_OFF = "تعطیلی عمومی"  # the library's name of a public holiday announced once (not a recurring one)
 # The years ``load_reference`` loads (and the current and next Jalali year, whatever they are).
 REFERENCE_YEARS = range(1404, 1407)
 # How far the national secretariat may move a lunar holiday when confirming it: the moon's sighting differs
@@ -51,7 +52,8 @@ def official_holidays(year):
         if not start <= day <= end:
             continue
         names = [part.strip() for part in name.split(";") if part.strip()]
-        lunar = any(part not in SOLAR_NAMES for part in names)
+        # A day that is also a solar holiday (Nowruz on Eid al-Fitr in 1405) is a holiday whatever the moon does.
+        lunar = not any(part in SOLAR_NAMES for part in names)
         found.append((day, to_persian_digits("؛ ".join(names)), lunar))
     return found
 
@@ -65,7 +67,9 @@ def load_official_holidays(year):
     for day, title, lunar in official_holidays(year):
         if day in existing:
             continue
-        Holiday.objects.create(date=day, title=title[:200], lunar=lunar, confirmed=not lunar, is_fixed=not lunar)
+        # A solar holiday recurs on its Jalali day; a lunar or a one-off announced one does not.
+        fixed = not lunar and ONE_OFF not in title
+        Holiday.objects.create(date=day, title=title[:200], lunar=lunar, confirmed=not lunar, is_fixed=fixed)
         added += 1
     return added
 

@@ -267,6 +267,9 @@ class HolidayTable(TashilTable):
         """The national secretariat's (the model's scope rule), asked once per table, not once per row."""
         return self.user is not None and scope.scope_q(Holiday, self.user, "confirm") is not None
 
+    def value_confirmed(self, value):
+        return _("تأییدشده") if value else _("در انتظار تأیید")
+
     def render_confirmed(self, value, record):
         """A lunar holiday still to confirm says so, with the national secretariat's button beside it."""
         if value:
