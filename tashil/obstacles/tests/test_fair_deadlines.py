@@ -71,16 +71,22 @@ def test_a_deadline_across_a_weekend_a_holiday_a_provincial_closure_and_a_wait(w
     assert in_a.due_date == datetime.date(2025, 2, 24)
 
 
-def test_a_county_closure_counts_for_that_county_s_agencies_and_the_province_s_but_not_a_neighbour_s(world):
+def test_a_county_closure_counts_for_that_county_s_agencies_only_and_a_day_is_closed_once(world):
     load_calendar()
-    county_a = refer(world, world.unit_a, world.agency_a2)
-    neighbour = refer(world, world.unit_a2, world.agency_a2)  # a county A agency: its own county's closure counts
-    geo_services.save_closure(Closure(date=datetime.date(2025, 2, 16), county=world.county_a2, reason="انتخابات"))
-    county_a.refresh_from_db()
-    neighbour.refresh_from_db()
-    assert county_a.due_date == neighbour.due_date == datetime.date(2025, 2, 22), "county A2 is not agency A2's place"
-    assert calendar_for(world.province_a.pk, world.county_a2.pk).is_working_day(datetime.date(2025, 2, 16)) is False
-    assert calendar_for(world.province_a.pk, world.county_a.pk).is_working_day(datetime.date(2025, 2, 16))
+    referral = refer(world, world.unit_a, world.agency_a2)  # county A's electricity office
+    sunday = datetime.date(2025, 2, 16)
+    geo_services.save_closure(Closure(date=sunday, county=world.county_a2, reason="انتخابات"))
+    referral.refresh_from_db()
+    assert referral.due_date == datetime.date(2025, 2, 22), "county A2's closure is not county A's"
+    geo_services.save_closure(Closure(date=sunday, county=world.county_a, reason="انتخابات"))
+    referral.refresh_from_db()
+    assert referral.due_date == datetime.date(2025, 2, 23)
+    # The whole province closes the same day: county A was closed already, nothing moves twice.
+    geo_services.save_closure(Closure(date=sunday, province=world.province_a, reason="گرما"))
+    referral.refresh_from_db()
+    assert referral.due_date == datetime.date(2025, 2, 23)
+    assert referral.obstacle.events.filter(kind=EventKind.DEADLINE).count() == 1
+    assert calendar_for(world.province_b.pk, world.county_b.pk).is_working_day(sunday), "province B worked"
 
 
 def test_a_closure_on_a_weekend_or_a_holiday_moves_nothing(world):
@@ -116,7 +122,8 @@ def test_a_secretariat_enters_its_county_s_closure_on_its_page_and_the_running_d
 
     closure = Closure.objects.get(date=closed, county=world.county_a)
     assert client_as("secretariat_b").get(closure.get_absolute_url()).status_code == 404
-    delete = pages.form(client.get(reverse("geo:closure_delete", args=[closure.pk])))
+    shown = client.get(closure.get_absolute_url())
+    delete = pages.form(client.get(pages.link(shown, href_contains=reverse("geo:closure_delete", args=[closure.pk]))))
     assert delete.submit(client).status_code == 302
     referral.refresh_from_db()
     assert referral.due_date == old_due
