@@ -54,6 +54,8 @@ def _changed(change):
 @transaction.atomic
 def save_closure(closure, user=None):
     """Record a closure, or correct one (its date or place): the deadlines of its place move with it."""
+    if closure.county_id:
+        closure.province_id = closure.county.province_id  # a county's closure is in its province
     closure.full_clean()
     before = None
     if closure.pk:

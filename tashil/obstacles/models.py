@@ -354,8 +354,8 @@ def first_response_late_q(day=None):
 
 
 def waited_q():
-    """Referrals that waited on the producer (now, or for some working days before)."""
-    return Q(days_waited__gt=0) | Q(status=ReferralStatus.AWAITING_PRODUCER)
+    """Referrals whose agency asked the producer for documents (waiting now, or waited before)."""
+    return ~Q(wait_request="")
 
 
 class ReferralQuerySet(ScopedQuerySet):

@@ -46,14 +46,22 @@ def test_the_national_secretariat_confirms_a_lunar_holiday_a_day_off_its_estimat
     holiday = Holiday.objects.get(pk=int(confirm_url.rstrip("/").split("/")[-2]))
     estimate = holiday.date
 
-    too_far = pages.form(client.get(confirm_url)).fill(date=format_jalali(estimate + datetime.timedelta(days=2)))
+    too_far = pages.form(client.get(confirm_url), testid="object-form").fill(
+        date=format_jalali(estimate + datetime.timedelta(days=2))
+    )
     refused = too_far.submit(client)
     assert refused.status_code == 400 and "برآورد" in refused.content.decode()
 
     moved = estimate + datetime.timedelta(days=1)
     if Holiday.objects.filter(date=moved).exists():
         moved = estimate - datetime.timedelta(days=1)
-    assert pages.form(client.get(confirm_url)).fill(date=format_jalali(moved)).submit(client).status_code == 302
+    assert (
+        pages.form(client.get(confirm_url), testid="object-form")
+        .fill(date=format_jalali(moved))
+        .submit(client)
+        .status_code
+        == 302
+    )
     holiday.refresh_from_db()
     assert (holiday.date, holiday.confirmed) == (moved, True)
     assert ChangeLogEntry.objects.filter(
