@@ -272,7 +272,7 @@ class ScorecardView(ReportView):
             rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + missing
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):
-            table = [[label for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
+            table = [[str(label) for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
             record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
         page = Paginator(rows, self.PER_PAGE).get_page(request.GET.get("page"))
