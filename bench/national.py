@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from tashil.core import fakedata
 from tashil.core.bulk import Inserter
@@ -52,6 +53,12 @@ def pick(rng, mix):
         if roll < total:
             return value
     return mix[0][0]
+
+
+def settled_at(day):
+    """Noon of the day a referral was settled, as the bulk inserter writes a time to this database."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    return connection.ops.adapt_datetimefield_value(moment) if connection.vendor == "sqlite" else moment
 
 
 class NationalGenerator:
@@ -296,6 +303,11 @@ class NationalGenerator:
                         due_date=due,
                         status=referral_status,
                         first_response_date=answered,
+                        # The scorecard's first-response figures: a target three working days (about four
+                        # days) on, and the working days (about five in seven) the first answer took.
+                        first_response_due=referred + datetime.timedelta(days=4),
+                        first_response_days=(answered - referred).days * 5 // 7 if answered else None,
+                        responded_at=settled_at(answered) if answered and closed else None,
                         response="اقدام لازم انجام شد." if answered else "",
                     )
                 )

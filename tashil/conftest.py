@@ -28,6 +28,15 @@ def pytest_configure(config):
     import tashil.site.testing.builders  # noqa: F401  (registers every app's world builder)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves no work calendar, closures or figures
+    behind for the next (SQLite reuses the ids of rolled-back rows, so a key could name another test's place)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def world(db):
     return build_world()

@@ -315,6 +315,12 @@ TASHIL_IMPORT_MAX_MEMORY_MB = env.int("TASHIL_IMPORT_MAX_MEMORY_MB", default=102
 TASHIL_SITE_URL = env("TASHIL_SITE_URL", default="http://127.0.0.1:8000")
 # Working days an agency has to answer a referral, unless the obstacle group says otherwise.
 TASHIL_REFERRAL_DAYS = env.int("TASHIL_REFERRAL_DAYS", default=10)
+# Working days an agency has to first answer a referral (accept it or ask the producer for documents).
+TASHIL_FIRST_RESPONSE_DAYS = env.int("TASHIL_FIRST_RESPONSE_DAYS", default=3)
+# Working days a referral may wait on the producer's documents before its clock runs again by itself,
+# and how often (in working days) the producer is reminded meanwhile.
+TASHIL_PRODUCER_WAIT_DAYS = env.int("TASHIL_PRODUCER_WAIT_DAYS", default=10)
+TASHIL_PRODUCER_REMIND_DAYS = env.int("TASHIL_PRODUCER_REMIND_DAYS", default=3)
 # Attachments: the largest file accepted, and the file types.
 TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
 # Photos of products and visit findings, and units' logos.

@@ -148,7 +148,7 @@ class HolidayFilterSet(TashilFilterSet):
 
     class Meta:
         model = Holiday
-        fields = ("year", "is_fixed")
+        fields = ("year", "is_fixed", "lunar", "confirmed")
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(date__range=year_bounds(int(value)))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import scope
-from .choices import DEFAULT_ROLE_ACTIONS, ChangeAction, ChangeSource, Role, Weekday
+from .choices import DEFAULT_ROLE_ACTIONS, ChangeAction, ChangeSource, Role, ScopeLevel, Weekday
 from .links import object_url
 
 
@@ -195,10 +195,20 @@ class Holiday(BaseModel):
         default=False,
         help_text=_("تعطیلات ثابت شمسی (مانند نوروز) هر سال در همان روز تکرار می‌شوند."),
     )
+    lunar = models.BooleanField(
+        verbose_name=_("قمری"),
+        default=False,
+        help_text=_("تعطیلات قمری هر سال جابه‌جا می‌شوند و تاریخشان ممکن است یک روز با برآورد فرق کند."),
+    )
+    confirmed = models.BooleanField(
+        verbose_name=_("تأییدشده"),
+        default=True,
+        help_text=_("تعطیل قمریِ برآوردشده تا تأیید دبیرخانه ملی «در انتظار تأیید» می‌ماند."),
+    )
 
     role_actions = {
-        Role.ADMIN: frozenset({"view", "add", "change", "delete"}),
-        Role.SECRETARIAT: frozenset({"view"}),
+        Role.ADMIN: frozenset({"view", "add", "change", "delete", "confirm"}),
+        Role.SECRETARIAT: frozenset({"view", "confirm"}),
         Role.MANAGER: frozenset({"view"}),
         Role.AGENCY_OFFICER: frozenset({"view"}),
         Role.CLINIC_EXPERT: frozenset({"view"}),
@@ -220,6 +230,19 @@ class Holiday(BaseModel):
     @property
     def weekday_name(self):
         return Weekday(self.date.weekday()).label
+
+    @property
+    def to_confirm(self):
+        return not self.confirmed
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """Not a path: the official calendar is the nation's, so only the national secretariat confirms a
+        lunar holiday's date; a county's or province's secretariat reads it."""
+        q = super().scope_filter(membership, action)
+        if action == "confirm" and membership.role == Role.SECRETARIAT and membership.level != ScopeLevel.NATION:
+            return None
+        return q
 
     @classmethod
     def in_range(cls, start: datetime.date, end: datetime.date):

@@ -1,7 +1,7 @@
 """The work calendar's defaults: the weekend and the fixed solar holidays of the Iranian calendar.
 
-Lunar (religious) holidays move every year and are announced officially; the secretariat adds them in
-the calendar page. Only the fixed solar ones are seeded.
+The fixed solar ones are seeded for 1400–1410 here; the official holidays of a year, lunar ones included (marked
+to confirm), come from the ``holidays`` library through ``official_holidays.load_official_holidays``.
 """
 
 from django.db import transaction

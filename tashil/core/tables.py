@@ -7,6 +7,7 @@ import math
 import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -255,10 +256,35 @@ def _plain(value):
 class HolidayTable(TashilTable):
     date = JalaliDateColumn(verbose_name=_("تاریخ"))
     weekday_name = tables.Column(verbose_name=_("روز هفته"), orderable=False, accessor="weekday_name")
+    confirmed = tables.Column(verbose_name=_("تأیید"))
 
     class Meta(TashilTable.Meta):
         model = Holiday
-        fields = ("date", "weekday_name", "title", "is_fixed")
+        fields = ("date", "weekday_name", "title", "is_fixed", "lunar", "confirmed")
+
+    @cached_property
+    def may_confirm(self):
+        """The national secretariat's (the model's scope rule), asked once per table, not once per row."""
+        return self.user is not None and scope.scope_q(Holiday, self.user, "confirm") is not None
+
+    def value_confirmed(self, value):
+        return _("تأییدشده") if value else _("در انتظار تأیید")
+
+    def render_confirmed(self, value, record):
+        """A lunar holiday still to confirm says so, with the national secretariat's button beside it."""
+        if value:
+            return _("تأییدشده")
+        label = format_html(
+            '<span class="badge text-bg-warning" data-testid="to-confirm">{}</span>', _("در انتظار تأیید")
+        )
+        if self.may_confirm:
+            return format_html(
+                '{} <a class="btn btn-sm btn-outline-primary py-0" href="{}" data-testid="confirm-holiday">{}</a>',
+                label,
+                reverse("core:holiday_confirm", args=[record.pk]),
+                _("تأیید"),
+            )
+        return label
 
     def render_date(self, value, record):
         """The date opens the holiday's form, for those who may change holidays."""

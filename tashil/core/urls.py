@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views.pages import WeekendEditView, autocomplete
+from .views.pages import HolidayConfirmView, WeekendEditView, autocomplete
 
 app_name = "core"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("holidays/add/", views.HolidayEditView.as_view(), name="holiday_add"),
     path("holidays/<int:pk>/edit/", views.HolidayEditView.as_view(), name="holiday_edit"),
     path("holidays/<int:pk>/delete/", views.HolidayDeleteView.as_view(), name="holiday_delete"),
+    path("holidays/<int:pk>/confirm/", HolidayConfirmView.as_view(), name="holiday_confirm"),
     path("weekend/", WeekendEditView.as_view(), name="weekend_edit"),
     path("changelog/", views.ChangeLogEntryListView.as_view(), name="changelogentry_list"),
     path("changelog/<int:pk>/", views.ChangeLogEntryView.as_view(), name="changelogentry"),

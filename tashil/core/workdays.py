@@ -1,4 +1,7 @@
-"""Iranian working days: deadlines skip the weekend and official holidays, both kept in editable tables."""
+"""Iranian working days: deadlines skip the weekend and official holidays, both kept in editable tables.
+
+This is the nation's calendar. A place's calendar adds the closures of a province or county to it
+(``WorkCalendar.with_days_off``; geo.calendar builds and caches it per place)."""
 
 import bisect
 import datetime
@@ -33,6 +36,12 @@ class WorkCalendar:
             )
             cache.set(CACHE_KEY, data, 3600)
         return cls(*data)
+
+    def with_days_off(self, days):
+        """This calendar with more days off: a province's or county's closures (see geo.calendar)."""
+        if not days:
+            return self
+        return WorkCalendar(self.weekend, self.holidays | frozenset(days))
 
     def is_working_day(self, day):
         return day.weekday() not in self.weekend and day not in self.holidays

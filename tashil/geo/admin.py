@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import County, IndustrialZone, Province
+from .models import Closure, County, IndustrialZone, Province
 
 
 @admin.register(Province)
@@ -22,3 +22,27 @@ class IndustrialZoneAdmin(admin.ModelAdmin):
     list_filter = ("kind", "is_active", "county__province")
     search_fields = ("name",)
     autocomplete_fields = ("county",)
+
+
+@admin.register(Closure)
+class ClosureAdmin(admin.ModelAdmin):
+    list_display = ("date", "province", "county", "reason")
+    list_filter = ("province",)
+    search_fields = ("reason",)
+    autocomplete_fields = ("county",)
+
+    def save_model(self, request, obj, form, change):
+        from .services import save_closure
+
+        save_closure(obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        from .services import delete_closure
+
+        delete_closure(obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        from .services import delete_closure
+
+        for obj in queryset:
+            delete_closure(obj, user=request.user)

@@ -22,6 +22,7 @@ COUNTY_PATHS = {
     "obstacles.Referral": "obstacle__county",
     "meetings.Resolution": "county",
     "meetings.Meeting": "county",
+    "meetings.Attendance": "meeting__county",
     "clinic.ClinicCase": "county",
 }
 

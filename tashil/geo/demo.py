@@ -1,11 +1,14 @@
 """Demo: Pakdasht county and its industrial towns and areas."""
 
+import datetime
 from decimal import Decimal
 
 from tashil.core.demo import DEMO_COUNTY_CODE
+from tashil.core.jalali import today
 
 from .choices import ZoneKind
-from .models import County, IndustrialZone
+from .models import Closure, County, IndustrialZone
+from .services import save_closure
 
 ZONES = (
     ("شهرک صنعتی عباس‌آباد", ZoneKind.TOWN, "شرکت شهرک‌های صنعتی استان تهران", Decimal("380"), "35.4705", "51.7702"),
@@ -31,3 +34,7 @@ def load(context):
             },
         )
         context.zones.append(zone)
+    # Tehran province's offices closed for air pollution a fortnight ago: a day out of every deadline running then.
+    closed = today() - datetime.timedelta(days=14)
+    if not Closure.objects.filter(date=closed, province=county.province, county__isnull=True).exists():
+        save_closure(Closure(date=closed, province=county.province, reason="آلودگی هوا (تصمیم استانداری)"))

@@ -1,9 +1,10 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.filtersets import TashilFilterSet
+from tashil.core.filtersets import TashilFilterSet, YearFilter
+from tashil.core.jalali import year_bounds
 
-from .models import County, IndustrialZone, Province
+from .models import Closure, County, IndustrialZone, Province
 
 
 class ProvinceFilterSet(TashilFilterSet):
@@ -31,3 +32,17 @@ class IndustrialZoneFilterSet(TashilFilterSet):
     class Meta:
         model = IndustrialZone
         fields = ("province", "county", "kind", "is_active")
+
+
+class ClosureFilterSet(TashilFilterSet):
+    year = YearFilter(method="filter_year", label=_("سال"))
+    province = django_filters.ModelChoiceFilter(queryset=Province.objects.all(), label=_("استان"))
+    county = django_filters.ModelChoiceFilter(queryset=County.objects.all(), label=_("شهرستان"))
+    search_fields = ("reason",)
+
+    class Meta:
+        model = Closure
+        fields = ("year", "province", "county")
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__range=year_bounds(int(value)))

@@ -1,12 +1,16 @@
 """Iran's provinces and counties (reference data) and the industrial zones inside counties."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.choices import ALL_ACTIONS, VIEW, Role
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.jalali import format_jalali
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
+from tashil.core.scope import allowed_actions
 
 from .choices import ZoneKind
 
@@ -136,3 +140,80 @@ class IndustrialZone(BaseModel):
 
     def get_absolute_url(self):
         return object_url("geo:industrialzone", self.pk)
+
+
+class Closure(BaseModel):
+    """A day a province's or a county's offices were closed (heat, pollution, an election): no working day for
+    the deadlines of the agencies of that place. A province-wide closure has no county."""
+
+    date = models.DateField(verbose_name=_("تاریخ"))
+    province = models.ForeignKey(Province, verbose_name=_("استان"), related_name="closures", on_delete=models.PROTECT)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("شهرستان"),
+        related_name="closures",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("برای تعطیلی سراسر استان خالی بگذارید."),
+    )
+    reason = models.CharField(verbose_name=_("علت"), max_length=300)
+
+    role_actions = {
+        Role.ADMIN: ALL_ACTIONS,
+        Role.SECRETARIAT: ALL_ACTIONS,
+        Role.MANAGER: VIEW,
+        Role.AGENCY_OFFICER: VIEW,
+        Role.CLINIC_EXPERT: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("تعطیلی استان یا شهرستان")
+        verbose_name_plural = _("تعطیلی‌های استانی و شهرستانی")
+        ordering = ("-date", "province__name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "province"],
+                condition=Q(county__isnull=True),
+                name="closure_unique_province_day",
+                violation_error_message=_("تعطیلی سراسری این استان در این روز پیش‌تر ثبت شده است."),
+            ),
+            models.UniqueConstraint(
+                fields=["date", "county"],
+                name="closure_unique_county_day",
+                violation_error_message=_("تعطیلی این شهرستان در این روز پیش‌تر ثبت شده است."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{format_jalali(self.date)} — {self.place}"
+
+    @property
+    def place(self):
+        if self.county_id:
+            return _("شهرستان %(name)s") % {"name": self.county}
+        return _("استان %(name)s") % {"name": self.province}
+
+    def get_absolute_url(self):
+        return object_url("geo:closure", self.pk)
+
+    def clean(self):
+        if self.county_id:
+            self.province_id = self.county.province_id
+        if not self.province_id:
+            raise ValidationError({"province": _("استان تعطیل‌شده را برگزینید.")})
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """Not a path: a province-wide closure has no county. A province's staff reach every closure of the
+        province; a county's staff write their county's and read their province's too (they count there)."""
+        if action not in allowed_actions(cls, membership.role):
+            return None
+        if membership.level == ScopeLevel.NATION:
+            return Q()
+        if membership.level == ScopeLevel.PROVINCE:
+            return Q(province_id=membership.province_id)
+        own = Q(county_id=membership.county_id)
+        if action == "view":
+            return own | Q(province_id=membership.province_id, county__isnull=True)
+        return own

@@ -1,9 +1,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import NumberColumn, OpenableLinkColumn, TashilTable
+from tashil.core.tables import JalaliDateColumn, NumberColumn, OpenableLinkColumn, TashilTable
 
-from .models import County, IndustrialZone, Province
+from .models import Closure, County, IndustrialZone, Province
 
 
 class ProvinceTable(TashilTable):
@@ -33,3 +33,13 @@ class IndustrialZoneTable(TashilTable):
     class Meta(TashilTable.Meta):
         model = IndustrialZone
         fields = ("name", "kind", "county", "province", "operator", "area_hectares", "is_active")
+
+
+class ClosureTable(TashilTable):
+    date = JalaliDateColumn(verbose_name=_("تاریخ"), linkify=True)
+    province = tables.Column(verbose_name=_("استان"))
+    county = tables.Column(verbose_name=_("شهرستان"), default=_("سراسر استان"))
+
+    class Meta(TashilTable.Meta):
+        model = Closure
+        fields = ("date", "province", "county", "reason")

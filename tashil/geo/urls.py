@@ -19,4 +19,9 @@ urlpatterns = [
     path("zones/<int:pk>/", views.IndustrialZoneView.as_view(), name="industrialzone"),
     path("zones/<int:pk>/edit/", views.IndustrialZoneEditView.as_view(), name="industrialzone_edit"),
     path("zones/<int:pk>/delete/", views.IndustrialZoneDeleteView.as_view(), name="industrialzone_delete"),
+    path("closures/", views.ClosureListView.as_view(), name="closure_list"),
+    path("closures/add/", views.ClosureEditView.as_view(), name="closure_add"),
+    path("closures/<int:pk>/", views.ClosureView.as_view(), name="closure"),
+    path("closures/<int:pk>/edit/", views.ClosureEditView.as_view(), name="closure_edit"),
+    path("closures/<int:pk>/delete/", views.ClosureDeleteView.as_view(), name="closure_delete"),
 ]

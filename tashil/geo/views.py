@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 
-from . import filtersets, forms, tables
-from .models import County, IndustrialZone, Province
+from . import filtersets, forms, services, tables
+from .models import Closure, County, IndustrialZone, Province
 
 
 class ProvinceListView(ObjectListView):
@@ -77,3 +77,27 @@ class IndustrialZoneEditView(ObjectEditView):
 
 class IndustrialZoneDeleteView(ObjectDeleteView):
     model = IndustrialZone
+
+
+class ClosureListView(ObjectListView):
+    """The closures of the user's provinces and counties: each took a working day out of their deadlines."""
+
+    queryset = Closure.objects.select_related("province", "county")
+    filterset_class = filtersets.ClosureFilterSet
+    table_class = tables.ClosureTable
+
+
+class ClosureView(ObjectView):
+    queryset = Closure.objects.select_related("province", "county")
+
+
+class ClosureEditView(ObjectEditView):
+    model = Closure
+    form_class = forms.ClosureForm
+
+
+class ClosureDeleteView(ObjectDeleteView):
+    model = Closure
+
+    def perform_delete(self, obj):
+        services.delete_closure(obj, user=self.request.user)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from tashil.core.actions import Action
+from tashil.core.jalali import format_jalali
 from tashil.orgs.models import Agency
 
 from . import forms, services
@@ -27,6 +28,14 @@ class ObstacleCloseRequest(serializers.Serializer):
 
 class NoteRequest(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class RequestDocumentsRequest(serializers.Serializer):
+    request = serializers.CharField()
+
+
+class SupplyDocumentsRequest(serializers.Serializer):
+    reply = serializers.CharField()
 
 
 class RespondRequest(serializers.Serializer):
@@ -92,4 +101,41 @@ ESCALATE_REFERRAL = Action(
     service=services.escalate_referral,
     title=gettext_lazy("تشدید «%(object)s»"),
     done=gettext_lazy("«%(object)s» تشدید شد."),
+)
+
+
+def referral_intro(referral):
+    return _("«%(obstacle)s» — واحد %(unit)s، ارجاع به «%(agency)s»، مهلت %(due)s") % {
+        "obstacle": referral.obstacle.title,
+        "unit": referral.obstacle.unit,
+        "agency": referral.agency,
+        "due": format_jalali(referral.due_date),
+    }
+
+
+REQUEST_DOCUMENTS = Action(
+    name="request_documents",
+    service=services.request_documents,
+    form_class=forms.RequestDocumentsForm,
+    serializer_class=RequestDocumentsRequest,
+    title=gettext_lazy("درخواست مدارک از تولیدکننده برای «%(object)s»"),
+    done=gettext_lazy("درخواست مدارک فرستاده شد؛ تا پاسخ تولیدکننده مهلت متوقف است."),
+    intro=referral_intro,
+    page=True,
+)
+
+SUPPLY_DOCUMENTS = Action(
+    name="supply_documents",
+    service=services.supply_documents,
+    form_class=forms.SupplyDocumentsForm,
+    serializer_class=SupplyDocumentsRequest,
+    title=gettext_lazy("پاسخ به درخواست مدارک «%(object)s»"),
+    done=lambda referral, result: (
+        _("پاسخ شما به «%(agency)s» رسید؛ مهلت دستگاه دوباره جاری شد، تا %(due)s.")
+        % {"agency": referral.agency, "due": format_jalali(referral.due_date)}
+    ),
+    intro=lambda referral: (
+        _("«%(agency)s» خواسته است: %(request)s") % {"agency": referral.agency, "request": referral.wait_request}
+    ),
+    page=True,
 )

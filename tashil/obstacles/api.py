@@ -108,6 +108,12 @@ class ReferralSerializer(TashilModelSerializer):
             "response",
             "responded_at",
             "first_response_date",
+            "first_response_due",
+            "first_response_days",
+            "waiting_since",
+            "wait_request",
+            "wait_reply",
+            "days_waited",
             "is_overdue",
         )
         read_only_fields = fields
@@ -174,6 +180,8 @@ class ReferralViewSet(TashilReadOnlyViewSet):
 
     respond = api_action(actions.ANSWER)
     escalate = api_action(actions.ESCALATE_REFERRAL)
+    request_documents = api_action(actions.REQUEST_DOCUMENTS)
+    supply_documents = api_action(actions.SUPPLY_DOCUMENTS)
 
 
 class EventViewSet(TashilReadOnlyViewSet):

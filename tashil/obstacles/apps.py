@@ -17,13 +17,19 @@ class ObstaclesConfig(AppConfig):
         self.register_daily_work()
 
     def register_daily_work(self):
-        """The daily job's overdue check and the digest's overdue line (tashil.notifications.registry)."""
+        """The daily job's overdue check and producers' waits, the digest's overdue line
+        (tashil.notifications.registry), and the deadlines' move when a place's closure changes."""
+        from tashil.geo.services import after_closures_changed
         from tashil.notifications import registry
 
         from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines
+        from .services import closures_changed, follow_waits
 
         registry.daily_job("overdue", notify_overdue)
+        registry.daily_job("producer_waits", follow_waits)
         registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
+        # A closure of a province or county moves the deadlines running there (tashil.geo.services).
+        after_closures_changed(closures_changed)
 
     def add_unit_tab(self):
         """The unit page's obstacles tab, with quick entry."""

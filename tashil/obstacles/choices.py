@@ -92,9 +92,14 @@ class ReferralStatus(models.TextChoices):
     DONE = "done", _("انجام‌شده")
     REJECTED = "rejected", _("ردشده")
     ESCALATED = "escalated", _("تشدیدشده به سطح بالاتر")
+    AWAITING_PRODUCER = "awaiting_producer", _("در انتظار مدارک تولیدکننده")
 
 
+# Still the agency's to answer, its clock running. A referral awaiting the producer's documents is not among
+# them: its clock is paused (it cannot be late), and it runs again when the producer answers.
 OPEN_REFERRAL_STATUSES = (ReferralStatus.PENDING, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS)
+# Not yet settled: open, or paused on the producer (an agency is not referred the same obstacle twice meanwhile).
+UNSETTLED_REFERRAL_STATUSES = (*OPEN_REFERRAL_STATUSES, ReferralStatus.AWAITING_PRODUCER)
 REFERRAL_COLOURS = {
     ReferralStatus.PENDING: "warning",
     ReferralStatus.ACCEPTED: "primary",
@@ -102,6 +107,7 @@ REFERRAL_COLOURS = {
     ReferralStatus.DONE: "success",
     ReferralStatus.REJECTED: "danger",
     ReferralStatus.ESCALATED: "dark",
+    ReferralStatus.AWAITING_PRODUCER: "secondary",
 }
 
 
@@ -114,3 +120,5 @@ class EventKind(models.TextChoices):
     ATTACHMENT = "attachment", _("پیوست")
     ESCALATION = "escalation", _("تشدید")
     SYSTEMIC = "systemic", _("موضوع فراگیر")
+    WAIT = "wait", _("انتظار برای تولیدکننده")
+    DEADLINE = "deadline", _("جابه‌جایی مهلت")

@@ -4,6 +4,7 @@ escalations and one systemic issue — built through the same model methods the 
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 
 from tashil.core.choices import ScopeLevel
@@ -141,7 +142,8 @@ def play_out(obstacle, age, rng, calendar, user, context):
         days = obstacle.group.effective_due_days
         referral.referred_date = referred_on
         referral.due_date = calendar.add_working_days(referred_on, days)
-        referral.save(update_fields=["referred_date", "due_date"])
+        referral.first_response_due = calendar.add_working_days(referred_on, settings.TASHIL_FIRST_RESPONSE_DAYS)
+        referral.save(update_fields=["referred_date", "due_date", "first_response_due"])
         ObstacleEvent.objects.filter(referral=referral, kind="referral").update(
             text=f"به «{referral.agency}» ارجاع شد؛ مهلت پاسخ {to_persian_digits(days)} روز کاری، تا {format_jalali(referral.due_date)}."
         )
@@ -165,7 +167,11 @@ def play_out(obstacle, age, rng, calendar, user, context):
             ReferralStatus.ACCEPTED: "",
         }[verdict]
         services.answer(referral, verdict, text, user=None)
-        Referral.objects.filter(pk=referral.pk).update(first_response_date=answered_on)
+        Referral.objects.filter(pk=referral.pk).update(
+            first_response_date=answered_on,
+            first_response_days=calendar.working_days_between(referred_on, answered_on),
+            responded_at=timezone.make_aware(datetime.datetime.combine(answered_on, datetime.time(12, 0))),
+        )
         stamp(obstacle.events.exclude(pk__in=before), answered_on, hour=12)
     obstacle.refresh_from_db()
     if age > 45 and obstacle.is_open and rng.random() < 0.75:
@@ -192,6 +198,7 @@ WORKLOAD = (
     ("tax", "REG01", "اعتراض به مالیات علی‌الرأس سال ۱۴۰۳", 25, None),
     ("tax", "REG03", "استرداد مالیات بر ارزش افزوده صادرات", 18, None),
     ("tax", "REG01", "تقسیط بدهی مالیاتی قطعی‌شده", 6, None),
+    ("tax", "REG02", "بخشودگی جرایم مالیات بر ارزش افزوده", 7, ReferralStatus.AWAITING_PRODUCER),
     ("tax", "REG02", "اختلاف در محاسبه مالیات بر ارزش افزوده", 3, ReferralStatus.ACCEPTED),
     ("social_security", "REG04", "رفع مسدودی حساب برای بدهی حق بیمه", 30, None),
     ("social_security", "REG05", "اعتراض به حسابرسی بیمه پیمانکاران", 12, ReferralStatus.IN_PROGRESS),
@@ -227,12 +234,17 @@ def open_workload(context, groups, user, calendar):
         days = obstacle.group.effective_due_days
         referral.referred_date = referred_on
         referral.due_date = calendar.add_working_days(referred_on, days)
-        referral.save(update_fields=["referred_date", "due_date"])
+        referral.first_response_due = calendar.add_working_days(referred_on, settings.TASHIL_FIRST_RESPONSE_DAYS)
+        referral.save(update_fields=["referred_date", "due_date", "first_response_due"])
         ObstacleEvent.objects.filter(referral=referral, kind="referral").update(
             text=f"به «{agency}» ارجاع شد؛ مهلت پاسخ {to_persian_digits(days)} روز کاری، تا {format_jalali(referral.due_date)}."
         )
         stamp(obstacle.events.exclude(pk__in=before), referred_on)
-        if answer:
+        if answer == ReferralStatus.AWAITING_PRODUCER:
+            before = set(obstacle.events.values_list("pk", flat=True))
+            services.request_documents(referral, "اظهارنامه‌های فصلی ۱۴۰۳ و گواهی کسر از حقوق را بفرستید.")
+            stamp(obstacle.events.exclude(pk__in=before), today(), hour=11)
+        elif answer:
             before = set(obstacle.events.values_list("pk", flat=True))
             services.answer(referral, answer, "پرونده در دست بررسی کارشناسی است.", user=None)
             stamp(

@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ScopeLevel
@@ -16,9 +17,14 @@ from .models import (
     ObstacleGroup,
     Referral,
     SystemicIssue,
+    first_response_late_q,
+    first_response_on_time_q,
     open_referral_q,
     overdue_q,
     overdue_referral_q,
+    settled_late_q,
+    settled_on_time_q,
+    waited_q,
 )
 
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
@@ -72,6 +78,18 @@ class ObstacleFilterSet(PlaceFilterMixin, TashilFilterSet):
     def filter_state(self, queryset, name, value):
         return queryset.open() if value == "open" else queryset.closed()
 
+    def filter_promptness(self, queryset, name, value):
+        """The scorecard's figures, each the list of its rows (reports/scorecard.py counts by the same filters)."""
+        filters = {
+            "on_time": settled_on_time_q,
+            "late": settled_late_q,
+            "first_on_time": first_response_on_time_q,
+            "first_late": first_response_late_q,
+            "answered": lambda: Q(first_response_date__isnull=False),
+            "waited": waited_q,
+        }
+        return queryset.filter(filters[value]()) if value in filters else queryset
+
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(overdue_q()) if value == "true" else queryset.exclude(overdue_q())
 
@@ -98,6 +116,19 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
         choices=YES_NO, method="filter_overdue", label=_("گذشته از مهلت"), empty_label=_("همه")
     )
     due_before = JalaliDateFilter(field_name="due_date", lookup_expr="lte", label=_("مهلت تا"))
+    promptness = django_filters.ChoiceFilter(
+        choices=(
+            ("on_time", _("انجام یا رد در مهلت")),
+            ("late", _("انجام یا رد پس از مهلت، یا تشدید")),
+            ("first_on_time", _("نخستین پاسخ در موعد")),
+            ("first_late", _("نخستین پاسخ دیر یا هنوز نه")),
+            ("answered", _("پاسخ‌گرفته")),
+            ("waited", _("منتظر تولیدکننده مانده")),
+        ),
+        method="filter_promptness",
+        label=_("به‌موقع بودن"),
+        empty_label=_("همه"),
+    )
 
     class Meta:
         model = Referral
@@ -112,6 +143,18 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
     def filter_state(self, queryset, name, value):
         """Waiting: not yet answered, on an obstacle still open (what the inbox lists); settled: the rest."""
         return queryset.filter(open_referral_q()) if value == self.WAITING else queryset.exclude(open_referral_q())
+
+    def filter_promptness(self, queryset, name, value):
+        """The scorecard's figures, each the list of its rows (reports/scorecard.py counts by the same filters)."""
+        filters = {
+            "on_time": settled_on_time_q,
+            "late": settled_late_q,
+            "first_on_time": first_response_on_time_q,
+            "first_late": first_response_late_q,
+            "answered": lambda: Q(first_response_date__isnull=False),
+            "waited": waited_q,
+        }
+        return queryset.filter(filters[value]()) if value in filters else queryset
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(overdue_referral_q()) if value == "true" else queryset.exclude(overdue_referral_q())

@@ -209,6 +209,22 @@ class RespondForm(TashilForm):
         self.fields["status"].choices = [(s, ReferralStatus(s).label) for s in allowed]
 
 
+class RequestDocumentsForm(TashilForm):
+    request = forms.CharField(
+        label=_("مدارک یا اطلاعات خواسته‌شده"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("تا پاسخ تولیدکننده، مهلت دستگاه متوقف می‌ماند و روزهای انتظار به حساب دستگاه نمی‌آید."),
+    )
+
+
+class SupplyDocumentsForm(TashilForm):
+    reply = forms.CharField(
+        label=_("پاسخ شما"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("بنویسید چه مدارکی فرستادید (یا پیوست کردید) یا پاسخ شما به درخواست دستگاه چیست."),
+    )
+
+
 class SystemicIssueForm(TashilModelForm):
     obstacles = forms.ModelMultipleChoiceField(
         label=_("موانع"), queryset=Obstacle.objects.none(), required=False, widget=forms.CheckboxSelectMultiple

@@ -21,7 +21,7 @@ from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
 from tashil.core.validators import validate_percent
-from tashil.core.workdays import WorkCalendar
+from tashil.geo.calendar import PlaceCalendars
 from tashil.orgs.choices import AgencyType
 
 from .choices import (
@@ -324,6 +324,40 @@ def overdue_referral_q(day=None):
     return open_referral_q() & Q(due_date__lt=day or today())
 
 
+# How promptly an agency answered, each as one filter: the scorecard counts by them and the referral list filters
+# by them (?promptness=), so a figure and its list are the same rows.
+SETTLED_REFERRAL_STATUSES = (ReferralStatus.DONE, ReferralStatus.REJECTED)
+
+
+def settled_on_time_q():
+    """Done or rejected by the due date (the due date already net of closures and of the producer's waits)."""
+    return Q(status__in=SETTLED_REFERRAL_STATUSES, responded_at__date__lte=F("due_date"))
+
+
+def settled_late_q():
+    """Done or rejected after the due date, or escalated for want of an answer."""
+    return Q(status__in=SETTLED_REFERRAL_STATUSES, responded_at__date__gt=F("due_date")) | Q(
+        status=ReferralStatus.ESCALATED
+    )
+
+
+def first_response_on_time_q():
+    """Accepted, answered or asked the producer for documents by the first-response target."""
+    return Q(first_response_date__isnull=False, first_response_date__lte=F("first_response_due"))
+
+
+def first_response_late_q(day=None):
+    """First answered after the target, or not at all with the target passed."""
+    return Q(first_response_date__gt=F("first_response_due")) | Q(
+        first_response_date__isnull=True, first_response_due__lt=day or today()
+    )
+
+
+def waited_q():
+    """Referrals whose agency asked the producer for documents (waiting now, or waited before)."""
+    return ~Q(wait_request="")
+
+
 class ReferralQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(open_referral_q())
@@ -371,6 +405,24 @@ class Referral(BaseModel):
     )
     responded_at = models.DateTimeField(verbose_name=_("زمان آخرین پاسخ"), null=True, blank=True)
     first_response_date = models.DateField(verbose_name=_("تاریخ نخستین پاسخ"), null=True, blank=True)
+    first_response_due = models.DateField(
+        verbose_name=_("موعد نخستین پاسخ"),
+        null=True,
+        blank=True,
+        help_text=_("تا این روز دستگاه باید ارجاع را بپذیرد یا مدارک بخواهد (جدا از مهلت انجام)."),
+    )
+    first_response_days = models.PositiveSmallIntegerField(
+        verbose_name=_("روز کاری تا نخستین پاسخ"), null=True, blank=True
+    )
+    waiting_since = models.DateField(verbose_name=_("در انتظار تولیدکننده از"), null=True, blank=True)
+    wait_request = models.TextField(verbose_name=_("مدارک یا اطلاعات خواسته‌شده"), blank=True)
+    wait_reply = models.TextField(verbose_name=_("پاسخ تولیدکننده"), blank=True)
+    wait_reminded = models.DateField(verbose_name=_("آخرین یادآوری به تولیدکننده"), null=True, blank=True)
+    days_waited = models.PositiveSmallIntegerField(
+        verbose_name=_("روزهای کاری انتظار"),
+        default=0,
+        help_text=_("روزهای کاری که ارجاع منتظر مدارک تولیدکننده ماند؛ به حساب دستگاه نمی‌آید و مهلت را جلو می‌برد."),
+    )
     escalated_to = models.ForeignKey(
         "self",
         verbose_name=_("ارجاع تشدیدشده"),
@@ -389,9 +441,9 @@ class Referral(BaseModel):
         Role.ADMIN: VIEW | {"escalate"},
         Role.SECRETARIAT: VIEW | {"escalate"},
         Role.MANAGER: VIEW,
-        Role.AGENCY_OFFICER: frozenset({"view", "respond"}),
+        Role.AGENCY_OFFICER: frozenset({"view", "respond", "request_documents"}),
         Role.CLINIC_EXPERT: VIEW,
-        Role.UNIT_REP: VIEW,
+        Role.UNIT_REP: frozenset({"view", "supply_documents"}),
     }
 
     class Meta:
@@ -437,13 +489,24 @@ class Referral(BaseModel):
         return self.is_open and self.due_date < today()
 
     @property
+    def is_waiting(self):
+        """Paused: the agency asked the producer for documents and the producer has not answered yet."""
+        return self.status == ReferralStatus.AWAITING_PRODUCER
+
+    def calendar(self, calendars=None):
+        """The work calendar of the referral's agency: the nation's with the closures of the agency's place."""
+        calendars = calendars or PlaceCalendars()
+        return calendars.of(self.agency.province_id, self.agency.county_id)
+
+    @property
     def working_days_left(self):
-        """Working days until the due date (negative when late)."""
-        return self.working_days_left_by(WorkCalendar.load())
+        """Working days until the due date (negative when late), by the agency's calendar."""
+        return self.working_days_left_by(self.calendar())
 
     def working_days_left_by(self, calendar):
-        """``working_days_left`` by a calendar already loaded (a table of referrals loads it once)."""
-        return calendar.working_days_between(today(), self.due_date)
+        """``working_days_left`` by a calendar already loaded (a table of referrals loads each place's once).
+        A paused referral counts from the day it began to wait: the days waited are not the agency's."""
+        return calendar.working_days_between(self.waiting_since or today(), self.due_date)
 
     ALLOWED_RESPONSES = {
         ReferralStatus.PENDING: (
@@ -455,6 +518,8 @@ class Referral(BaseModel):
         ReferralStatus.ACCEPTED: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
         ReferralStatus.IN_PROGRESS: (ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED),
     }
+    # Where the agency may ask the producer for documents (pausing the clock): before its work is settled.
+    MAY_REQUEST_DOCUMENTS = OPEN_REFERRAL_STATUSES
 
 
 # ---------------------------------------------------------------- timeline and files

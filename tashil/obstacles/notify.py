@@ -140,3 +140,54 @@ def notify_overdue():
         Referral.objects.filter(pk=referral.pk).update(overdue_notified=True)
         count += 1
     return count
+
+
+def documents_requested(referral):
+    """The unit's representatives hear what the agency asks of them; its clock waits for their answer."""
+    obstacle = referral.obstacle
+    notify(
+        unit_representatives(obstacle.unit),
+        NotificationKind.ANSWERED,
+        _("«%(agency)s» از شما مدارک خواست") % {"agency": referral.agency},
+        _("درباره مانع «%(title)s»: %(request)s — پاسخ خود را در صفحه ارجاع بنویسید.")
+        % {"title": obstacle.title, "request": referral.wait_request},
+        referral.get_absolute_url(),
+    )
+
+
+def documents_reminder(referral):
+    obstacle = referral.obstacle
+    notify(
+        unit_representatives(obstacle.unit),
+        NotificationKind.INFO,
+        _("یادآوری: «%(agency)s» هنوز منتظر مدارک شماست") % {"agency": referral.agency},
+        _("درباره مانع «%(title)s» از %(since)s خواسته شده: %(request)s")
+        % {"title": obstacle.title, "since": format_jalali(referral.waiting_since), "request": referral.wait_request},
+        referral.get_absolute_url(),
+    )
+
+
+def documents_supplied(referral):
+    """The agency's officers hear that the producer answered: their clock runs again."""
+    obstacle = referral.obstacle
+    notify(
+        agency_officers(referral.agency),
+        NotificationKind.INFO,
+        _("پاسخ تولیدکننده: %(title)s") % {"title": obstacle.title},
+        _("واحد «%(unit)s» پاسخ داد: %(reply)s — مهلت پاسخ شما اکنون %(due)s است.")
+        % {"unit": obstacle.unit, "reply": referral.wait_reply, "due": format_jalali(referral.due_date)},
+        referral.get_absolute_url(),
+    )
+
+
+def wait_expired(referral):
+    """Both sides hear that the wait reached its limit and the agency's clock runs again."""
+    obstacle = referral.obstacle
+    notify(
+        [*agency_officers(referral.agency), *unit_representatives(obstacle.unit)],
+        NotificationKind.INFO,
+        _("پایان انتظار برای مدارک: %(title)s") % {"title": obstacle.title},
+        _("تولیدکننده در مهلت پاسخ نداد؛ مهلت «%(agency)s» دوباره جاری است، تا %(due)s.")
+        % {"agency": referral.agency, "due": format_jalali(referral.due_date)},
+        referral.get_absolute_url(),
+    )

@@ -7,20 +7,28 @@ the API, other apps' services (meetings, clinic), tasks and the demo call these;
 that say what state an obstacle may be in (``refuse_if_closed``, ``clean``).
 """
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import format_jalali, today
 from tashil.core.persian import to_persian_digits
-from tashil.core.workdays import WorkCalendar
+from tashil.geo.cache import bump_county
+from tashil.geo.calendar import PlaceCalendars
+from tashil.geo.models import Closure
+from tashil.orgs.models import Agency
 
 from . import notify
 from .choices import (
     OPEN_REFERRAL_STATUSES,
     OUTCOME_STATUS,
+    UNSETTLED_REFERRAL_STATUSES,
     EventKind,
     FailureParty,
     ObstacleStatus,
@@ -113,23 +121,29 @@ def refer(obstacle, agencies, user=None, days=None, note="", due_date=None):
     if not agencies:
         raise ValidationError({"agencies": _("دست‌کم یک دستگاه برگزینید.")})
     refuse_foreign_agencies(obstacle, agencies)
-    open_ones = set(obstacle.referrals.filter(status__in=OPEN_REFERRAL_STATUSES).values_list("agency_id", flat=True))
+    open_ones = set(
+        obstacle.referrals.filter(status__in=UNSETTLED_REFERRAL_STATUSES).values_list("agency_id", flat=True)
+    )
     repeated = [a for a in agencies if a.pk in open_ones]
     if repeated:
         raise ValidationError(
             {"agencies": _("این مانع هم‌اکنون به «%(agency)s» ارجاع شده و پاسخ آن باز است.") % {"agency": repeated[0]}}
         )
     days = days or obstacle.group.effective_due_days
-    calendar = WorkCalendar.load()
+    calendars = PlaceCalendars()
     start = today()
     created = []
     for agency in agencies:
+        # Each agency's days are counted by its own place's calendar: a closure of its province or county is
+        # not a working day of its deadline.
+        calendar = calendars.of(agency.province_id, agency.county_id)
         referral = Referral.objects.create(
             obstacle=obstacle,
             agency=agency,
             referred_by=user,
             referred_date=start,
             due_date=due_date or calendar.add_working_days(start, days),
+            first_response_due=calendar.add_working_days(start, settings.TASHIL_FIRST_RESPONSE_DAYS),
             note=note,
         )
         if due_date:
@@ -184,8 +198,7 @@ def answer(referral, status, response="", user=None):
     referral.response = text or referral.response
     referral.responded_by = user
     referral.responded_at = timezone.now()
-    if referral.first_response_date is None:
-        referral.first_response_date = today()
+    record_first_response(referral)
     referral.save()
     ObstacleEvent.objects.create(
         obstacle=referral.obstacle,
@@ -199,6 +212,209 @@ def answer(referral, status, response="", user=None):
         start_progress(referral.obstacle, user)
     transaction.on_commit(lambda: notify.answered(referral))
     return referral
+
+
+def record_first_response(referral):
+    """The agency's first answer (accepting, answering, or asking the producer for documents): its date and the
+    working days it took by the agency's calendar, kept on the referral (the scorecard's first-response figures)."""
+    if referral.first_response_date is None:
+        referral.first_response_date = today()
+        days = referral.calendar().working_days_between(referral.referred_date, referral.first_response_date)
+        referral.first_response_days = max(days, 0)
+
+
+@transaction.atomic
+def request_documents(referral, request, user=None):
+    """The agency asks the producer for documents or information: the referral waits on the producer and its
+    clock stops (the working days waited are not the agency's); the unit's representatives are told."""
+    if not referral.obstacle.is_open:
+        raise ValidationError(_("مانع بسته شده است و درخواست مدارک نمی‌پذیرد."))
+    if referral.status not in Referral.MAY_REQUEST_DOCUMENTS:
+        raise ValidationError(
+            _("این ارجاع «%(status)s» است؛ درخواست مدارک تنها پیش از پایان کار دستگاه ممکن است.")
+            % {"status": referral.get_status_display()}
+        )
+    text = (request or "").strip()
+    if not text:
+        raise ValidationError({"request": _("بنویسید چه مدارک یا اطلاعاتی از تولیدکننده می‌خواهید.")})
+    referral.status = ReferralStatus.AWAITING_PRODUCER
+    referral.waiting_since = today()
+    referral.wait_request = text
+    referral.wait_reply = ""
+    referral.wait_reminded = today()
+    referral.responded_by = user
+    referral.responded_at = timezone.now()
+    record_first_response(referral)
+    referral.save()
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.WAIT,
+        author=user,
+        referral=referral,
+        text=_("«%(agency)s» از تولیدکننده مدارک خواست؛ تا پاسخ او مهلت دستگاه متوقف است: %(request)s")
+        % {"agency": referral.agency, "request": text},
+    )
+    transaction.on_commit(lambda: notify.documents_requested(referral))
+    return referral
+
+
+@transaction.atomic
+def supply_documents(referral, reply, user=None):
+    """The producer (the unit's representative) answers the agency's request: the clock runs again, the due
+    date pushed by the working days waited."""
+    if not referral.is_waiting:
+        raise ValidationError(_("این ارجاع منتظر مدارک شما نیست."))
+    text = (reply or "").strip()
+    if not text:
+        raise ValidationError({"reply": _("بنویسید چه مدارکی فرستادید یا پاسخ شما چیست.")})
+    referral.wait_reply = text
+    end_wait(referral, user, _("تولیدکننده پاسخ داد: %(reply)s") % {"reply": text})
+    transaction.on_commit(lambda: notify.documents_supplied(referral))
+    return referral
+
+
+def end_wait(referral, user, text, calendar=None):
+    """The wait is over (the producer answered, or the limit passed): the days waited are added to the due
+    date and the referral is the agency's again."""
+    calendar = calendar or referral.calendar()
+    waited = max(calendar.working_days_between(referral.waiting_since, today()), 0)
+    old_due = referral.due_date
+    referral.due_date = calendar.add_working_days(old_due, waited)
+    referral.days_waited += waited
+    referral.waiting_since = None
+    referral.status = ReferralStatus.ACCEPTED
+    referral.overdue_notified = referral.overdue_notified and referral.due_date < today()
+    referral.save()
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.WAIT,
+        author=user,
+        referral=referral,
+        text=text
+        + " "
+        + _("%(days)s روز کاری انتظار به حساب «%(agency)s» نیامد؛ مهلت از %(old)s به %(new)s رفت.")
+        % {
+            "days": to_persian_digits(waited),
+            "agency": referral.agency,
+            "old": format_jalali(old_due),
+            "new": format_jalali(referral.due_date),
+        },
+    )
+
+
+@transaction.atomic
+def end_wait_by_limit(referral, calendar=None):
+    """No answer from the producer within the limit: the clock runs again by itself."""
+    end_wait(
+        referral,
+        None,
+        _("تولیدکننده تا %(days)s روز کاری پاسخ نداد و مهلت دستگاه دوباره جاری شد.")
+        % {"days": to_persian_digits(settings.TASHIL_PRODUCER_WAIT_DAYS)},
+        calendar=calendar,
+    )
+    transaction.on_commit(lambda: notify.wait_expired(referral))
+
+
+def follow_waits():
+    """The daily job: end the waits past the limit, and remind the producers of the others every few working
+    days. Returns how many referrals it touched."""
+    calendars = PlaceCalendars()
+    now = today()
+    touched = 0
+    # Working days are never more than calendar days: a referral waiting fewer calendar days than the reminder
+    # interval needs neither, so only the others are read.
+    least = min(settings.TASHIL_PRODUCER_WAIT_DAYS, settings.TASHIL_PRODUCER_REMIND_DAYS)
+    waiting = Referral.objects.filter(
+        status=ReferralStatus.AWAITING_PRODUCER, waiting_since__lte=now - datetime.timedelta(days=least)
+    ).select_related("agency", "obstacle__unit")
+    for referral in waiting:
+        calendar = referral.calendar(calendars)
+        if calendar.working_days_between(referral.waiting_since, now) >= settings.TASHIL_PRODUCER_WAIT_DAYS:
+            end_wait_by_limit(referral, calendar)
+            touched += 1
+        elif (
+            calendar.working_days_between(referral.wait_reminded or referral.waiting_since, now)
+            >= settings.TASHIL_PRODUCER_REMIND_DAYS
+        ):
+            Referral.objects.filter(pk=referral.pk).update(wait_reminded=now)
+            notify.documents_reminder(referral)
+            touched += 1
+    return touched
+
+
+def closures_changed(change):
+    """A province's or county's closure was recorded or removed (geo.services): the deadlines running there
+    move by the working day it took (or gave back), each with a note on its obstacle's timeline."""
+    calendars = PlaceCalendars()
+    counties = set()
+    for day, step in [(day, 1) for day in change.added] + [(day, -1) for day in change.removed]:
+        if not calendars.national.is_working_day(day.date):
+            continue  # a weekend day or an official holiday: no working day was taken
+        if day.county_id:
+            if Closure.objects.filter(date=day.date, province_id=day.province_id, county__isnull=True).exists():
+                continue  # the whole province was closed that day anyway
+            agencies = Agency.objects.filter(county_id=day.county_id)
+        else:
+            closed_counties = Closure.objects.filter(date=day.date, county__province_id=day.province_id).values(
+                "county_id"
+            )
+            agencies = Agency.objects.filter(province_id=day.province_id).exclude(county_id__in=closed_counties)
+        counties |= move_deadlines(agencies, day, step, calendars, change.user)
+    for county_id in counties:
+        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
+
+
+def move_deadlines(agencies, day, step, calendars, user):
+    """Move by one working day (``step``) the due dates of the agencies' unsettled referrals whose count runs
+    across ``day`` (and the first-response targets not yet met). Returns the counties touched."""
+    referrals = (
+        Referral.objects.filter(agency__in=agencies, status__in=UNSETTLED_REFERRAL_STATUSES, referred_date__lt=day.date)
+        .filter(Q(due_date__gte=day.date) | Q(first_response_date__isnull=True, first_response_due__gte=day.date))
+        # A day inside a wait is already the producer's: the wait's end counts it.
+        .exclude(waiting_since__lte=day.date)
+        .select_related("agency", "obstacle")
+    )
+    changed, events, counties = [], [], set()
+    for referral in referrals:
+        calendar = referral.calendar(calendars)
+        old_due = referral.due_date
+        if referral.due_date >= day.date:
+            referral.due_date = calendar.add_working_days(referral.due_date, step)
+        if (
+            referral.first_response_date is None
+            and referral.first_response_due
+            and referral.first_response_due >= day.date
+        ):
+            referral.first_response_due = calendar.add_working_days(referral.first_response_due, step)
+        referral.updated = timezone.now()
+        changed.append(referral)
+        counties.add(referral.obstacle.county_id)
+        template = (
+            _("تعطیلی %(place)s در %(day)s (%(reason)s) روز کاری «%(agency)s» نبود؛ مهلت از %(old)s به %(new)s رفت.")
+            if step > 0
+            else _("تعطیلی %(place)s در %(day)s برداشته شد؛ مهلت «%(agency)s» از %(old)s به %(new)s برگشت.")
+        )
+        events.append(
+            ObstacleEvent(
+                obstacle=referral.obstacle,
+                kind=EventKind.DEADLINE,
+                author=user,
+                referral=referral,
+                text=template
+                % {
+                    "place": day.place,
+                    "day": format_jalali(day.date),
+                    "reason": day.reason,
+                    "agency": referral.agency,
+                    "old": format_jalali(old_due),
+                    "new": format_jalali(referral.due_date),
+                },
+                data={"closure": str(day.date), "step": step},
+            )
+        )
+    Referral.objects.bulk_update(changed, ["due_date", "first_response_due", "updated"], batch_size=500)
+    ObstacleEvent.objects.bulk_create(events, batch_size=500)
+    return counties
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.persian import format_number
 from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
-from tashil.core.workdays import WorkCalendar
+from tashil.geo.calendar import PlaceCalendars
 
 from .choices import REFERRAL_COLOURS, STATUS_COLOURS
 from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
@@ -84,14 +84,17 @@ class ReferralTable(TashilTable):
         self.can_escalate = self.user is not None and scope.can(self.user, Referral, "escalate")
 
     @cached_property
-    def calendar(self):
-        """The work calendar, read once for the table: each row reading it was a trip to the cache."""
-        return WorkCalendar.load()
+    def calendars(self):
+        """The work calendars of the agencies' places, each read once for the table: each row reading its own
+        was a trip to the cache."""
+        return PlaceCalendars()
 
     def render_lateness(self, record):
+        if record.is_waiting:
+            return _("متوقف: در انتظار تولیدکننده")
         if not record.is_open:
             return "—"
-        days = record.working_days_left_by(self.calendar)
+        days = record.working_days_left_by(record.calendar(self.calendars))
         if days < 0:
             return format_html(
                 '<span class="text-danger fw-semibold">{}</span>',
@@ -119,7 +122,7 @@ class ReferralTable(TashilTable):
         )
 
     def value_lateness(self, record):
-        return record.working_days_left_by(self.calendar) if record.is_open else ""
+        return record.working_days_left_by(record.calendar(self.calendars)) if record.is_open else ""
 
 
 class SystemicIssueTable(TashilTable):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("referrals/escalate/", views.ReferralEscalateView.as_view(), name="referral_escalate"),
     path("referrals/<int:pk>/", views.ReferralView.as_view(), name="referral"),
     path("referrals/<int:pk>/respond/", views.ReferralRespondView.as_view(), name="referral_respond"),
+    path("referrals/<int:pk>/do/<str:action>/", views.ReferralActionView.as_view(), name="referral_action"),
     path("inbox/", views.InboxView.as_view(), name="inbox"),
     path("systemic/", views.SystemicView.as_view(), name="systemic"),
     path("systemic-issues/", views.SystemicIssueListView.as_view(), name="systemicissue_list"),

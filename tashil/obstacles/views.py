@@ -216,10 +216,17 @@ class ReferralView(ObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         referral = self.object
+        user = self.request.user
         # The unit as this agency knows it (its economic code, workshop code, subscription…).
         context["unit_identifiers"] = referral.obstacle.unit.identifiers_for(referral.agency.type)
-        if referral.is_open and scope.can_object(self.request.user, referral, "respond"):
+        if referral.is_open and scope.can_object(user, referral, "respond"):
             context["respond_form"] = forms.RespondForm(referral=referral)
+        context["may_request_documents"] = (
+            referral.obstacle.is_open
+            and referral.status in Referral.MAY_REQUEST_DOCUMENTS
+            and scope.can_object(user, referral, "request_documents")
+        )
+        context["may_supply_documents"] = referral.is_waiting and scope.can_object(user, referral, "supply_documents")
         return context
 
 
@@ -228,6 +235,13 @@ class ReferralRespondView(ActionView):
 
     model = Referral
     actions = (actions.ANSWER,)
+
+
+class ReferralActionView(ActionView):
+    """The clock's pause and restart: the agency asks the producer for documents, the producer answers."""
+
+    model = Referral
+    actions = (actions.REQUEST_DOCUMENTS, actions.SUPPLY_DOCUMENTS)
 
 
 class ReferralEscalateView(View):

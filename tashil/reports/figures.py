@@ -6,7 +6,7 @@ units, obstacles or resolutions.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -26,17 +26,16 @@ from tashil.core.jalali import (
 from tashil.meetings.choices import OPEN_RESOLUTION_STATUSES, MeetingStatus, ResolutionStatus
 from tashil.meetings.models import Meeting, Resolution
 from tashil.meetings.reports import execution_by, execution_counts
-from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus, ReferralStatus
+from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus
 from tashil.obstacles.models import Obstacle, Referral
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, UnitStatusChange
 
+from . import scorecard
+from .scorecard import percent
+
 STOPPED = (UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE)
 TREND_MONTHS = 12
-
-
-def percent(part, whole, digits=1):
-    return round(100 * part / whole, digits) if whole else None
 
 
 @dataclass(frozen=True)
@@ -246,59 +245,8 @@ def resolutions_by_area(area, user, period):
 
 
 def agency_scorecard(area, user):
-    """Per agency: referrals received, answered on time %, overdue now, median days to answer, resolutions
-    executed %, and failures attributed to the agency. Two grouped queries, merged by agency."""
-    now = today()
-    open_referral = Q(status__in=(ReferralStatus.PENDING, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS))
-    open_obstacle = Q(obstacle__status__in=OPEN_STATUSES)
-    referrals = (
-        area.rows(Referral.objects.all(), user)
-        .order_by()
-        .values("agency", "agency__name")
-        .annotate(
-            received=Count("pk"),
-            answered=Count("pk", filter=Q(first_response_date__isnull=False)),
-            on_time=Count("pk", filter=Q(first_response_date__lte=F("due_date"))),
-            late=Count("pk", filter=Q(first_response_date__gt=F("due_date"))),
-            overdue_now=Count("pk", filter=open_referral & open_obstacle & Q(due_date__lt=now)),
-            median_days=Percentile(DaysBetween("first_response_date", "referred_date"), 0.5),
-        )
-    )
-    resolutions = (
-        area.rows(Resolution.objects.exclude(status=ResolutionStatus.CANCELLED), user)
-        .exclude(agency__isnull=True)
-        .order_by()
-        .values("agency", "agency__name")
-        .annotate(
-            resolutions=Count("pk"),
-            executed=Count("pk", filter=Q(status=ResolutionStatus.EXECUTED)),
-            failures=Count("pk", filter=Q(status=ResolutionStatus.NOT_EXECUTED, failure_party="agency")),
-        )
-    )
-    rows = {}
-    empty = {
-        "received": 0,
-        "answered": 0,
-        "on_time": 0,
-        "late": 0,
-        "overdue_now": 0,
-        "median_days": None,
-        "resolutions": 0,
-        "executed": 0,
-        "failures": 0,
-    }
-    for source in (referrals, resolutions):
-        for row in source:
-            entry = rows.setdefault(row["agency"], {**empty, "id": row["agency"], "name": row["agency__name"]})
-            entry.update({k: v for k, v in row.items() if k not in ("agency", "agency__name")})
-    for entry in rows.values():
-        # On time among the referrals whose promptness is decided: answered, or past due without an answer.
-        decided = entry["on_time"] + entry["late"] + entry["overdue_now"]
-        entry["on_time_share"] = percent(entry["on_time"], decided)
-        entry["executed_share"] = percent(entry["executed"], entry["resolutions"])
-        if entry["median_days"] is not None:
-            entry["median_days"] = round(entry["median_days"], 1)
-    return sorted(rows.values(), key=lambda e: (-e["overdue_now"], -e["received"], e["name"]))
+    """Per agency, every figure of the scorecard (declared in reports/scorecard.py)."""
+    return scorecard.agency_scorecard(area, user)
 
 
 # The user's week -----------------------------------------------------------------------------------------

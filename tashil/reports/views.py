@@ -28,7 +28,7 @@ from tashil.obstacles.models import Obstacle, Referral
 from tashil.units.choices import STATUS_COLOURS, ReportStatus, UnitStatus
 from tashil.units.models import IndustrialUnit, PeriodicReport
 
-from . import figures
+from . import figures, scorecard
 from .figures import Period
 
 REPORT_ROLES = {Role.ADMIN, Role.SECRETARIAT, Role.MANAGER, Role.AGENCY_OFFICER, Role.CLINIC_EXPERT}
@@ -165,6 +165,8 @@ def dashboard_context(request, area):
     return {
         **data,
         "title": _("پیشخوان"),
+        "scorecard": scorecard_cells(area, user, data["scorecard"], scorecard.DASHBOARD_FIGURES),
+        "scorecard_figures": scorecard.DASHBOARD_FIGURES,
         "area": area,
         "crumbs": area.breadcrumbs(user),
         "today": figures.today(),
@@ -219,6 +221,28 @@ class DashboardView(ReportView):
         return render(request, self.template_name, dashboard_context(request, self.area))
 
 
+def scorecard_cells(area, user, rows, figures=None):
+    """The rows of a scorecard page with each figure's value and the link to the list it counts (None where
+    the user may not open that list). Each list's URL is built once and narrowed per agency."""
+    figures = figures or scorecard.FIGURES
+    bases = {}
+    for figure in figures:
+        link = figure.link
+        base = list_url(link.name, area, user, **link.params) if link else None
+        if base and link.all_states:
+            base += "&state="
+        bases[figure.key] = base
+    shown = []
+    for row in rows:
+        cells = []
+        for figure in figures:
+            base = bases[figure.key]
+            url = f"{base}{'' if base.endswith('?') else '&'}{figure.link.agency_param}={row['id']}" if base else None
+            cells.append({"figure": figure, "value": row[figure.key], "url": url})
+        shown.append({"id": row["id"], "name": row["name"], "cells": cells})
+    return shown
+
+
 class ScorecardView(ReportView):
     """Every agency's record in the area: sortable, searchable by name, shown a page at a time, exportable whole.
 
@@ -228,16 +252,8 @@ class ScorecardView(ReportView):
 
     PER_PAGE = 50
 
-    COLUMNS = (
-        ("name", _("دستگاه")),
-        ("received", _("ارجاع دریافتی")),
-        ("on_time_share", _("پاسخ به‌موقع (٪)")),
-        ("overdue_now", _("گذشته از مهلت اکنون")),
-        ("median_days", _("میانه روز تا پاسخ")),
-        ("resolutions", _("مصوبات")),
-        ("executed_share", _("اجرای مصوبات (٪)")),
-        ("failures", _("اجرانشده به قصور دستگاه")),
-    )
+    # Sortable and exported: the agency's name, then every figure declared in reports/scorecard.py.
+    COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
         rows, _computed = cached(
@@ -256,7 +272,7 @@ class ScorecardView(ReportView):
             rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + missing
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):
-            table = [[label for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
+            table = [[str(label) for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
             record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
         page = Paginator(rows, self.PER_PAGE).get_page(request.GET.get("page"))
@@ -264,7 +280,8 @@ class ScorecardView(ReportView):
             "title": _("کارنامه دستگاه‌های اجرایی"),
             "area": self.area,
             "crumbs": self.area.breadcrumbs(self.request.user),
-            "rows": page.object_list,
+            "rows": scorecard_cells(self.area, request.user, page.object_list),
+            "figures": scorecard.FIGURES,
             "page": page,
             "query": query,
             "columns": self.COLUMNS,

@@ -119,6 +119,7 @@ MENU = (
             MenuItem(_("شهرک‌ها و نواحی صنعتی"), "geo:industrialzone_list", "bi-buildings", "geo.IndustrialZone"),
             MenuItem(_("دستگاه‌های اجرایی"), "orgs:agency_list", "bi-bank", "orgs.Agency"),
             MenuItem(_("تقویم کاری و تعطیلات"), "core:holiday_list", "bi-calendar3", "core.Holiday"),
+            MenuItem(_("تعطیلی‌های استان و شهرستان"), "geo:closure_list", "bi-calendar-x", "geo.Closure"),
         ),
     ),
     MenuGroup(

@@ -8,12 +8,27 @@ from tashil.core.choices import Weekday
 from tashil.core.models import Holiday, SavedView, WeekendDay
 
 from .base import TashilForm, TashilModelForm
+from .fields import JalaliDateField
 
 
 class HolidayForm(TashilModelForm):
     class Meta:
         model = Holiday
-        fields = ("date", "title", "is_fixed")
+        fields = ("date", "title", "is_fixed", "lunar", "confirmed")
+
+
+class HolidayConfirmForm(TashilForm):
+    """The national secretariat's confirmation of a lunar holiday: its date on the official calendar."""
+
+    date = JalaliDateField(
+        label=_("تاریخ در تقویم رسمی"),
+        help_text=_("اگر تقویم رسمی تعطیل را یک روز جلوتر یا عقب‌تر اعلام کرده، تاریخ را اصلاح کنید."),
+    )
+
+    def __init__(self, *args, holiday=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if holiday is not None:
+            self.fields["date"].initial = holiday.date
 
 
 class WeekendForm(TashilForm):

@@ -13,6 +13,8 @@ ROUTES = [
     Route("core:holiday_add", codes(ok=("admin",))),
     Route("core:holiday_edit", codes(ok=("admin",), not_found=("unit_rep", "unit_rep_b")), obj="holiday"),
     Route("core:holiday_delete", codes(ok=("admin",), not_found=("unit_rep", "unit_rep_b")), obj="holiday"),
+    # Confirmed by the national secretariat only (a county's or province's is refused).
+    Route("core:holiday_confirm", codes(ok=("admin",), not_found=("unit_rep", "unit_rep_b")), obj="holiday"),
     Route("core:weekend_edit", codes(ok=("admin",))),
     Route("core:changelogentry_list", codes(ok=("admin",))),
     Route("core:changelogentry", codes(ok=("admin",), not_found=SIGNED_IN[1:]), obj="changelog_entry"),

@@ -31,6 +31,9 @@ def probed(world):
     """The world, with the rows that tell one declared rule from another."""
     w = world
     w.referral_a2 = obstacle_services.refer(w.obstacle_a, [w.agency_a2], user=w.users["secretariat"])[0]
+    closures = get("geo.Closure").objects
+    w.closure_pa = closures.create(date=w.closure_a.date, province=w.province_a, reason="گرما در سراسر استان")
+    w.closure_b = closures.create(date=w.closure_a.date, province=w.province_b, county=w.county_b, reason="گرد و غبار")
     w.attendance_b_by_a = get("meetings.Attendance").objects.create(meeting=w.meeting_b, agency=w.agency_a)
     committees = get("meetings.MeetingSeries").objects.create(
         county=w.county_a, kind="clinic_committee", title="کمیته کلینیک الف"
@@ -199,6 +202,14 @@ EXPECTED = {
             ),
             ("county_a", "county_a2", "county_b"),
         ),
+    ),
+    "geo.Closure": (
+        (("admin", "nation_manager"), ("closure_a", "closure_b", "closure_pa")),
+        (
+            ("secretariat", "province_secretariat", "manager", "agency_officer", "clinic_expert"),
+            ("closure_a", "closure_pa"),
+        ),
+        (("secretariat_b", "manager_b", "agency_officer_b"), ("closure_b",)),
     ),
     "geo.IndustrialZone": (
         (("admin", "nation_manager"), ("zone_a", "zone_b")),
@@ -658,6 +669,17 @@ EXPECTED = {
 
 # (model, action): the same shape, where a write reaches fewer rows than a view.
 WRITES = {
+    # Only the national secretariat confirms a lunar holiday (the world has none: only the administrator may).
+    ("core.Holiday", "confirm"): ((("admin",), ("holiday",)),),
+    **{
+        ("geo.Closure", action): (
+            (("admin",), ("closure_a", "closure_b", "closure_pa")),
+            (("province_secretariat",), ("closure_a", "closure_pa")),
+            (("secretariat",), ("closure_a",)),
+            (("secretariat_b",), ("closure_b",)),
+        )
+        for action in ("add", "change", "delete")
+    },
     ("orgs.Agency", "add"): (
         (("admin",), ("agency_a", "agency_a2", "agency_b")),
         (("secretariat", "province_secretariat"), ("agency_a", "agency_a2")),

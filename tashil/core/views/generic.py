@@ -456,12 +456,16 @@ class ObjectDeleteView(ScopedViewMixin, View):
         name = str(obj)
         try:
             with transaction.atomic():
-                obj.delete()
+                self.perform_delete(obj)
         except (ProtectedError, RestrictedError) as error:
             messages.error(request, refusal_message(name, error))
             return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("«%(object)s» حذف شد.") % {"object": name})
         return HttpResponseRedirect(safe_return_url(request, model_url(type(obj), "list") or reverse("home")))
+
+    def perform_delete(self, obj):
+        """The delete itself; a model whose delete is a business event calls its service here."""
+        obj.delete()
 
     def get_context_data(self):
         obj = self.object

@@ -11,12 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import scope
+from tashil.core.actions import Action
 from tashil.core.filtersets import ChangeLogEntryFilterSet, HolidayFilterSet
-from tashil.core.forms.core import HolidayForm, SavedViewForm, WeekendForm
+from tashil.core.forms.core import HolidayConfirmForm, HolidayForm, SavedViewForm, WeekendForm
 from tashil.core.models import ChangeLogEntry, Holiday, SavedView, WeekendDay
+from tashil.core.official_holidays import confirm_holiday
 from tashil.core.tables import ChangeLogEntryTable, HolidayTable, SavedViewTable
 
-from .generic import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
+from .generic import ActionView, ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 
 AUTOCOMPLETE_LIMIT = 20
 
@@ -63,6 +65,26 @@ class HolidayEditView(ObjectEditView):
 
 class HolidayDeleteView(ObjectDeleteView):
     model = Holiday
+
+
+CONFIRM_HOLIDAY = Action(
+    name="confirm",
+    service=confirm_holiday,
+    form_class=HolidayConfirmForm,
+    form_kwargs=lambda holiday: {"holiday": holiday},
+    title=gettext_lazy("تأیید تعطیل «%(object)s»"),
+    done=gettext_lazy("تاریخ «%(object)s» تأیید شد."),
+    intro=lambda holiday: _("تاریخ برآوردشده را با تقویم رسمی کشور بسنجید؛ تعطیل قمری ممکن است یک روز جابه‌جا شود."),
+    success_url=lambda holiday, result: reverse("core:holiday_list") + "?confirmed=false",
+    page=True,
+)
+
+
+class HolidayConfirmView(ActionView):
+    """A lunar holiday's date confirmed by the national secretariat (the button on the calendar's row)."""
+
+    model = Holiday
+    actions = (CONFIRM_HOLIDAY,)
 
 
 class WeekendEditView(View):

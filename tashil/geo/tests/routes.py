@@ -17,6 +17,8 @@ REFERENCE_OBJECT = codes(ok=STAFF, not_found=UNIT_REPS)
 REFERENCE_EDIT = codes(FORBIDDEN, ok=("admin",), not_found=UNIT_REPS)
 ZONE_OBJECT = codes(NOT_FOUND, ok=SEES_A)
 ZONE_EDIT = codes(FORBIDDEN, ok=EDITS_A, not_found=(*OUTSIDE_A, *UNIT_REPS))
+# County A's closure: seen by county A's and province A's staff, written by their secretariats.
+CLOSURE_EDIT = codes(FORBIDDEN, ok=EDITS_A, not_found=(*OUTSIDE_A, *UNIT_REPS))
 
 ROUTES = [
     Route("geo:province_list", REFERENCE_LIST),
@@ -34,6 +36,11 @@ ROUTES = [
     Route("geo:industrialzone", ZONE_OBJECT, obj="zone_a"),
     Route("geo:industrialzone_edit", ZONE_EDIT, obj="zone_a"),
     Route("geo:industrialzone_delete", ZONE_EDIT, obj="zone_a"),
+    Route("geo:closure_list", codes(ok=STAFF)),
+    Route("geo:closure_add", codes(ok=SECRETARIATS)),
+    Route("geo:closure", ZONE_OBJECT, obj="closure_a"),
+    Route("geo:closure_edit", CLOSURE_EDIT, obj="closure_a"),
+    Route("geo:closure_delete", CLOSURE_EDIT, obj="closure_a"),
     Route("api:province-list", api(REFERENCE_LIST)),
     Route("api:province-detail", api(REFERENCE_OBJECT, refused=UNIT_REPS), obj="province_a"),
     Route("api:county-list", api(REFERENCE_LIST)),

@@ -59,6 +59,23 @@ ROUTES = [
     Route("obstacles:referral_escalate", POST_ONLY),
     Route("obstacles:referral", OBSTACLE_A, obj="referral_a"),
     Route("obstacles:referral_respond", POST_ONLY, obj="referral_a"),
+    # Its agency asks the producer for documents; the unit's representative answers (each on a page of its own).
+    Route(
+        "obstacles:referral_action",
+        codes(
+            NOT_FOUND,
+            ok=("agency_officer",),
+            forbidden=tuple(r for r in (*SEES_A, "unit_rep") if r != "agency_officer"),
+        ),
+        obj="referral_a",
+        kwargs={"action": "request_documents"},
+    ),
+    Route(
+        "obstacles:referral_action",
+        codes(NOT_FOUND, ok=("unit_rep",), forbidden=SEES_A),
+        obj="referral_a",
+        kwargs={"action": "supply_documents"},
+    ),
     Route("obstacles:inbox", codes(ok=("agency_officer", "agency_officer_b"))),
     Route("obstacles:systemic", codes(ok=ISSUE_VIEWERS)),
     Route("obstacles:systemicissue_list", codes(ok=ISSUE_VIEWERS)),
@@ -89,6 +106,8 @@ ROUTES = [
     Route("api:referral-detail", api(OBSTACLE_A), obj="referral_a"),
     Route("api:referral-respond", api(POST_ONLY), obj="referral_a"),
     Route("api:referral-escalate", api(POST_ONLY), obj="referral_a"),
+    Route("api:referral-request-documents", api(POST_ONLY), obj="referral_a"),
+    Route("api:referral-supply-documents", api(POST_ONLY), obj="referral_a"),
     Route("api:obstacleevent-list", api(EVERYONE)),
     Route("api:obstacleevent-detail", api(OBSTACLE_A), obj="event_a"),
     Route("api:systemicissue-list", api(codes(ok=ISSUE_VIEWERS))),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tashil.core.choices import Role, ScopeLevel
@@ -97,12 +98,18 @@ class Fixture:
         self.group, self.other_group = group, other_group
 
         def referral(obstacle_, agency, referred, due, answered=None, status="pending"):
+            settled = status in ("done", "rejected")
             return Referral.objects.create(
                 obstacle=obstacle_,
                 agency=agency,
                 referred_date=days_ago(referred),
                 due_date=days_ago(due),
+                first_response_due=days_ago(referred - 3),
                 first_response_date=days_ago(answered) if answered is not None else None,
+                first_response_days=referred - answered if answered is not None else None,
+                responded_at=timezone.make_aware(datetime.datetime.combine(days_ago(answered), datetime.time(10)))
+                if settled
+                else None,
                 status=status,
             )
 
@@ -184,10 +191,11 @@ def test_agency_scorecard(fx):
     rows = {r["name"]: r for r in figures.agency_scorecard(fx.area, fx.user)}
     x, y = rows["اداره ایکس"], rows["اداره ایگرگ"]
     assert (x["received"], x["answered"], x["overdue_now"]) == (2, 1, 1)
-    assert x["on_time_share"] == 50.0  # one on time, one past due unanswered
-    assert x["median_days"] == 2.0
+    assert x["on_time_share"] == 0.0  # nothing done yet, one past due
+    assert x["first_on_time_share"] == 50.0  # one answered within its target, one not answered past it
+    assert x["first_days"] == 2.0
     assert (x["resolutions"], x["executed"], x["executed_share"], x["failures"]) == (2, 1, 50.0, 0)
-    assert (y["received"], y["on_time_share"], y["median_days"]) == (1, 0.0, 15.0)
+    assert (y["received"], y["on_time_share"], y["first_on_time_share"], y["first_days"]) == (1, 0.0, 0.0, 15.0)
     assert (y["resolutions"], y["failures"]) == (1, 1), "the cancelled resolution does not count"
 
 

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import ChangeLogEntry, Holiday, SavedView
 from tashil.core.testing.roles import ROLES  # noqa: F401  (the world holds a user for each)
+from tashil.geo.models import Closure
 from tashil.orgs.models import AgencyContact
 
 from .factories import (
@@ -74,6 +75,10 @@ def build_world():
         owner=w.users["secretariat"], name="نمای آزمایشی", path="/registry/units/", query="status=active"
     )
     w.holiday = Holiday.objects.create(date=datetime.date(2030, 3, 21), title="نوروز آزمایشی", is_fixed=True)
+    # Far in the future, so it moves none of the world's deadlines.
+    w.closure_a = Closure.objects.create(
+        date=datetime.date(2030, 7, 15), province=w.province_a, county=w.county_a, reason="آلودگی هوا (آزمایشی)"
+    )
     w.changelog_entry = ChangeLogEntry.objects.filter(
         object_id=w.zone_a.pk, content_type__model="industrialzone"
     ).first()

@@ -1,8 +1,11 @@
-"""Load Iran's provinces and counties, the default agencies and the work calendar. Safe to run again."""
+"""Load Iran's provinces and counties, the default agencies and the work calendar (the official holidays of
+1404–1406 and of this and next year from the ``holidays`` library). Safe to run again."""
 
 from django.core.management.base import BaseCommand
 
 from tashil.core.changelog import acting_as
+from tashil.core.jalali import today
+from tashil.core.official_holidays import load_reference_holidays
 from tashil.core.reference import load_calendar
 from tashil.geo.reference import load_provinces_and_counties
 from tashil.obstacles.taxonomy import load_taxonomy
@@ -17,6 +20,7 @@ class Command(BaseCommand):
             provinces, counties = load_provinces_and_counties()
             agencies = load_agencies()
             holidays = load_calendar()
+            holidays += load_reference_holidays(today())
             groups = load_taxonomy()
         self.stdout.write(
             f"reference data: {provinces} provinces, {counties} counties, {agencies} agencies, "

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_worker_heartbeat'),
+        ('core', '0003_holiday_lunar_confirmed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
