@@ -17,12 +17,13 @@ class ObstaclesConfig(AppConfig):
         self.register_daily_work()
 
     def register_daily_work(self):
-        """The daily job's overdue check and the digest's overdue line (tashil.notifications.registry)."""
+        """The daily job's overdue check and reminders before the due date, the digest's overdue line (tashil.notifications.registry)."""
         from tashil.notifications import registry
 
-        from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines
+        from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines, remind_referrals
 
         registry.daily_job("overdue", notify_overdue)
+        registry.daily_job("referral_reminders", remind_referrals)
         registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
 
     def add_unit_tab(self):
