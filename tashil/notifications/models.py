@@ -170,6 +170,10 @@ class OutgoingSMS(BaseModel):
         return reverse("notifications:outgoingsms_list") + f"?q={self.number}"
 
 
+DAYS_BEFORE_RANGE = _("«روز کاری پیش از مهلت» باید عددی از ۱ تا ۱۵ باشد.")
+DUE_DAY_RANGE = _("«روز مهلت آمار ماهانه» باید روزی از ۱ تا ۲۹ ماه باشد.")
+
+
 class ReminderSettings(BaseModel):
     """A county secretariat's reminders: which are sent, and how many working days before a deadline.
     A county without a row gets the defaults below."""
@@ -184,7 +188,7 @@ class ReminderSettings(BaseModel):
     days_before = models.PositiveSmallIntegerField(
         verbose_name=_("روز کاری پیش از مهلت"),
         default=2,
-        validators=[MinValueValidator(1), MaxValueValidator(15)],
+        validators=[MinValueValidator(1, DAYS_BEFORE_RANGE), MaxValueValidator(15, DAYS_BEFORE_RANGE)],
         help_text=_("یادآوری چند روز کاری پیش از مهلت ارجاع یا مصوبه فرستاده شود (۱ تا ۱۵)."),
     )
     referrals = models.BooleanField(verbose_name=_("یادآوری مهلت ارجاع‌ها"), default=True)
@@ -193,7 +197,7 @@ class ReminderSettings(BaseModel):
     report_due_day = models.PositiveSmallIntegerField(
         verbose_name=_("روز مهلت آمار ماهانه"),
         default=10,
-        validators=[MinValueValidator(1), MaxValueValidator(29)],
+        validators=[MinValueValidator(1, DUE_DAY_RANGE), MaxValueValidator(29, DUE_DAY_RANGE)],
         help_text=_("آمار هر ماه تا این روزِ ماه بعد (شمسی) باید ثبت شود (۱ تا ۲۹)."),
     )
     report_reviews = models.BooleanField(verbose_name=_("یادآوری آمار در انتظار بررسی به دبیرخانه"), default=True)

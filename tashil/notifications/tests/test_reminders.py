@@ -8,10 +8,12 @@ The week used: Saturday 2026-12-05 … Tuesday 2026-12-15, with Thursday and Fri
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from tashil.clinic.models import WeeklyUpdate
 from tashil.clinic.reminders import remind_weekly_updates
+from tashil.core import workdays
 from tashil.core.choices import Weekday
 from tashil.core.jalali import to_gregorian, today
 from tashil.core.models import Holiday, WeekendDay
@@ -41,7 +43,8 @@ def calendar(world):
         WeekendDay.objects.create(weekday=weekday)
     Holiday.objects.create(date=HOLIDAY, title="تعطیل آزمایشی")
     ReminderSettings.objects.filter(county=world.county_a).update(days_before=2)
-    return world
+    yield world
+    cache.delete(workdays.CACHE_KEY)  # the rolled-back weekend must not outlive the test in the cached calendar
 
 
 def run_days(job, days=DAYS, twice=True):
