@@ -149,7 +149,7 @@ def test_a_timeout_is_tried_again_and_the_next_attempt_goes_through(gateway, wor
     officer.save()
     with django_capture_on_commit_callbacks(execute=True):
         notify([officer], NotificationKind.REFERRED, "ارجاع تازه: نقدینگی", url="/obstacles/1/")
-    message = OutgoingSMS.objects.get(recipient=officer)
+    message = OutgoingSMS.objects.get(recipient=officer, kind=NotificationKind.REFERRED, text__contains="نقدینگی")
     assert message.status == SMSStatus.QUEUED and not gateway.requests, "sent by the worker, not in the request"
     run_queued_tasks()
     message.refresh_from_db()

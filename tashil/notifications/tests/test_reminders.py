@@ -63,9 +63,15 @@ def titles(user, kind):
     return list(Notification.objects.filter(recipient=user, kind=kind).order_by("pk").values_list("title", flat=True))
 
 
+def only_referral_a_due(world, day):
+    """Referral A due on ``day``; the world's other referrals (made today, due in ten working days) far later."""
+    Referral.objects.exclude(pk=world.referral_a.pk).update(due_date=datetime.date(2027, 6, 1))
+    Referral.objects.filter(pk=world.referral_a.pk).update(due_date=day)
+
+
 def test_a_referral_is_reminded_two_working_days_before_its_due_date_and_on_it_once_each(calendar):
     world = calendar
-    Referral.objects.filter(pk=world.referral_a.pk).update(due_date=SUNDAY_AFTER)
+    only_referral_a_due(world, SUNDAY_AFTER)
     assert run_days(remind_referrals) == {TUESDAY: 1, SUNDAY_AFTER: 1}, "Wednesday, holiday Saturday: not counted"
     sent = titles(world.users["agency_officer"], NotificationKind.REMINDER)
     assert sent == ["۲ روز کاری تا مهلت پاسخ: برگ تشخیص مالیات الف", "امروز مهلت پاسخ است: برگ تشخیص مالیات الف"]
@@ -74,7 +80,7 @@ def test_a_referral_is_reminded_two_working_days_before_its_due_date_and_on_it_o
 
 def test_a_moved_due_date_is_reminded_again_and_a_county_that_turned_referrals_off_gets_none(calendar):
     world = calendar
-    Referral.objects.filter(pk=world.referral_a.pk).update(due_date=SUNDAY_AFTER)
+    only_referral_a_due(world, SUNDAY_AFTER)
     assert remind_referrals(day=TUESDAY) == 1
     Referral.objects.filter(pk=world.referral_a.pk).update(due_date=datetime.date(2026, 12, 14))
     assert remind_referrals(day=datetime.date(2026, 12, 9)) == 1, "a new deadline, a new reminder"
