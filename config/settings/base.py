@@ -200,6 +200,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Tashil <no-reply@tashil.
 SMS_BACKEND = env("SMS_BACKEND", default="tashil.notifications.sms.FileBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(VAR_DIR / "sms.log"))
 SMS_SENDER = env("SMS_SENDER", default="")
+# The Kavenegar backend (SMS_BACKEND=tashil.notifications.sms.KavenegarBackend): the API's base URL, the
+# account's API key, seconds to wait for an answer (docs/notifications.md).
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", default="https://api.kavenegar.com")
+SMS_API_KEY = env("SMS_API_KEY", default="")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10)
+# Quiet hours, Tehran time: a text message that is not urgent waits until they end.
+SMS_QUIET_START = env("SMS_QUIET_START", default="22:00")
+SMS_QUIET_END = env("SMS_QUIET_END", default="07:00")
 
 TASKS = {
     "default": {

@@ -17,6 +17,15 @@ class ClinicConfig(AppConfig):
         register_colours(CASE_COLOURS)
         after_units_changed(credit_revivals)
         self.add_unit_tab()
+        self.register_daily_work()
+
+    def register_daily_work(self):
+        """The reminder to experts of cases with no update this week (tashil.notifications.registry)."""
+        from tashil.notifications import registry
+
+        from .reminders import remind_weekly_updates
+
+        registry.daily_job("clinic_reminders", remind_weekly_updates)
 
     def add_unit_tab(self):
         from tashil.core import scope

@@ -18,6 +18,16 @@ class MeetingsConfig(AppConfig):
 
         self.add_to_inbox()
         self.add_unit_tab()
+        self.register_daily_work()
+
+    def register_daily_work(self):
+        """Resolutions' reminders before the deadline and the overdue notice (tashil.notifications.registry)."""
+        from tashil.notifications import registry
+
+        from .reminders import notify_overdue_resolutions, remind_resolutions
+
+        registry.daily_job("resolution_reminders", remind_resolutions)
+        registry.daily_job("resolution_overdue", notify_overdue_resolutions)
 
     def add_to_inbox(self):
         """The agency inbox also lists the resolutions the agency must execute."""

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.filtersets import TashilFilterSet
 
-from .models import Notification
+from .models import Notification, OutgoingSMS, ReminderSettings
 
 
 class NotificationFilterSet(TashilFilterSet):
@@ -13,3 +13,19 @@ class NotificationFilterSet(TashilFilterSet):
     class Meta:
         model = Notification
         fields = ("kind", "unread")
+
+
+class OutgoingSMSFilterSet(TashilFilterSet):
+    search_fields = ("number", "text")
+
+    class Meta:
+        model = OutgoingSMS
+        fields = ("status", "kind", "urgent")
+
+
+class ReminderSettingsFilterSet(TashilFilterSet):
+    search_fields = ("county__name",)
+
+    class Meta:
+        model = ReminderSettings
+        fields = ()

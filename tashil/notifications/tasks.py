@@ -1,4 +1,5 @@
-"""Background work: e-mails for notifications, and the daily job (the jobs apps register, digests)."""
+"""Background work: e-mails and text messages for notifications, and the daily job (the jobs apps register,
+the SMS delivery check, digests)."""
 
 import datetime
 import logging
@@ -12,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import override
 from django_tasks import task
 
+from tashil.core.persian import to_persian_digits
 from tashil.core.worker import retry_later
 
-from . import registry
+from . import registry, sms
 from .digest import send_digests
-from .models import Notification
+from .models import Notification, OutgoingSMS, SMSStatus
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,71 @@ def send_notification_email(notification_id, attempt=1):
         )
         return {"retry": attempt + 1}
     return True
+
+
+@task()
+def send_outgoing_sms(sms_id, attempt=1):
+    """Send one text message, once.
+
+    The row is locked while the gateway is asked, and its state written in the same transaction: a second run
+    (the task queued twice, or run again after its worker died) waits for the lock, then finds it sent and does
+    nothing. A transient failure (a timeout, the gateway down, no credit) is recorded and the task queued again
+    after the back-off delay (core.worker.retry_later) until the attempts run out; a permanent one (an invalid
+    number, a wrong sender line) fails at once with the gateway's reason in Persian.
+    """
+    with transaction.atomic():
+        message = OutgoingSMS.objects.select_for_update().filter(pk=sms_id).first()
+        if message is None or message.status not in (SMSStatus.QUEUED, SMSStatus.HELD):
+            return False
+        result = sms.get_backend().send_messages(
+            [sms.SMSMessage(to=message.number, text=message.text, sender=settings.SMS_SENDER)]
+        )[0]
+        message.attempts += 1
+        message.error = result.error[:500]
+        if result.accepted:
+            message.status, message.provider_id, message.sent_at = SMSStatus.SENT, result.provider_id, timezone.now()
+        elif result.transient:
+            message.status = SMSStatus.QUEUED
+        else:
+            message.status = SMSStatus.FAILED
+        message.save(update_fields=["attempts", "error", "status", "provider_id", "sent_at", "updated"])
+    if message.status != SMSStatus.QUEUED:
+        return message.status == SMSStatus.SENT
+    retry = retry_later(send_outgoing_sms, attempt, sms_id)
+    if retry is None:
+        OutgoingSMS.objects.filter(pk=sms_id, status=SMSStatus.QUEUED).update(
+            status=SMSStatus.FAILED,
+            error=f"{message.error} (پس از {to_persian_digits(attempt)} بار تلاش)"[:500],
+            updated=timezone.now(),
+        )
+        return False
+    log.warning("SMS %s failed (%s); attempt %s at %s", sms_id, message.error, attempt + 1, retry.task.run_after)
+    return {"retry": attempt + 1}
+
+
+def check_sms_delivery(days=3):
+    """Ask the gateway whether the messages sent in the last ``days`` days have arrived; returns how many
+    changed state (delivered, or not delivered)."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    waiting = dict(
+        OutgoingSMS.objects.filter(status=SMSStatus.SENT, sent_at__gte=since)
+        .exclude(provider_id="")
+        .values_list("provider_id", "pk")
+    )
+    if not waiting:
+        return 0
+    changed = 0
+    for provider_id, state in sms.get_backend().delivery(list(waiting)).items():
+        if provider_id not in waiting or state == sms.PENDING:
+            continue
+        if state == sms.DELIVERED:
+            fields = {"status": SMSStatus.DELIVERED, "delivered_at": timezone.now()}
+        else:
+            fields = {"status": SMSStatus.FAILED, "error": "پیامک به گوشی گیرنده نرسید (گزارش سامانه پیامک)."}
+        changed += OutgoingSMS.objects.filter(pk=waiting[provider_id], status=SMSStatus.SENT).update(
+            updated=timezone.now(), **fields
+        )
+    return changed
 
 
 def message_id(notification):

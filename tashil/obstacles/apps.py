@@ -17,15 +17,16 @@ class ObstaclesConfig(AppConfig):
         self.register_daily_work()
 
     def register_daily_work(self):
-        """The daily job's overdue check and producers' waits, the digest's overdue line
-        (tashil.notifications.registry), and the deadlines' move when a place's closure changes."""
+        """The daily job's overdue check, reminders before the due date and producers' waits, the digest's
+        overdue line (tashil.notifications.registry), and the deadlines' move when a place's closure changes."""
         from tashil.geo.services import after_closures_changed
         from tashil.notifications import registry
 
-        from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines
+        from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines, remind_referrals
         from .services import closures_changed, follow_waits
 
         registry.daily_job("overdue", notify_overdue)
+        registry.daily_job("referral_reminders", remind_referrals)
         registry.daily_job("producer_waits", follow_waits)
         registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
         # A closure of a province or county moves the deadlines running there (tashil.geo.services).

@@ -191,3 +191,47 @@ def wait_expired(referral):
         % {"agency": referral.agency, "due": format_jalali(referral.due_date)},
         referral.get_absolute_url(),
     )
+
+
+def remind_referrals(day=None):
+    """Remind each agency of its open referrals ``days_before`` working days before the due date and on it
+    (the secretariat's settings, notifications.reminders); once each. The overdue notice after it is
+    notify_overdue's."""
+    from tashil.notifications.reminders import SettingsByCounty, Today, remind_once
+
+    from .models import Referral
+
+    now, settings_by_county = Today(day), SettingsByCounty()
+    if not now.is_working_day:
+        return 0
+    referrals = (
+        Referral.objects.open()
+        .filter(due_date__gte=now.day, due_date__lte=now.horizon(settings_by_county.widest_days_before()))
+        .exclude(obstacle__county_id__in=settings_by_county.counties_off("referrals"))
+        .select_related("obstacle__unit", "agency")
+    )
+    sent = 0
+    for referral in referrals:
+        obstacle = referral.obstacle
+        stage = now.stage(referral.due_date, settings_by_county[obstacle.county_id].days_before)
+        if stage is None:
+            continue
+        left = now.calendar.working_days_between(now.day, referral.due_date)
+        title = (
+            _("امروز مهلت پاسخ است: %(title)s") if stage == "due" else _("%(days)s روز کاری تا مهلت پاسخ: %(title)s")
+        ) % {"title": obstacle.title, "days": to_persian_digits(left)}
+        sent += remind_once(
+            f"referral:{referral.pk}:{stage}:{referral.due_date.isoformat()}",
+            agency_officers(referral.agency),
+            NotificationKind.REMINDER,
+            title,
+            _("پاسخ «%(agency)s» درباره مانع «%(title)s» واحد «%(unit)s» تا %(due)s داده شود.")
+            % {
+                "agency": referral.agency,
+                "title": obstacle.title,
+                "unit": obstacle.unit,
+                "due": format_jalali(referral.due_date),
+            },
+            obstacle.get_absolute_url(),
+        )
+    return sent

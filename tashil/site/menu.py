@@ -128,6 +128,14 @@ MENU = (
         (
             MenuItem(_("کاربران"), "accounts:user_list", "bi-people", "accounts.User"),
             MenuItem(_("اعلان‌ها"), "notifications:notification_list", "bi-bell", "notifications.Notification"),
+            MenuItem(_("پیامک‌ها"), "notifications:outgoingsms_list", "bi-chat-text", "notifications.OutgoingSMS"),
+            MenuItem(
+                _("تنظیمات یادآوری"),
+                "notifications:remindersettings_list",
+                "bi-alarm",
+                "notifications.ReminderSettings",
+                "change",
+            ),
             MenuItem(_("تاریخچه تغییرات"), "core:changelogentry_list", "bi-clock-history", "core.ChangeLogEntry"),
             MenuItem(
                 _("گزارش ورودها و خروجی‌ها"), "accounts:accessevent_list", "bi-shield-lock", "accounts.AccessEvent"

@@ -13,3 +13,13 @@ class UnitsConfig(AppConfig):
         from .choices import STATUS_COLOURS
 
         register_colours(STATUS_COLOURS)
+        self.register_daily_work()
+
+    def register_daily_work(self):
+        """Monthly statistics' reminders (tashil.notifications.registry)."""
+        from tashil.notifications import registry
+
+        from .reminders import remind_monthly_reports, remind_reviews
+
+        registry.daily_job("report_reminders", remind_monthly_reports)
+        registry.daily_job("report_reviews", remind_reviews)

@@ -481,6 +481,17 @@ EXPECTED = {
         (("secretariat", "manager"), ("systemic_a",)),
     ),
     "notifications.Notification": ((("secretariat",), ("notification_a",)),),
+    "notifications.ChannelPreference": ((("secretariat",), ("channels_a",)),),
+    "notifications.OutgoingSMS": (
+        (("admin",), ("sms_a", "sms_b")),
+        (("secretariat", "province_secretariat"), ("sms_a",)),
+        (("secretariat_b",), ("sms_b",)),
+    ),
+    "notifications.ReminderSettings": (
+        (("admin", "nation_manager"), ("reminders_a", "reminders_b")),
+        (("secretariat", "province_secretariat", "manager"), ("reminders_a",)),
+        (("secretariat_b", "manager_b"), ("reminders_b",)),
+    ),
     "meetings.MeetingSeries": (
         (("admin", "nation_manager"), ("series_a", "series_b", "«تور صنعتی الف»", "«کمیته کلینیک الف»")),
         (("secretariat", "province_secretariat", "manager"), ("series_a", "«تور صنعتی الف»", "«کمیته کلینیک الف»")),
