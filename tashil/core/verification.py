@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import router, transaction
 from django.urls import reverse
 
 # Typed from paper by a recipient: no 0/O or 1/I to confuse; 16 of 32 symbols is 80 random bits.
@@ -88,7 +88,7 @@ def seal(kind, object_id, *, render, number="", date=None, issuer="", title="", 
 
     if kind not in KINDS:
         raise LookupError(f"document kind {kind!r} is not registered")
-    row = DocumentSeal.objects.select_for_update().filter(kind=kind, object_id=object_id).first()
+    row = seal_of(kind, object_id, lock=True)
     if row is None:
         row = DocumentSeal(kind=kind, object_id=object_id, code=new_code())
     url = verification_url(row.code)
@@ -105,11 +105,15 @@ def seal(kind, object_id, *, render, number="", date=None, issuer="", title="", 
     return row, content
 
 
-def seal_of(kind, object_id):
-    """The seal of a document, or None when it has not been issued."""
+def seal_of(kind, object_id, lock=False):
+    """The seal of a document, or None when it has not been issued. ``lock``: read on the primary database and
+    lock the row (a certificate sealed on its first download, a GET that would otherwise read a replica)."""
     from .models import DocumentSeal
 
-    return DocumentSeal.objects.filter(kind=kind, object_id=object_id).first()
+    rows = DocumentSeal.objects
+    if lock:
+        rows = rows.db_manager(router.db_for_write(DocumentSeal)).select_for_update()
+    return rows.filter(kind=kind, object_id=object_id).first()
 
 
 def sealed_document(code):
@@ -136,7 +140,7 @@ def sealed_document(code):
 def find(code):
     """The issued document with this code, from whichever app issued it, or None."""
     code = (code or "").strip().upper()
-    if not code or len(code) > MAX_CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
+    if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isalnum()):
         return None
     for finder in (sealed_document, *FINDERS):
         document = finder(code)

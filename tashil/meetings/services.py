@@ -177,7 +177,7 @@ def announce_schedule(meeting, user=None):
 
 
 @transaction.atomic
-def answer_invitation(row, answer, name="", position="", token_holder=True):
+def answer_invitation(row, answer, name="", position=""):
     """An invitee's answer from the signed link: attend, send a representative (name and post), or cannot attend.
     It can be changed until the meeting is held, and fills the attendance ahead of the meeting (the secretariat
     confirms it when holding the meeting)."""

@@ -45,7 +45,7 @@ def issue_certificate(registration):
     someone whose attendance is recorded), the stored copy after that. Returns the PDF bytes."""
     from django.core.exceptions import ValidationError
 
-    sealed = verification.seal_of(CERTIFICATE_KIND, registration.pk)
+    sealed = verification.seal_of(CERTIFICATE_KIND, registration.pk, lock=True)
     if sealed is not None and sealed.pdf:
         with sealed.pdf.open("rb") as handle:
             return handle.read()
