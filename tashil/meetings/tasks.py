@@ -20,28 +20,28 @@ log = logging.getLogger(__name__)
 
 
 @task()
-@transaction.atomic
 def store_minutes(meeting_id):
     """Render, seal and keep the approved minutes (again after an amendment: the same code, the new file's hash).
     Safe to run twice."""
-    meeting = Meeting.objects.filter(pk=meeting_id).select_related("series", "county").first()
-    if meeting is None or not meeting.is_frozen:
-        return False
-    _sealed, pdf = verification.seal(
-        MINUTES_KIND,
-        meeting.pk,
-        render=lambda code, url, qr: render_minutes(meeting, code, url, qr),
-        number=str(meeting),
-        date=(meeting.approved_at and timezone.localdate(meeting.approved_at)) or meeting.date,
-        issuer=minutes_issuer(meeting),
-        title=_("صورتجلسه %(meeting)s") % {"meeting": meeting},
-        keep_file=False,
-    )
-    if meeting.minutes_pdf:
-        meeting.minutes_pdf.delete(save=False)
-    meeting.minutes_pdf.save(minutes_filename(meeting), ContentFile(pdf), save=False)
-    Meeting.objects.filter(pk=meeting.pk).update(minutes_pdf=meeting.minutes_pdf.name)
-    return True
+    with transaction.atomic():
+        meeting = Meeting.objects.filter(pk=meeting_id).select_related("series", "county").first()
+        if meeting is None or not meeting.is_frozen:
+            return False
+        _sealed, pdf = verification.seal(
+            MINUTES_KIND,
+            meeting.pk,
+            render=lambda code, url, qr: render_minutes(meeting, code, url, qr),
+            number=str(meeting),
+            date=(meeting.approved_at and timezone.localdate(meeting.approved_at)) or meeting.date,
+            issuer=minutes_issuer(meeting),
+            title=_("صورتجلسه %(meeting)s") % {"meeting": meeting},
+            keep_file=False,
+        )
+        if meeting.minutes_pdf:
+            meeting.minutes_pdf.delete(save=False)
+        meeting.minutes_pdf.save(minutes_filename(meeting), ContentFile(pdf), save=False)
+        Meeting.objects.filter(pk=meeting.pk).update(minutes_pdf=meeting.minutes_pdf.name)
+        return True
 
 
 @task()

@@ -325,3 +325,23 @@ def test_the_quorum_shows_on_the_meeting_page_from_answers_then_from_attendance(
     Attendance.objects.filter(pk=rows["power"].pk).update(status=AttendanceStatus.ABSENT)
     text = quorum_text(client, meeting)
     assert search_key("فراهم نیست") in text and search_key("بر پایه حضور و غیاب") in text
+
+
+def test_sending_by_the_page_and_by_the_api_ends_the_same(world, planned, client_as, api_as):
+    from tashil.core.models import ChangeLogEntry
+    from tashil.core.testing.equivalence import by_api, by_page, same_both_ways
+
+    meeting, rows = planned
+
+    def state():
+        invited = Attendance.objects.filter(meeting=meeting).exclude(invited_at=None)
+        return {"invited": sorted(invited.values_list("pk", flat=True))}
+
+    outcome = same_both_ways(
+        ((ChangeLogEntry, ("content_type__model", "object_repr", "action", "message", "changes", "user_id")),),
+        by_page(client_as("secretariat"), meeting.get_absolute_url(), action="/do/send_invitations/"),
+        by_api(api_as("secretariat"), f"/api/meetings/meetings/{meeting.pk}/send-invitations/"),
+        state,
+    )
+    assert outcome["state"]["invited"] == sorted(row.pk for row in rows.values())
+    assert any("دعوتنامه برای ۴ دعوت‌شده" in entry["message"] for entry in outcome["core.ChangeLogEntry"])
