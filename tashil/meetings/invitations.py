@@ -159,6 +159,17 @@ def calendar_file(meeting, row, method, emails=()):
     return calendar.to_ical()
 
 
+def calendar_part(meeting, row, method, emails=()):
+    """The .ics as an e-mail part calendars recognise: ``text/calendar; method=…; charset=utf-8``, attached
+    as invite.ics."""
+    from email.mime.text import MIMEText
+
+    part = MIMEText(calendar_file(meeting, row, method, emails).decode(), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    return part
+
+
 # ---------------------------------------------------------------- the texts
 
 

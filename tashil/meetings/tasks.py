@@ -89,11 +89,7 @@ def send_invitation(attendance_id, sequence, method, update=False, user_id=None,
                         to=emails,
                         headers={"Message-ID": f"<{row.pk}.{sequence}.{invitations.uid(meeting)}>"},
                     )
-                    message.attach(
-                        "invite.ics",
-                        invitations.calendar_file(meeting, row, method, emails),
-                        f"text/calendar; method={method}; charset=utf-8",
-                    )
+                    message.attach(invitations.calendar_part(meeting, row, method, emails))
                     for name, content, mimetype in files:
                         message.attach(name, content, mimetype)
                     message.send()
