@@ -175,10 +175,7 @@ class MeetingViewSet(TashilModelViewSet):
 
     def perform_update(self, serializer):
         """A new day, hour or place of an invited meeting is announced to the invitees, as on the edit page."""
-        moved = any(
-            name in serializer.validated_data and serializer.validated_data[name] != getattr(serializer.instance, name)
-            for name in services.SCHEDULE_FIELDS
-        )
+        moved = services.schedule_changed(serializer.instance)  # validation has set the new values on it
         super().perform_update(serializer)
         if moved:
             services.announce_schedule(serializer.instance, self.request.user)

@@ -29,7 +29,7 @@ class MeetingsConfig(AppConfig):
         from .tasks import MINUTES_KIND
 
         def stored_minutes(seal):
-            meeting = Meeting.objects.filter(pk=seal.object_id).only("minutes_pdf").first()
+            meeting = Meeting.objects.filter(pk=seal.object_id).first()
             return meeting.minutes_pdf if meeting is not None and meeting.minutes_pdf else None
 
         verification.register(MINUTES_KIND, _("صورتجلسه"), stored_file=stored_minutes)
