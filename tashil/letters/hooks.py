@@ -161,13 +161,17 @@ def letter_document(code):
     if letter.signer_name:
         issuer += f" — {letter.signer_name}" + (f"، {letter.signer_position}" if letter.signer_position else "")
     return Document(
-        kind_label=_("نامه %(kind)s") % {"kind": letter.get_kind_display()},
+        kind_label=_("نامه"),
         number=letter.number,
         date=letter.date,
         issuer=issuer,
         recorded_sha256=letter.pdf_sha256,
         stored_file=letter.pdf or None,
-        rows=[(_("گیرنده"), str(letter.recipient_agency)), (_("موضوع"), letter.subject)],
+        rows=[
+            (_("نوع نامه"), letter.get_kind_display()),
+            (_("گیرنده"), str(letter.recipient_agency)),
+            (_("موضوع"), letter.subject),
+        ],
     )
 
 
