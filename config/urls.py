@@ -21,7 +21,7 @@ urlpatterns = [
     path("notifications/", include("tashil.notifications.urls")),
     path("meetings/", include("tashil.meetings.urls")),
     path("letters/", include("tashil.letters.urls")),
-    path("verify/", include("tashil.letters.urls_public")),
+    path("verify/", include("tashil.core.urls_verify")),
     path("clinic/", include("tashil.clinic.urls")),
     path("catalog/", include("tashil.catalog.urls")),
     path("workshops/", include("tashil.workshops.urls")),

@@ -335,6 +335,8 @@ TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
 TASHIL_IMAGE_MAX_MB = env.int("TASHIL_IMAGE_MAX_MB", default=5)
 # Days an agency has to object to a resolution after the minutes are approved.
 TASHIL_OBJECTION_DAYS = env.int("TASHIL_OBJECTION_DAYS", default=15)
+# How long an invitee's answer link (signed, no sign-in) stays good (meetings/invitations.py).
+TASHIL_INVITATION_LINK_DAYS = env.int("TASHIL_INVITATION_LINK_DAYS", default=60)
 # The hour (Tehran time) of the daily job: overdue notifications and digests.
 TASHIL_DAILY_HOUR = env.int("TASHIL_DAILY_HOUR", default=7)
 # A unit whose data nobody has verified for this many months is "stale".

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import scope
 from .choices import DEFAULT_ROLE_ACTIONS, ChangeAction, ChangeSource, Role, ScopeLevel, Weekday
+from .files import RandomName
 from .links import object_url
 
 
@@ -353,3 +354,40 @@ class SavedView(BaseModel):
             county_id=membership.county_id,
         )
         return own | Q(shared=True, owner_id__in=same_post.values("user_id"))
+
+
+class DocumentSeal(BaseModel):
+    """The verification record of an issued document that is not a letter (approved minutes, a certificate):
+    the code printed on it with its QR, what the public verification page shows (number, date, issuer) and the
+    SHA-256 of the PDF as issued. Core knows no domain: ``kind`` is a name an app registered in
+    ``core.verification``, ``object_id`` that app's row; the app keeps or points to the stored PDF."""
+
+    kind = models.CharField(verbose_name=_("نوع سند"), max_length=40)
+    object_id = models.PositiveBigIntegerField(verbose_name=_("شناسه سند"))
+    code = models.CharField(verbose_name=_("کد اصالت"), max_length=32, unique=True)
+    number = models.CharField(verbose_name=_("شماره"), max_length=80, blank=True)
+    date = models.DateField(verbose_name=_("تاریخ"), null=True, blank=True)
+    issuer = models.CharField(verbose_name=_("صادرکننده"), max_length=300, blank=True)
+    title = models.CharField(verbose_name=_("عنوان"), max_length=300, blank=True)
+    sha256 = models.CharField(verbose_name=_("چکیده SHA-256"), max_length=64, blank=True)
+    pdf = models.FileField(verbose_name=_("فایل صادرشده"), upload_to=RandomName("sealed"), blank=True)
+
+    changelog_enabled = False
+    role_actions = {Role.ADMIN: frozenset({"view"})}
+
+    class Meta:
+        verbose_name = _("مهر اصالت سند")
+        verbose_name_plural = _("مهرهای اصالت اسناد")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"],
+                name="document_seal_one_per_document",
+                violation_error_message=_("این سند پیش‌تر کد اصالت گرفته است."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title or self.kind} ({self.code})"
+
+    def get_absolute_url(self):
+        return reverse("verify:document", kwargs={"code": self.code})

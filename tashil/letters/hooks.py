@@ -144,8 +144,60 @@ def meeting_buttons(view):
     ]
 
 
+def letter_document(code):
+    """The issued letter with this verification code, as the public verification page shows it."""
+    from tashil.core.verification import Document
+
+    from .models import Letter
+
+    letter = (
+        Letter.objects.filter(verification_code=code, status="issued")
+        .select_related("secretariat", "recipient_agency")
+        .first()
+    )
+    if letter is None:
+        return None
+    issuer = letter.secretariat.letterhead
+    if letter.signer_name:
+        issuer += f" — {letter.signer_name}" + (f"، {letter.signer_position}" if letter.signer_position else "")
+    return Document(
+        kind_label=_("نامه"),
+        number=letter.number,
+        date=letter.date,
+        issuer=issuer,
+        recorded_sha256=letter.pdf_sha256,
+        stored_file=letter.pdf or None,
+        rows=[
+            (_("نوع نامه"), letter.get_kind_display()),
+            (_("گیرنده"), str(letter.recipient_agency)),
+            (_("موضوع"), letter.subject),
+        ],
+    )
+
+
+def invitation_letter(row, user, method):
+    """The invitation e-mail to an invited agency carries its invitation letter (issued the first time the
+    meeting's invitations go out, by the secretariat that sends them); updates and cancellations carry none."""
+    from tashil.meetings.invitations import REQUEST
+
+    from .services import issue_invitation_letter
+
+    if method != REQUEST or not row.agency_id:
+        return []
+    letter = issue_invitation_letter(row.meeting, row.agency, user)
+    if letter is None or not letter.pdf:
+        return []
+    with letter.pdf.open("rb") as handle:
+        return [(f"davatname-{letter.year}-{letter.sequence}.pdf", handle.read(), "application/pdf")]
+
+
 def connect():
-    """Register the tabs and buttons (from LettersConfig.ready)."""
+    """Register the tabs and buttons (from LettersConfig.ready), and the letters' verification finder."""
+    from tashil.core.verification import register_finder
+    from tashil.meetings.invitations import add_attachment
+
+    register_finder(letter_document)
+    add_attachment(invitation_letter)
     from tashil.meetings.views import MeetingView, ResolutionView
     from tashil.obstacles.views import ObstacleView, ReferralView
 

@@ -4,24 +4,13 @@ vendored Vazirmatn font, like the minutes, with a QR code of its verification pa
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from tashil.core.jalali import format_jalali
 from tashil.core.persian import to_persian_digits
+from tashil.core.verification import qr_data_uri, verification_url
 from tashil.core.workdays import working_days_between
 from tashil.meetings.minutes import FONT_DIR
-
-
-def verification_url(code):
-    """The public page a printed letter's QR code and printed address lead to."""
-    return settings.TASHIL_SITE_URL.rstrip("/") + reverse("verify:document", kwargs={"code": code})
-
-
-def qr_data_uri(url):
-    import segno
-
-    return segno.make(url, error="m").svg_data_uri(scale=3, border=1)
 
 
 def letter_context(letter):

@@ -5,7 +5,6 @@ Pages, the API, the demo data and tests call these functions; nothing else numbe
 """
 
 import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,14 +23,12 @@ from tashil.core.workdays import working_days_between
 from .choices import LetterKind
 from .models import IncomingLetterNote, Letter, LetterCounter, Secretariat
 
-# Typed from paper by a recipient: no 0/O or 1/I to confuse; 16 of 32 symbols is 80 random bits.
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-CODE_LENGTH = 16
-
 
 def new_verification_code():
-    """An unguessable, non-sequential code for the verification page (secrets, not random)."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+    """An unguessable, non-sequential code for the verification page (core.verification)."""
+    from tashil.core.verification import new_code
+
+    return new_code()
 
 
 # ---------------------------------------------------------------- registers
@@ -346,6 +343,34 @@ def issue_letter(letter, user):
         letter.pdf.delete(save=False)
         raise
     return letter
+
+
+@transaction.atomic
+def issue_invitation_letter(meeting, agency, user):
+    """The invitation letter (دعوتنامه) of ``agency`` to ``meeting``, issued in ``user``'s register the first time
+    the meeting's invitations go out (meetings' «دعوت», through the attachment registry of
+    ``meetings.invitations``); the letter already issued after that. None when ``user`` keeps no register for
+    the meeting's county."""
+    issued = (
+        Letter.objects.filter(meeting=meeting, recipient_agency=agency, kind=LetterKind.INVITATION, status="issued")
+        .order_by("-pk")
+        .first()
+    )
+    if issued is not None:
+        return issued
+    secretariat = secretariat_for(user, meeting.county) if user is not None else None
+    if secretariat is None:
+        return None
+    draft = invitation_draft(meeting, agency)
+    letter = Letter(
+        secretariat=secretariat,
+        signer_name=secretariat.signer_name or str(user),
+        signer_position=secretariat.signer_position or getattr(user, "position", "") or _("دبیر ستاد"),
+        **draft,
+    )
+    letter.full_clean()
+    letter.save()
+    return issue_letter(letter, user)
 
 
 # ---------------------------------------------------------------- incoming letters

@@ -1,14 +1,10 @@
 """The outgoing-letter register: list, letter page, the prefilled draft form, issuing, the PDF, attachments, the
-secretariats' number formats, incoming-letter notes, and the public verification page."""
-
-import hashlib
+secretariats' number formats and incoming-letter notes (the public verification page is core's,
+``core.views.verify``; letters register their finder in ``hooks.py``)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -241,29 +237,3 @@ class IncomingLetterNoteEditView(ObjectEditView):
 
     def get_success_url(self, obj):
         return obj.target().get_absolute_url() + "?tab=letters"
-
-
-@method_decorator(login_not_required, name="dispatch")
-class VerifyView(View):
-    """The public check of a printed letter: its number, date, issuer and the SHA-256 of the stored PDF.
-    An unknown or altered code answers «سند یافت نشد» (404), the same for every wrong code."""
-
-    def get(self, request, code):
-        letter = (
-            Letter.objects.filter(verification_code=code.strip().upper(), status="issued")
-            .select_related("secretariat", "recipient_agency")
-            .first()
-            if len(code) <= 32
-            else None
-        )
-        if letter is None:
-            return render(request, "letters/verify.html", {"title": _("سند یافت نشد")}, status=404)
-        with letter.pdf.open("rb") as handle:
-            stored_hash = hashlib.sha256(handle.read()).hexdigest()
-        context = {
-            "title": _("بررسی اصالت نامه"),
-            "letter": letter,
-            "stored_hash": stored_hash,
-            "intact": stored_hash == letter.pdf_sha256,
-        }
-        return render(request, "letters/verify.html", context)

@@ -86,7 +86,18 @@ INVITE = Action(
     success_url=on_tab("attendance"),
 )
 
-MEETING_ACTIONS = (HOLD, APPROVE, CANCEL, CARRY, AMEND)
+SEND_INVITATIONS = Action(
+    name="send_invitations",
+    permission="change",
+    service=services.send_invitations,
+    done=lambda meeting, rows: (
+        _("دعوتنامه برای %(count)s دعوت‌شده فرستاده شد (رایانامه با فایل تقویم و پیامک).")
+        % {"count": to_persian_digits(len(rows))}
+    ),
+    success_url=on_tab("attendance"),
+)
+
+MEETING_ACTIONS = (HOLD, APPROVE, CANCEL, CARRY, AMEND, SEND_INVITATIONS)
 
 FINDING_TO_OBSTACLE = Action(
     name="obstacle",

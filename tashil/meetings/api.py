@@ -15,7 +15,7 @@ from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
-from . import actions, filtersets
+from . import actions, filtersets, services
 from .minutes import minutes_filename, render_minutes
 from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
 
@@ -71,7 +71,25 @@ class MeetingSerializer(TashilModelSerializer):
 class AttendanceSerializer(TashilModelSerializer):
     class Meta:
         model = Attendance
-        fields = ("id", "meeting", "agency", "person_name", "position", "status", "represented_by")
+        fields = (
+            "id",
+            "meeting",
+            "agency",
+            "unit",
+            "person_name",
+            "position",
+            "is_chair",
+            "email",
+            "mobile",
+            "status",
+            "represented_by",
+            "invited_at",
+            "answer",
+            "answer_name",
+            "answer_position",
+            "answered_at",
+        )
+        read_only_fields = ("invited_at", "answer", "answer_name", "answer_position", "answered_at")
 
 
 class AgendaItemSerializer(TashilModelSerializer):
@@ -150,6 +168,17 @@ class MeetingViewSet(TashilModelViewSet):
         response=lambda view, meeting, target: Response(view.get_serializer(target).data),
     )
     amend = api_action(actions.AMEND)
+    send_invitations = api_action(
+        actions.SEND_INVITATIONS,
+        response=lambda view, meeting, rows: Response({"invited": [row.pk for row in rows]}),
+    )
+
+    def perform_update(self, serializer):
+        """A new day, hour or place of an invited meeting is announced to the invitees, as on the edit page."""
+        moved = services.schedule_changed(serializer.instance)  # validation has set the new values on it
+        super().perform_update(serializer)
+        if moved:
+            services.announce_schedule(serializer.instance, self.request.user)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as a PDF")})
     @action(detail=True, methods=["get"])

@@ -10,8 +10,9 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from tashil.core.badges import register_colours
 
-        from .choices import MEETING_COLOURS, RESOLUTION_COLOURS
+        from .choices import ANSWER_COLOURS, MEETING_COLOURS, RESOLUTION_COLOURS
 
+        register_colours(ANSWER_COLOURS)
         register_colours(MEETING_COLOURS)
         register_colours(RESOLUTION_COLOURS)
         from . import signals  # noqa: F401  (an agenda takes only its meeting's county's obstacles)
@@ -19,6 +20,7 @@ class MeetingsConfig(AppConfig):
         self.add_to_inbox()
         self.add_unit_tab()
         self.register_daily_work()
+        self.register_documents()
 
     def register_daily_work(self):
         """Resolutions' reminders before the deadline and the overdue notice (tashil.notifications.registry)."""
@@ -28,6 +30,19 @@ class MeetingsConfig(AppConfig):
 
         registry.daily_job("resolution_reminders", remind_resolutions)
         registry.daily_job("resolution_overdue", notify_overdue_resolutions)
+
+    def register_documents(self):
+        """Approved minutes carry a verification code (core.verification); their PDF is the meeting's."""
+        from tashil.core import verification
+
+        from .models import Meeting
+        from .tasks import MINUTES_KIND
+
+        def stored_minutes(seal):
+            meeting = Meeting.objects.filter(pk=seal.object_id).first()
+            return meeting.minutes_pdf if meeting is not None and meeting.minutes_pdf else None
+
+        verification.register(MINUTES_KIND, _("صورتجلسه"), stored_file=stored_minutes)
 
     def add_to_inbox(self):
         """The agency inbox also lists the resolutions the agency must execute."""

@@ -32,6 +32,27 @@ class AttendanceStatus(models.TextChoices):
     REPRESENTED = "represented", _("با نماینده")
 
 
+class InvitationAnswer(models.TextChoices):
+    """An invitee's answer to the invitation, given from the signed link (no sign-in)."""
+
+    ATTEND = "attend", _("حضور می‌یابم")
+    REPRESENT = "represent", _("نماینده می‌فرستم")
+    DECLINE = "decline", _("نمی‌توانم حاضر شوم")
+
+
+# The attendance an answer fills ahead of the meeting (the secretariat confirms it when holding the meeting).
+ANSWER_ATTENDANCE = {
+    InvitationAnswer.ATTEND: AttendanceStatus.PRESENT,
+    InvitationAnswer.REPRESENT: AttendanceStatus.REPRESENTED,
+    InvitationAnswer.DECLINE: AttendanceStatus.ABSENT,
+}
+ANSWER_COLOURS = {
+    InvitationAnswer.ATTEND: "success",
+    InvitationAnswer.REPRESENT: "info",
+    InvitationAnswer.DECLINE: "danger",
+}
+
+
 class AgendaStatus(models.TextChoices):
     OPEN = "open", _("باز")
     DONE = "done", _("جمع‌بندی‌شده")

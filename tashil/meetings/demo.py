@@ -146,6 +146,7 @@ def load(context):
     upcoming.chair_name, upcoming.chair_position = CHAIR
     upcoming.save()
     invite(upcoming, context, rng, mark=False)
+    answer_invitations(upcoming, secretary)
     field_visits(visits, units, rng, secretary)
     desk_sessions(desk, units, rng, context, secretary)
 
@@ -179,10 +180,25 @@ def invite(meeting, context, rng, mark=True):
             meeting=meeting,
             person_name=CHAIR[0],
             position=CHAIR[1],
+            is_chair=True,
             status=AttendanceStatus.PRESENT if mark else AttendanceStatus.INVITED,
         )
     )
     Attendance.objects.bulk_create(rows)
+
+
+def answer_invitations(meeting, secretary):
+    """The next session's invitations sent («دعوت», the e-mails and SMS go out through the task worker) and the
+    first answers in, as the invitees give them from their links: the quorum shows on the meeting's page."""
+    services.send_invitations(meeting, secretary)
+    rows = list(meeting.attendance.order_by("pk"))
+    answers = ["attend", "attend", "represent", "decline", "attend"]
+    for row, answer in zip(rows, answers, strict=False):
+        name, position = ("کارشناس اداره", "کارشناس") if answer == "represent" else ("", "")
+        services.answer_invitation(row, answer, name, position)
+    chair = next((row for row in rows if row.is_chair), None)
+    if chair is not None:
+        services.answer_invitation(chair, "attend")
 
 
 def agency_key(obstacle):

@@ -11,6 +11,7 @@ from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.forms import validate_upload
 from tashil.obstacles.models import Obstacle
 
+from .choices import InvitationAnswer
 from .models import (
     AgendaItem,
     Attendance,
@@ -27,7 +28,18 @@ from .models import (
 class MeetingSeriesForm(TashilModelForm):
     class Meta:
         model = MeetingSeries
-        fields = ("county", "kind", "title", "weekday", "start_time", "end_time", "default_place", "is_active")
+        fields = (
+            "county",
+            "kind",
+            "title",
+            "weekday",
+            "start_time",
+            "end_time",
+            "default_place",
+            "is_active",
+            "quorum_needs_chair",
+            "quorum_percent",
+        )
 
 
 class MeetingForm(TashilModelForm):
@@ -156,7 +168,18 @@ class AgendaObstacleUpdateForm(TashilForm):
 class AttendanceForm(MeetingChildForm):
     class Meta:
         model = Attendance
-        fields = ("meeting", "agency", "person_name", "position", "status", "represented_by")
+        fields = (
+            "meeting",
+            "agency",
+            "unit",
+            "person_name",
+            "position",
+            "is_chair",
+            "email",
+            "mobile",
+            "status",
+            "represented_by",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -165,6 +188,7 @@ class AttendanceForm(MeetingChildForm):
             from tashil.orgs.models import Agency
 
             self.fields["agency"].queryset = Agency.objects.serving(meeting.county)
+            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(county_id=meeting.county_id)
 
 
 class AttendanceMarkForm(forms.ModelForm):
@@ -325,3 +349,20 @@ class CalendarForm(TashilForm):
 
 class CancelForm(TashilForm):
     reason = forms.CharField(label=_("دلیل لغو"), max_length=300)
+
+
+class InvitationAnswerForm(forms.Form):
+    """The invitee's answer on the signed link's page: attend, send a representative (name and post), or not."""
+
+    answer = forms.ChoiceField(label=_("پاسخ شما"), choices=InvitationAnswer.choices, widget=forms.RadioSelect)
+    name = forms.CharField(
+        label=_("نام و نام خانوادگی"),
+        max_length=150,
+        required=False,
+        help_text=_("برای معرفی نماینده: نام نماینده؛ برای حضور: نام شرکت‌کننده (اختیاری)."),
+    )
+    position = forms.CharField(label=_("سمت"), max_length=150, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)

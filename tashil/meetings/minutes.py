@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from tashil.obstacles.models import Obstacle
 
@@ -36,14 +37,25 @@ def minutes_context(meeting):
     }
 
 
-def render_minutes(meeting):
-    """The PDF bytes of the meeting's minutes (marked as a draft until they are approved)."""
+def render_minutes(meeting, code="", url="", qr=""):
+    """The PDF bytes of the meeting's minutes (marked as a draft until they are approved); approved minutes carry
+    their verification code, address and QR (``store_minutes`` seals them through core.verification)."""
     from weasyprint import HTML
 
+    context = minutes_context(meeting)
+    context.update(verification_code=code, verify_url=url, qr=qr)
     with translation.override("fa"):
-        html = render_to_string("meetings/minutes.html", minutes_context(meeting))
+        html = render_to_string("meetings/minutes.html", context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def minutes_filename(meeting):
     return f"minutes-{meeting.county.code}-{meeting.kind}-{meeting.number}.pdf"
+
+
+def minutes_issuer(meeting):
+    """Who issues the minutes, as the verification page names it: the headquarters of the county, its chair."""
+    issuer = _("ستاد تسهیل و رفع موانع تولید شهرستان %(county)s") % {"county": meeting.county.name}
+    if meeting.chair_name:
+        issuer += f" — {meeting.chair_name}" + (f"، {meeting.chair_position}" if meeting.chair_position else "")
+    return issuer

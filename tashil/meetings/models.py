@@ -10,17 +10,20 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, Weekday
 from tashil.core.concurrency import VersionedModel
+from tashil.core.fields import DigitsCharField
 from tashil.core.files import RandomName, validate_image
 from tashil.core.jalali import WEEKDAYS, format_jalali, today
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, Holiday, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.validators import normalize_mobile, validate_mobile
 from tashil.core.workdays import WorkCalendar
 from tashil.obstacles.choices import FailureParty
 
@@ -28,6 +31,7 @@ from .choices import (
     OPEN_RESOLUTION_STATUSES,
     AgendaStatus,
     AttendanceStatus,
+    InvitationAnswer,
     MeetingKind,
     MeetingStatus,
     ResolutionStatus,
@@ -51,6 +55,17 @@ class MeetingSeries(VersionedModel, BaseModel):
     end_time = models.TimeField(verbose_name=_("ساعت پایان"), null=True, blank=True)
     default_place = models.CharField(verbose_name=_("محل معمول"), max_length=250, blank=True)
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+    quorum_needs_chair = models.BooleanField(
+        verbose_name=_("حد نصاب: حضور رئیس جلسه لازم است"),
+        default=True,
+        help_text=_("رئیس جلسه در فهرست حاضران با «رئیس جلسه» مشخص می‌شود."),
+    )
+    quorum_percent = models.PositiveSmallIntegerField(
+        verbose_name=_("حد نصاب: بیش از این درصد دستگاه‌های عضو"),
+        default=50,
+        validators=[MaxValueValidator(99)],
+        help_text=_("پیش‌فرض ۵۰: بیش از نیمی از دستگاه‌های دعوت‌شده باید حاضر باشند."),
+    )
 
     scope_county_path = "county"
     role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW}
@@ -167,6 +182,9 @@ class Meeting(VersionedModel, BaseModel):
     minutes_pdf = models.FileField(
         verbose_name=_("صورتجلسه"), upload_to=RandomName("minutes"), blank=True, editable=False
     )
+    # The calendar invitation's SEQUENCE (RFC 5545): 0 for the first invitation, one more for each update
+    # (a new day, hour or place) and for the cancellation, so calendars replace the earlier one.
+    invitation_sequence = models.PositiveIntegerField(verbose_name=_("نسخه دعوتنامه تقویم"), default=0, editable=False)
 
     objects = MeetingManager()
     scope_county_path = "county"
@@ -268,6 +286,13 @@ class Meeting(VersionedModel, BaseModel):
         from .reports import execution_counts
 
         return execution_counts(self.resolutions.all())
+
+    def quorum(self):
+        """Whether the meeting has its quorum (the series' rule): from the invitees' answers before it is held,
+        from the attendance confirmed by the secretariat once held."""
+        from .quorum import quorum_of
+
+        return quorum_of(self)
 
 
 class MinutesAmendment(BaseModel):
@@ -382,12 +407,35 @@ class Attendance(MeetingChild):
         null=True,
         blank=True,
     )
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد"),
+        related_name="meeting_invitations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("دعوت از نماینده واحد: دعوتنامه به نمایندگان ثبت‌شده واحد هم می‌رود."),
+    )
     person_name = models.CharField(verbose_name=_("نام شرکت‌کننده"), max_length=150, blank=True)
     position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
+    is_chair = models.BooleanField(verbose_name=_("رئیس جلسه"), default=False)
+    email = models.EmailField(verbose_name=_("رایانامه دعوت"), blank=True)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه دعوت"), max_length=20, blank=True)
     status = models.CharField(
         verbose_name=_("حضور"), max_length=12, choices=AttendanceStatus.choices, default=AttendanceStatus.INVITED
     )
     represented_by = models.CharField(verbose_name=_("نماینده"), max_length=150, blank=True)
+    invited_at = models.DateTimeField(verbose_name=_("زمان ارسال دعوت"), null=True, blank=True, editable=False)
+    # The calendar SEQUENCE last e-mailed to this invitee: a task run twice sends nothing the second time.
+    mailed_sequence = models.IntegerField(verbose_name=_("آخرین نسخه ارسال‌شده"), null=True, blank=True, editable=False)
+    answer = models.CharField(
+        verbose_name=_("پاسخ دعوت"), max_length=10, choices=InvitationAnswer.choices, blank=True, editable=False
+    )
+    answer_name = models.CharField(
+        verbose_name=_("نام پاسخ‌دهنده یا نماینده"), max_length=150, blank=True, editable=False
+    )
+    answer_position = models.CharField(verbose_name=_("سمت نماینده"), max_length=150, blank=True, editable=False)
+    answered_at = models.DateTimeField(verbose_name=_("زمان پاسخ"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("حضور و غیاب")
@@ -395,7 +443,12 @@ class Attendance(MeetingChild):
         ordering = ("meeting", "pk")
 
     def __str__(self):
-        return self.person_name or str(self.agency)
+        return self.person_name or str(self.agency or self.unit or "")
+
+    @property
+    def invitee(self):
+        """Who is invited, as the invitation names them: the agency, the unit or the person."""
+        return str(self.agency or self.unit or self.person_name)
 
     def agency_serves_meeting(self):
         """The meeting's county's own agencies, its province's and national ones: those a working group invites."""
@@ -405,8 +458,14 @@ class Attendance(MeetingChild):
 
     def clean(self):
         super().clean()
-        if not self.agency_id and not self.person_name:
-            raise ValidationError(_("دستگاه یا نام شرکت‌کننده را بنویسید."))
+        if not self.agency_id and not self.unit_id and not self.person_name:
+            raise ValidationError(_("دستگاه، واحد یا نام شرکت‌کننده را بنویسید."))
+        if self.mobile:
+            try:
+                validate_mobile(self.mobile)
+            except ValidationError as error:
+                raise ValidationError({"mobile": error.messages}) from error
+            self.mobile = normalize_mobile(self.mobile)
         if self.agency_id and self.meeting_id and not self.agency_serves_meeting():
             raise ValidationError(
                 {

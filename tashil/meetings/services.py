@@ -93,6 +93,138 @@ def invite_agencies(meeting, user=None):
     return invited
 
 
+# ---------------------------------------------------------------- invitations (meetings/invitations.py)
+
+SCHEDULE_FIELDS = ("date", "start_time", "end_time", "place")
+
+
+def queue_invitations(meeting, rows, method, update=False, user=None):
+    """Once the transaction commits, one task per invitee: the e-mail with the .ics, and the SMS."""
+    from .tasks import send_invitation
+
+    ids, sequence, user_id = [row.pk for row in rows], meeting.invitation_sequence, getattr(user, "pk", None)
+
+    def enqueue():
+        for pk in ids:
+            send_invitation.enqueue(pk, sequence, method, update=update, user_id=user_id)
+
+    transaction.on_commit(enqueue)
+
+
+@transaction.atomic
+def send_invitations(meeting, user=None):
+    """«دعوت»: send the invitation to each invitee on the list not yet invited — an e-mail with the calendar file,
+    an SMS with the answer link, and the invitation letter where the letters app issues one. Returns the rows."""
+    from .invitations import REQUEST
+
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(
+            _("دعوتنامه تنها برای جلسه برنامه‌ریزی‌شده فرستاده می‌شود؛ این جلسه «%(s)s» است.")
+            % {"s": meeting.get_status_display()}
+        )
+    if meeting.date < today():
+        raise ValidationError(
+            _("تاریخ این جلسه (%(date)s) گذشته است؛ دعوتنامه فرستاده نمی‌شود.") % {"date": format_jalali(meeting.date)}
+        )
+    if not meeting.attendance.exists():
+        raise ValidationError(_("فهرست دعوت این جلسه خالی است؛ نخست دستگاه‌ها، واحدها یا افراد را به حاضران بیفزایید."))
+    rows = list(meeting.attendance.select_for_update().filter(invited_at=None).order_by("pk"))
+    if not rows:
+        raise ValidationError(_("همه کسانی که در فهرست دعوت‌اند پیش‌تر دعوت شده‌اند."))
+    now = timezone.now()
+    for row in rows:
+        row.invited_at = now
+        row.save(update_fields=["invited_at", "updated"])
+    log_event(
+        meeting,
+        _("دعوتنامه برای %(count)s دعوت‌شده فرستاده شد: %(names)s")
+        % {"count": to_persian_digits(len(rows)), "names": "، ".join(row.invitee for row in rows)},
+    )
+    queue_invitations(meeting, rows, REQUEST, user=user)
+    return rows
+
+
+def schedule_changed(meeting):
+    """Whether the day, hours or place differ from what was loaded (``BaseModel.from_db``); asked before the
+    change is saved (the change log takes a new snapshot on save)."""
+    loaded = getattr(meeting, "_loaded_values", None)
+    if loaded is None:
+        return False
+    return any(loaded.get(name, getattr(meeting, name)) != getattr(meeting, name) for name in SCHEDULE_FIELDS)
+
+
+@transaction.atomic
+def announce_schedule(meeting, user=None):
+    """After a planned meeting's day, hours or place changed (the edit page and the API ask ``schedule_changed``
+    before saving and call this once the change is saved): the invitees already invited get the update — the
+    next calendar SEQUENCE, an e-mail and an SMS. Returns the rows told (none when nothing went out before)."""
+    from .invitations import REQUEST
+
+    if meeting.status != MeetingStatus.PLANNED:
+        return []
+    rows = list(meeting.attendance.exclude(invited_at=None).order_by("pk"))
+    if not rows:
+        return []
+    Meeting = type(meeting)
+    Meeting.objects.filter(pk=meeting.pk).update(invitation_sequence=F("invitation_sequence") + 1)
+    meeting.invitation_sequence = Meeting.objects.filter(pk=meeting.pk).values_list("invitation_sequence", flat=True)[0]
+    log_event(
+        meeting,
+        _("تغییر زمان یا محل جلسه به %(count)s دعوت‌شده اعلام شد.") % {"count": to_persian_digits(len(rows))},
+    )
+    queue_invitations(meeting, rows, REQUEST, update=True, user=user)
+    return rows
+
+
+@transaction.atomic
+def answer_invitation(row, answer, name="", position=""):
+    """An invitee's answer from the signed link: attend, send a representative (name and post), or cannot attend.
+    It can be changed until the meeting is held, and fills the attendance ahead of the meeting (the secretariat
+    confirms it when holding the meeting)."""
+    from .choices import ANSWER_ATTENDANCE, AttendanceStatus, InvitationAnswer
+
+    row = type(row).objects.select_for_update().select_related("meeting").get(pk=row.pk)
+    meeting = row.meeting
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("این جلسه لغو شده است؛ پاسخی لازم نیست."))
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("این جلسه برگزار شده است؛ پاسخ دعوت دیگر تغییر نمی‌کند."))
+    if answer not in InvitationAnswer.values:
+        raise ValidationError({"answer": _("یکی از پاسخ‌ها را برگزینید: حضور، معرفی نماینده یا عذر.")})
+    name, position = (name or "").strip(), (position or "").strip()
+    errors = {}
+    if answer == InvitationAnswer.REPRESENT:
+        if not name:
+            errors["name"] = _("نام نماینده را بنویسید.")
+        if not position:
+            errors["position"] = _("سمت نماینده را بنویسید.")
+    if errors:
+        raise ValidationError(errors)
+    row.answer, row.answered_at = answer, timezone.now()
+    row.answer_name = name[:150] if answer != InvitationAnswer.DECLINE else ""
+    row.answer_position = position[:150] if answer != InvitationAnswer.DECLINE else ""
+    row.status = ANSWER_ATTENDANCE[answer]
+    if answer == InvitationAnswer.REPRESENT:
+        row.represented_by = _("%(name)s، %(position)s") % {"name": name, "position": position}
+    else:
+        row.represented_by = ""
+        if answer == InvitationAnswer.ATTEND and name:
+            row.person_name, row.position = name[:150], position[:150] or row.position
+    if row.status == AttendanceStatus.REPRESENTED and not row.represented_by:
+        raise ValidationError({"name": _("نام نماینده را بنویسید.")})
+    row.save()
+    log_event(
+        meeting,
+        _("پاسخ «%(invitee)s» به دعوت: %(answer)s%(who)s")
+        % {
+            "invitee": row.invitee,
+            "answer": row.get_answer_display(),
+            "who": f" ({row.represented_by})" if row.represented_by else "",
+        },
+    )
+    return row
+
+
 @transaction.atomic
 def hold(meeting, user=None):
     if meeting.status != MeetingStatus.PLANNED:
@@ -137,8 +269,16 @@ def cancel(meeting, reason, user=None):
     if not (reason or "").strip():
         raise ValidationError({"reason": _("دلیل لغو جلسه را بنویسید.")})
     meeting.status, meeting.cancel_reason = MeetingStatus.CANCELLED, reason.strip()
-    meeting.save(update_fields=["status", "cancel_reason", "updated"])
+    invited = list(meeting.attendance.exclude(invited_at=None).order_by("pk"))
+    if invited:
+        meeting.invitation_sequence += 1
+    meeting.save(update_fields=["status", "cancel_reason", "invitation_sequence", "updated"])
     log_event(meeting, _("جلسه لغو شد: %(reason)s") % {"reason": meeting.cancel_reason})
+    if invited:
+        from .invitations import CANCEL
+
+        log_event(meeting, _("لغو جلسه به %(count)s دعوت‌شده اعلام شد.") % {"count": to_persian_digits(len(invited))})
+        queue_invitations(meeting, invited, CANCEL, user=user)
     return meeting
 
 

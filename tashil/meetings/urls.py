@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/resolutions.xlsx", views.ResolutionsXlsxView.as_view(), name="meeting_resolutions_xlsx"),
     path("<int:pk>/attendance/", views.AttendanceMarkView.as_view(), name="meeting_attendance"),
     path("<int:pk>/invite/", views.InviteAgenciesView.as_view(), name="meeting_invite"),
+    path("invitation/<str:token>/", views.InvitationAnswerView.as_view(), name="invitation_answer"),
     path("<int:pk>/agenda-obstacle/", views.AgendaObstacleView.as_view(), name="meeting_agenda_obstacle"),
     path("<int:pk>/desk/", views.DeskRequestView.as_view(), name="meeting_desk"),
     path("series/", views.MeetingSeriesListView.as_view(), name="meetingseries_list"),

@@ -2,12 +2,14 @@ import datetime
 import hashlib
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -114,6 +116,10 @@ class MeetingView(ObjectView):
             summary=execution_counts(self.resolutions()),
         )
         context["has_open_items"] = meeting.agenda_items.filter(status=AgendaStatus.OPEN).exists()
+        if meeting.status != "cancelled":
+            context["quorum"] = meeting.quorum()
+        if meeting.status == "planned" and can["change"]:
+            context["uninvited"] = meeting.attendance.filter(invited_at=None).count()
         context["amendments"] = list(meeting.amendments.select_related("author")) if meeting.is_frozen else []
         if meeting.is_frozen:
             context["edit_url"] = context["delete_url"] = None
@@ -196,6 +202,14 @@ class MeetingView(ObjectView):
 class MeetingEditView(ObjectEditView):
     model = Meeting
     form_class = forms.MeetingForm
+
+    def save(self, form):
+        """A new day, hour or place of an invited meeting is announced to the invitees (services)."""
+        moved = form.instance.pk is not None and services.schedule_changed(form.instance)
+        meeting = form.save()
+        if moved:
+            services.announce_schedule(meeting, self.request.user)
+        return meeting
 
 
 class MeetingDeleteView(ObjectDeleteView):
@@ -598,3 +612,86 @@ class CalendarView(View):
             "breadcrumbs": [(Meeting._meta.verbose_name_plural, reverse("meetings:meeting_list")), (title, None)],
         }
         return render(request, self.template_name, context)
+
+
+# ---------------------------------------------------------------- the invitee's answer (no sign-in)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class InvitationAnswerView(View):
+    """The page an invitation's link opens, without signing in: the meeting's day, hour, place and agenda, and
+    the answer — attend, send a representative (name and post), or cannot attend — changeable until the meeting
+    is held. The signed token is the invitee's authority (no user, so no scope: the token names one attendance
+    row of one meeting); an expired or altered link is refused with a Persian page (400)."""
+
+    template_name = "meetings/invitation_answer.html"
+
+    def invitee(self, token):
+        from django.core import signing
+
+        from .invitations import read_token
+
+        try:
+            row_id, meeting_id = read_token(token)
+        except signing.SignatureExpired:
+            return None, _(
+                "این پیوند دعوت منقضی شده است. برای پاسخ به دعوت، با دبیرخانه ستاد تسهیل تماس بگیرید یا پیوند تازه بخواهید."
+            )
+        except signing.BadSignature:
+            return None, _("این پیوند دعوت معتبر نیست یا دست‌کاری شده است. پیوند را کامل و همان‌گونه که رسیده باز کنید.")
+        row = (
+            Attendance.objects.select_related("meeting__series", "meeting__county", "agency", "unit")
+            .filter(pk=row_id, meeting_id=meeting_id)
+            .first()
+        )
+        if row is None:
+            return None, _("این دعوت دیگر در فهرست جلسه نیست؛ با دبیرخانه ستاد تسهیل تماس بگیرید.")
+        return row, None
+
+    def get(self, request, token):
+        row, refusal = self.invitee(token)
+        if row is None:
+            return self.refuse(request, refusal)
+        initial = {"answer": row.answer, "name": row.answer_name, "position": row.answer_position}
+        return self.page(request, row, forms.InvitationAnswerForm(initial=initial))
+
+    def post(self, request, token):
+        row, refusal = self.invitee(token)
+        if row is None:
+            return self.refuse(request, refusal)
+        form = forms.InvitationAnswerForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.answer_invitation(row, data["answer"], data["name"], data["position"])
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, messages_ in error.message_dict.items():
+                        form.add_error(field if field in form.fields else None, messages_)
+                else:
+                    form.add_error(None, error.messages)
+            else:
+                messages.success(request, _("پاسخ شما ثبت شد. تا پیش از برگزاری جلسه می‌توانید آن را تغییر دهید."))
+                return HttpResponseRedirect(request.path)
+        return self.page(request, row, form, status=400)
+
+    def page(self, request, row, form, status=200):
+        from .invitations import place_of, when_text
+
+        meeting = row.meeting
+        context = {
+            "title": _("دعوت به %(meeting)s") % {"meeting": meeting},
+            "row": row,
+            "meeting": meeting,
+            "when": when_text(meeting),
+            "place": place_of(meeting),
+            "agenda": list(meeting.agenda_items.order_by("order", "pk").values_list("title", flat=True)[:30]),
+            "form": form,
+            "open": meeting.status == "planned",
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def refuse(self, request, message):
+        return render(
+            request, self.template_name, {"title": _("پیوند دعوت پذیرفته نشد"), "refusal": message}, status=400
+        )

@@ -14,3 +14,9 @@ class WorkshopsConfig(AppConfig):
 
         register_colours(WORKSHOP_COLOURS)
         register_colours(REGISTRATION_COLOURS)
+
+        from tashil.core import verification
+
+        from .certificate import CERTIFICATE_KIND
+
+        verification.register(CERTIFICATE_KIND, _("گواهی حضور در کارگاه"))

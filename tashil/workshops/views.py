@@ -12,7 +12,7 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ScopedViewMixin
 
 from . import filtersets, forms, tables
-from .certificate import certificate_filename, render_certificate
+from .certificate import certificate_filename, issue_certificate
 from .choices import RegistrationStatus
 from .models import Registration, Workshop
 
@@ -183,6 +183,6 @@ class CertificateView(ScopedViewMixin, View):
         if not registration.attended:
             messages.error(request, _("گواهی فقط برای کسانی صادر می‌شود که حضورشان در کارگاه ثبت شده است."))
             return HttpResponseRedirect(registration.get_absolute_url())
-        response = HttpResponse(render_certificate(registration), content_type="application/pdf")
+        response = HttpResponse(issue_certificate(registration), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{certificate_filename(registration)}"'
         return response

@@ -7,12 +7,14 @@ from tashil.core.testing.matrix import (
     Route,
     api,
     codes,
+    everyone,
     locked,
     locked_api,
     locked_page,
     post_as,
 )
 
+BAD_REQUEST = 400
 PLACE_A = ("admin", "secretariat", "province_secretariat", "manager", "nation_manager")
 # Meeting A of county A: seen by place, and by agency A's officer (invited, and responsible for a resolution).
 MEETING_A = codes(NOT_FOUND, ok=(*PLACE_A, "agency_officer"))
@@ -63,6 +65,8 @@ ROUTES = [
     Route("meetings:meeting_resolutions_xlsx", MEETING_A, obj="meeting_a"),
     Route("meetings:meeting_attendance", POST_ONLY, obj="meeting_a"),
     Route("meetings:meeting_invite", POST_ONLY, obj="meeting_a"),
+    # The invitee's answer page opens without signing in; an altered token is refused (400) to everyone.
+    Route("meetings:invitation_answer", everyone(BAD_REQUEST), kwargs={"token": "eyJhIjoxfQ:altered:token"}),
     Route("meetings:meeting_agenda_obstacle", POST_ONLY, obj="meeting_a"),
     Route("meetings:meeting_desk", POST_ONLY, obj="meeting_a"),
     Route("meetings:meetingseries_list", SERIES_VIEWERS),
@@ -95,6 +99,7 @@ ROUTES = [
     Route("api:meeting-approve", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:meeting-carry", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:meeting-amend", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:meeting-send-invitations", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:attendance-list", api(MEETING_VIEWERS)),
     Route("api:attendance-detail", api(MEETING_A, refused=UNIT_REPS), obj="attendance_a"),
     Route("api:agendaitem-list", api(MEETING_VIEWERS)),
