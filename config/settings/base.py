@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tashil.letters",
     "tashil.clinic",
     "tashil.catalog",
+    "tashil.impact",
     "tashil.workshops",
     "tashil.reports",
     "tashil.site",
@@ -319,6 +320,8 @@ TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
 TASHIL_IMAGE_MAX_MB = env.int("TASHIL_IMAGE_MAX_MB", default=5)
 # Days an agency has to object to a resolution after the minutes are approved.
 TASHIL_OBJECTION_DAYS = env.int("TASHIL_OBJECTION_DAYS", default=15)
+# Days the public accountability page and its open data lag behind today (figures as of that many days ago).
+TASHIL_PUBLIC_LAG_DAYS = env.int("TASHIL_PUBLIC_LAG_DAYS", default=30)
 # The hour (Tehran time) of the daily job: overdue notifications and digests.
 TASHIL_DAILY_HOUR = env.int("TASHIL_DAILY_HOUR", default=7)
 # A unit whose data nobody has verified for this many months is "stale".
