@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import JalaliDateColumn, NumberColumn, PercentColumn, TashilTable
+from tashil.core.tables import JalaliDateColumn, NumberColumn, OpenableLinkColumn, PercentColumn, TashilTable
 
 from .models import ImpactRecord
 
@@ -11,7 +11,7 @@ class ImpactRecordTable(TashilTable):
     source = tables.Column(
         verbose_name=_("منشأ"), empty_values=(), orderable=False, accessor="source_kind", linkify=False
     )
-    unit = tables.Column(linkify=True)
+    unit = OpenableLinkColumn()
     jobs_preserved = NumberColumn()
     jobs_restored = NumberColumn()
     loans_rials = NumberColumn()

@@ -118,7 +118,6 @@ def systemic_issues(area, day):
                 "id": issue.pk,
                 "title": issue.title,
                 "level": issue.level,
-                "level_label": issue.get_level_display(),
                 "state": issue.status if closed else "following",
                 "raised": issue.created.date(),
                 "obstacles": issue.obstacle_count,

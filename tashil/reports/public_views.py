@@ -8,6 +8,7 @@ import io
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 
 from tashil.catalog.public_views import PublicView
 from tashil.core.choices import ScopeLevel
@@ -69,7 +70,11 @@ class AccountabilityView(AreaMixin, PublicView):
     def get(self, request, level, pk):
         area = self.get_area()
         data = public.accountability(area)
-        issues = [{**issue, "state_label": state_label(issue["state"])} for issue in data["issues"]]
+        # Labels are read here, in the visitor's language (the figures are cached for every language).
+        issues = [
+            {**issue, "state_label": state_label(issue["state"]), "level_label": ScopeLevel(issue["level"]).label}
+            for issue in data["issues"]
+        ]
         name = area_name(area)
         counties = area.province.counties.order_by("name") if not area.county else ()
         crumbs = [(_("پاسخگویی ستادها"), reverse("public:accountability_index"))]
@@ -181,7 +186,7 @@ class AccountabilityDatasetView(AreaMixin, PublicView):
             "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:endDate": day},
             "dct:modified": day,
             "dct:license": LICENSE,
-            "dct:language": request.LANGUAGE_CODE,
+            "dct:language": get_language(),
             "dcat:keyword": [_("مصوبات"), _("رفع موانع تولید"), _("اشتغال")],
             "dcat:landingPage": urls["page"],
             "dcat:distribution": [

@@ -128,7 +128,7 @@ class TestRecording:
         assert "پیش‌تر ثبت شده" in " ".join(refusal.value.messages)
 
     def test_a_verified_resolution_offers_the_button_and_credits_its_agency(self, world, client_as):
-        resolution = world.resolution_a
+        resolution = world.resolution_evidence_a
         client = client_as("secretariat")
         assert 'data-testid="impact-add"' not in client.get(resolution.get_absolute_url()).content.decode()
         resolution.status, resolution.verified_at = ResolutionStatus.EXECUTED, timezone.now()
