@@ -7,8 +7,8 @@ import io
 
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from tashil.catalog.public_views import PublicView
 from tashil.core.choices import ScopeLevel
