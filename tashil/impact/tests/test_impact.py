@@ -3,6 +3,7 @@ pages (and the API), through one service, refused with a Persian message when th
 dashboards, the scorecard and the period report show equal to the lists they link to."""
 
 import csv
+import datetime
 import io
 import re
 
@@ -10,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tashil.core.jalali import today
 from tashil.core.persian import fold_digits
 from tashil.core.testing.pages import form, link
 from tashil.impact.models import ImpactRecord
@@ -262,3 +264,20 @@ class TestSumsEqualTheirLists:
             == sum(r.jobs for r in ImpactRecord.objects.all())
             == list_sums(client, total.group(1).replace("&amp;", "&"))[0]
         )
+
+
+def test_the_demo_records_impact_through_the_service_and_the_public_page_shows_it(db):
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("load_demo", quiet_logins=True, verbosity=0)
+    records = ImpactRecord.objects.all()
+    assert records.count() >= 2
+    assert all(r.evidence and r.recorded_by for r in records)
+    county = records.first().county
+    page = Client().get(reverse("public:accountability", kwargs={"level": "counties", "pk": county.pk}))
+    html = page.content.decode()
+    as_of = today() - datetime.timedelta(days=30)
+    published = sum(r.jobs_preserved for r in records if r.date <= as_of)
+    assert published > 0
+    assert number(re.search(r'data-testid="public-jobs-preserved">([^<]*)<', html).group(1)) == published
