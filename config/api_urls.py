@@ -18,6 +18,7 @@ API_APPS = [
     "letters",
     "clinic",
     "catalog",
+    "impact",
     "workshops",
 ]
 

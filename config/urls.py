@@ -25,6 +25,7 @@ urlpatterns = [
     path("clinic/", include("tashil.clinic.urls")),
     path("catalog/", include("tashil.catalog.urls")),
     path("workshops/", include("tashil.workshops.urls")),
+    path("impact/", include("tashil.impact.urls")),
     path("reports/", include("tashil.reports.urls")),
     path("directory/", include("tashil.site.urls_public")),
     path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "tashil.letters",
     "tashil.clinic",
     "tashil.catalog",
+    "tashil.impact",
     "tashil.workshops",
     "tashil.reports",
     "tashil.site",
@@ -337,6 +338,8 @@ TASHIL_IMAGE_MAX_MB = env.int("TASHIL_IMAGE_MAX_MB", default=5)
 TASHIL_OBJECTION_DAYS = env.int("TASHIL_OBJECTION_DAYS", default=15)
 # How long an invitee's answer link (signed, no sign-in) stays good (meetings/invitations.py).
 TASHIL_INVITATION_LINK_DAYS = env.int("TASHIL_INVITATION_LINK_DAYS", default=60)
+# Days the public accountability page and its open data lag behind today (figures as of that many days ago).
+TASHIL_PUBLIC_LAG_DAYS = env.int("TASHIL_PUBLIC_LAG_DAYS", default=30)
 # The hour (Tehran time) of the daily job: overdue notifications and digests.
 TASHIL_DAILY_HOUR = env.int("TASHIL_DAILY_HOUR", default=7)
 # A unit whose data nobody has verified for this many months is "stale".

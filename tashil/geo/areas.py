@@ -56,7 +56,8 @@ class Area:
 
     def q(self, model):
         """The filter that keeps ``model``'s rows in this area."""
-        path = COUNTY_PATHS[model._meta.label]
+        # A model not listed narrows by its declared path to its county (scope_county_path).
+        path = COUNTY_PATHS.get(model._meta.label) or model.scope_county_path
         if self.county:
             return Q(**{f"{path}_id": self.county.pk})
         if self.province:

@@ -35,13 +35,14 @@ def units_changed(changed):
 
 def connect():
     from tashil.clinic.models import ClinicCase
+    from tashil.impact.models import ImpactRecord
     from tashil.meetings.models import Attendance, Meeting, Resolution
     from tashil.obstacles.models import Obstacle, Referral
     from tashil.units.models import IndustrialUnit, UnitStatusChange
     from tashil.units.services import after_units_changed
 
     after_units_changed(units_changed)
-    for model in (Obstacle, Referral, Meeting, Resolution, Attendance, ClinicCase):
+    for model in (Obstacle, Referral, Meeting, Resolution, Attendance, ClinicCase, ImpactRecord):
         for signal in (post_save, post_delete):
             signal.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-{signal}")
     # A unit's delete (the generic delete page) and the cascade of its history to it: Django tells of a cascade

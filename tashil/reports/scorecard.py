@@ -14,11 +14,12 @@ compares two stored dates, and a median of working days reads the stored ``first
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.aggregates import Percentile
 from tashil.core.jalali import today
+from tashil.impact.models import ImpactRecord
 from tashil.meetings.choices import AttendanceStatus, ResolutionStatus
 from tashil.meetings.models import Attendance, Resolution
 from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES, OPEN_STATUSES
@@ -153,6 +154,27 @@ def finish_attendance(entry):
     entry["attendance_share"] = percent(attended, attended + entry["absent"])
 
 
+# ---------------------------------------------------------------------------------------- impact
+
+
+def impact_rows(area, user):
+    """What the headquarters recorded as saved by the obstacles and resolutions credited to each agency."""
+    return (
+        area.rows(ImpactRecord.objects.exclude(agency__isnull=True), user)
+        .order_by()
+        .values("agency", "agency__name")
+        .annotate(
+            impact_records=Count("pk"),
+            impact_jobs=Sum(F("jobs_preserved") + F("jobs_restored")),
+            impact_rials=Sum(F("loans_rials") + F("debts_rials") + F("fines_rials")),
+        )
+    )
+
+
+def finish_impact(entry):
+    entry["impact_jobs"], entry["impact_rials"] = int(entry["impact_jobs"] or 0), int(entry["impact_rials"] or 0)
+
+
 SOURCES = [
     Source(
         "referrals",
@@ -173,11 +195,13 @@ SOURCES = [
     ),
     Source("resolutions", resolution_rows, {"resolutions": 0, "executed": 0, "failures": 0}, finish_resolutions),
     Source("attendance", attendance_rows, {"present": 0, "represented": 0, "absent": 0}, finish_attendance),
+    Source("impact", impact_rows, {"impact_records": 0, "impact_jobs": 0, "impact_rials": 0}, finish_impact),
 ]
 
 REFERRALS = "obstacles:referral_list"
 RESOLUTIONS = "meetings:resolution_list"
 MEETINGS = "meetings:meeting_list"
+IMPACT = "impact:impactrecord_list"
 COUNTED_RESOLUTIONS = [status for status in ResolutionStatus.values if status != ResolutionStatus.CANCELLED]
 
 FIGURES = [
@@ -238,6 +262,18 @@ FIGURES = [
         _("غیبت"),
         link=Link(MEETINGS, {"attendance": AttendanceStatus.ABSENT.value}, agency_param="attendee"),
         alarm=True,
+    ),
+    Figure(
+        "impact_jobs",
+        _("اثر: اشتغال حفظ یا بازگشته (نفر)"),
+        link=Link(IMPACT, {}),
+        counts="impact_records",
+    ),
+    Figure(
+        "impact_rials",
+        _("اثر: منابع آزادشده (ریال)"),
+        link=Link(IMPACT, {}),
+        counts="impact_records",
     ),
 ]
 

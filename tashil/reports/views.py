@@ -72,6 +72,12 @@ def list_url(name, area, user, **params):
     return f"{path}?{urlencode(query, doseq=True)}"
 
 
+def impact_record_url(level, area_id, **params):
+    """The impact list narrowed to one county or province (and the given filters)."""
+    query = {level: area_id, **{key: value for key, value in params.items() if value not in (None, "")}}
+    return f"{reverse('impact:impactrecord_list')}?{urlencode(query)}"
+
+
 def jalali_param(value):
     return format_jalali(value, persian=False)
 
@@ -91,6 +97,10 @@ def dashboard_figures(area, user):
         "resolution_rows": figures.resolutions_by_area(area, user, year),
         "scorecard": figures.agency_scorecard(area, user)[:8],
         "clinic": figures.clinic_figures(area, user),
+        "impact": figures.impact_figures(area, user),
+        "impact_agencies": figures.impact_by(area, user, "agency", "agency__name", limit=8),
+        "impact_groups": figures.impact_by(area, user, "group", "group__name", limit=10),
+        "impact_areas": figures.impact_by_area(area, user),
         "children": figures.by_area(area, user),
         "overdue_resolutions": figures.overdue_resolutions(area, user).count(),
     }
@@ -159,8 +169,18 @@ def dashboard_context(request, area):
         row["url"] = list_url("obstacles:obstacle_list", area, user, domain=row["id"], state="open")
     for row in data["groups"]:
         row["url"] = list_url("obstacles:obstacle_list", area, user, group=row["id"], state="open")
+    impact_list = list_url("impact:impactrecord_list", area, user)
+    data["impact"]["url"] = impact_list
+    for row in data["impact_agencies"]:
+        row["url"] = impact_list and list_url("impact:impactrecord_list", area, user, agency=row["id"])
+    for row in data["impact_groups"]:
+        row["url"] = impact_list and list_url("impact:impactrecord_list", area, user, group=row["id"])
+    impact_areas = {row["id"]: row for row in data["impact_areas"]}
     for row in data["children"]:
         row["drill"] = f"?{row['level']}={row['id']}"
+        impact = impact_areas.get(row["id"], {})
+        row["impact_jobs"], row["impact_rials"] = impact.get("jobs", 0), impact.get("rials", 0)
+        row["impact_url"] = impact_list and impact_record_url(row["level"], row["id"])
     year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
     return {
         **data,
@@ -285,6 +305,8 @@ class ScorecardView(ReportView):
             "page": page,
             "query": query,
             "columns": self.COLUMNS,
+            # The impact credited to each agency links to its records in the area (when the user may list them).
+            "impact_list": list_url("impact:impactrecord_list", self.area, request.user),
             "sort": sort,
             "area_query": self.area.query,
         }
@@ -322,6 +344,8 @@ class PeriodReportView(ReportView):
         ("passed", _("مصوبات")),
         ("executed", _("مصوبات اجراشده")),
         ("execution_rate", _("درصد اجرا")),
+        ("impact_jobs", _("اشتغال حفظ یا بازگشته (نفر)")),
+        ("impact_rials", _("منابع آزادشده (ریال)")),
     )
 
     def get(self, request):
@@ -332,7 +356,7 @@ class PeriodReportView(ReportView):
             request.user,
             lambda: figures.period_report(self.area, request.user, period),
         )
-        totals = {key: sum(r[key] or 0 for r in rows) for key, _label in self.COLUMNS[1:-1]}
+        totals = {key: sum(r[key] or 0 for r in rows) for key, _label in self.COLUMNS[1:] if key != "execution_rate"}
         totals["execution_rate"] = figures.percent(totals["executed"], totals["passed"])
         fmt = request.GET.get("export")
         if fmt in ("csv", "xlsx"):
@@ -343,9 +367,16 @@ class PeriodReportView(ReportView):
             ]
             record_export(request, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}")
+        in_period = {"after": jalali_param(period.start), "before": jalali_param(period.end)}
+        impact_list = list_url("impact:impactrecord_list", self.area, request.user, **in_period)
+        for row in rows:
+            # Each area's impact in the period, on the impact list narrowed to that area and those dates.
+            if impact_list:
+                row["impact_url"] = impact_record_url(row["level"], row["id"], **in_period)
         now = jalali_today()
         context = {
             "title": _("گزارش دوره‌ای"),
+            "impact_url": impact_list,
             "area": self.area,
             "crumbs": self.area.breadcrumbs(self.request.user),
             "period": period,

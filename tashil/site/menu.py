@@ -17,6 +17,7 @@ MENU = (
             MenuItem(_("داشبورد و نقشه"), "reports:dashboard", "bi-speedometer", roles=REPORT_ROLES),
             MenuItem(_("کارنامه دستگاه‌ها"), "reports:scorecard", "bi-clipboard-data", roles=REPORT_ROLES),
             MenuItem(_("گزارش دوره‌ای"), "reports:period", "bi-calendar3", roles=REPORT_ROLES),
+            MenuItem(_("اثر اقدامات"), "impact:impactrecord_list", "bi-graph-up-arrow", "impact.ImpactRecord"),
         ),
     ),
     MenuGroup(

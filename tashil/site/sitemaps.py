@@ -1,4 +1,4 @@
-"""The public site's sitemap: the catalog's pages and objects, and the workshops'."""
+"""The public site's sitemap: the catalog's pages and objects, the workshops', and the accountability index."""
 
 from tashil.catalog import sitemaps as catalog
 from tashil.workshops.sitemaps import WorkshopSitemap
@@ -6,7 +6,7 @@ from tashil.workshops.sitemaps import WorkshopSitemap
 
 class StaticSitemap(catalog.StaticSitemap):
     def items(self):
-        return [*super().items(), "workshop_list"]
+        return [*super().items(), "workshop_list", "accountability_index"]
 
 
 SITEMAPS = {**catalog.SITEMAPS, "pages": StaticSitemap, "workshops": WorkshopSitemap}

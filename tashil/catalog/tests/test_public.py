@@ -164,7 +164,18 @@ def plant_secrets(world):
     UnitStatusChange.objects.create(
         unit=unit, to_status=UnitStatus.ACTIVE, date=unit.status_date, reason="دلیل‌پنهان‌وضعیت"
     )
-    return ["بدهی‌معوق‌بانکی‌پنهان", "اختلاف‌شرکای‌پنهان", "987654321012", "31415", "2718281828", "دلیل‌پنهان‌وضعیت"]
+    # The evidence of an impact record: what the secretariat saw, never published (only the sums are).
+    world.impact_a.evidence = "مستند‌اثر‌پنهان"
+    world.impact_a.save()
+    return [
+        "بدهی‌معوق‌بانکی‌پنهان",
+        "اختلاف‌شرکای‌پنهان",
+        "987654321012",
+        "31415",
+        "2718281828",
+        "دلیل‌پنهان‌وضعیت",
+        "مستند‌اثر‌پنهان",
+    ]
 
 
 def public_answers(world):
@@ -181,6 +192,11 @@ def public_answers(world):
         reverse("public:project_list"),
         reverse("public:project", kwargs={"pk": project.pk}),
         reverse("public:workshop_list"),
+        reverse("public:accountability_index"),
+        reverse("public:accountability", kwargs={"level": "provinces", "pk": unit.county.province_id}),
+        reverse("public:accountability", kwargs={"level": "counties", "pk": unit.county_id}),
+        reverse("public:accountability_csv", kwargs={"level": "counties", "pk": unit.county_id}),
+        reverse("public:accountability_dataset", kwargs={"level": "counties", "pk": unit.county_id}),
         reverse("sitemap"),
         reverse("api:public-unit-list"),
         reverse("api:public-unit-detail", kwargs={"pk": unit.pk}),
@@ -196,7 +212,9 @@ def public_answers(world):
 
 
 class TestPublicBoundary:
-    def test_no_internal_field_reaches_any_public_page_or_api(self, world):
+    def test_no_internal_field_reaches_any_public_page_or_api(self, world, settings):
+        # The accountability pages publish without a lag here, so the world's impact and resolutions are counted.
+        settings.TASHIL_PUBLIC_LAG_DAYS = 0
         hidden = plant_secrets(world)
         persian = {str(v) for v in SECRETS.values()}
         from tashil.core.persian import to_persian_digits

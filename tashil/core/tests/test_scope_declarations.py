@@ -653,6 +653,11 @@ EXPECTED = {
             ("registration_a",),
         ),
     ),
+    "impact.ImpactRecord": (
+        (("admin", "nation_manager"), ("impact_a", "impact_b")),
+        (("secretariat", "province_secretariat", "manager", "agency_officer"), ("impact_a",)),
+        (("secretariat_b", "manager_b", "agency_officer_b"), ("impact_b",)),
+    ),
     "letters.Secretariat": (
         (("admin", "nation_manager"), ("secretariat_office_a", "secretariat_office_b")),
         (("secretariat", "province_secretariat", "manager"), ("secretariat_office_a",)),

@@ -37,6 +37,7 @@ PAGES = [
     (None, "public-unit", "/directory/units/{showcase}/"),
     (None, "public-exhibition", "/directory/exhibitions/{exhibition}/"),
     (None, "public-workshops", "/directory/workshops/"),
+    (None, "public-accountability", "/directory/accountability/counties/{county}/"),
     # A visitor who pressed «English» on the public site.
     ("en", "public-home-en", "/directory/"),
     ("en", "public-directory-en", "/directory/units/?knowledge_based=on"),
@@ -55,6 +56,7 @@ def test_demo_pages_render(page, transactional_db):
     onsite = Meeting.objects.filter(status="approved", site_unit__isnull=False).order_by("-date").first()
     ids = {
         "showcase": IndustrialUnit.objects.get(national_id="10380284790").pk,
+        "county": IndustrialUnit.objects.get(national_id="10380284790").county_id,
         "obstacle": Obstacle.objects.filter(status="in_progress", referrals__isnull=False).order_by("pk").first().pk,
         "meeting": onsite.pk,
         "case": ClinicCase.objects.filter(status="execution", centre__level="county").order_by("pk").first().pk,

@@ -23,6 +23,7 @@ PUBLIC_SOURCES = (
     "catalog/filtersets.py",
     "catalog/forms.py",
     "workshops/public_views.py",
+    "reports/public_views.py",
     "core/views/errors.py",
 )
 

@@ -1,13 +1,16 @@
 from tashil.core.testing.matrix import (
     NOT_FOUND,
+    OK,
     STAFF,
     UNIT_REPS,
     Route,
     api,
     codes,
+    everyone,
 )
 
 REPORTS = codes(ok=STAFF)
+PUBLIC = everyone(OK)
 # The points of a county: staff whose own area is a county; the nation and a whole province have no points.
 POINTS = codes(
     ok=("secretariat", "secretariat_b", "manager", "manager_b", "agency_officer", "agency_officer_b", "clinic_expert"),
@@ -28,4 +31,10 @@ ROUTES = [
     Route("api:report-scorecard", api(REPORTS)),
     Route("api:report-period", api(REPORTS)),
     Route("api:report-dashboard", api(codes(NOT_FOUND, ok=()), refused=UNIT_REPS), query="?county=999999"),
+    # The public accountability pages and their open data: no sign-in, the same for everyone.
+    Route("public:accountability_index", PUBLIC),
+    Route("public:accountability", PUBLIC, obj="province_a", kwargs={"level": "provinces"}),
+    Route("public:accountability", PUBLIC, obj="county_a", kwargs={"level": "counties"}),
+    Route("public:accountability_csv", PUBLIC, obj="county_a", kwargs={"level": "counties"}),
+    Route("public:accountability_dataset", PUBLIC, obj="province_a", kwargs={"level": "provinces"}),
 ]

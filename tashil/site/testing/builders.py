@@ -9,6 +9,7 @@ BUILDER_MODULES = (
     "tashil.meetings.tests.world",
     "tashil.letters.tests.world",
     "tashil.clinic.tests.world",
+    "tashil.impact.tests.world",
     "tashil.catalog.tests.world",
     "tashil.workshops.tests.world",
 )

@@ -19,6 +19,7 @@ DEMO_APPS = [
     "meetings",
     "letters",
     "clinic",
+    "impact",
     "catalog",
     "workshops",
     "notifications",
