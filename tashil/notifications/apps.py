@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     name = "tashil.notifications"
     label = "notifications"
     verbose_name = _("اعلان‌ها")
+
+    def ready(self):
+        from tashil.accounts.registry import register_sms
+
+        from .sms import send_sms
+
+        register_sms(send_sms)

@@ -309,6 +309,17 @@ EXPECTED = {
     ),
     "accounts.ApiToken": (),
     "accounts.AccessEvent": (),
+    "accounts.OneTimeCode": (),
+    "accounts.Invitation": (
+        (("admin", "nation_manager"), ("invitation_a", "invitation_b")),
+        (("secretariat", "province_secretariat", "manager"), ("invitation_a",)),
+        (("secretariat_b", "manager_b"), ("invitation_b",)),
+    ),
+    "accounts.RegistrationRequest": (
+        (("admin", "nation_manager"), ("registration_a", "registration_b", "registration_unknown")),
+        (("secretariat", "province_secretariat", "manager"), ("registration_a",)),
+        (("secretariat_b", "manager_b"), ("registration_b",)),
+    ),
     "units.IndustrialUnit": (
         (("admin", "nation_manager"), ("unit_a", "unit_a2", "unit_b")),
         (("secretariat", "province_secretariat", "manager", "agency_officer", "clinic_expert"), ("unit_a", "unit_a2")),
