@@ -35,8 +35,15 @@ class ProfileForm(TashilModelForm):
 
     class Meta:
         model = User
-        fields = ("first_name", "last_name", "email", "mobile")
+        fields = ("first_name", "last_name", "national_code", "email", "mobile")
         field_classes = {"mobile": MobileField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown, not typed here: a national code claimed by the wrong person would keep its owner's sign-in
+        # (OpenID Connect, invitations) from finding them. The secretariat sets it on the user's page.
+        self.fields["national_code"].disabled = True
+        self.fields["national_code"].help_text = _("کد ملی را دبیرخانه در صفحه کاربر ثبت یا اصلاح می‌کند.")
 
 
 class UserForm(TashilModelForm):
@@ -49,7 +56,7 @@ class UserForm(TashilModelForm):
 
     class Meta:
         model = User
-        fields = ("username", "first_name", "last_name", "email", "mobile", "position", "is_active")
+        fields = ("username", "first_name", "last_name", "national_code", "email", "mobile", "position", "is_active")
         field_classes = {"mobile": MobileField}
 
     def __init__(self, *args, **kwargs):
