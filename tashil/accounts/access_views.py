@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -426,9 +425,7 @@ class RegistrationCodeView(View):
 class InvitationListView(ObjectListView):
     """Invitations in the user's scope: pending, accepted, expired, revoked; one or a spreadsheet added here."""
 
-    queryset = Invitation.objects.select_related(
-        "invited_by", "agency", "unit", "centre", "county", "province"
-    ).prefetch_related(Prefetch("accepted_by"))
+    queryset = Invitation.objects.select_related("invited_by", "agency", "unit", "centre", "county", "province")
     filterset_class = filtersets.InvitationFilterSet
     table_class = tables.InvitationTable
     actions = ("add", "import", "export")

@@ -506,10 +506,8 @@ class Invitation(BaseModel):
 
     def membership(self, user=None):
         """The membership the invitation grants (unsaved)."""
-        values = {name: getattr(self, name) for name in ("role", "level")}
-        for name in self.MEMBERSHIP_FIELDS[2:]:
-            values[f"{name}_id"] = getattr(self, f"{name}_id")
-        return Membership(user=user, **values)
+        # The related objects themselves (not their ids), so a list that selected them reads no more rows.
+        return Membership(user=user, **{name: getattr(self, name) for name in self.MEMBERSHIP_FIELDS})
 
     @classmethod
     def scope_filter(cls, membership, action):

@@ -499,15 +499,16 @@ def already_invited(invitation):
     return pending.exists() or held.exists()
 
 
-def invite_many(inviter, rows):
+def invite_many(inviter, rows, errors=()):
     """Invite every row (Invitation field values by row number) or none: each row is checked as a single
-    invitation is (scope included); nothing is saved or sent if any row is refused. A row already invited (or
+    invitation is (scope included); nothing is saved or sent if any row is refused (``errors``: the rows the file
+    reader already refused). A row already invited (or
     already holding the role) is skipped, so importing the same file again changes nothing."""
     from tashil.core.spreadsheets import RowError
 
     from .importer import column_of
 
-    result = InvitationImport(rows=len(rows))
+    result = InvitationImport(errors=list(errors), rows=len(rows) + len({e.row for e in errors}))
     seen = {}
     made = []
     with transaction.atomic():
@@ -540,6 +541,7 @@ def invite_many(inviter, rows):
                 result.errors.append(RowError(number, column_of("role"), out_of_scope().messages[0]))
             made.append((invitation, token))
         if result.errors:
+            result.errors.sort(key=lambda error: error.row)
             transaction.set_rollback(True)
             return result
         for invitation, token in made:
@@ -554,9 +556,7 @@ def import_invitations(inviter, source, name):
     from .importer import read_invitations
 
     rows, errors = read_invitations(inviter, source, name)
-    if errors:
-        return InvitationImport(errors=errors, rows=len(rows) + len({e.row for e in errors}))
-    return invite_many(inviter, rows)
+    return invite_many(inviter, rows, errors)
 
 
 # ---------------------------------------------------------------- a unit representative's self-registration
@@ -657,22 +657,23 @@ def grant_representative(request, user):
     return membership
 
 
-@transaction.atomic
 def confirm_registration(request_pk, code, http_request=None):
     """The code sent to the unit's own mobile: the representative role for the unit, at once. Returns the account
-    (the caller signs it in). A request that waits for the secretariat has no code: the answer is the same."""
-    request = RegistrationRequest.objects.select_for_update().filter(pk=request_pk).first()
-    mobile = request.mobile if request else ""
-    row = redeem_code(CodePurpose.REGISTRATION, mobile, code)
-    if request is None or row.registration_id != request.pk or request.status != RegistrationStatus.AWAITING_CODE:
-        raise ValidationError(WRONG_CODE, code="wrong_code")
-    user = account_for(request)
-    grant_representative(request, user)
-    request.status = RegistrationStatus.CONFIRMED
-    request.user = user
-    request.decided_at = timezone.now()
-    request.save()
-    audit.record(AccessEventKind.SELF_REGISTERED, http_request, user, detail=str(request.unit_national_id))
+    (the caller signs it in). A request that waits for the secretariat has no code: the answer is the same.
+    The code is redeemed before the grant's transaction, so a wrong guess counts even though it is refused."""
+    request = RegistrationRequest.objects.filter(pk=request_pk).first()
+    row = redeem_code(CodePurpose.REGISTRATION, request.mobile if request else "", code)
+    with transaction.atomic():
+        request = RegistrationRequest.objects.select_for_update().filter(pk=request_pk).first()
+        if request is None or row.registration_id != request.pk or request.status != RegistrationStatus.AWAITING_CODE:
+            raise ValidationError(WRONG_CODE, code="wrong_code")
+        user = account_for(request)
+        grant_representative(request, user)
+        request.status = RegistrationStatus.CONFIRMED
+        request.user = user
+        request.decided_at = timezone.now()
+        request.save()
+        audit.record(AccessEventKind.SELF_REGISTERED, http_request, user, detail=str(request.unit_national_id))
     return user
 
 
