@@ -8,7 +8,7 @@ whether or not an account, a unit or a mobile is on record."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -430,6 +430,14 @@ class InvitationListView(ObjectListView):
     table_class = tables.InvitationTable
     actions = ("add", "import", "export")
 
+    def get_context_data(self, **kwargs):
+        """The add and import buttons only for those who invite (an agency officer who manages no agency sees
+        the list, empty, and no button)."""
+        context = super().get_context_data(**kwargs)
+        if not services.may_invite(self.request.user):
+            context.update(add_url=None, import_url=None)
+        return context
+
 
 class InvitationView(ObjectView):
     model = Invitation
@@ -489,6 +497,11 @@ class InvitationAddView(ScopedViewMixin, View):
             status=status,
         )
 
+    def require(self, action):
+        super().require(action)
+        if not services.may_invite(self.request.user):
+            raise PermissionDenied
+
     def get(self, request):
         self.require("add")
         return self.render_form(forms.InvitationForm(user=request.user))
@@ -529,6 +542,11 @@ class InvitationImportView(ScopedViewMixin, View):
             },
             status=status,
         )
+
+    def require(self, action):
+        super().require(action)
+        if not services.may_invite(self.request.user):
+            raise PermissionDenied
 
     def get(self, request):
         self.require("add")

@@ -108,7 +108,18 @@ class UserForm(TashilModelForm):
 class MembershipForm(TashilModelForm):
     class Meta:
         model = Membership
-        fields = ("user", "role", "level", "province", "county", "agency", "unit", "centre", "is_active")
+        fields = (
+            "user",
+            "role",
+            "level",
+            "province",
+            "county",
+            "agency",
+            "unit",
+            "centre",
+            "manages_agency",
+            "is_active",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,6 +233,9 @@ class RecoveryForm(TashilForm):
         return normalize_mobile(value)
 
 
+GRANTING_ROLES = {Role.ADMIN, Role.SECRETARIAT}
+
+
 class InvitationForm(TashilModelForm):
     """One invitation: the person's name and addresses, and the role and scope they are invited to (the same
     choices the adder of a membership is offered, kept to the inviter's scope)."""
@@ -250,11 +264,22 @@ class InvitationForm(TashilModelForm):
         user = self.user
         if user is not None and not user.is_superuser and Role.ADMIN not in {m.role for m in scope.memberships(user)}:
             self.fields["role"].choices = [c for c in self.fields["role"].choices if c[0] != Role.ADMIN]
+        if (
+            user is not None
+            and not user.is_superuser
+            and not GRANTING_ROLES & {m.role for m in scope.memberships(user)}
+        ):
+            # An agency's manager of officers invites its officers only.
+            managed = [m.agency_id for m in scope.memberships(user) if m.manages_agency]
+            self.fields["role"].choices = [c for c in self.fields["role"].choices if c[0] == Role.AGENCY_OFFICER]
+            self.fields["agency"].queryset = self.fields["agency"].queryset.filter(pk__in=managed)
+            for name in ("level", "province", "county", "unit", "centre"):
+                del self.fields[name]
         self.fields["mobile"].help_text = _("پیوند دعوت به این شماره پیامک می‌شود.")
         self.fields["email"].help_text = _("پیوند دعوت به این نشانی هم فرستاده می‌شود. دست‌کم یکی از این دو لازم است.")
 
     def invitation_values(self):
-        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields if name in self.fields}
 
 
 class InvitationImportForm(TashilForm):

@@ -164,6 +164,11 @@ class Membership(BaseModel):
         help_text=_("برای کارشناس کلینیک: کانونی که در آن کار می‌کند."),
     )
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+    manages_agency = models.BooleanField(
+        verbose_name=_("مدیر کارشناسان دستگاه"),
+        default=False,
+        help_text=_("کارشناس دستگاهی که می‌تواند کارشناسان همان دستگاه را به سامانه دعوت کند."),
+    )
 
     role_actions = User.role_actions
 
@@ -207,6 +212,8 @@ class Membership(BaseModel):
                 self.county_id = self.agency.county_id
         elif self.agency_id:
             self.agency = None
+        if self.role != Role.AGENCY_OFFICER:
+            self.manages_agency = False
         if self.role == Role.UNIT_REP:
             if not self.unit_id:
                 errors["unit"] = _("نماینده واحد باید به یک واحد صنعتی وابسته باشد.")
@@ -372,6 +379,9 @@ def secret_digest(purpose, secret):
     return salted_hmac(f"tashil.accounts.{purpose}", secret, algorithm="sha256").hexdigest()
 
 
+INVITING = frozenset({"view", "add", "resend", "revoke"})
+
+
 class InvitationStatus(models.TextChoices):
     PENDING = "pending", _("در انتظار پذیرش")
     ACCEPTED = "accepted", _("پذیرفته")
@@ -467,9 +477,11 @@ class Invitation(BaseModel):
     changelog_exclude = ("created", "updated", "digest")
     search_fields = ("first_name", "last_name", "email", "mobile", "national_code")
     role_actions = {
-        Role.ADMIN: frozenset({"view", "add", "resend", "revoke"}),
-        Role.SECRETARIAT: frozenset({"view", "add", "resend", "revoke"}),
+        Role.ADMIN: INVITING,
+        Role.SECRETARIAT: INVITING,
         Role.MANAGER: VIEW,
+        # Only through a membership that manages its agency (``scope_filter``): its own agency's officers.
+        Role.AGENCY_OFFICER: INVITING,
     }
 
     class Meta:
@@ -511,9 +523,15 @@ class Invitation(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Where the membership it grants is: the same rule as ``Membership.scope_filter``."""
+        """Where the membership it grants is: the same rule as ``Membership.scope_filter``. An agency officer who
+        manages the agency (``Membership.manages_agency``) has the invitations of its officers, and no other;
+        a row-level condition no declared path says, hence the override."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
+        if membership.role == Role.AGENCY_OFFICER:
+            if not (membership.manages_agency and membership.agency_id):
+                return scope.NOTHING
+            return Q(role=Role.AGENCY_OFFICER, agency_id=membership.agency_id)
         if membership.level == ScopeLevel.NATION:
             return Q()
         q = scope.geographic_q("county", membership)

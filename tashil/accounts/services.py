@@ -262,6 +262,17 @@ def new_link(invitation):
     return token
 
 
+def may_invite(user):
+    """Whether the user invites anyone at all: an administrator or a secretariat, or an agency officer who
+    manages the agency's officers (``Membership.manages_agency``)."""
+    if user.is_superuser:
+        return True
+    return any(
+        m.role in (Role.ADMIN, Role.SECRETARIAT) or (m.role == Role.AGENCY_OFFICER and m.manages_agency)
+        for m in scope.memberships(user)
+    )
+
+
 def may_grant_admin(user):
     return user.is_superuser or Role.ADMIN in {m.role for m in scope.memberships(user)}
 

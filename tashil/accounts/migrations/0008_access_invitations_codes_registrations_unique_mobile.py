@@ -18,6 +18,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='membership',
+            name='manages_agency',
+            field=models.BooleanField(default=False, help_text='کارشناس دستگاهی که می\u200cتواند کارشناسان همان دستگاه را به سامانه دعوت کند.', verbose_name='مدیر کارشناسان دستگاه'),
+        ),
         migrations.CreateModel(
             name='Invitation',
             fields=[

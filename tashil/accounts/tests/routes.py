@@ -39,6 +39,8 @@ ROUTES = [
 # invitation or recovery link says so (400).
 BAD_LINK = 400
 NOT_A_PAGE = 405
+# Every agency officer sees the list (empty unless a membership of theirs manages its agency's officers).
+INVITATION_VIEWERS = (*USER_VIEWERS, "agency_officer", "agency_officer_b")
 ACCESS_OBJECT = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat", "manager", "nation_manager"))
 DECIDE = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 
@@ -55,8 +57,8 @@ ROUTES += [
     Route("accounts:registration", {**codes(OK), "anonymous": OK}),
     Route("accounts:registration_code", {**codes(LOGIN), "anonymous": LOGIN}),
     Route("accounts:invitation_accept", {**codes(BAD_LINK), "anonymous": BAD_LINK}, kwargs={"token": "wrong"}),
-    Route("accounts:invitation_list", codes(ok=USER_VIEWERS)),
-    Route("accounts:invitation_list", codes(ok=USER_VIEWERS), query="?export=csv"),
+    Route("accounts:invitation_list", codes(ok=INVITATION_VIEWERS)),
+    Route("accounts:invitation_list", codes(ok=INVITATION_VIEWERS), query="?export=csv"),
     Route("accounts:invitation_add", codes(ok=SECRETARIATS)),
     Route("accounts:invitation_import", codes(ok=SECRETARIATS)),
     Route("accounts:invitation", ACCESS_OBJECT, obj="invitation_a"),
