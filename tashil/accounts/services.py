@@ -468,6 +468,36 @@ def attach_invitation(invitation, user, request=None):
     return membership
 
 
+@transaction.atomic
+def account_for_invitation(invitation, request=None):
+    """The account of an invitee whose identity a national sign-on has vouched for (OpenID Connect: its national
+    code is the invitation's): the account with that national code gets the role, or a new one is made without a
+    password (username: the national code). The invitation is what allows it; nothing else makes an account."""
+    if not invitation.national_code:
+        raise ValidationError(_("این دعوت کد ملی ندارد و با ورود ملی پذیرفته نمی‌شود."), code="national_code")
+    user = User.objects.filter(national_code=invitation.national_code).first()
+    if user is None:
+        if invitation.mobile and User.objects.filter(mobile=invitation.mobile).exists():
+            raise ValidationError(
+                _("شماره همراه این دعوت از آنِ حساب دیگری است؛ با آن حساب وارد شوید و پیوند دعوت را باز کنید."),
+                code="has_account",
+            )
+        user = User(
+            username=invitation.national_code,
+            first_name=invitation.first_name,
+            last_name=invitation.last_name,
+            email=invitation.email,
+            mobile=invitation.mobile,
+            national_code=invitation.national_code,
+            position=invitation.position,
+        )
+        user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+    attach_invitation(invitation, user, request)
+    return user
+
+
 def pending_invitations_for(national_code="", email="", mobile=""):
     """The open invitations of a person known by any of these (for the OpenID Connect sign-in to match)."""
     q = Q(pk__in=[])

@@ -439,6 +439,24 @@ def test_a_signed_in_person_attaches_the_invitation_to_their_account(world, clie
     assert services.pending_invitations_for(mobile="09121110023").count() == 0
 
 
+def test_an_invitation_matched_by_national_code_makes_the_account(world):
+    """What the OpenID Connect sign-in calls once the national sign-on vouches for the national code."""
+    invitation, _token = services.invite(
+        world.users["secretariat"],
+        mobile="09121110026",
+        national_code="0013542419",
+        role=Role.MANAGER,
+        level=ScopeLevel.COUNTY,
+        county=world.county_a,
+    )
+    [found] = services.pending_invitations_for(national_code="۰۰۱۳۵۴۲۴۱۹")
+    assert found == invitation
+    user = services.account_for_invitation(found)
+    assert user.national_code == "0013542419" and not user.has_usable_password()
+    assert user.memberships.get().role == Role.MANAGER
+    assert not services.pending_invitations_for(national_code="0013542419").exists()
+
+
 def officers_file(rows, header=("نام", "نام خانوادگی", "تلفن همراه", "پست الکترونیکی", "دستگاه")):
     lines = [",".join(header)] + [",".join(row) for row in rows]
     return SimpleUploadedFile("officers.csv", ("\n".join(lines) + "\n").encode("utf-8"), content_type="text/csv")
