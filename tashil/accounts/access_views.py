@@ -559,7 +559,7 @@ class InvitationImportView(ScopedViewMixin, View):
             return self.render_page(form, status=400)
         upload = form.cleaned_data["file"]
         try:
-            result = services.import_invitations(request.user, upload, upload.name)
+            result = services.import_invitations(request.user, upload.file, upload.name)
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_page(form, status=400)
