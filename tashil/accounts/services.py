@@ -579,7 +579,8 @@ def invite_many(inviter, rows, errors=()):
             token = new_link(invitation)
             invitation.save()
             if not scope.reaches(inviter, invitation, "add"):
-                result.errors.append(RowError(number, column_of("role"), out_of_scope().messages[0]))
+                where = "agency" if invitation.agency_id else "role"
+                result.errors.append(RowError(number, column_of(where), out_of_scope().messages[0]))
             made.append((invitation, token))
         if result.errors:
             result.errors.sort(key=lambda error: error.row)
