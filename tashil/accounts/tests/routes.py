@@ -65,6 +65,6 @@ ROUTES += [
     Route("accounts:invitation_action", codes(NOT_A_PAGE), obj="invitation_a", kwargs={"action": "revoke"}),
     Route("accounts:registrationrequest_list", codes(ok=USER_VIEWERS)),
     Route("accounts:registrationrequest_list", codes(ok=USER_VIEWERS), query="?export=csv"),
-    Route("accounts:registrationrequest", ACCESS_OBJECT, obj="registration_a"),
-    Route("accounts:registrationrequest_action", DECIDE, obj="registration_a", kwargs={"action": "refuse"}),
+    Route("accounts:registrationrequest", ACCESS_OBJECT, obj="rep_request_a"),
+    Route("accounts:registrationrequest_action", DECIDE, obj="rep_request_a", kwargs={"action": "refuse"}),
 ]

@@ -38,12 +38,12 @@ def build_access(w):
         expires=expires,
     )
     common = {"first_name": "متقاضی", "national_code": "0013542419", "mobile": "09120000201"}
-    w.registration_a = RegistrationRequest.objects.create(
+    w.rep_request_a = RegistrationRequest.objects.create(
         last_name="الف", unit_national_id=w.unit_a.national_id, unit=w.unit_a, county=w.county_a, **common
     )
-    w.registration_b = RegistrationRequest.objects.create(
+    w.rep_request_b = RegistrationRequest.objects.create(
         last_name="ب", unit_national_id=w.unit_b.national_id, unit=w.unit_b, county=w.county_b, **common
     )
-    w.registration_unknown = RegistrationRequest.objects.create(
+    w.rep_request_unknown = RegistrationRequest.objects.create(
         last_name="بی‌واحد", unit_national_id="10101010103", **common
     )

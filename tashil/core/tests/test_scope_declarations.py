@@ -316,9 +316,9 @@ EXPECTED = {
         (("secretariat_b", "manager_b"), ("invitation_b",)),
     ),
     "accounts.RegistrationRequest": (
-        (("admin", "nation_manager"), ("registration_a", "registration_b", "registration_unknown")),
-        (("secretariat", "province_secretariat", "manager"), ("registration_a",)),
-        (("secretariat_b", "manager_b"), ("registration_b",)),
+        (("admin", "nation_manager"), ("rep_request_a", "rep_request_b", "rep_request_unknown")),
+        (("secretariat", "province_secretariat", "manager"), ("rep_request_a",)),
+        (("secretariat_b", "manager_b"), ("rep_request_b",)),
     ),
     "units.IndustrialUnit": (
         (("admin", "nation_manager"), ("unit_a", "unit_a2", "unit_b")),
