@@ -1,7 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import JalaliDateColumn, TashilTable
+from tashil.core.jalali import interface_digits
+from tashil.core.tables import DigitsColumn, JalaliDateColumn, TashilTable
 
 from .models import AccessEvent, Invitation, Membership, RegistrationRequest, User
 
@@ -38,6 +39,7 @@ class AccessEventTable(TashilTable):
 
 class InvitationTable(TashilTable):
     invitee = tables.Column(accessor="pk", verbose_name=_("دعوت‌شده"), linkify=True, orderable=False)
+    mobile = DigitsColumn()
     place = tables.Column(accessor="pk", verbose_name=_("محدوده"), orderable=False)
     state = tables.Column(accessor="status", verbose_name=_("وضعیت"))
     created = JalaliDateColumn(verbose_name=_("زمان دعوت"))
@@ -48,6 +50,9 @@ class InvitationTable(TashilTable):
         fields = ("invitee", "mobile", "email", "role", "place", "state", "invited_by", "created", "expires")
 
     def render_invitee(self, record):
+        return f"{record.first_name} {record.last_name}".strip() or interface_digits(record.mobile) or record.email
+
+    def value_invitee(self, record):
         return f"{record.first_name} {record.last_name}".strip() or record.mobile or record.email
 
     def render_place(self, record):
@@ -56,13 +61,13 @@ class InvitationTable(TashilTable):
     def render_state(self, record):
         return record.get_shown_status_display()
 
-    def value_invitee(self, record):
-        return self.render_invitee(record)
-
 
 class RegistrationRequestTable(TashilTable):
     applicant = tables.Column(accessor="pk", verbose_name=_("متقاضی"), linkify=True, orderable=False)
     unit = tables.Column(linkify=False)
+    national_code = DigitsColumn()
+    mobile = DigitsColumn()
+    unit_national_id = DigitsColumn()
     created = JalaliDateColumn(verbose_name=_("زمان درخواست"))
 
     class Meta(TashilTable.Meta):
