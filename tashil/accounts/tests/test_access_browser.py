@@ -47,7 +47,7 @@ def test_invitation_to_first_sign_in(page, world, sms_outbox):
     with page.expect_navigation():
         page.get_by_test_id("save").click()
     assert page.get_by_test_id("invitation-status").inner_text() == "در انتظار پذیرش"
-    screenshot(page, "invitation")
+    screenshot(page, "access-invitation")
     link = re.search(r"https?://\S+", last_sms(sms_outbox, "09121110100")).group(0)
     path = "/" + link.split("://", 1)[1].split("/", 1)[1]
     page.context.clear_cookies()
@@ -55,7 +55,7 @@ def test_invitation_to_first_sign_in(page, world, sms_outbox):
     page.fill("input[name=username]", "zahra.karimi")
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", NEW_PASSWORD)
-    screenshot(page, "invitation-accept")
+    screenshot(page, "access-invitation-accept")
     submit(page)
     page.fill("input[name=username]", "zahra.karimi")
     page.fill("input[name=password]", NEW_PASSWORD)
@@ -76,7 +76,7 @@ def test_forgotten_password(page, world, sms_outbox):
     page.fill("input[name=code]", code_for(sms_outbox, "09121110101"))
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", NEW_PASSWORD)
-    screenshot(page, "password-recovery")
+    screenshot(page, "access-password-recovery")
     submit(page)
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", NEW_PASSWORD)
@@ -90,12 +90,12 @@ def test_mobile_sign_in(page, world, sms_outbox):
     user.mobile = "09121110102"
     user.save()
     page.goto("/accounts/login/")
-    screenshot(page, "login")
+    screenshot(page, "access-login")
     page.get_by_test_id("code-sign-in-link").click()
     page.fill("input[name=mobile]", "0912 111 0102")
     submit(page)
     page.fill("input[name=code]", code_for(sms_outbox, "09121110102"))
-    screenshot(page, "code-sign-in")
+    screenshot(page, "access-code-sign-in")
     submit(page)
     assert page.get_by_test_id("side-menu").is_visible()
 
@@ -115,7 +115,7 @@ def register(page, world, mobile):
 def test_self_registration_with_the_units_own_mobile(page, world, sms_outbox):
     type(world.unit_a).objects.filter(pk=world.unit_a.pk).update(mobile="09121110103")
     register(page, world, "09121110103")
-    screenshot(page, "self-registration")
+    screenshot(page, "access-self-registration")
     page.fill("input[name=code]", code_for(sms_outbox, "09121110103"))
     submit(page)
     assert page.get_by_test_id("side-menu").is_visible()
@@ -129,7 +129,7 @@ def test_self_registration_approved_by_the_secretariat(page, world, sms_outbox):
     sign_in(page, "secretariat")
     page.locator("[data-testid=side-menu] a", has_text="درخواست‌های نمایندگی واحد").click()
     page.locator(f"a[href='{request.get_absolute_url()}']").click()
-    screenshot(page, "registration-queue")
+    screenshot(page, "access-registration-queue")
     with page.expect_navigation():
         page.get_by_test_id("approve").click()
     assert page.get_by_test_id("registration-status").inner_text() == "پذیرفته"
