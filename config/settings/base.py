@@ -137,6 +137,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # National single sign-on (OpenID Connect): answers only a return from the provider, and only when configured.
+    "tashil.accounts.oidc.NationalSignOnBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -359,6 +361,30 @@ TASHIL_CONTENT_SECURITY_POLICY = env(
 # roles must (comma-separated, e.g. "admin,secretariat"). Off for everyone by default so the demo logins work.
 TASHIL_2FA_REQUIRED_ROLES = env.list("TASHIL_2FA_REQUIRED_ROLES", default=[])
 OTP_TOTP_ISSUER = "Tashil"
+# National single sign-on (OpenID Connect, mozilla-django-oidc; docs/sso.md): on when OIDC_RP_CLIENT_ID and the
+# provider are given: its issuer (endpoints read from <issuer>/.well-known/openid-configuration, or from
+# OIDC_OP_DISCOVERY_URL), or its endpoints one by one. A person is matched by the national code in the claim
+# TASHIL_OIDC_NATIONAL_CODE_CLAIM to an account that exists; no account or role is ever made from it.
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="")
+OIDC_OP_DISCOVERY_URL = env("OIDC_OP_DISCOVERY_URL", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_TOKEN_USE_BASIC_AUTH = env.bool("OIDC_TOKEN_USE_BASIC_AUTH", default=False)
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=10)
+OIDC_VERIFY_SSL = env.bool("OIDC_VERIFY_SSL", default=True)
+OIDC_CREATE_USER = False
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_STORE_ID_TOKEN = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+TASHIL_OIDC_NATIONAL_CODE_CLAIM = env("TASHIL_OIDC_NATIONAL_CODE_CLAIM", default="national_code")
+TASHIL_OIDC_DISCOVERY_SECONDS = env.int("TASHIL_OIDC_DISCOVERY_SECONDS", default=3600)
 # Background tasks. A worker (manage.py task_worker) writes a heartbeat every TASHIL_WORKER_HEARTBEAT_SECONDS;
 # a task left running by a worker silent for TASHIL_WORKER_STALE_SECONDS is queued again, at most
 # TASHIL_TASK_MAX_ATTEMPTS times. A notification e-mail the mail server refuses is tried again after

@@ -38,7 +38,9 @@ def _exported(sender, request, what, fmt, **kwargs):
 
 @receiver(user_logged_in, dispatch_uid="audit-signed-in")
 def _signed_in(sender, request, user, **kwargs):
-    record("sign_in", request, user)
+    # Which route let them in: the national sign-on says so (django.contrib.auth notes the backend on the user).
+    national = getattr(user, "backend", "") == "tashil.accounts.oidc.NationalSignOnBackend"
+    record("sign_in", request, user, detail="با درگاه ملی" if national else "")
 
 
 @receiver(user_logged_out, dispatch_uid="audit-signed-out")

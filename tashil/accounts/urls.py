@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import access_views, views
+from . import access_views, oidc, views
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("national/", oidc.StartView.as_view(), name="oidc_start"),
+    path("national/callback/", oidc.CallbackView.as_view(), name="oidc_callback"),
     path("language/", views.set_language, name="language"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("two-factor/", views.TwoFactorSetupView.as_view(), name="twofactor_setup"),

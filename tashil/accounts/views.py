@@ -32,6 +32,11 @@ class LoginView(auth_views.LoginView):
     form_class = forms.LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        from .oidc import enabled
+
+        return {**super().get_context_data(**kwargs), "national_sign_on": enabled()}
+
 
 class LogoutView(auth_views.LogoutView):
     pass

@@ -111,3 +111,47 @@ def validate_person_code(value):
             code="person_code_checksum",
             params={"value": to_persian_digits(digits)},
         )
+
+
+def postal_code_is_valid(digits):
+    """Whether ten digits can be an Iranian postal code (کد پستی): its first five digits never hold 0 or 2
+    (the post office leaves them out so a handwritten code is not misread)."""
+    return bool(re.fullmatch(r"\d{10}", digits)) and not set(digits[:5]) & {"0", "2"}
+
+
+def validate_postal_code(value):
+    digits = normalize_national_id(value)
+    if not re.fullmatch(r"\d{10}", digits):
+        raise ValidationError(
+            _("کد پستی «%(value)s» باید ۱۰ رقم باشد."), code="postal_code_length", params={"value": value}
+        )
+    if not postal_code_is_valid(digits):
+        raise ValidationError(
+            _("کد پستی «%(value)s» معتبر نیست: در پنج رقم نخست کد پستی رقم ۰ و ۲ نمی‌آید."),
+            code="postal_code_invalid",
+            params={"value": to_persian_digits(digits)},
+        )
+
+
+class DigitsValidator:
+    """An identifier made of digits only, of one of the given lengths (any digit script; dashes and spaces
+    ignored), refused with its Persian name and the lengths it may have."""
+
+    def __init__(self, label, lengths):
+        self.label, self.lengths = label, tuple(lengths)
+
+    def __call__(self, value):
+        digits = normalize_national_id(value)
+        if not digits.isdigit() or not digits.isascii() or len(digits) not in self.lengths:
+            lengths = _(" یا ").join(to_persian_digits(n) for n in self.lengths)
+            raise ValidationError(
+                _("%(label)s «%(value)s» معتبر نیست؛ باید %(lengths)s رقم باشد."),
+                code="identifier_digits",
+                params={"label": self.label, "value": value, "lengths": lengths},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, DigitsValidator) and (self.label, self.lengths) == (other.label, other.lengths)
+
+    def deconstruct(self):
+        return ("tashil.core.validators.DigitsValidator", (str(self.label), self.lengths), {})

@@ -12,9 +12,12 @@ their time) instead of starting the same aggregation again on every worker at on
 """
 
 import hashlib
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from tashil.core import scope
@@ -43,6 +46,46 @@ def bump_county(county_id):
             cache.incr(key)
         except ValueError:
             cache.set(key, 1, timeout=None)
+
+
+_deferred = threading.local()
+
+
+def bump_counties_on_commit(county_ids):
+    """Bump each county's generation when the current transaction commits; inside ``one_bump_per_county()``,
+    once for all the block asked for."""
+    county_ids = {county_id for county_id in county_ids if county_id}
+    collecting = getattr(_deferred, "county_ids", None)
+    if collecting is not None:
+        collecting.update(county_ids)
+        return
+    if county_ids:
+        transaction.on_commit(lambda: bump_counties(county_ids))
+
+
+def bump_counties(county_ids):
+    """Bump several counties' generations in one transaction (with the database cache, one commit for all)."""
+    with transaction.atomic():
+        for county_id in sorted(county_ids):
+            bump_county(county_id)
+
+
+@contextmanager
+def one_bump_per_county():
+    """Collect the county bumps asked for inside the block and ask for each county once when it ends.
+
+    An import of 100,000 units across every county writes 200 batches in one transaction; bumping each county
+    once per batch cost the import two thirds of its time with the database cache (issue 22). The importer
+    runs its batches inside this block, within its transaction: the figures change at the commit either way."""
+    outer = getattr(_deferred, "county_ids", None)
+    _deferred.county_ids = collected = set() if outer is None else outer
+    try:
+        yield
+    finally:
+        if outer is None:
+            del _deferred.county_ids
+    if outer is None:
+        bump_counties_on_commit(collected)
 
 
 # Figures are kept this long at most; a recomputation is given this long before another may start.

@@ -28,6 +28,10 @@ def letter_context(letter):
     from .services import history_of
 
     referrals = list(letter.referrals.select_related("obstacle__unit", "obstacle__group"))
+    agency_type = letter.recipient_agency.type if letter.recipient_agency_id else None
+    for referral in referrals:
+        # The unit as the recipient agency knows it: its own number for the unit (economic code, workshop code…).
+        referral.agency_identifiers = referral.obstacle.unit.identifiers_for(agency_type) if agency_type else []
     context = {
         "letter": letter,
         "secretariat": letter.secretariat,

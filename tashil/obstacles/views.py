@@ -216,6 +216,8 @@ class ReferralView(ObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         referral = self.object
+        # The unit as this agency knows it (its economic code, workshop code, subscription…).
+        context["unit_identifiers"] = referral.obstacle.unit.identifiers_for(referral.agency.type)
         if referral.is_open and scope.can_object(self.request.user, referral, "respond"):
             context["respond_form"] = forms.RespondForm(referral=referral)
         return context

@@ -1,10 +1,9 @@
 """Keeps the county figures always current: a change to any counted model bumps its county's generation
 (tashil.geo.cache, where the cache itself and its rules are described)."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from tashil.geo.cache import bump_county
+from tashil.geo.cache import bump_counties_on_commit
 
 
 def _county_of(instance):
@@ -25,13 +24,13 @@ def _changed(sender, instance, **kwargs):
         return
     county_id = _county_of(instance)
     if county_id:
-        transaction.on_commit(lambda: bump_county(county_id))
+        bump_counties_on_commit({county_id})
 
 
 def units_changed(changed):
-    """A units event (registered, edited, status changed, imported): each county it touched, once per batch."""
-    for county_id in changed.counties:
-        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
+    """A units event (registered, edited, status changed, imported): each county it touched, once per
+    transaction (an import's batches share one)."""
+    bump_counties_on_commit(changed.counties)
 
 
 def connect():

@@ -33,8 +33,26 @@ SHOWCASE = {
     "utilisation": 55,
     "nominal_capacity": "۱۲٬۰۰۰ تن در سال",
     "address": "پاکدشت، شهرک صنعتی عباس‌آباد، خیابان چهارم، پلاک ۱۸",
+    "postal_code": "3391813579",
+    "economic_code": "10380284790",
+    "workshop_code": "1234567",
+    "production_id": "1030845201",
+    "electricity_subscription": "41257896",
+    "gas_subscription": "7865412390",
+    "water_subscription": "5521478",
 }
 CENTRE = (35.4705, 51.6800)
+
+
+def demo_identifiers(index):
+    if index % 4 == 3:
+        return {}  # a quarter of the sheets leave them out
+    return {
+        "postal_code": f"3391{(index * 7919) % 100000 + 100000:06d}".replace("0", "5").replace("2", "8")[:10],
+        "workshop_code": f"{1100000 + index * 131}",
+        "electricity_subscription": f"{41000000 + index * 977}",
+        "gas_subscription": f"{78600000 + index * 613}" if index % 3 else "",
+    }
 
 
 def pick_status(rng):
@@ -107,6 +125,9 @@ def build_units(county, zones, rng, secretariat):
             exporter=rng.random() < 0.12,
             status=status,
             last_verified=fakedata.days_ago(rng, 5, 700, now) if rng.random() < 0.85 else None,
+            # The agencies' numbers, derived from the index (the random stream of the demo stays as it was):
+            # since 1398 a company's economic code is its national ID.
+            **demo_identifiers(index),
         )
         add_history(unit, status, rng, secretariat, now)
         for name, capacity_unit in rng.sample(industry[2], rng.randint(1, 3)):

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet, YearFilter
 from tashil.core.forms import DropdownCheckboxes
 from tashil.core.persian import fold_digits
+from tashil.core.validators import normalize_national_id
 from tashil.geo.models import County, IndustrialZone, Province
 
 from .choices import ReportStatus, SizeClass, UnitStatus
-from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .models import AGENCY_IDENTIFIERS, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 
 ZONE_CHOICES = (("inside", _("داخل شهرک یا ناحیه")), ("outside", _("خارج از شهرک‌ها و نواحی")))
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
@@ -78,6 +79,18 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
     class Meta:
         model = IndustrialUnit
         fields = ("province", "county", "zone", "location", "status", "isic", "size_class")
+
+    def search(self, queryset, name, value):
+        """The words of a unit, and any of its agency identifiers typed whole (an economic code, a postal code,
+        a subscription number) in any digit script."""
+        found = super().search(queryset, name, value)
+        digits = normalize_national_id(value)
+        if not digits.isdigit() or not digits.isascii():
+            return found
+        identifier = Q()
+        for field in AGENCY_IDENTIFIERS:
+            identifier |= Q(**{field: digits})
+        return found | queryset.filter(identifier)
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(zone__isnull=(value == "outside"))

@@ -4,12 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
-from tashil.core.forms import JalaliDateField, MobileField, TashilForm, TashilModelForm
+from tashil.core.forms import IdentifierField, JalaliDateField, MobileField, TashilForm, TashilModelForm
 from tashil.core.jalali import jalali_today, today
 from tashil.core.persian import to_persian_digits
 
 from .choices import UnitStatus
-from .models import IndustrialUnit, PeriodicReport, Product, Project
+from .models import AGENCY_IDENTIFIERS, IndustrialUnit, PeriodicReport, Product, Project
 
 UNIT_PROFILE_FIELDS = (
     "name",
@@ -27,6 +27,14 @@ UNIT_PROFILE_FIELDS = (
     "utilisation",
     "knowledge_based",
     "exporter",
+    # The unit knows its own numbers best: its representative keeps them current.
+    "economic_code",
+    "workshop_code",
+    "postal_code",
+    "production_id",
+    "electricity_subscription",
+    "gas_subscription",
+    "water_subscription",
 )
 
 
@@ -46,6 +54,13 @@ class UnitForm(TashilModelForm):
             "zone",
             "status",
             "address",
+            "postal_code",
+            "economic_code",
+            "workshop_code",
+            "production_id",
+            "electricity_subscription",
+            "gas_subscription",
+            "water_subscription",
             "latitude",
             "longitude",
             "manager_name",
@@ -61,7 +76,7 @@ class UnitForm(TashilModelForm):
             "last_verified",
             "notes",
         )
-        field_classes = {"mobile": MobileField}
+        field_classes = {"mobile": MobileField, **dict.fromkeys(AGENCY_IDENTIFIERS, IdentifierField)}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

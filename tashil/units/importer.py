@@ -38,6 +38,7 @@ from tashil.core.spreadsheets import (  # noqa: F401  (the reader lives in core;
     read_rows,
 )
 from tashil.core.validators import normalize_identifier, normalize_national_id
+from tashil.geo.cache import one_bump_per_county
 from tashil.geo.models import County, IndustrialZone
 
 from . import services
@@ -87,6 +88,13 @@ COLUMNS = {
     "mobile": ("موبایل", ("mobile", "تلفن همراه", "همراه")),
     "email": ("رایانامه", ("email", "ایمیل", "پست الکترونیک")),
     "address": ("نشانی", ("address", "آدرس")),
+    "postal_code": ("کد پستی", ("postal code", "postcode", "zip", "کدپستی")),
+    "economic_code": ("کد اقتصادی", ("economic code", "tax code", "کد اقتصادی شرکت")),
+    "workshop_code": ("کد کارگاه", ("workshop code", "کد کارگاه تامین اجتماعی", "کد کارگاهی")),
+    "production_id": ("شناسه تولید", ("production id", "شناسه تولید سامانه", "کد بهین یاب", "شناسه بهین یاب")),
+    "electricity_subscription": ("شماره اشتراک برق", ("electricity subscription", "اشتراک برق", "شناسه قبض برق")),
+    "gas_subscription": ("شماره اشتراک گاز", ("gas subscription", "اشتراک گاز")),
+    "water_subscription": ("شماره اشتراک آب", ("water subscription", "اشتراک آب")),
     "latitude": ("عرض جغرافیایی", ("latitude", "lat")),
     "longitude": ("طول جغرافیایی", ("longitude", "lon", "lng", "long")),
     "last_verified": (
@@ -144,6 +152,13 @@ UPDATABLE = [
     "knowledge_based",
     "exporter",
     "last_verified",
+    "postal_code",
+    "economic_code",
+    "workshop_code",
+    "production_id",
+    "electricity_subscription",
+    "gas_subscription",
+    "water_subscription",
 ]
 
 
@@ -344,7 +359,8 @@ class Importer:
             self.result.written = False
             return self.result
         with transaction.atomic():
-            self.process_rows(rows)
+            with one_bump_per_county():  # each county's figures refreshed once for the import, not per batch
+                self.process_rows(rows)
             refused = bool(self.result.errors) and not self.partial
             if refused:
                 transaction.set_rollback(True)
@@ -732,6 +748,13 @@ EXAMPLE = {
     "latitude": "35.7",
     "longitude": "51.4",
     "last_verified": "۱۴۰۴/۰۱/۱۵",
+    "postal_code": "۳۳۹۱۸-۱۳۵۷۹",
+    "economic_code": "10320894878",
+    "workshop_code": "۱۲۳۴۵۶۷",
+    "production_id": "۱۰۳۰۸۴۵۲۰۱",
+    "electricity_subscription": "۴۱۲۵۷۸۹۶",
+    "gas_subscription": "",
+    "water_subscription": "",
 }
 
 

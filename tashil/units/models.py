@@ -18,6 +18,7 @@ from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key, to_persian_digits
 from tashil.core.validators import (
+    DigitsValidator,
     normalize_identifier,
     normalize_mobile,
     normalize_national_id,
@@ -25,7 +26,9 @@ from tashil.core.validators import (
     validate_mobile,
     validate_national_id,
     validate_percent,
+    validate_postal_code,
 )
+from tashil.orgs.choices import AgencyType
 
 from .choices import (
     CapacityUnit,
@@ -48,6 +51,19 @@ STAFF_WITH_UNITS = {
 # Iran's bounding box, generously: a coordinate outside it is a typing mistake.
 LATITUDE_RANGE = (24.0, 40.5)
 LONGITUDE_RANGE = (43.5, 63.8)
+
+
+# Each agency identifier of a unit and the kind of agency it belongs to: shown to that agency's officers on
+# their referrals and in the letters addressed to them (the postal code to every agency).
+AGENCY_IDENTIFIERS = {
+    "economic_code": (AgencyType.TAX,),
+    "workshop_code": (AgencyType.SOCIAL_SECURITY, AgencyType.LABOUR),
+    "postal_code": tuple(AgencyType.values),
+    "production_id": (AgencyType.SAMT, AgencyType.INDUSTRIAL_PARKS),
+    "electricity_subscription": (AgencyType.ELECTRICITY,),
+    "gas_subscription": (AgencyType.GAS,),
+    "water_subscription": (AgencyType.WATER,),
+}
 
 
 class IndustrialUnitQuerySet(ScopedQuerySet):
@@ -83,6 +99,49 @@ class IndustrialUnit(VersionedModel, BaseModel):
         help_text=_("کد فعالیت بر پایه ISIC ویرایش ۴ (مثلاً ۱۰۷۱ برای نان و شیرینی)."),
     )
     activity = models.CharField(verbose_name=_("شرح فعالیت"), max_length=300, blank=True)
+    # The agencies' own numbers for the unit (issue 26): each is shown to the agency it belongs to on its
+    # referrals and letters (AGENCY_IDENTIFIERS), to the headquarters on the unit page, never on the public site.
+    economic_code = DigitsCharField(
+        verbose_name=_("کد اقتصادی"),
+        max_length=12,
+        blank=True,
+        db_index=True,
+        validators=[DigitsValidator(_("کد اقتصادی"), (10, 11, 12))],
+    )
+    workshop_code = DigitsCharField(
+        verbose_name=_("کد کارگاه تأمین اجتماعی"),
+        max_length=10,
+        blank=True,
+        db_index=True,
+        validators=[DigitsValidator(_("کد کارگاه"), range(7, 11))],
+    )
+    postal_code = DigitsCharField(
+        verbose_name=_("کد پستی"), max_length=10, blank=True, db_index=True, validators=[validate_postal_code]
+    )
+    production_id = DigitsCharField(
+        verbose_name=_("شناسه تولید (سامانه وزارت صمت)"),
+        max_length=20,
+        blank=True,
+        validators=[DigitsValidator(_("شناسه تولید"), range(5, 21))],
+    )
+    electricity_subscription = DigitsCharField(
+        verbose_name=_("شماره اشتراک برق"),
+        max_length=15,
+        blank=True,
+        validators=[DigitsValidator(_("شماره اشتراک برق"), range(5, 16))],
+    )
+    gas_subscription = DigitsCharField(
+        verbose_name=_("شماره اشتراک گاز"),
+        max_length=15,
+        blank=True,
+        validators=[DigitsValidator(_("شماره اشتراک گاز"), range(5, 16))],
+    )
+    water_subscription = DigitsCharField(
+        verbose_name=_("شماره اشتراک آب"),
+        max_length=15,
+        blank=True,
+        validators=[DigitsValidator(_("شماره اشتراک آب"), range(5, 16))],
+    )
     county = models.ForeignKey("geo.County", verbose_name=_("شهرستان"), related_name="units", on_delete=models.PROTECT)
     zone = models.ForeignKey(
         "geo.IndustrialZone",
@@ -169,10 +228,39 @@ class IndustrialUnit(VersionedModel, BaseModel):
     def autocomplete_label(self):
         return f"{self.name} — {self.county}"
 
+    def identifiers_seen_by(self, user):
+        """The agency identifiers ``user`` may read: all of them through a role other than an agency officer's
+        that has the unit in scope (the headquarters, the clinic, the unit's representative), otherwise those
+        of the kinds of agency the user is an officer of."""
+        if not getattr(user, "is_authenticated", False):
+            return []
+        memberships = scope.memberships(user)
+        others = {m.role for m in memberships} - {Role.AGENCY_OFFICER}
+        if user.is_superuser or others:
+            q = scope.scope_q(IndustrialUnit, user, "view", roles=others)
+            if user.is_superuser or (q is not None and IndustrialUnit.objects.filter(q, pk=self.pk).exists()):
+                return self.identifiers_for()
+        types = {m.agency.type for m in memberships if m.role == Role.AGENCY_OFFICER and m.agency_id}
+        seen = {}
+        for agency_type in sorted(types):
+            seen.update(dict(self.identifiers_for(agency_type)))
+        return list(seen.items())
+
+    def identifiers_for(self, agency_type=None):
+        """[(label, value)] of the unit's agency identifiers that are filled in: those belonging to an agency of
+        ``agency_type``, or all of them when it is None (the headquarters)."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name, types in AGENCY_IDENTIFIERS.items()
+            if getattr(self, name) and (agency_type is None or agency_type in types)
+        ]
+
     def clean(self):
         errors = {}
         self.national_id = normalize_national_id(self.national_id)
         self.licence_number = normalize_identifier(self.licence_number)
+        for name in AGENCY_IDENTIFIERS:
+            setattr(self, name, normalize_national_id(getattr(self, name)))
         if self.mobile:
             try:
                 validate_mobile(self.mobile)

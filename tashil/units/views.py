@@ -95,6 +95,7 @@ class IndustrialUnitView(ObjectView):
             can_add_product=scope.can(user, Product, "add") and scope.can_object(user, unit, "view"),
             can_add_report=scope.can(user, PeriodicReport, "add"),
             can_add_project=scope.can(user, Project, "add"),
+            agency_identifiers=unit.identifiers_seen_by(user),
             last_approved_report=unit.reports.filter(status=ReportStatus.APPROVED).order_by("-year", "-month").first(),
         )
         return context

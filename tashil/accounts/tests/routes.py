@@ -1,4 +1,15 @@
-from tashil.core.testing.matrix import EDITS_A, FORBIDDEN, LOGIN, NOT_FOUND, OK, SECRETARIATS, Route, api, codes
+from tashil.core.testing.matrix import (
+    EDITS_A,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    SECRETARIATS,
+    Route,
+    api,
+    codes,
+    everyone,
+)
 
 USER_VIEWERS = (
     "admin",
@@ -13,6 +24,9 @@ USER_OBJECT = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat
 USER_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 
 ROUTES = [
+    # National single sign-on: off under the test settings, so no one reaches it (test_oidc.py turns it on).
+    Route("accounts:oidc_start", everyone(NOT_FOUND)),
+    Route("accounts:oidc_callback", everyone(NOT_FOUND)),
     Route("accounts:twofactor_setup", codes(OK)),
     Route("accounts:twofactor_verify", codes(OK)),
     Route("accounts:accessevent_list", codes(ok=("admin",))),

@@ -136,6 +136,14 @@ SECRETS = {
     "utilisation": 37,  # checked as shown: ۳۷٪
     "manager_name": "مدیرعامل‌پنهان",
     "mobile": "09350001122",
+    # The agencies' identifiers (issue 26): the agencies' business, never the public's.
+    "economic_code": "411114111119",
+    "workshop_code": "7777123",
+    "postal_code": "3391899999",
+    "production_id": "5554443332",
+    "electricity_subscription": "88812345678",
+    "gas_subscription": "66612345678",
+    "water_subscription": "4441234567",
 }
 
 

@@ -1,5 +1,6 @@
 from .base import TashilForm, TashilModelForm, style_form
 from .fields import (
+    IdentifierField,
     JalaliDateField,
     JalaliDateInput,
     MobileField,
@@ -12,6 +13,7 @@ from .widgets import AutocompleteSelect, DropdownCheckboxes
 __all__ = [
     "AutocompleteSelect",
     "DropdownCheckboxes",
+    "IdentifierField",
     "JalaliDateField",
     "JalaliDateInput",
     "MobileField",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.jalali import format_jalali, parse_jalali, parse_time
 from tashil.core.persian import format_number, parse_number, to_persian_digits
-from tashil.core.validators import normalize_mobile, validate_mobile
+from tashil.core.validators import normalize_mobile, normalize_national_id, validate_mobile
 
 
 class JalaliDateInput(forms.TextInput):
@@ -117,6 +117,19 @@ class PersianDecimalField(_PersianNumberMixin, forms.DecimalField):
 
     def widget_attrs(self, widget):
         return {}
+
+
+class IdentifierField(forms.CharField):
+    """A number made of digits typed any way (Persian or Arabic digits, spaces, dashes: ۳۳۹۱۸-۱۳۵۷۹): cleaned to
+    Latin digits alone before its length and validators are checked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"dir": "ltr", "inputmode": "numeric"})
+        self.widget.attrs.pop("maxlength", None)  # what is typed may carry dashes and spaces
+
+    def to_python(self, value):
+        return normalize_national_id(super().to_python(value))
 
 
 class MobileField(forms.CharField):
