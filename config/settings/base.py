@@ -350,6 +350,18 @@ TASHIL_PUBLIC_FORMS_PER_HOUR = env.int("TASHIL_PUBLIC_FORMS_PER_HOUR", default=5
 TASHIL_PUBLIC_FORM_MIN_SECONDS = env.int("TASHIL_PUBLIC_FORM_MIN_SECONDS", default=3)
 # Days an API key (made on the profile page) answers before its owner must make a new one.
 TASHIL_API_TOKEN_DAYS = env.int("TASHIL_API_TOKEN_DAYS", default=90)
+# Access without the secretariat (issue 24, docs/accounts.md, SECURITY.md): an invitation link lives
+# TASHIL_INVITATION_DAYS days; a one-time code (SMS sign-in, recovery, self-registration) lives
+# TASHIL_CODE_MINUTES minutes and takes TASHIL_CODE_ATTEMPTS guesses; at most TASHIL_CODE_SENDS_PER_HOUR codes or
+# links go to one mobile or address an hour, and TASHIL_CODE_REQUESTS_PER_HOUR requests come from one client address.
+TASHIL_INVITATION_DAYS = env.int("TASHIL_INVITATION_DAYS", default=7)
+TASHIL_CODE_MINUTES = env.int("TASHIL_CODE_MINUTES", default=2)
+TASHIL_CODE_ATTEMPTS = env.int("TASHIL_CODE_ATTEMPTS", default=5)
+TASHIL_CODE_SENDS_PER_HOUR = env.int("TASHIL_CODE_SENDS_PER_HOUR", default=5)
+TASHIL_CODE_REQUESTS_PER_HOUR = env.int("TASHIL_CODE_REQUESTS_PER_HOUR", default=30)
+# How long the answer to "send me a code / a link" takes at least, whether or not an account exists.
+TASHIL_ACCESS_ANSWER_SECONDS = env.float("TASHIL_ACCESS_ANSWER_SECONDS", default=0.4)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
 # How many load balancers / reverse proxies stand in front and append to X-Forwarded-For (0: none).
 TASHIL_TRUSTED_PROXIES = env.int("TASHIL_TRUSTED_PROXIES", default=0)
 # Dashboards: a province's or the nation's figures are kept this many seconds in the cache (a county's are

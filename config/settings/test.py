@@ -49,3 +49,4 @@ LOGGING = {
         "django.security": {"level": "ERROR"},
     },
 }
+TASHIL_ACCESS_ANSWER_SECONDS = 0.05

@@ -19,7 +19,18 @@ class UserSerializer(TashilModelSerializer):
 
     class Meta:
         model = User
-        fields = ("id", "url", "username", "full_name", "email", "position", "is_active", "memberships")
+        fields = (
+            "id",
+            "url",
+            "username",
+            "full_name",
+            "email",
+            "mobile",
+            "national_code",
+            "position",
+            "is_active",
+            "memberships",
+        )
 
 
 class UserViewSet(TashilReadOnlyViewSet):

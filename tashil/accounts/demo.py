@@ -36,10 +36,19 @@ USERS = (
 )
 
 
-def ensure_user(username, first_name, last_name, position):
+# Demo mobiles (fictional, 0912000xxxx), so that signing in by a code works under `make run` (var/sms.log).
+DEMO_MOBILES = {username: f"0912000{index:04d}" for index, (username, *_rest) in enumerate(USERS, start=1)}
+
+
+def ensure_user(username, first_name, last_name, position, mobile=""):
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": first_name, "last_name": last_name, "position": position},
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "position": position,
+            "mobile": mobile or DEMO_MOBILES.get(username, ""),
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)

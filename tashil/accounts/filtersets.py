@@ -1,12 +1,13 @@
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import Role
 from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet
 from tashil.core.persian import normalize
 
-from .models import AccessEvent, Membership, User
+from .models import AccessEvent, Invitation, InvitationStatus, Membership, RegistrationRequest, User
 
 
 class UserFilterSet(TashilFilterSet):
@@ -38,3 +39,29 @@ class AccessEventFilterSet(TashilFilterSet):
     class Meta:
         model = AccessEvent
         fields = ("kind", "username", "after", "before")
+
+
+class InvitationFilterSet(TashilFilterSet):
+    search_fields = ("first_name", "last_name", "email", "mobile", "national_code")
+    state = django_filters.ChoiceFilter(choices=InvitationStatus.choices, method="filter_state", label=_("وضعیت"))
+
+    class Meta:
+        model = Invitation
+        fields = ("state", "role")
+
+    def filter_state(self, queryset, name, value):
+        """Expired is a pending invitation past its date (never stored), so pending means "still open"."""
+        now = timezone.now()
+        if value == InvitationStatus.EXPIRED:
+            return queryset.filter(status=InvitationStatus.PENDING, expires__lte=now)
+        if value == InvitationStatus.PENDING:
+            return queryset.filter(status=InvitationStatus.PENDING, expires__gt=now)
+        return queryset.filter(status=value)
+
+
+class RegistrationRequestFilterSet(TashilFilterSet):
+    search_fields = ("first_name", "last_name", "national_code", "mobile", "unit_national_id")
+
+    class Meta:
+        model = RegistrationRequest
+        fields = ("status",)

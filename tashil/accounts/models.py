@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
@@ -19,7 +20,7 @@ from tashil.core.fields import DigitsCharField
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import fold_digits
-from tashil.core.validators import validate_person_code
+from tashil.core.validators import normalize_mobile, validate_person_code
 
 
 class TashilUserManager(UserManager.from_queryset(ScopedQuerySet)):
@@ -58,12 +59,21 @@ class User(AbstractUser, BaseModel):
         verbose_name = _("کاربر")
         verbose_name_plural = _("کاربران")
         ordering = ("last_name", "first_name", "username")
+        constraints = [
+            # One account per mobile where one is given: the mobile signs in (a one-time code) and recovers.
+            models.UniqueConstraint(
+                fields=["mobile"],
+                condition=~Q(mobile=""),
+                name="user_unique_mobile",
+                violation_error_message=_("این شماره همراه برای حساب کاربری دیگری ثبت شده است."),
+            ),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username
 
     def save(self, *args, **kwargs):
-        self.mobile = fold_digits(self.mobile)
+        self.mobile = normalize_mobile(self.mobile) if self.mobile else ""
         self.national_code = fold_digits(self.national_code or "") or None
         super().save(*args, **kwargs)
 
@@ -154,6 +164,11 @@ class Membership(BaseModel):
         help_text=_("برای کارشناس کلینیک: کانونی که در آن کار می‌کند."),
     )
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
+    manages_agency = models.BooleanField(
+        verbose_name=_("مدیر کارشناسان دستگاه"),
+        default=False,
+        help_text=_("کارشناس دستگاهی که می‌تواند کارشناسان همان دستگاه را به سامانه دعوت کند."),
+    )
 
     role_actions = User.role_actions
 
@@ -197,6 +212,8 @@ class Membership(BaseModel):
                 self.county_id = self.agency.county_id
         elif self.agency_id:
             self.agency = None
+        if self.role != Role.AGENCY_OFFICER:
+            self.manages_agency = False
         if self.role == Role.UNIT_REP:
             if not self.unit_id:
                 errors["unit"] = _("نماینده واحد باید به یک واحد صنعتی وابسته باشد.")
@@ -307,6 +324,9 @@ class AccessEventKind(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", _("ورود ناموفق")
     SIGN_OUT = "sign_out", _("خروج")
     EXPORT = "export", _("خروجی گرفتن")
+    PASSWORD_RESET = "password_reset", _("بازیابی گذرواژه")
+    INVITATION_ACCEPTED = "invitation_accepted", _("پذیرش دعوت‌نامه")
+    SELF_REGISTERED = "self_registered", _("ثبت‌نام نماینده واحد")
 
 
 class AccessEvent(BaseModel):
@@ -348,3 +368,306 @@ class AccessEvent(BaseModel):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("گزارش دسترسی پاک‌شدنی نیست."))
+
+
+# ---------------------------------------------------------------- access without the secretariat (issue 24)
+
+
+def secret_digest(purpose, secret):
+    """A keyed digest (HMAC with SECRET_KEY) of a link's token or a code: only this is stored, so a copy of the
+    database gives neither the links nor the six-digit codes (which a plain hash would give by trying a million)."""
+    return salted_hmac(f"tashil.accounts.{purpose}", secret, algorithm="sha256").hexdigest()
+
+
+INVITING = frozenset({"view", "add", "resend", "revoke"})
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("در انتظار پذیرش")
+    ACCEPTED = "accepted", _("پذیرفته")
+    REVOKED = "revoked", _("باطل‌شده")
+    EXPIRED = "expired", _("منقضی")  # shown, never stored: a pending invitation past its date
+
+
+class Invitation(BaseModel):
+    """An invitation to a person (by mobile and/or e-mail) to take a role in a scope: the invitee chooses a
+    username and password through a single-use link that expires; the inviter may resend (a new link) or
+    revoke it. The role and scope are a Membership's, checked as the inviter's own adding of that membership."""
+
+    MEMBERSHIP_FIELDS = ("role", "level", "province", "county", "agency", "unit", "centre")
+
+    first_name = models.CharField(verbose_name=_("نام"), max_length=150, blank=True)
+    last_name = models.CharField(verbose_name=_("نام خانوادگی"), max_length=150, blank=True)
+    email = models.EmailField(verbose_name=_("پست الکترونیکی"), blank=True)
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11, blank=True)
+    national_code = DigitsCharField(
+        verbose_name=_("کد ملی"), max_length=10, blank=True, validators=[validate_person_code]
+    )
+    position = models.CharField(verbose_name=_("سمت"), max_length=150, blank=True)
+    role = models.CharField(verbose_name=_("نقش"), max_length=20, choices=Role.choices)
+    level = models.CharField(verbose_name=_("سطح"), max_length=10, choices=ScopeLevel.choices, blank=True)
+    province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("استان"),
+        related_name="invitations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("شهرستان"),
+        related_name="invitations",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    agency = models.ForeignKey(
+        "orgs.Agency",
+        verbose_name=_("دستگاه"),
+        related_name="invitations",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد صنعتی"),
+        related_name="invitations",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    centre = models.ForeignKey(
+        "clinic.Centre",
+        verbose_name=_("کانون کلینیک"),
+        related_name="invitations",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+        db_index=True,
+    )
+    digest = models.CharField(verbose_name=_("چکیده پیوند"), max_length=64, unique=True, editable=False)
+    expires = models.DateTimeField(verbose_name=_("پایان اعتبار پیوند"))
+    sent_count = models.PositiveSmallIntegerField(verbose_name=_("دفعات ارسال"), default=0)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("دعوت‌کننده"),
+        related_name="invitations_sent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("حساب پذیرنده"),
+        related_name="invitations_accepted",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    accepted_at = models.DateTimeField(verbose_name=_("زمان پذیرش"), null=True, blank=True)
+
+    changelog_exclude = ("created", "updated", "digest")
+    search_fields = ("first_name", "last_name", "email", "mobile", "national_code")
+    role_actions = {
+        Role.ADMIN: INVITING,
+        Role.SECRETARIAT: INVITING,
+        Role.MANAGER: VIEW,
+        # Only through a membership that manages its agency (``scope_filter``): its own agency's officers.
+        Role.AGENCY_OFFICER: INVITING,
+    }
+
+    class Meta:
+        verbose_name = _("دعوت‌نامه")
+        verbose_name_plural = _("دعوت‌نامه‌ها")
+        ordering = ("-created", "-pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(email="", mobile=""),
+                name="invitation_has_address",
+                violation_error_message=_("شماره همراه یا پست الکترونیکی دعوت‌شده را بنویسید."),
+            ),
+        ]
+
+    def __str__(self):
+        name = f"{self.first_name} {self.last_name}".strip() or self.mobile or self.email
+        return _("دعوت %(name)s") % {"name": name}
+
+    def get_absolute_url(self):
+        return object_url("accounts:invitation", self.pk)
+
+    @property
+    def shown_status(self):
+        if self.status == InvitationStatus.PENDING and self.expires <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return InvitationStatus(self.status)
+
+    def get_shown_status_display(self):
+        return self.shown_status.label
+
+    @property
+    def open(self):
+        return self.shown_status == InvitationStatus.PENDING
+
+    def membership(self, user=None):
+        """The membership the invitation grants (unsaved)."""
+        # The related objects themselves (not their ids), so a list that selected them reads no more rows.
+        return Membership(user=user, **{name: getattr(self, name) for name in self.MEMBERSHIP_FIELDS})
+
+    @classmethod
+    def scope_filter(cls, membership, action):
+        """Where the membership it grants is: the same rule as ``Membership.scope_filter``. An agency officer who
+        manages the agency (``Membership.manages_agency``) has the invitations of its officers, and no other;
+        a row-level condition no declared path says, hence the override."""
+        if action not in scope.allowed_actions(cls, membership.role):
+            return None
+        if membership.role == Role.AGENCY_OFFICER:
+            if not (membership.manages_agency and membership.agency_id):
+                return scope.NOTHING
+            return Q(role=Role.AGENCY_OFFICER, agency_id=membership.agency_id)
+        if membership.level == ScopeLevel.NATION:
+            return Q()
+        q = scope.geographic_q("county", membership)
+        if membership.level == ScopeLevel.PROVINCE:
+            q |= Q(province_id=membership.province_id, county__isnull=True)
+        return q
+
+
+class CodePurpose(models.TextChoices):
+    SIGN_IN = "sign_in", _("ورود با رمز یکبارمصرف")
+    PASSWORD_RESET = "password_reset", _("بازیابی گذرواژه")
+    REGISTRATION = "registration", _("ثبت‌نام نماینده واحد")
+
+
+class OneTimeCode(BaseModel):
+    """A six-digit code sent by SMS: kept only as a keyed digest, valid for TASHIL_CODE_MINUTES minutes, for
+    TASHIL_CODE_ATTEMPTS guesses, and once. A new code for the same mobile and purpose ends the older ones."""
+
+    purpose = models.CharField(verbose_name=_("کاربرد"), max_length=20, choices=CodePurpose.choices)
+    target = models.CharField(verbose_name=_("گیرنده"), max_length=254)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("کاربر"),
+        related_name="one_time_codes",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    registration = models.ForeignKey(
+        "accounts.RegistrationRequest",
+        verbose_name=_("درخواست ثبت‌نام"),
+        related_name="codes",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    digest = models.CharField(verbose_name=_("چکیده کد"), max_length=64, editable=False)
+    expires = models.DateTimeField(verbose_name=_("پایان اعتبار"))
+    attempts = models.PositiveSmallIntegerField(verbose_name=_("تلاش‌ها"), default=0)
+    used_at = models.DateTimeField(verbose_name=_("زمان استفاده"), null=True, blank=True)
+
+    changelog_enabled = False
+    role_actions = {}
+
+    class Meta:
+        verbose_name = _("رمز یکبارمصرف")
+        verbose_name_plural = _("رمزهای یکبارمصرف")
+        ordering = ("-created", "-pk")
+        indexes = [models.Index(fields=["purpose", "target", "-created"], name="one_time_code_target_idx")]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} — {self.target}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:login")
+
+
+class RegistrationStatus(models.TextChoices):
+    AWAITING_CODE = "awaiting_code", _("در انتظار کد پیامکی")
+    PENDING = "pending", _("در نوبت بررسی دبیرخانه")
+    APPROVED = "approved", _("پذیرفته")
+    CONFIRMED = "confirmed", _("تأییدشده با کد پیامکی")
+    REFUSED = "refused", _("ردشده")
+
+
+class RegistrationRequest(BaseModel):
+    """A unit's representative asking for access: the unit's national ID, their national code and mobile. When
+    the mobile is the one on the unit's registry record a code to it grants the role at once (``confirmed``);
+    otherwise the request waits in the secretariat's queue of the unit's county (``pending``) to be approved or
+    refused with a reason. A request naming no registered unit waits in the nation's queue, so its answer is
+    the same as any other's."""
+
+    first_name = models.CharField(verbose_name=_("نام"), max_length=150)
+    last_name = models.CharField(verbose_name=_("نام خانوادگی"), max_length=150)
+    national_code = DigitsCharField(verbose_name=_("کد ملی"), max_length=10, validators=[validate_person_code])
+    mobile = DigitsCharField(verbose_name=_("تلفن همراه"), max_length=11)
+    unit_national_id = DigitsCharField(verbose_name=_("شناسه ملی واحد"), max_length=11)
+    position = models.CharField(verbose_name=_("سمت در واحد"), max_length=150, blank=True)
+    unit = models.ForeignKey(
+        "units.IndustrialUnit",
+        verbose_name=_("واحد صنعتی"),
+        related_name="registration_requests",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    county = models.ForeignKey(
+        "geo.County",
+        verbose_name=_("شهرستان"),
+        related_name="registration_requests",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=15,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.PENDING,
+        db_index=True,
+    )
+    mobile_matches = models.BooleanField(verbose_name=_("همراه برابر با پرونده واحد"), default=False)
+    reason = models.TextField(verbose_name=_("دلیل رد"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("بررسی‌کننده"),
+        related_name="registrations_decided",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    decided_at = models.DateTimeField(verbose_name=_("زمان بررسی"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("حساب کاربری"),
+        related_name="registration_requests",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    search_fields = ("first_name", "last_name", "national_code", "mobile", "unit_national_id")
+    scope_county_path = "county"
+    role_actions = {
+        Role.ADMIN: frozenset({"view", "decide"}),
+        Role.SECRETARIAT: frozenset({"view", "decide"}),
+        Role.MANAGER: VIEW,
+    }
+
+    class Meta:
+        verbose_name = _("درخواست ثبت‌نام نماینده واحد")
+        verbose_name_plural = _("درخواست‌های ثبت‌نام نمایندگان واحد")
+        ordering = ("-created", "-pk")
+
+    def __str__(self):
+        return _("درخواست %(name)s") % {"name": f"{self.first_name} {self.last_name}".strip()}
+
+    def get_absolute_url(self):
+        return object_url("accounts:registrationrequest", self.pk)

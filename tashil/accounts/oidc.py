@@ -209,7 +209,22 @@ def match_account(claims):
     return get_user_model().objects.filter(national_code=national_code(claims)).first()
 
 
-PERSON_MATCHERS = [match_account]
+def match_invitation(claims):
+    """A pending invitation naming the national code the provider vouches for: the invitation is accepted through
+    the accounts service (the account with that code gets the role, or one is made without a password) — the
+    invitation, made by a secretariat, is what grants the role; the sign-in grants nothing of its own."""
+    from .services import account_for_invitation, pending_invitations_for
+
+    invitation = pending_invitations_for(national_code=national_code(claims)).order_by("-created", "-pk").first()
+    if invitation is None:
+        return None
+    try:
+        return account_for_invitation(invitation)
+    except ValidationError:
+        return None
+
+
+PERSON_MATCHERS = [match_account, match_invitation]
 
 
 def person_matcher(matcher):

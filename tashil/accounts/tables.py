@@ -1,9 +1,10 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.tables import JalaliDateColumn, TashilTable
+from tashil.core.jalali import interface_digits
+from tashil.core.tables import DigitsColumn, JalaliDateColumn, TashilTable
 
-from .models import AccessEvent, Membership, User
+from .models import AccessEvent, Invitation, Membership, RegistrationRequest, User
 
 
 class UserTable(TashilTable):
@@ -34,3 +35,47 @@ class AccessEventTable(TashilTable):
     class Meta(TashilTable.Meta):
         model = AccessEvent
         fields = ("created", "kind", "username", "user", "address", "detail", "path")
+
+
+class InvitationTable(TashilTable):
+    invitee = tables.Column(accessor="pk", verbose_name=_("دعوت‌شده"), linkify=True, orderable=False)
+    mobile = DigitsColumn()
+    place = tables.Column(accessor="pk", verbose_name=_("محدوده"), orderable=False)
+    state = tables.Column(accessor="status", verbose_name=_("وضعیت"))
+    created = JalaliDateColumn(verbose_name=_("زمان دعوت"))
+    expires = JalaliDateColumn(verbose_name=_("پایان اعتبار"))
+
+    class Meta(TashilTable.Meta):
+        model = Invitation
+        fields = ("invitee", "mobile", "email", "role", "place", "state", "invited_by", "created", "expires")
+
+    def render_invitee(self, record):
+        return f"{record.first_name} {record.last_name}".strip() or interface_digits(record.mobile) or record.email
+
+    def value_invitee(self, record):
+        return f"{record.first_name} {record.last_name}".strip() or record.mobile or record.email
+
+    def render_place(self, record):
+        return record.membership().place_label
+
+    def render_state(self, record):
+        return record.get_shown_status_display()
+
+
+class RegistrationRequestTable(TashilTable):
+    applicant = tables.Column(accessor="pk", verbose_name=_("متقاضی"), linkify=True, orderable=False)
+    unit = tables.Column(linkify=False)
+    national_code = DigitsColumn()
+    mobile = DigitsColumn()
+    unit_national_id = DigitsColumn()
+    created = JalaliDateColumn(verbose_name=_("زمان درخواست"))
+
+    class Meta(TashilTable.Meta):
+        model = RegistrationRequest
+        fields = ("applicant", "national_code", "mobile", "unit_national_id", "unit", "county", "status", "created")
+
+    def render_applicant(self, record):
+        return f"{record.first_name} {record.last_name}"
+
+    def value_applicant(self, record):
+        return self.render_applicant(record)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import oidc, views
+from . import access_views, oidc, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -21,4 +21,41 @@ urlpatterns = [
     path("memberships/add/", views.MembershipEditView.as_view(), name="membership_add"),
     path("memberships/<int:pk>/edit/", views.MembershipEditView.as_view(), name="membership_edit"),
     path("memberships/<int:pk>/delete/", views.MembershipDeleteView.as_view(), name="membership_delete"),
+    # Access without the secretariat (issue 24): access_views.py, docs/accounts.md.
+    path("sign-in/code/", access_views.CodeSignInView.as_view(), name="code_sign_in"),
+    path("sign-in/code/verify/", access_views.CodeSignInVerifyView.as_view(), name="code_sign_in_verify"),
+    path("recovery/", access_views.PasswordRecoveryView.as_view(), name="password_recovery"),
+    path("recovery/code/", access_views.PasswordResetCodeView.as_view(), name="password_reset_code"),
+    path(
+        "recovery/<uidb64>/<token>/",
+        access_views.PasswordResetLinkView.as_view(),
+        name="password_reset_link",
+    ),
+    path("register/", access_views.RegistrationView.as_view(), name="registration"),
+    path("register/code/", access_views.RegistrationCodeView.as_view(), name="registration_code"),
+    path("invitation/<str:token>/", access_views.InvitationAcceptView.as_view(), name="invitation_accept"),
+    path("invitations/", access_views.InvitationListView.as_view(), name="invitation_list"),
+    path("invitations/add/", access_views.InvitationAddView.as_view(), name="invitation_add"),
+    path("invitations/import/", access_views.InvitationImportView.as_view(), name="invitation_import"),
+    path("invitations/<int:pk>/", access_views.InvitationView.as_view(), name="invitation"),
+    path(
+        "invitations/<int:pk>/do/<str:action>/",
+        access_views.InvitationActionView.as_view(),
+        name="invitation_action",
+    ),
+    path(
+        "registrations/",
+        access_views.RegistrationRequestListView.as_view(),
+        name="registrationrequest_list",
+    ),
+    path(
+        "registrations/<int:pk>/",
+        access_views.RegistrationRequestView.as_view(),
+        name="registrationrequest",
+    ),
+    path(
+        "registrations/<int:pk>/do/<str:action>/",
+        access_views.RegistrationActionView.as_view(),
+        name="registrationrequest_action",
+    ),
 ]

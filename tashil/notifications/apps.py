@@ -8,7 +8,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("اعلان‌ها")
 
     def ready(self):
+        from tashil.accounts.registry import register_sms
+
         from . import registry
+        from .sms import send_sms
         from .tasks import check_sms_delivery
 
         registry.daily_job("sms_delivery", check_sms_delivery)
+        register_sms(send_sms)

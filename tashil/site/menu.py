@@ -128,6 +128,13 @@ MENU = (
         "bi-gear",
         (
             MenuItem(_("کاربران"), "accounts:user_list", "bi-people", "accounts.User"),
+            MenuItem(_("دعوت‌نامه‌ها"), "accounts:invitation_list", "bi-envelope-plus", "accounts.Invitation"),
+            MenuItem(
+                _("درخواست‌های نمایندگی واحد"),
+                "accounts:registrationrequest_list",
+                "bi-person-check",
+                "accounts.RegistrationRequest",
+            ),
             MenuItem(_("اعلان‌ها"), "notifications:notification_list", "bi-bell", "notifications.Notification"),
             MenuItem(_("پیامک‌ها"), "notifications:outgoingsms_list", "bi-chat-text", "notifications.OutgoingSMS"),
             MenuItem(

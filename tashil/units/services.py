@@ -51,6 +51,14 @@ class UnitsChanged:
 _hooks = []
 
 
+def find_by_national_id(national_id):
+    """The unit registered under a national ID, or None: what a representative's self-registration checks
+    (registered with accounts from ``UnitsConfig.ready``; accounts may not import units)."""
+    if not national_id:
+        return None
+    return IndustrialUnit.objects.filter(national_id=national_id).only("pk", "county_id", "mobile").first()
+
+
 def after_units_changed(hook):
     """Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready())."""
     if hook not in _hooks:

@@ -323,6 +323,17 @@ EXPECTED = {
     ),
     "accounts.ApiToken": (),
     "accounts.AccessEvent": (),
+    "accounts.OneTimeCode": (),
+    "accounts.Invitation": (
+        (("admin", "nation_manager"), ("invitation_a", "invitation_b")),
+        (("secretariat", "province_secretariat", "manager"), ("invitation_a",)),
+        (("secretariat_b", "manager_b"), ("invitation_b",)),
+    ),
+    "accounts.RegistrationRequest": (
+        (("admin", "nation_manager"), ("rep_request_a", "rep_request_b", "rep_request_unknown")),
+        (("secretariat", "province_secretariat", "manager"), ("rep_request_a",)),
+        (("secretariat_b", "manager_b"), ("rep_request_b",)),
+    ),
     "units.IndustrialUnit": (
         (("admin", "nation_manager"), ("unit_a", "unit_a2", "unit_b")),
         (("secretariat", "province_secretariat", "manager", "agency_officer", "clinic_expert"), ("unit_a", "unit_a2")),

@@ -5,6 +5,7 @@ from importlib import import_module
 BUILDER_MODULES = (
     "tashil.units.tests.world",
     "tashil.notifications.tests.world",
+    "tashil.accounts.tests.world",
     "tashil.obstacles.tests.world",
     "tashil.meetings.tests.world",
     "tashil.letters.tests.world",

@@ -1,0 +1,143 @@
+"""Reading officers' invitations from a spreadsheet, with the unit import's reader (``core.spreadsheets``): row 1
+the headers (Persian or English, any spelling in ``COLUMNS``), then one officer a row. The agency is named as the
+agencies list shows it, among those the inviter sees. The rows are checked and written by
+``services.invite_many`` (all or nothing); here only what the file says is turned into field values, and what
+cannot be (an unknown agency or role, an unknown column) is named by row and column."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext as _
+
+from tashil.core import scope
+from tashil.core.choices import Role
+from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
+from tashil.core.spreadsheets import ImportFileError, RowError, read_rows
+
+from .models import Invitation
+
+# Each column: the Invitation field it fills, its Persian header, and the other spellings accepted.
+COLUMNS = {
+    "first_name": ("نام", ("first name", "first_name", "نام کوچک")),
+    "last_name": ("نام خانوادگی", ("last name", "last_name", "surname", "نام‌خانوادگی")),
+    "mobile": ("تلفن همراه", ("mobile", "شماره همراه", "موبایل", "همراه")),
+    "email": ("پست الکترونیکی", ("email", "e-mail", "ایمیل", "رایانامه")),
+    "national_code": ("کد ملی", ("national code", "national_code", "کدملی")),
+    "position": ("سمت", ("position", "title", "عنوان شغلی")),
+    "agency": ("دستگاه", ("agency", "دستگاه اجرایی", "نام دستگاه")),
+    "role": ("نقش", ("role",)),
+}
+REQUIRED = ("agency",)
+HEADER_KEYS = {
+    search_key(label): name for name, (title, aliases) in COLUMNS.items() for label in (title, name, *aliases)
+}
+ROLE_KEYS = {search_key(str(label)): value for value, label in Role.choices} | {
+    search_key(value): value for value in Role.values
+}
+
+
+def column_of(name):
+    """The Persian header of a field, for an error's column (a field without a column: its verbose name)."""
+    name = name.removesuffix("_id")
+    if name in COLUMNS:
+        return COLUMNS[name][0]
+    try:
+        return str(Invitation._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a non-field error: the row as a whole
+        return _("ردیف")
+
+
+def text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_text(str(value)).strip()
+
+
+def agencies_by_name(inviter):
+    """The agencies the inviter sees, by folded name: a list of pks (two agencies may share a name)."""
+    agency_model = Invitation._meta.get_field("agency").related_model
+    found = {}
+    for pk, name in scope.restrict(agency_model.objects.all(), inviter).values_list("pk", "name"):
+        found.setdefault(search_key(name), []).append(pk)
+    return found
+
+
+def read_invitations(inviter, source, name):
+    """(rows, errors): rows as (row number, Invitation field values); errors (RowError) for what the file itself
+    gets wrong. Raises ImportFileError for a file that cannot be read or has no agency column."""
+    rows_read = read_rows(source, name)
+    try:
+        _number, header = next(rows_read)
+    except StopIteration:
+        raise ImportFileError(_("فایل خالی است.")) from None
+    mapping, unknown = {}, []
+    for index, cell in enumerate(header):
+        label = text(cell)
+        if not label:
+            continue
+        field_name = HEADER_KEYS.get(search_key(label))
+        if field_name is None or field_name in mapping.values():
+            unknown.append(label)
+        else:
+            mapping[index] = field_name
+    if unknown:
+        raise ImportFileError(
+            _("ستون‌های «%(columns)s» شناخته نیستند؛ ستون‌های پذیرفته: %(known)s.")
+            % {"columns": "»، «".join(unknown), "known": "، ".join(title for title, _a in COLUMNS.values())}
+        )
+    for required in REQUIRED:
+        if required not in mapping.values():
+            raise ImportFileError(_("ستون «%(column)s» در سطر نخست فایل پیدا نشد.") % {"column": COLUMNS[required][0]})
+    agencies = agencies_by_name(inviter)
+    rows, errors = [], []
+    for number, cells in rows_read:
+        values = {mapping[i]: text(cell) for i, cell in enumerate(cells) if i in mapping}
+        if not any(values.values()):
+            continue
+        row_errors = []
+        agency_name = values.pop("agency", "")
+        matches = agencies.get(search_key(agency_name), []) if agency_name else []
+        if not agency_name:
+            row_errors.append(RowError(number, COLUMNS["agency"][0], _("نام دستگاه را بنویسید.")))
+        elif not matches:
+            row_errors.append(
+                RowError(
+                    number,
+                    COLUMNS["agency"][0],
+                    _(
+                        "دستگاه «%(name)s» در حوزه دسترسی شما پیدا نشد؛ نام را همان‌گونه که فهرست دستگاه‌ها نشان می‌دهد بنویسید."
+                    )
+                    % {"name": agency_name},
+                )
+            )
+        elif len(matches) > 1:
+            row_errors.append(
+                RowError(
+                    number,
+                    COLUMNS["agency"][0],
+                    _("%(count)s دستگاه در حوزه شما نام «%(name)s» را دارند؛ نام را دقیق‌تر بنویسید.")
+                    % {"count": to_persian_digits(len(matches)), "name": agency_name},
+                )
+            )
+        role_text = values.pop("role", "")
+        role = ROLE_KEYS.get(search_key(role_text)) if role_text else Role.AGENCY_OFFICER
+        if role is None:
+            row_errors.append(
+                RowError(number, COLUMNS["role"][0], _("نقش «%(role)s» شناخته نیست.") % {"role": role_text})
+            )
+        elif role != Role.AGENCY_OFFICER:
+            row_errors.append(
+                RowError(
+                    number,
+                    COLUMNS["role"][0],
+                    _("از فایل تنها کارشناس دستگاه اجرایی دعوت می‌شود؛ نقش‌های دیگر را یکی‌یکی دعوت کنید."),
+                )
+            )
+        for key in ("mobile", "national_code"):
+            if values.get(key):
+                values[key] = fold_digits(values[key])
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        rows.append((number, {**values, "role": role, "agency_id": matches[0]}))
+    return rows, errors

@@ -1,0 +1,190 @@
+"""Reading a spreadsheet (XLSX or CSV) row by row, within the import limits: the one reader of every import
+(the unit registry's, the officers' invitations). Rows stream from the file, so a 100,000-row file never sits in
+memory; a file over a limit (TASHIL_IMPORT_MAX_*) is refused whole with a Persian message naming the limit.
+"""
+
+import csv
+import io
+import os
+import time
+import zipfile
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .persian import to_persian_digits
+
+MB = 1024 * 1024
+
+
+class ImportFileError(Exception):
+    """The file itself cannot be read (wrong type, broken XLSX, wrong encoding, no header)."""
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self):
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+class ImportLimitError(ImportFileError):
+    """The file exceeds one of the import's limits (TASHIL_IMPORT_MAX_*): refused whole, nothing written."""
+
+
+class Guard:
+    """The import's own time and memory limits, checked at every row read (rows are validated and written between
+    two reads, so their time counts too): a file that would keep the worker busy or swell it is stopped with a
+    message naming the limit, and whatever the run had written is rolled back with it."""
+
+    MEMORY_EVERY = 1000  # rows between two readings of the process's memory
+
+    def __init__(self):
+        self.max_seconds = settings.TASHIL_IMPORT_MAX_SECONDS
+        self.max_memory = settings.TASHIL_IMPORT_MAX_MEMORY_MB * MB
+        self.started = time.monotonic()
+        self.memory_at_start = _resident_bytes()
+        self.checks = 0
+
+    def check(self):
+        if time.monotonic() - self.started > self.max_seconds:
+            raise ImportLimitError(
+                _("بررسی فایل بیش از %(seconds)s ثانیه طول کشید و متوقف شد؛ فایل را به چند فایل کوچک‌تر بخش کنید.")
+                % {"seconds": to_persian_digits(f"{self.max_seconds:g}")}
+            )
+        self.checks += 1
+        if self.checks % self.MEMORY_EVERY == 0 or self.checks == 1:
+            self.check_memory()
+
+    def check_memory(self):
+        if self.memory_at_start is not None and _resident_bytes() - self.memory_at_start > self.max_memory:
+            raise ImportLimitError(
+                _("خواندن فایل بیش از %(mb)s مگابایت حافظه می‌خواست و متوقف شد؛ فایل را به چند فایل کوچک‌تر بخش کنید.")
+                % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_MEMORY_MB)}
+            )
+
+
+def _resident_bytes():
+    """The process's resident memory now (Linux's /proc), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def read_rows(source, name):
+    """Yield (row number, list of cell values) from an XLSX or CSV file, streaming. Row 1 is the header.
+
+    At most TASHIL_IMPORT_MAX_COLUMNS values a row and TASHIL_IMPORT_MAX_ROWS rows after the header are read;
+    a value beyond either is refused (never silently dropped). Empty rows past the limit are skipped."""
+    guard = Guard()
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        rows = _read_xlsx(source)
+    elif suffix == ".csv":
+        rows = _read_csv(source)
+    else:
+        raise ImportFileError(_("نوع فایل «%(name)s» پذیرفته نیست؛ فایل XLSX یا CSV بفرستید.") % {"name": name})
+    max_rows, max_columns = settings.TASHIL_IMPORT_MAX_ROWS, settings.TASHIL_IMPORT_MAX_COLUMNS
+    with closing(rows):
+        for number, cells in rows:
+            guard.check()
+            cells = list(cells)
+            if any(c not in (None, "") for c in cells[max_columns:]):
+                raise ImportLimitError(
+                    _("ردیف %(row)s بیش از %(limit)s ستون دارد؛ بیشترین ستون‌های پذیرفته %(limit)s است.")
+                    % {"row": to_persian_digits(number), "limit": to_persian_digits(max_columns)}
+                )
+            if number > max_rows + 1:
+                if any(c not in (None, "") for c in cells):
+                    raise ImportLimitError(
+                        _("فایل بیش از %(limit)s ردیف دارد؛ آن را به چند فایل بخش کنید.")
+                        % {"limit": to_persian_digits(max_rows)}
+                    )
+                continue
+            yield number, cells[:max_columns]
+
+
+def check_archive(source):
+    """Refuse an XLSX whose parts would unpack too large, before openpyxl reads any of them: openpyxl keeps the
+    shared strings whole in memory, and a few hundred KB can unpack to gigabytes (a zip bomb). The sizes a zip
+    declares are upper bounds: Python's zipfile never gives more bytes than a member declares."""
+    limit = settings.TASHIL_IMPORT_MAX_INFLATED_MB * MB
+    strings_limit = settings.TASHIL_IMPORT_MAX_SHARED_STRINGS_MB * MB
+    ratio = settings.TASHIL_IMPORT_MAX_COMPRESSION_RATIO
+    with zipfile.ZipFile(source) as archive:
+        members = archive.infolist()
+    if hasattr(source, "seek"):
+        source.seek(0)
+    if sum(member.file_size for member in members) > limit:
+        raise ImportLimitError(
+            _("فایل اکسل باز‌شده بیش از %(mb)s مگابایت می‌شود؛ بیشترین اندازه پذیرفته %(mb)s مگابایت است.")
+            % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_INFLATED_MB)}
+        )
+    for member in members:
+        if member.filename.lower().endswith("sharedstrings.xml") and member.file_size > strings_limit:
+            raise ImportLimitError(
+                _("متن‌های مشترک فایل اکسل (sharedStrings) بیش از %(mb)s مگابایت است؛ فایل پذیرفته نیست.")
+                % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_SHARED_STRINGS_MB)}
+            )
+        if member.file_size > MB and member.file_size > ratio * max(member.compress_size, 1):
+            raise ImportLimitError(
+                _("بخش «%(part)s» فایل اکسل بیش از %(ratio)s برابر فشرده شده است (بمب فشرده)؛ فایل پذیرفته نیست.")
+                % {"part": member.filename, "ratio": to_persian_digits(ratio)}
+            )
+
+
+def _read_xlsx(source):
+    """The first sheet's rows through openpyxl's public read-only API. The sheet's declared <dimension> is
+    ignored (``reset_dimensions``): rows are as long as their cells, never padded to a size the file claims."""
+    from openpyxl import load_workbook
+
+    try:
+        check_archive(source)
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(_("فایل اکسل خوانا نیست یا آسیب دیده است (%(error)s).") % {"error": error}) from None
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        # Each row as wide as its last real cell, so that read_rows can refuse a value past the column limit
+        # rather than drop it; a row missing from the file comes as an empty one.
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, _trimmed(row)
+    finally:
+        workbook.close()
+
+
+def _trimmed(row):
+    """A row without its trailing empty cells (openpyxl pads each to the width asked for)."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
+def _read_csv(source):
+    if isinstance(source, str | Path):
+        handle = open(source, "rb")
+    else:
+        handle = source
+    try:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        try:
+            yield from enumerate(csv.reader(text), start=1)
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                _("فایل CSV با کدگذاری UTF-8 ذخیره نشده است؛ در اکسل «CSV UTF-8» را برگزینید یا فایل XLSX بفرستید.")
+            ) from None
+        finally:
+            text.detach()
+    finally:
+        if isinstance(source, str | Path):
+            handle.close()
