@@ -313,6 +313,8 @@ TASHIL_IMPORT_MAX_MEMORY_MB = env.int("TASHIL_IMPORT_MAX_MEMORY_MB", default=102
 TASHIL_SITE_URL = env("TASHIL_SITE_URL", default="http://127.0.0.1:8000")
 # Working days an agency has to answer a referral, unless the obstacle group says otherwise.
 TASHIL_REFERRAL_DAYS = env.int("TASHIL_REFERRAL_DAYS", default=10)
+# Working days a unit's representative has to confirm or reopen an agency's «done»; silence then confirms.
+TASHIL_PRODUCER_REVIEW_DAYS = env.int("TASHIL_PRODUCER_REVIEW_DAYS", default=10)
 # Attachments: the largest file accepted, and the file types.
 TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
 # Photos of products and visit findings, and units' logos.

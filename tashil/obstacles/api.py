@@ -14,7 +14,7 @@ from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 
 from . import actions, filtersets, services
-from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
+from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, ProducerReview, Referral, SystemicIssue
 from .views import with_overdue
 
 
@@ -68,6 +68,8 @@ class ObstacleSerializer(TashilModelSerializer):
             "outcome_note",
             "closed_date",
             "systemic_issue",
+            "follower",
+            "reopen_count",
             "has_overdue",
         )
         read_only_fields = (
@@ -79,6 +81,8 @@ class ObstacleSerializer(TashilModelSerializer):
             "outcome_note",
             "closed_date",
             "systemic_issue",
+            "follower",
+            "reopen_count",
         )
 
     def validate_group(self, group):
@@ -108,7 +112,26 @@ class ReferralSerializer(TashilModelSerializer):
             "response",
             "responded_at",
             "first_response_date",
+            "assignee",
             "is_overdue",
+        )
+        read_only_fields = fields
+
+
+class ProducerReviewSerializer(TashilModelSerializer):
+    class Meta:
+        model = ProducerReview
+        fields = (
+            "id",
+            "url",
+            "referral",
+            "state",
+            "requested_date",
+            "due_date",
+            "outcome_rating",
+            "conduct_rating",
+            "reason",
+            "answered_date",
         )
         read_only_fields = fields
 
@@ -145,6 +168,7 @@ class ObstacleViewSet(TashilModelViewSet):
     )
     close = api_action(actions.CLOSE)
     escalate = api_action(actions.ESCALATE)
+    follow = api_action(actions.FOLLOW)
 
     @extend_schema(request=CommentRequest, responses=EventSerializer)
     @action(detail=True, methods=["post"])
@@ -174,6 +198,17 @@ class ReferralViewSet(TashilReadOnlyViewSet):
 
     respond = api_action(actions.ANSWER)
     escalate = api_action(actions.ESCALATE_REFERRAL)
+    assign = api_action(actions.ASSIGN)
+
+
+class ProducerReviewViewSet(TashilReadOnlyViewSet):
+    """The producers' word on the agencies' «done»: a unit's representative confirms or reopens here too."""
+
+    queryset = ProducerReview.objects.select_related("referral")
+    serializer_class = ProducerReviewSerializer
+    filterset_class = filtersets.ProducerReviewFilterSet
+    confirm = api_action(actions.CONFIRM)
+    reopen = api_action(actions.REOPEN)
 
 
 class EventViewSet(TashilReadOnlyViewSet):
@@ -211,6 +246,7 @@ ROUTES = [
     ("obstacles/obstacles", ObstacleViewSet, "obstacle"),
     ("obstacles/referrals", ReferralViewSet, "referral"),
     ("obstacles/events", EventViewSet, "obstacleevent"),
+    ("obstacles/reviews", ProducerReviewViewSet, "producerreview"),
     ("obstacles/systemic-issues", SystemicIssueViewSet, "systemicissue"),
     ("obstacles/domains", ObstacleDomainViewSet, "obstacledomain"),
     ("obstacles/groups", ObstacleGroupViewSet, "obstaclegroup"),

@@ -17,12 +17,16 @@ class ObstaclesConfig(AppConfig):
         self.register_daily_work()
 
     def register_daily_work(self):
-        """The daily job's overdue check and the digest's overdue line (tashil.notifications.registry)."""
+        """The daily job's overdue check and silence-as-confirmation, and the digest's overdue line
+        (tashil.notifications.registry)."""
         from tashil.notifications import registry
 
         from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines
+        from .services import confirm_silent_reviews
 
         registry.daily_job("overdue", notify_overdue)
+        # A producer silent past the review's due date (working days) confirms the agency's «done».
+        registry.daily_job("producer_silence", confirm_silent_reviews)
         registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
 
     def add_unit_tab(self):

@@ -6,7 +6,7 @@ units, obstacles or resolutions.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Avg, Case, Count, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -26,8 +26,15 @@ from tashil.core.jalali import (
 from tashil.meetings.choices import OPEN_RESOLUTION_STATUSES, MeetingStatus, ResolutionStatus
 from tashil.meetings.models import Meeting, Resolution
 from tashil.meetings.reports import execution_by, execution_counts
-from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus, ReferralStatus
-from tashil.obstacles.models import Obstacle, Referral
+from tashil.obstacles.choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    SETTLED_REVIEW_STATES,
+    ObstacleStatus,
+    ReferralStatus,
+    ReviewState,
+)
+from tashil.obstacles.models import Obstacle, ProducerReview, Referral
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, UnitStatusChange
 
@@ -275,8 +282,13 @@ def agency_scorecard(area, user):
             failures=Count("pk", filter=Q(status=ResolutionStatus.NOT_EXECUTED, failure_party="agency")),
         )
     )
+    reviews = producer_reviews_by_agency(area, user)
     rows = {}
     empty = {
+        "reviews": 0,
+        "reopened": 0,
+        "outcome_rating": None,
+        "conduct_rating": None,
         "received": 0,
         "answered": 0,
         "on_time": 0,
@@ -287,7 +299,7 @@ def agency_scorecard(area, user):
         "executed": 0,
         "failures": 0,
     }
-    for source in (referrals, resolutions):
+    for source in (referrals, resolutions, reviews):
         for row in source:
             entry = rows.setdefault(row["agency"], {**empty, "id": row["agency"], "name": row["agency__name"]})
             entry.update({k: v for k, v in row.items() if k not in ("agency", "agency__name")})
@@ -296,9 +308,40 @@ def agency_scorecard(area, user):
         decided = entry["on_time"] + entry["late"] + entry["overdue_now"]
         entry["on_time_share"] = percent(entry["on_time"], decided)
         entry["executed_share"] = percent(entry["executed"], entry["resolutions"])
+        # Reopened among the «done» answers the producer (or the silence) settled.
+        entry["reopen_share"] = percent(entry["reopened"], entry["reviews"])
+        for key in ("outcome_rating", "conduct_rating"):
+            if entry[key] is not None:
+                entry[key] = round(float(entry[key]), 1)
         if entry["median_days"] is not None:
             entry["median_days"] = round(entry["median_days"], 1)
     return sorted(rows.values(), key=lambda e: (-e["overdue_now"], -e["received"], e["name"]))
+
+
+def producer_reviews_by_agency(area, user):
+    """Per agency, the producers' word on its «done» answers: how many were settled (confirmed, reopened or
+    confirmed by silence), how many reopened, and the mean of each 1–5 rating given (silence rates nothing).
+    Over the reviews of the referrals the user sees in the area: one grouped query."""
+    referrals = area.rows(Referral.objects.all(), user).order_by().values("pk")
+    rows = (
+        ProducerReview.objects.filter(referral__in=referrals, state__in=SETTLED_REVIEW_STATES)
+        .order_by()
+        .values("referral__agency", "referral__agency__name")
+        .annotate(
+            reviews=Count("pk"),
+            reopened=Count("pk", filter=Q(state=ReviewState.REOPENED)),
+            outcome_rating=Avg("outcome_rating"),
+            conduct_rating=Avg("conduct_rating"),
+        )
+    )
+    return [
+        {
+            "agency": row.pop("referral__agency"),
+            "agency__name": row.pop("referral__agency__name"),
+            **row,
+        }
+        for row in rows
+    ]
 
 
 # The user's week -----------------------------------------------------------------------------------------

@@ -237,6 +237,9 @@ class ScorecardView(ReportView):
         ("resolutions", _("مصوبات")),
         ("executed_share", _("اجرای مصوبات (٪)")),
         ("failures", _("اجرانشده به قصور دستگاه")),
+        ("reopen_share", _("بازگشایی به دست تولیدکننده (٪)")),
+        ("outcome_rating", _("امتیاز نتیجه از نگاه تولیدکننده (از ۵)")),
+        ("conduct_rating", _("امتیاز رفتار دستگاه از نگاه تولیدکننده (از ۵)")),
     )
 
     def get(self, request):
