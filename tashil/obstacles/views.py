@@ -402,8 +402,9 @@ class ProducerReviewView(ObjectView):
         context = super().get_context_data(**kwargs)
         review = self.object
         if review.is_pending and scope.can_object(self.request.user, review, "review"):
-            context["confirm_form"] = forms.ConfirmForm()
-            context["reopen_form"] = forms.ReopenForm()
+            # Both forms on one page ask for the same ratings: their own ids keep each label on its own field.
+            context["confirm_form"] = forms.ConfirmForm(auto_id="confirm_%s")
+            context["reopen_form"] = forms.ReopenForm(auto_id="reopen_%s")
         return context
 
 

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from tashil.notifications.models import Notification
 from tashil.obstacles import services as obstacle_services
-from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, SystemicIssue
+from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, ProducerReview, SystemicIssue
 from tashil.obstacles.taxonomy import load_taxonomy
 from tashil.site.testing.world import world_builder
 
@@ -24,6 +24,9 @@ def build_obstacles(w):
     w.referral_a = obstacle_services.refer(w.obstacle_a, [w.agency_a], user=w.users["secretariat"])[0]
     w.referral_b = obstacle_services.refer(w.obstacle_b, [w.agency_b], user=w.users["secretariat_b"])[0]
     w.event_a = w.obstacle_a.events.first()
+    # A review waiting for unit A's representative (a row for the permission matrix: referral A itself stays
+    # unanswered, so every other test finds it as before).
+    w.review_a = ProducerReview.objects.create(referral=w.referral_a, due_date=w.referral_a.due_date)
     w.attachment_a = Attachment.objects.create(
         obstacle=w.obstacle_a,
         file=ContentFile(b"%PDF-1.4 test", name="letter.pdf"),
