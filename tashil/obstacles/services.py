@@ -332,7 +332,6 @@ def assign(referral, assignee, user=None):
         kind=EventKind.ASSIGNMENT,
         author=user,
         referral=referral,
-        internal=True,
         text=text % {"agency": referral.agency, "old": person_name(before), "new": person_name(assignee)},
         data={"from": before.pk if before else None, "to": assignee.pk if assignee else None},
     )
@@ -360,7 +359,6 @@ def set_follower(obstacle, follower, user=None):
         obstacle=obstacle,
         kind=EventKind.ASSIGNMENT,
         author=user,
-        internal=True,
         text=_("پیگیر مانع در دبیرخانه از «%(old)s» به «%(new)s» تغییر کرد.")
         % {"old": person_name(before), "new": person_name(follower)},
         data={"from": before.pk if before else None, "to": follower.pk if follower else None},

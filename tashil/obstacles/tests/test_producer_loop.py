@@ -5,6 +5,7 @@ reopened obstacle goes back to the agency, visibly; the scorecard's reopen rate 
 import datetime
 from unittest import mock
 
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tashil.core.choices import ScopeLevel
@@ -31,9 +32,12 @@ def done_by_agency(world, title="قطع گاز در شیفت شب", agency=None,
     return referral.reviews.get()
 
 
-def test_done_asks_the_representative_who_finds_it_on_the_home_page(world, client_as, settings):
+def test_done_asks_the_representative_who_finds_it_on_the_home_page(
+    world, client_as, settings, django_capture_on_commit_callbacks
+):
     settings.TASHIL_PRODUCER_REVIEW_DAYS = 10
-    review = done_by_agency(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        review = done_by_agency(world)
     assert review.state == ReviewState.PENDING
     rep = world.users["unit_rep"]
     assert Notification.objects.filter(recipient=rep, url=review.get_absolute_url()).exists()
@@ -94,7 +98,7 @@ def test_confirming_needs_both_ratings_and_is_the_same_by_page_and_api(world, cl
     assert world.users["agency_officer"].pk in told
 
 
-def test_reopening_sends_the_obstacle_back_to_the_agency_visibly(world, client_as, settings):
+def test_reopening_sends_the_obstacle_back_to_the_agency_visibly(world, client_as, django_capture_on_commit_callbacks):
     review = done_by_agency(world, title="پروانه بهره‌برداری صادر نشد")
     referral = review.referral
     obstacle = referral.obstacle
@@ -105,11 +109,12 @@ def test_reopening_sends_the_obstacle_back_to_the_agency_visibly(world, client_a
     without_reason = form(page, testid="reopen-form").fill(outcome_rating="1", conduct_rating="2").submit(client)
     assert without_reason.status_code == 400
     assert "بنویسید چرا کار دستگاه مانع را برطرف نکرده است" in without_reason.content.decode()
-    reopened = (
-        form(page, testid="reopen-form")
-        .fill(reason="پروانه هنوز در سامانه صادر نشده است.", outcome_rating="1", conduct_rating="2")
-        .submit(client)
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reopened = (
+            form(page, testid="reopen-form")
+            .fill(reason="پروانه هنوز در سامانه صادر نشده است.", outcome_rating="1", conduct_rating="2")
+            .submit(client)
+        )
     assert reopened.status_code == 302
     review.refresh_from_db()
     referral.refresh_from_db()
@@ -172,7 +177,7 @@ def test_the_scorecard_reopen_rate_and_ratings_equal_their_list(world, client_as
     rows = {row["id"]: row for row in figures.agency_scorecard(area, manager)}
     row = rows[world.agency_a.pk]
     client = client_as("manager")
-    page = client.get(f"/reports/scorecard/?county={world.county_a.pk}")
+    page = client.get(reverse("reports:scorecard") + f"?county={world.county_a.pk}")
     listing = client.get(link(page, testid=f"reopen-share-{world.agency_a.pk}")).content.decode()
     everything = client.get(link(page, testid=f"outcome-rating-{world.agency_a.pk}"))
     listed = ProducerReview.objects.filter(
