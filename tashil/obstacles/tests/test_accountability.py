@@ -49,7 +49,7 @@ def test_a_referral_assigned_then_reassigned_is_logged_on_the_timeline_and_the_c
     entries = ObstacleEvent.objects.filter(obstacle=world.obstacle_a, kind=EventKind.ASSIGNMENT).order_by("pk")
     assert [(e.data["from"], e.data["to"]) for e in entries] == [(None, me.pk), (me.pk, colleague.pk)]
     assert "مریم آزمون" in entries.last().text
-    logged = ChangeLogEntry.objects.filter(object_id=world.referral_a.pk, content_type__model="referral")
+    logged = ChangeLogEntry.objects.filter(object_id=world.referral_a.pk, content_type__model="referral").order_by("pk")
     changes = [c for entry in logged for c in entry.changes if c["field"] == "assignee"]
     assert [c["new"] for c in changes] == [str(me), "مریم آزمون"]
     assert all(entry.user_id == me.pk for entry in logged if entry.changes)
