@@ -182,7 +182,8 @@ def review_requested(review):
             "بی‌پاسخی تأیید شمرده می‌شود."
         )
         % {"agency": referral.agency, "title": obstacle.title, "due": format_jalali(review.due_date)},
-        review.get_absolute_url(),
+        # The obstacle's page, which shows the representative the question to answer.
+        obstacle.get_absolute_url(),
     )
 
 

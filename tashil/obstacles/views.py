@@ -84,6 +84,12 @@ class ObstacleView(ObjectView):
         }
         context.update(
             can=can,
+            # The agency's «done» waiting for this person's word (a unit's representative), if any.
+            pending_review=scope.restrict(
+                ProducerReview.objects.filter(referral__obstacle=obstacle, state="pending"), user, "review"
+            )
+            .select_related("referral__agency")
+            .first(),
             is_open=obstacle.is_open,
             comment_form=forms.CommentForm(
                 initial=self.request.session.pop(comment_draft_key(obstacle), None),

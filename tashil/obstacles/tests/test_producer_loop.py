@@ -40,7 +40,9 @@ def test_done_asks_the_representative_who_finds_it_on_the_home_page(
         review = done_by_agency(world)
     assert review.state == ReviewState.PENDING
     rep = world.users["unit_rep"]
-    assert Notification.objects.filter(recipient=rep, url=review.get_absolute_url()).exists()
+    told = Notification.objects.get(recipient=rep, title__contains="قطع گاز در شیفت شب")
+    from_the_bell = client_as("unit_rep").get(told.url)
+    assert link(from_the_bell, testid="answer-review").endswith(review.get_absolute_url())
     home = client_as("unit_rep").get("/")
     assert "قطع گاز در شیفت شب" in home.content.decode()
     review_page = client_as("unit_rep").get(link(home, href_contains=review.get_absolute_url()))
