@@ -25,6 +25,14 @@ def officer_of(agency, username, first_name):
     return user
 
 
+def client_as_user(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def assign_by_page(client, referral, person):
     """Open the referral's page, follow its «assign» button, choose the person on the form it serves."""
     page = client.get(referral.get_absolute_url())
@@ -40,19 +48,23 @@ def test_a_referral_assigned_then_reassigned_is_logged_on_the_timeline_and_the_c
     colleague = officer_of(world.agency_a, "colleague.a", "مریم")
     client = client_as("agency_officer")
     me = world.users["agency_officer"]
+    assert world.referral_a.assignee == me
     with django_capture_on_commit_callbacks(execute=True):
-        assert assign_by_page(client, world.referral_a, me).status_code == 302
         assert assign_by_page(client, world.referral_a, colleague).status_code == 302
     world.referral_a.refresh_from_db()
     assert world.referral_a.assignee == colleague
+    # The colleague hands it back.
+    assert assign_by_page(client_as_user(colleague), world.referral_a, me).status_code == 302
+    world.referral_a.refresh_from_db()
+    assert world.referral_a.assignee == me
 
     entries = ObstacleEvent.objects.filter(obstacle=world.obstacle_a, kind=EventKind.ASSIGNMENT).order_by("pk")
-    assert [(e.data["from"], e.data["to"]) for e in entries] == [(None, me.pk), (me.pk, colleague.pk)]
-    assert "مریم آزمون" in entries.last().text
+    assert [(e.data["from"], e.data["to"]) for e in entries] == [(me.pk, colleague.pk), (colleague.pk, me.pk)]
+    assert "مریم آزمون" in entries.first().text
     logged = ChangeLogEntry.objects.filter(object_id=world.referral_a.pk, content_type__model="referral").order_by("pk")
     changes = [c for entry in logged for c in entry.changes if c["field"] == "assignee"]
-    assert [c["new"] for c in changes] == [str(me), "مریم آزمون"]
-    assert all(entry.user_id == me.pk for entry in logged if entry.changes)
+    assert [c["new"] for c in changes] == ["مریم آزمون", str(me)]
+    assert [entry.user_id for entry in logged if entry.changes] == [me.pk, colleague.pk], "who changed it"
     # The colleague is told; the producer sees on the timeline who now answers for their obstacle.
     assert colleague.notifications.filter(title__contains=world.obstacle_a.title).exists()
     rep_page = client_as("unit_rep").get(world.obstacle_a.get_absolute_url()).content.decode()
@@ -64,7 +76,8 @@ def test_only_the_agencys_own_officers_may_be_assigned(world, client_as):
     page = client.get(link(client.get(world.referral_a.get_absolute_url()), testid="assign")).content.decode()
     outsider = world.users["agency_officer_b"]
     assert f'value="{outsider.pk}"' not in page, "another agency's officer is not offered"
-    assert assign_by_page(client, world.referral_a, world.users["agency_officer"]).status_code == 302
+    again = assign_by_page(client, world.referral_a, world.users["agency_officer"])
+    assert again.status_code == 400 and "هم‌اکنون مسئول این ارجاع است" in again.content.decode()
     posted = client.post(f"/obstacles/referrals/{world.referral_a.pk}/assign/", {"assignee": outsider.pk})
     assert posted.status_code == 400
     assert "کارشناس این دستگاه نیست" in posted.content.decode()
@@ -105,9 +118,9 @@ def test_the_inbox_mine_tab_lists_what_is_assigned_to_me_with_its_figures(world,
     everything = inbox.content.decode()
     assert "مانع سپرده به من" in everything and "مانع سپرده به همکار" in everything
     page = client.get(link(inbox, testid="inbox-mine")).content.decode()
-    assert "مانع سپرده به من" in page and "مانع انجام‌شده من" in page
-    assert "مانع سپرده به همکار" not in page and "برگ تشخیص مالیات الف" not in page
-    assert 'data-testid="open-count">۱<' in page
+    assert "مانع سپرده به من" in page and "مانع انجام‌شده من" in page and "برگ تشخیص مالیات الف" in page
+    assert "مانع سپرده به همکار" not in page
+    assert 'data-testid="open-count">۲<' in page, "referral A (the world's) and the one just assigned"
     assert 'data-testid="closed-count">۱<' in page
     assert 'data-testid="overdue-count">۰<' in page
 

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from tashil.notifications.models import Notification
 from tashil.obstacles import services as obstacle_services
-from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, ProducerReview, SystemicIssue
+from tashil.obstacles.models import Attachment, Obstacle, ObstacleGroup, ProducerReview, Referral, SystemicIssue
 from tashil.obstacles.taxonomy import load_taxonomy
 from tashil.site.testing.world import world_builder
 
@@ -24,6 +24,14 @@ def build_obstacles(w):
     w.referral_a = obstacle_services.refer(w.obstacle_a, [w.agency_a], user=w.users["secretariat"])[0]
     w.referral_b = obstacle_services.refer(w.obstacle_b, [w.agency_b], user=w.users["secretariat_b"])[0]
     w.event_a = w.obstacle_a.events.first()
+    # Who answers for them (set as rows, with no timeline entry, so each referral keeps its one event): referral
+    # A with agency A's officer, each obstacle with its county's secretariat.
+    Referral.objects.filter(pk=w.referral_a.pk).update(assignee=w.users["agency_officer"])
+    Referral.objects.filter(pk=w.referral_b.pk).update(assignee=w.users["agency_officer_b"])
+    Obstacle.objects.filter(pk=w.obstacle_a.pk).update(follower=w.users["secretariat"])
+    Obstacle.objects.filter(pk=w.obstacle_b.pk).update(follower=w.users["secretariat_b"])
+    for row in (w.referral_a, w.referral_b, w.obstacle_a, w.obstacle_b):
+        row.refresh_from_db()
     # A review waiting for unit A's representative (a row for the permission matrix: referral A itself stays
     # unanswered, so every other test finds it as before).
     w.review_a = ProducerReview.objects.create(referral=w.referral_a, due_date=w.referral_a.due_date)
