@@ -330,6 +330,8 @@ TASHIL_FIRST_RESPONSE_DAYS = env.int("TASHIL_FIRST_RESPONSE_DAYS", default=3)
 # and how often (in working days) the producer is reminded meanwhile.
 TASHIL_PRODUCER_WAIT_DAYS = env.int("TASHIL_PRODUCER_WAIT_DAYS", default=10)
 TASHIL_PRODUCER_REMIND_DAYS = env.int("TASHIL_PRODUCER_REMIND_DAYS", default=3)
+# Working days a unit's representative has to confirm or reopen an agency's «done»; silence then confirms.
+TASHIL_PRODUCER_REVIEW_DAYS = env.int("TASHIL_PRODUCER_REVIEW_DAYS", default=10)
 # Attachments: the largest file accepted, and the file types.
 TASHIL_ATTACHMENT_MAX_MB = env.int("TASHIL_ATTACHMENT_MAX_MB", default=10)
 # Photos of products and visit findings, and units' logos.

@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
+from tashil.accounts.models import User
 from tashil.core.actions import Action
 from tashil.core.jalali import format_jalali
 from tashil.orgs.models import Agency
+from tashil.units.forms import FollowerForm
 
 from . import forms, services
 from .choices import FailureParty, Outcome, ReferralStatus
@@ -41,6 +43,26 @@ class SupplyDocumentsRequest(serializers.Serializer):
 class RespondRequest(serializers.Serializer):
     status = serializers.ChoiceField(choices=ReferralStatus.choices)
     response = serializers.CharField(required=False, allow_blank=True)
+
+
+class AssignRequest(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), allow_null=True)
+
+
+class FollowerRequest(serializers.Serializer):
+    follower = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), allow_null=True)
+
+
+class ConfirmRequest(serializers.Serializer):
+    outcome_rating = serializers.IntegerField(required=False, allow_null=True)
+    conduct_rating = serializers.IntegerField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class ReopenRequest(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True)
+    outcome_rating = serializers.IntegerField(required=False, allow_null=True)
+    conduct_rating = serializers.IntegerField(required=False, allow_null=True)
 
 
 def obstacle_intro(obstacle):
@@ -124,6 +146,19 @@ REQUEST_DOCUMENTS = Action(
     page=True,
 )
 
+
+ASSIGN = Action(
+    name="assign",
+    service=services.assign,
+    form_class=forms.AssignForm,
+    form_kwargs=lambda referral: {"referral": referral},
+    serializer_class=AssignRequest,
+    title=gettext_lazy("تعیین مسئول رسیدگی «%(object)s»"),
+    done=lambda referral, result: _("مسئول رسیدگی: %(person)s.") % {"person": services.person_name(result.assignee)},
+    intro=referral_intro,
+    page=True,
+)
+
 SUPPLY_DOCUMENTS = Action(
     name="supply_documents",
     service=services.supply_documents,
@@ -137,5 +172,52 @@ SUPPLY_DOCUMENTS = Action(
     intro=lambda referral: (
         _("«%(agency)s» خواسته است: %(request)s") % {"agency": referral.agency, "request": referral.wait_request}
     ),
+    page=True,
+)
+
+
+FOLLOW = Action(
+    name="follow",
+    service=services.set_follower,
+    form_class=FollowerForm,
+    form_kwargs=lambda obstacle: {"county": obstacle.county, "current": obstacle.follower_id},
+    serializer_class=FollowerRequest,
+    title=gettext_lazy("تعیین پیگیر «%(object)s»"),
+    done=lambda obstacle, result: _("پیگیر مانع: %(person)s.") % {"person": services.person_name(result.follower)},
+    intro=obstacle_intro,
+    page=True,
+)
+
+
+def review_intro(review):
+    referral = review.referral
+    return _("«%(agency)s» درباره مانع «%(title)s» پاسخ داده «انجام شد»: %(response)s") % {
+        "agency": referral.agency,
+        "title": referral.obstacle.title,
+        "response": referral.response or "—",
+    }
+
+
+CONFIRM = Action(
+    name="confirm",
+    permission="review",
+    service=services.confirm_done,
+    form_class=forms.ConfirmForm,
+    serializer_class=ConfirmRequest,
+    title=gettext_lazy("تأیید رفع مانع — %(object)s"),
+    done=gettext_lazy("سپاس؛ تأیید شما ثبت شد."),
+    intro=review_intro,
+    page=True,
+)
+
+REOPEN = Action(
+    name="reopen",
+    permission="review",
+    service=services.reopen,
+    form_class=forms.ReopenForm,
+    serializer_class=ReopenRequest,
+    title=gettext_lazy("بازگشایی مانع — %(object)s"),
+    done=gettext_lazy("مانع بازگشایی شد و به دستگاه بازگشت."),
+    intro=review_intro,
     page=True,
 )

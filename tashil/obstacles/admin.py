@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import Attachment, Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
+from .models import (
+    Attachment,
+    Obstacle,
+    ObstacleDomain,
+    ObstacleEvent,
+    ObstacleGroup,
+    ProducerReview,
+    Referral,
+    SystemicIssue,
+)
 
 
 class ObstacleGroupInline(admin.TabularInline):
@@ -45,3 +54,22 @@ class ReferralAdmin(admin.ModelAdmin):
 admin.site.register(ObstacleEvent)
 admin.site.register(Attachment)
 admin.site.register(SystemicIssue)
+
+
+@admin.register(ProducerReview)
+class ProducerReviewAdmin(admin.ModelAdmin):
+    """Read here; answered only through the service (the review's page or the API)."""
+
+    list_display = ("referral", "state", "requested_date", "due_date", "outcome_rating", "conduct_rating")
+    list_filter = ("state",)
+    readonly_fields = (
+        "referral",
+        "state",
+        "requested_date",
+        "due_date",
+        "outcome_rating",
+        "conduct_rating",
+        "reason",
+        "answered_by",
+        "answered_date",
+    )

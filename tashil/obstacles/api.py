@@ -14,7 +14,7 @@ from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 
 from . import actions, filtersets, services
-from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, Referral, SystemicIssue
+from .models import Obstacle, ObstacleDomain, ObstacleEvent, ObstacleGroup, ProducerReview, Referral, SystemicIssue
 from .views import with_overdue
 
 
@@ -68,6 +68,8 @@ class ObstacleSerializer(TashilModelSerializer):
             "outcome_note",
             "closed_date",
             "systemic_issue",
+            "follower",
+            "reopen_count",
             "has_overdue",
         )
         read_only_fields = (
@@ -79,6 +81,8 @@ class ObstacleSerializer(TashilModelSerializer):
             "outcome_note",
             "closed_date",
             "systemic_issue",
+            "follower",
+            "reopen_count",
         )
 
     def validate_group(self, group):
@@ -114,7 +118,26 @@ class ReferralSerializer(TashilModelSerializer):
             "wait_request",
             "wait_reply",
             "days_waited",
+            "assignee",
             "is_overdue",
+        )
+        read_only_fields = fields
+
+
+class ProducerReviewSerializer(TashilModelSerializer):
+    class Meta:
+        model = ProducerReview
+        fields = (
+            "id",
+            "url",
+            "referral",
+            "state",
+            "requested_date",
+            "due_date",
+            "outcome_rating",
+            "conduct_rating",
+            "reason",
+            "answered_date",
         )
         read_only_fields = fields
 
@@ -151,6 +174,7 @@ class ObstacleViewSet(TashilModelViewSet):
     )
     close = api_action(actions.CLOSE)
     escalate = api_action(actions.ESCALATE)
+    follow = api_action(actions.FOLLOW)
 
     @extend_schema(request=CommentRequest, responses=EventSerializer)
     @action(detail=True, methods=["post"])
@@ -182,6 +206,17 @@ class ReferralViewSet(TashilReadOnlyViewSet):
     escalate = api_action(actions.ESCALATE_REFERRAL)
     request_documents = api_action(actions.REQUEST_DOCUMENTS)
     supply_documents = api_action(actions.SUPPLY_DOCUMENTS)
+    assign = api_action(actions.ASSIGN)
+
+
+class ProducerReviewViewSet(TashilReadOnlyViewSet):
+    """The producers' word on the agencies' «done»: a unit's representative confirms or reopens here too."""
+
+    queryset = ProducerReview.objects.select_related("referral")
+    serializer_class = ProducerReviewSerializer
+    filterset_class = filtersets.ProducerReviewFilterSet
+    confirm = api_action(actions.CONFIRM)
+    reopen = api_action(actions.REOPEN)
 
 
 class EventViewSet(TashilReadOnlyViewSet):
@@ -219,6 +254,7 @@ ROUTES = [
     ("obstacles/obstacles", ObstacleViewSet, "obstacle"),
     ("obstacles/referrals", ReferralViewSet, "referral"),
     ("obstacles/events", EventViewSet, "obstacleevent"),
+    ("obstacles/reviews", ProducerReviewViewSet, "producerreview"),
     ("obstacles/systemic-issues", SystemicIssueViewSet, "systemicissue"),
     ("obstacles/domains", ObstacleDomainViewSet, "obstacledomain"),
     ("obstacles/groups", ObstacleGroupViewSet, "obstaclegroup"),

@@ -17,17 +17,20 @@ class ObstaclesConfig(AppConfig):
         self.register_daily_work()
 
     def register_daily_work(self):
-        """The daily job's overdue check, reminders before the due date and producers' waits, the digest's
-        overdue line (tashil.notifications.registry), and the deadlines' move when a place's closure changes."""
+        """The daily job's overdue check, reminders before the due date, producers' waits and silence-as-
+        confirmation, the digest's overdue line (tashil.notifications.registry), and the deadlines' move when a
+        place's closure changes."""
         from tashil.geo.services import after_closures_changed
         from tashil.notifications import registry
 
         from .notify import OVERDUE_DIGEST_RECIPIENTS, notify_overdue, overdue_digest_lines, remind_referrals
-        from .services import closures_changed, follow_waits
+        from .services import closures_changed, confirm_silent_reviews, follow_waits
 
         registry.daily_job("overdue", notify_overdue)
         registry.daily_job("referral_reminders", remind_referrals)
         registry.daily_job("producer_waits", follow_waits)
+        # A producer silent past the review's due date (working days) confirms the agency's «done».
+        registry.daily_job("producer_silence", confirm_silent_reviews)
         registry.digest_section("overdue", overdue_digest_lines, OVERDUE_DIGEST_RECIPIENTS)
         # A closure of a province or county moves the deadlines running there (tashil.geo.services).
         after_closures_changed(closures_changed)

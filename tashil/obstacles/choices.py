@@ -122,3 +122,34 @@ class EventKind(models.TextChoices):
     SYSTEMIC = "systemic", _("موضوع فراگیر")
     WAIT = "wait", _("انتظار برای تولیدکننده")
     DEADLINE = "deadline", _("جابه‌جایی مهلت")
+    ASSIGNMENT = "assignment", _("تعیین مسئول")
+    REVIEW = "review", _("نظر تولیدکننده")
+
+
+class ReviewState(models.TextChoices):
+    """Where the producer's word on an agency's «done» stands."""
+
+    PENDING = "pending", _("در انتظار نظر تولیدکننده")
+    CONFIRMED = "confirmed", _("تأییدشده")
+    REOPENED = "reopened", _("بازگشایی‌شده")
+    SILENT = "silent", _("تأیید با سکوت")
+
+
+# A review the producer (or the silence) has settled: what the reopen rate and the ratings count.
+SETTLED_REVIEW_STATES = (ReviewState.CONFIRMED, ReviewState.REOPENED, ReviewState.SILENT)
+REVIEW_COLOURS = {
+    ReviewState.PENDING: "warning",
+    ReviewState.CONFIRMED: "success",
+    ReviewState.REOPENED: "danger",
+    ReviewState.SILENT: "secondary",
+}
+
+
+class Rating(models.IntegerChoices):
+    """The producer's 1–5 rating of an outcome or of an agency's conduct."""
+
+    VERY_POOR = 1, _("۱ — بسیار بد")
+    POOR = 2, _("۲ — بد")
+    FAIR = 3, _("۳ — متوسط")
+    GOOD = 4, _("۴ — خوب")
+    EXCELLENT = 5, _("۵ — عالی")

@@ -10,11 +10,12 @@ from tashil.orgs.models import Agency
 from tashil.units.filtersets import PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
-from .choices import ObstacleStatus, ReferralStatus, Severity, Source
+from .choices import ObstacleStatus, ReferralStatus, ReviewState, Severity, Source
 from .models import (
     Obstacle,
     ObstacleDomain,
     ObstacleGroup,
+    ProducerReview,
     Referral,
     SystemicIssue,
     first_response_late_q,
@@ -158,6 +159,29 @@ class ReferralFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(overdue_referral_q()) if value == "true" else queryset.exclude(overdue_referral_q())
+
+
+class ProducerReviewFilterSet(PlaceFilterMixin, TashilFilterSet):
+    """The producers' reviews; the scorecard's reopen and rating figures link here by agency."""
+
+    county_path = "referral__obstacle__county"
+    state = django_filters.MultipleChoiceFilter(
+        choices=ReviewState.choices, label=_("وضعیت"), widget=DropdownCheckboxes
+    )
+    agency = django_filters.ModelChoiceFilter(
+        field_name="referral__agency", queryset=Agency.objects.all(), label=_("دستگاه")
+    )
+    requested_after = JalaliDateFilter(field_name="requested_date", lookup_expr="gte", label=_("درخواست از"))
+
+    class Meta:
+        model = ProducerReview
+        fields = ()
+
+    def search(self, queryset, name, value):
+        from tashil.core.persian import search_key
+
+        key = search_key(value)
+        return queryset.filter(referral__obstacle__search_text__contains=key) if key else queryset
 
 
 class SystemicIssueFilterSet(TashilFilterSet):

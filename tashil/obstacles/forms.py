@@ -10,8 +10,9 @@ from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm
 from tashil.core.forms.base import EMPTY_CHOICE
 from tashil.geo.models import Province
 from tashil.orgs.models import Agency
+from tashil.units.forms import PersonChoiceField
 
-from .choices import FailureParty, Outcome, ReferralStatus, Source
+from .choices import FailureParty, Outcome, Rating, ReferralStatus, Source
 from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
 
 ALLOWED_EXTENSIONS = {
@@ -323,3 +324,48 @@ class ObstacleGroupForm(TashilModelForm):
             "description",
             "is_active",
         )
+
+
+class AssignForm(TashilForm):
+    """The referral's assignee: only the active officers of the referral's agency are offered."""
+
+    assignee = PersonChoiceField(
+        label=_("مسئول رسیدگی در دستگاه"),
+        queryset=None,
+        required=False,
+        empty_label=_("— هیچ‌کس —"),
+        error_messages={"invalid_choice": _("این شخص کارشناس این دستگاه نیست؛ از فهرست برگزینید.")},
+    )
+
+    def __init__(self, *args, referral=None, **kwargs):
+        from .notify import agency_officers
+
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = agency_officers(referral.agency).order_by("last_name", "first_name", "pk")
+        self.fields["assignee"].initial = referral.assignee_id
+
+
+RATING_CHOICES = [("", _("— امتیاز دهید —")), *Rating.choices]
+
+
+def rating_field(label):
+    """A 1–5 rating; left empty, the service refuses it with a message naming what to rate."""
+    return forms.TypedChoiceField(label=label, choices=RATING_CHOICES, coerce=int, empty_value=None, required=False)
+
+
+class ConfirmForm(TashilForm):
+    """The producer confirms an agency's «done» and rates it."""
+
+    outcome_rating = rating_field(_("نتیجه کار چقدر مشکل را برطرف کرد؟"))
+    conduct_rating = rating_field(_("رفتار و پاسخ‌گویی دستگاه"))
+    note = forms.CharField(label=_("توضیح (اختیاری)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(TashilForm):
+    """The producer reopens: why the agency's «done» did not remove the obstacle, and the ratings."""
+
+    reason = forms.CharField(
+        label=_("چرا مانع برطرف نشده است؟"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    outcome_rating = rating_field(_("نتیجه کار چقدر مشکل را برطرف کرد؟"))
+    conduct_rating = rating_field(_("رفتار و پاسخ‌گویی دستگاه"))

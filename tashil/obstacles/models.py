@@ -32,7 +32,9 @@ from .choices import (
     FailureParty,
     ObstacleStatus,
     Outcome,
+    Rating,
     ReferralStatus,
+    ReviewState,
     Severity,
     Source,
     WBESCategory,
@@ -205,6 +207,19 @@ class Obstacle(VersionedModel, BaseModel):
         blank=True,
         editable=False,
     )
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("پیگیر"),
+        related_name="followed_obstacles",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("کارشناس دبیرخانه که پیگیری این مانع با اوست."),
+    )
+    reopen_count = models.PositiveSmallIntegerField(
+        verbose_name=_("دفعات بازگشایی به دست تولیدکننده"), default=0, editable=False
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     objects = ObstacleQuerySet.as_manager()
@@ -214,8 +229,8 @@ class Obstacle(VersionedModel, BaseModel):
     # An officer sees the obstacles referred to their agency.
     scope_agency_path = "referrals__agency"
     role_actions = {
-        Role.ADMIN: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach"},
-        Role.SECRETARIAT: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach"},
+        Role.ADMIN: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach", "follow"},
+        Role.SECRETARIAT: ALL_ACTIONS | {"refer", "close", "escalate", "comment", "attach", "follow"},
         Role.MANAGER: frozenset({"view", "comment"}),
         Role.AGENCY_OFFICER: frozenset({"view", "comment", "attach"}),
         Role.CLINIC_EXPERT: frozenset({"view", "add", "comment", "attach"}),
@@ -262,6 +277,9 @@ class Obstacle(VersionedModel, BaseModel):
             self.county_id = self.unit.county_id
         self.search_text = " ".join(search_key(p) for p in (self.title, self.description[:500]) if p)
         creating = self._state.adding
+        if creating and self.follower_id is None and self.unit_id:
+            # The unit's follower in the secretariat follows its new obstacles too, until someone else is named.
+            self.follower_id = self.unit.follower_id
         super().save(*args, **kwargs)
         if creating:
             ObstacleEvent.objects.create(
@@ -432,6 +450,16 @@ class Referral(BaseModel):
         blank=True,
     )
     overdue_notified = models.BooleanField(verbose_name=_("اعلان تأخیر فرستاده شد"), default=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("مسئول در دستگاه"),
+        related_name="assigned_referrals",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("کارشناس دستگاه که رسیدگی به این ارجاع با اوست."),
+    )
 
     objects = ReferralQuerySet.as_manager()
     scope_county_path = "obstacle__county"
@@ -441,7 +469,7 @@ class Referral(BaseModel):
         Role.ADMIN: VIEW | {"escalate"},
         Role.SECRETARIAT: VIEW | {"escalate"},
         Role.MANAGER: VIEW,
-        Role.AGENCY_OFFICER: frozenset({"view", "respond", "request_documents"}),
+        Role.AGENCY_OFFICER: frozenset({"view", "respond", "request_documents", "assign"}),
         Role.CLINIC_EXPERT: VIEW,
         Role.UNIT_REP: frozenset({"view", "supply_documents"}),
     }
@@ -454,6 +482,7 @@ class Referral(BaseModel):
             models.Index(fields=["agency", "status", "due_date"], name="referral_inbox_idx"),
             models.Index(fields=["status", "due_date"], include=["obstacle"], name="referral_status_due_idx"),
             models.Index(unanswered_first(), F("due_date"), F("id"), name="referral_open_first_idx"),
+            models.Index(fields=["assignee", "status"], name="referral_assignee_idx"),
         ]
 
     def __str__(self):
@@ -520,6 +549,94 @@ class Referral(BaseModel):
     }
     # Where the agency may ask the producer for documents (pausing the clock): before its work is settled.
     MAY_REQUEST_DOCUMENTS = OPEN_REFERRAL_STATUSES
+
+
+# ---------------------------------------------------------------- the producer's word on «done»
+
+
+class ProducerReview(BaseModel):
+    """The unit's representative asked, after an agency answered «done», to confirm or reopen (with a reason) and
+    to rate the outcome and the agency's conduct; silence until ``due_date`` counts as confirmed. One per «done»:
+    a referral reopened and done again is asked again."""
+
+    referral = models.ForeignKey(
+        Referral, verbose_name=_("ارجاع"), related_name="reviews", on_delete=models.CASCADE, editable=False
+    )
+    state = models.CharField(
+        verbose_name=_("وضعیت"),
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.PENDING,
+        editable=False,
+    )
+    requested_date = models.DateField(verbose_name=_("تاریخ درخواست نظر"), default=today, editable=False)
+    due_date = models.DateField(verbose_name=_("مهلت نظر"), editable=False)
+    outcome_rating = models.PositiveSmallIntegerField(
+        verbose_name=_("امتیاز نتیجه"), choices=Rating.choices, null=True, blank=True, editable=False
+    )
+    conduct_rating = models.PositiveSmallIntegerField(
+        verbose_name=_("امتیاز رفتار دستگاه"), choices=Rating.choices, null=True, blank=True, editable=False
+    )
+    reason = models.TextField(verbose_name=_("دلیل بازگشایی یا توضیح"), blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("پاسخ‌دهنده"),
+        related_name="producer_reviews",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    answered_date = models.DateField(verbose_name=_("تاریخ پاسخ"), null=True, blank=True, editable=False)
+
+    scope_county_path = "referral__obstacle__county"
+    scope_unit_path = "referral__obstacle__unit"
+    scope_agency_path = "referral__agency"
+    role_actions = {
+        Role.ADMIN: VIEW,
+        Role.SECRETARIAT: VIEW,
+        Role.MANAGER: VIEW,
+        Role.AGENCY_OFFICER: VIEW,
+        Role.CLINIC_EXPERT: VIEW,
+        Role.UNIT_REP: frozenset({"view", "review"}),
+    }
+
+    class Meta:
+        verbose_name = _("نظر تولیدکننده")
+        verbose_name_plural = _("نظرهای تولیدکنندگان")
+        ordering = ("-requested_date", "-pk")
+        indexes = [models.Index(fields=["state", "due_date"], name="review_state_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome_rating__isnull=True) | Q(outcome_rating__gte=1, outcome_rating__lte=5),
+                name="review_outcome_rating_range",
+                violation_error_message=_("امتیاز نتیجه باید از ۱ تا ۵ باشد."),
+            ),
+            models.CheckConstraint(
+                condition=Q(conduct_rating__isnull=True) | Q(conduct_rating__gte=1, conduct_rating__lte=5),
+                name="review_conduct_rating_range",
+                violation_error_message=_("امتیاز رفتار دستگاه باید از ۱ تا ۵ باشد."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("نظر تولیدکننده درباره «%(referral)s»") % {"referral": self.referral}
+
+    def get_absolute_url(self):
+        return object_url("obstacles:producerreview", self.pk)
+
+    def get_changelog_parent(self):
+        return self.referral.obstacle
+
+    @property
+    def is_pending(self):
+        return self.state == ReviewState.PENDING
+
+    def locked_reason(self):
+        """A settled review is what the scorecard counts: it is not edited or deleted."""
+        if self.is_pending:
+            return None
+        return _("نظر تولیدکننده «%(state)s» است و دیگر تغییر نمی‌کند.") % {"state": self.get_state_display()}
 
 
 # ---------------------------------------------------------------- timeline and files

@@ -235,3 +235,81 @@ def remind_referrals(day=None):
             obstacle.get_absolute_url(),
         )
     return sent
+
+
+def assigned(referral, assignee):
+    obstacle = referral.obstacle
+    notify(
+        [assignee],
+        NotificationKind.REFERRED,
+        _("ارجاع به شما سپرده شد: %(title)s") % {"title": obstacle.title},
+        _("رسیدگی به مانع «%(title)s» واحد «%(unit)s» در «%(agency)s» با شماست؛ مهلت پاسخ %(due)s.")
+        % {
+            "title": obstacle.title,
+            "unit": obstacle.unit,
+            "agency": referral.agency,
+            "due": format_jalali(referral.due_date),
+        },
+        referral.get_absolute_url(),
+    )
+
+
+def following(obstacle, follower):
+    notify(
+        [follower],
+        NotificationKind.INFO,
+        _("پیگیری مانع با شماست: %(title)s") % {"title": obstacle.title},
+        _("شما پیگیر مانع «%(title)s» واحد «%(unit)s» شدید.") % {"title": obstacle.title, "unit": obstacle.unit},
+        obstacle.get_absolute_url(),
+    )
+
+
+def review_requested(review):
+    """The unit's representatives are asked to confirm or reopen an agency's «done»."""
+    referral = review.referral
+    obstacle = referral.obstacle
+    notify(
+        unit_representatives(obstacle.unit),
+        NotificationKind.ANSWERED,
+        _("آیا مانع برطرف شد؟ %(title)s") % {"title": obstacle.title},
+        _(
+            "«%(agency)s» می‌گوید کار مانع «%(title)s» انجام شد. تا %(due)s تأیید کنید یا با ذکر دلیل بازگشایی کنید؛ "
+            "بی‌پاسخی تأیید شمرده می‌شود."
+        )
+        % {"agency": referral.agency, "title": obstacle.title, "due": format_jalali(review.due_date)},
+        # The obstacle's page, which shows the representative the question to answer.
+        obstacle.get_absolute_url(),
+    )
+
+
+def reviewed(review):
+    """The agency (its officers and the referral's assignee), who referred and the follower hear the confirmation."""
+    referral = review.referral
+    obstacle = referral.obstacle
+    notify(
+        [*agency_officers(referral.agency), referral.referred_by, obstacle.follower],
+        NotificationKind.ANSWERED,
+        _("تولیدکننده تأیید کرد: %(title)s") % {"title": obstacle.title},
+        _("نماینده واحد «%(unit)s» انجام کار «%(agency)s» را تأیید کرد.")
+        % {"unit": obstacle.unit, "agency": referral.agency},
+        obstacle.get_absolute_url(),
+    )
+
+
+def reopened(review):
+    """A reopened obstacle goes back to the agency: its officers, who referred it and its follower are told why."""
+    referral = review.referral
+    obstacle = referral.obstacle
+    notify(
+        [*agency_officers(referral.agency), referral.referred_by, obstacle.follower],
+        NotificationKind.REFERRED,
+        _("بازگشایی به دست تولیدکننده: %(title)s") % {"title": obstacle.title},
+        _("نماینده واحد «%(unit)s» کار «%(agency)s» را نپذیرفت: %(reason)s. مهلت تازه %(due)s.")
+        % {
+            "unit": obstacle.unit,
+            "agency": referral.agency,
+            "reason": review.reason,
+            "due": format_jalali(referral.due_date),
+        },
+        referral.get_absolute_url(),
+    )

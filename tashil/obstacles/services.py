@@ -1,5 +1,7 @@
 """The obstacles' business events, one function each: open an obstacle from a source, refer it, an agency's
-answer, escalate (an obstacle, or a late referral), close, comment.
+answer, escalate (an obstacle, or a late referral), close, comment; the people accountable (a referral's
+assignee inside the agency, an obstacle's follower in the secretariat); and the producer's word on an agency's
+«done» (confirm, reopen, or silence counted as confirmation).
 
 Each does the whole event in one transaction: the change, its timeline entry (``ObstacleEvent``, the
 obstacle's own record), the change log (through the saves), and the notifications once it commits. Pages,
@@ -34,9 +36,10 @@ from .choices import (
     ObstacleStatus,
     Outcome,
     ReferralStatus,
+    ReviewState,
     Severity,
 )
-from .models import LEVEL_ORDER, Obstacle, ObstacleEvent, Referral
+from .models import LEVEL_ORDER, Obstacle, ObstacleEvent, ProducerReview, Referral
 
 STATUS_FIELDS = ["status", "updated", "search_text", "county"]
 
@@ -211,6 +214,8 @@ def answer(referral, status, response="", user=None):
     if status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE):
         start_progress(referral.obstacle, user)
     transaction.on_commit(lambda: notify.answered(referral))
+    if status == ReferralStatus.DONE:
+        ask_producer(referral, user)
     return referral
 
 
@@ -501,3 +506,255 @@ def comment(obstacle, text, user=None, internal=False):
     return ObstacleEvent.objects.create(
         obstacle=obstacle, kind=EventKind.COMMENT, author=user, text=text.strip(), internal=internal
     )
+
+
+# ---------------------------------------------------------------- who is accountable
+
+
+def person_name(user):
+    return (user.get_full_name() or user.get_username()) if user else _("هیچ‌کس")
+
+
+@transaction.atomic
+def assign(referral, assignee, user=None):
+    """Name the officer of the referral's agency who handles it (None: nobody). Only that agency's active officers
+    may be named; the timeline and the change log keep each assignment, the officer named is told."""
+    if not referral.is_open:
+        raise ValidationError(
+            _("این ارجاع «%(status)s» است؛ مسئول فقط برای ارجاع باز تعیین می‌شود.")
+            % {"status": referral.get_status_display()}
+        )
+    if assignee is not None and not notify.agency_officers(referral.agency).filter(pk=assignee.pk).exists():
+        raise ValidationError(
+            {
+                "assignee": _("«%(person)s» کارشناس «%(agency)s» نیست.")
+                % {"person": person_name(assignee), "agency": referral.agency}
+            }
+        )
+    if referral.assignee_id == (assignee.pk if assignee else None):
+        raise ValidationError(
+            {"assignee": _("«%(person)s» هم‌اکنون مسئول این ارجاع است.") % {"person": person_name(assignee)}}
+        )
+    before = referral.assignee
+    referral.assignee = assignee
+    referral.save(update_fields=["assignee", "updated"])
+    if before is None:
+        text = _("رسیدگی در «%(agency)s» به «%(new)s» سپرده شد.")
+    else:
+        text = _("مسئول رسیدگی در «%(agency)s» از «%(old)s» به «%(new)s» تغییر کرد.")
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.ASSIGNMENT,
+        author=user,
+        referral=referral,
+        text=text % {"agency": referral.agency, "old": person_name(before), "new": person_name(assignee)},
+        data={"from": before.pk if before else None, "to": assignee.pk if assignee else None},
+    )
+    if assignee is not None:
+        transaction.on_commit(lambda: notify.assigned(referral, assignee))
+    return referral
+
+
+@transaction.atomic
+def set_follower(obstacle, follower, user=None):
+    """Name the secretariat's expert who follows the obstacle (None: nobody): only an expert of a secretariat
+    holding its county. The timeline and the change log keep each change, the expert named is told."""
+    from tashil.units.services import refuse_unless_expert
+
+    obstacle.refuse_if_closed(_("به پیگیر سپرد"))
+    refuse_unless_expert(follower, obstacle.county)
+    if obstacle.follower_id == (follower.pk if follower else None):
+        raise ValidationError(
+            {"follower": _("«%(person)s» هم‌اکنون پیگیر این مانع است.") % {"person": person_name(follower)}}
+        )
+    before = obstacle.follower
+    obstacle.follower = follower
+    obstacle.save(update_fields=["follower", *STATUS_FIELDS[1:]])
+    ObstacleEvent.objects.create(
+        obstacle=obstacle,
+        kind=EventKind.ASSIGNMENT,
+        author=user,
+        text=_("پیگیر مانع در دبیرخانه از «%(old)s» به «%(new)s» تغییر کرد.")
+        % {"old": person_name(before), "new": person_name(follower)},
+        data={"from": before.pk if before else None, "to": follower.pk if follower else None},
+    )
+    if follower is not None:
+        transaction.on_commit(lambda: notify.following(obstacle, follower))
+    return obstacle
+
+
+# ---------------------------------------------------------------- the producer closes the loop
+
+
+def ask_producer(referral, user=None):
+    """After an agency's «done»: the unit's representative is asked to confirm or reopen, with a deadline of
+    ``TASHIL_PRODUCER_REVIEW_DAYS`` working days after which silence counts as confirmation."""
+    days = settings.TASHIL_PRODUCER_REVIEW_DAYS
+    start = today()
+    review = ProducerReview.objects.create(
+        referral=referral,
+        requested_date=start,
+        # The producer's days, by the calendar of the unit's place (its closures count for them too).
+        due_date=PlaceCalendars()
+        .of(referral.obstacle.county.province_id, referral.obstacle.county_id)
+        .add_working_days(start, days),
+    )
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.REVIEW,
+        author=user,
+        referral=referral,
+        text=_(
+            "از تولیدکننده خواسته شد انجام کار «%(agency)s» را تأیید یا مانع را بازگشایی کند؛ "
+            "بی‌پاسخی تا %(due)s تأیید شمرده می‌شود."
+        )
+        % {"agency": referral.agency, "due": format_jalali(review.due_date)},
+    )
+    transaction.on_commit(lambda: notify.review_requested(review))
+    return review
+
+
+def refuse_unless_pending(review):
+    if not review.is_pending:
+        raise ValidationError(
+            _("نظر درباره این ارجاع پیش‌تر ثبت شده است («%(state)s»).") % {"state": review.get_state_display()}
+        )
+
+
+def check_ratings(outcome_rating, conduct_rating):
+    errors = {}
+    for name, value, label in (
+        ("outcome_rating", outcome_rating, _("نتیجه")),
+        ("conduct_rating", conduct_rating, _("رفتار دستگاه")),
+    ):
+        if value in (None, ""):
+            errors[name] = _("به %(what)s از ۱ تا ۵ امتیاز دهید.") % {"what": label}
+        elif int(value) not in range(1, 6):
+            errors[name] = _("امتیاز %(what)s باید از ۱ تا ۵ باشد.") % {"what": label}
+    if errors:
+        raise ValidationError(errors)
+
+
+def ratings_text(review):
+    return _("امتیاز نتیجه %(outcome)s و رفتار دستگاه %(conduct)s از ۵") % {
+        "outcome": to_persian_digits(review.outcome_rating),
+        "conduct": to_persian_digits(review.conduct_rating),
+    }
+
+
+@transaction.atomic
+def confirm_done(review, outcome_rating=None, conduct_rating=None, note="", user=None):
+    """The producer confirms the agency's «done» and rates the outcome and the agency's conduct (1–5)."""
+    refuse_unless_pending(review)
+    check_ratings(outcome_rating, conduct_rating)
+    review.state = ReviewState.CONFIRMED
+    review.outcome_rating = int(outcome_rating)
+    review.conduct_rating = int(conduct_rating)
+    review.reason = (note or "").strip()
+    review.answered_by = user
+    review.answered_date = today()
+    review.save()
+    referral = review.referral
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.REVIEW,
+        author=user,
+        referral=referral,
+        text=_("تولیدکننده انجام کار «%(agency)s» را تأیید کرد؛ %(ratings)s.")
+        % {"agency": referral.agency, "ratings": ratings_text(review)}
+        + (f" {review.reason}" if review.reason else ""),
+        data={"review": review.pk, "state": review.state},
+    )
+    transaction.on_commit(lambda: notify.reviewed(review))
+    return review
+
+
+@transaction.atomic
+def reopen(review, reason="", outcome_rating=None, conduct_rating=None, user=None):
+    """The producer says the agency's «done» did not remove the obstacle: with a reason and the two ratings, the
+    referral goes back to the agency (in progress, a fresh due date), the obstacle reopens if it was closed, and
+    the agency is told."""
+    refuse_unless_pending(review)
+    reason = (reason or "").strip()
+    errors = {}
+    if not reason:
+        errors["reason"] = _("بنویسید چرا کار دستگاه مانع را برطرف نکرده است.")
+    try:
+        check_ratings(outcome_rating, conduct_rating)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    review.state = ReviewState.REOPENED
+    review.outcome_rating = int(outcome_rating)
+    review.conduct_rating = int(conduct_rating)
+    review.reason = reason
+    review.answered_by = user
+    review.answered_date = today()
+    review.save()
+    referral = review.referral
+    obstacle = referral.obstacle
+    referral.status = ReferralStatus.IN_PROGRESS
+    referral.due_date = referral.calendar().add_working_days(today(), obstacle.group.effective_due_days)
+    referral.overdue_notified = False
+    referral.save(update_fields=["status", "due_date", "overdue_notified", "updated"])
+    obstacle.reopen_count += 1
+    was_closed = not obstacle.is_open
+    if was_closed:
+        obstacle.outcome = ""
+        obstacle.failure_party = ""
+        obstacle.outcome_note = ""
+        obstacle.closed_date = None
+    obstacle.save(
+        update_fields=["reopen_count", "outcome", "failure_party", "outcome_note", "closed_date", *STATUS_FIELDS[1:]]
+    )
+    ObstacleEvent.objects.create(
+        obstacle=obstacle,
+        kind=EventKind.REVIEW,
+        author=user,
+        referral=referral,
+        text=_("تولیدکننده کار «%(agency)s» را نپذیرفت و مانع را بازگشایی کرد: %(reason)s (%(ratings)s). ")
+        % {"agency": referral.agency, "reason": reason, "ratings": ratings_text(review)}
+        + _("ارجاع به دستگاه بازگشت؛ مهلت تازه تا %(due)s.") % {"due": format_jalali(referral.due_date)},
+        data={"review": review.pk, "state": review.state},
+    )
+    if was_closed or obstacle.status != ObstacleStatus.IN_PROGRESS:
+        set_status(
+            obstacle,
+            ObstacleStatus.IN_PROGRESS,
+            user,
+            _("با بازگشایی تولیدکننده دوباره «%(status)s» شد.") % {"status": ObstacleStatus.IN_PROGRESS.label},
+        )
+    transaction.on_commit(lambda: notify.reopened(review))
+    return review
+
+
+@transaction.atomic
+def confirm_by_silence(review):
+    """The producer said nothing by the review's due date: the agency's «done» counts as confirmed, unrated."""
+    refuse_unless_pending(review)
+    review.state = ReviewState.SILENT
+    review.answered_date = today()
+    review.save(update_fields=["state", "answered_date", "updated"])
+    referral = review.referral
+    ObstacleEvent.objects.create(
+        obstacle=referral.obstacle,
+        kind=EventKind.REVIEW,
+        referral=referral,
+        text=_("تولیدکننده تا %(due)s درباره کار «%(agency)s» نظری نداد؛ انجام کار تأییدشده شمرده شد.")
+        % {"due": format_jalali(review.due_date), "agency": referral.agency},
+        data={"review": review.pk, "state": review.state},
+    )
+    return review
+
+
+def confirm_silent_reviews(day=None):
+    """The daily job: every review still pending after its due date counts as confirmed. Returns how many."""
+    day = day or today()
+    count = 0
+    for review in ProducerReview.objects.filter(state=ReviewState.PENDING, due_date__lt=day).select_related(
+        "referral__obstacle", "referral__agency"
+    ):
+        confirm_by_silence(review)
+        count += 1
+    return count

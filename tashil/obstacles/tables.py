@@ -7,8 +7,8 @@ from tashil.core.persian import format_number
 from tashil.core.tables import JalaliDateColumn, NumberColumn, TashilTable
 from tashil.geo.calendar import PlaceCalendars
 
-from .choices import REFERRAL_COLOURS, STATUS_COLOURS
-from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
+from .choices import REFERRAL_COLOURS, REVIEW_COLOURS, STATUS_COLOURS
+from .models import Obstacle, ObstacleDomain, ObstacleGroup, ProducerReview, Referral, SystemicIssue
 
 
 class BadgeColumn(tables.Column):
@@ -27,7 +27,7 @@ class BadgeColumn(tables.Column):
 
 
 class ObstacleTable(TashilTable):
-    title = tables.Column(linkify=True)
+    title = tables.Column()
     unit = tables.Column(linkify=True)
     status = BadgeColumn()
     group = tables.Column(verbose_name=_("گروه"))
@@ -60,6 +60,21 @@ class ObstacleTable(TashilTable):
 
     export_only = ("amount", "source", "outcome", "failure_party", "county")
 
+    def render_title(self, value, record):
+        """A reopened obstacle (the producer refused an agency's «done») says so beside its title."""
+        link = format_html('<a href="{}">{}</a>', record.get_absolute_url(), value)
+        if not record.reopen_count:
+            return link
+        return format_html(
+            '{} <span class="badge text-bg-danger" data-testid="reopened-badge" title="{}">{}</span>',
+            link,
+            _("تولیدکننده انجام کار دستگاه را نپذیرفت و مانع را بازگشایی کرد."),
+            _("بازگشایی‌شده"),
+        )
+
+    def value_title(self, value, record):
+        return value
+
 
 class ReferralTable(TashilTable):
     obstacle = tables.Column(linkify=True, verbose_name=_("مانع"))
@@ -68,13 +83,24 @@ class ReferralTable(TashilTable):
     referred_date = JalaliDateColumn()
     due_date = JalaliDateColumn()
     status = BadgeColumn(colours=REFERRAL_COLOURS)
+    assignee = tables.Column(verbose_name=_("مسئول"), default="—")
     lateness = tables.Column(verbose_name=_("موعد"), empty_values=(), orderable=False)
     # The answer button of an open referral: the cell is rendered from the row, its accessor is only the key.
     respond = tables.Column(accessor="pk", verbose_name="", orderable=False, exclude_from_export=True)
 
     class Meta(TashilTable.Meta):
         model = Referral
-        fields = ("obstacle", "unit", "agency", "referred_date", "due_date", "lateness", "status", "response")
+        fields = (
+            "obstacle",
+            "unit",
+            "agency",
+            "assignee",
+            "referred_date",
+            "due_date",
+            "lateness",
+            "status",
+            "response",
+        )
         row_attrs = {"class": lambda record: "table-warning" if record.is_overdue else ""}
 
     def __init__(self, *args, **kwargs):
@@ -123,6 +149,40 @@ class ReferralTable(TashilTable):
 
     def value_lateness(self, record):
         return record.working_days_left_by(record.calendar(self.calendars)) if record.is_open else ""
+
+
+class ProducerReviewTable(TashilTable):
+    review = tables.Column(accessor="pk", verbose_name=_("نظرخواهی"), linkify=lambda record: record.get_absolute_url())
+    obstacle = tables.Column(accessor="referral__obstacle", verbose_name=_("مانع"))
+    unit = tables.Column(accessor="referral__obstacle__unit", verbose_name=_("واحد"))
+    agency = tables.Column(accessor="referral__agency", verbose_name=_("دستگاه"))
+    state = BadgeColumn(colours=REVIEW_COLOURS)
+    requested_date = JalaliDateColumn()
+    due_date = JalaliDateColumn()
+    answered_date = JalaliDateColumn()
+
+    class Meta(TashilTable.Meta):
+        model = ProducerReview
+        fields = (
+            "review",
+            "obstacle",
+            "unit",
+            "agency",
+            "state",
+            "requested_date",
+            "due_date",
+            "answered_date",
+            "outcome_rating",
+            "conduct_rating",
+            "reason",
+        )
+        row_attrs = {"class": lambda record: "table-warning" if record.is_pending else ""}
+
+    def render_review(self, record):
+        return _("پاسخ دهید") if record.is_pending else _("مشاهده")
+
+    def value_review(self, record):
+        return record.pk
 
 
 class SystemicIssueTable(TashilTable):

@@ -30,18 +30,27 @@ from tashil.geo.areas import default_area
 from tashil.geo.cache import cached, kept_a_while
 
 from . import actions, filtersets, forms, services, tables
-from .choices import EventKind
+from .choices import EventKind, ReferralStatus
 from .models import (
     Attachment,
     Obstacle,
     ObstacleDomain,
     ObstacleEvent,
     ObstacleGroup,
+    ProducerReview,
     Referral,
     SystemicIssue,
     open_referral_q,
     overdue_q,
 )
+
+
+def this_month():
+    """The first and last day of the Jalali month we are in: what «closed this month» counts."""
+    from tashil.core.jalali import jalali_today, month_bounds
+
+    now = jalali_today()
+    return month_bounds(now.year, now.month)
 
 
 def with_overdue(queryset):
@@ -69,9 +78,18 @@ class ObstacleView(ObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, obstacle = self.request.user, self.object
-        can = {action: scope.can_object(user, obstacle, action) for action in ("refer", "close", "escalate", "comment")}
+        can = {
+            action: scope.can_object(user, obstacle, action)
+            for action in ("refer", "close", "escalate", "comment", "follow")
+        }
         context.update(
             can=can,
+            # The agency's «done» waiting for this person's word (a unit's representative), if any.
+            pending_review=scope.restrict(
+                ProducerReview.objects.filter(referral__obstacle=obstacle, state="pending"), user, "review"
+            )
+            .select_related("referral__agency")
+            .first(),
             is_open=obstacle.is_open,
             comment_form=forms.CommentForm(
                 initial=self.request.session.pop(comment_draft_key(obstacle), None),
@@ -123,6 +141,13 @@ class ObstacleEscalateView(ActionView):
 def comment_draft_key(obstacle):
     """Where a refused comment's text waits in the session, so the page shows it again with the error."""
     return f"obstacle-comment-draft-{obstacle.pk}"
+
+
+class ObstacleFollowView(ActionView):
+    """Name the secretariat's expert who follows the obstacle (پیگیر)."""
+
+    model = Obstacle
+    actions = (actions.FOLLOW,)
 
 
 class ObstacleCommentView(ScopedViewMixin, View):
@@ -227,7 +252,16 @@ class ReferralView(ObjectView):
             and scope.can_object(user, referral, "request_documents")
         )
         context["may_supply_documents"] = referral.is_waiting and scope.can_object(user, referral, "supply_documents")
+        context["can_assign"] = referral.is_open and scope.can_object(self.request.user, referral, "assign")
+        context["reviews"] = scope.restrict(referral.reviews.select_related("answered_by"), self.request.user)
         return context
+
+
+class ReferralAssignView(ActionView):
+    """The officers of the referral's agency name which of them handles it (and hand it on)."""
+
+    model = Referral
+    actions = (actions.ASSIGN,)
 
 
 class ReferralRespondView(ActionView):
@@ -280,13 +314,15 @@ class InboxView(ObjectListView):
     def add_panel(cls, template_name, context):
         cls.panels = (*cls.panels, (template_name, context))
 
-    queryset = Referral.objects.select_related("obstacle__unit", "obstacle__county", "agency")
+    queryset = Referral.objects.select_related("obstacle__unit", "obstacle__county", "agency", "assignee")
     filterset_class = filtersets.ReferralFilterSet
     table_class = tables.ReferralTable
     actions = ("export",)
     template_name = "obstacles/inbox.html"
     title = gettext_lazy("کارتابل دستگاه")
     export_name = "کارتابل"
+    # «mine»: only the referrals the agency assigned to the signed-in officer (their own worklist).
+    mine = False
 
     def get_table(self, queryset):
         return self.table_class(queryset, user=self.request.user, request=self.request, exclude=("agency",))
@@ -294,6 +330,8 @@ class InboxView(ObjectListView):
     def base_queryset(self):
         agencies = [m.agency_id for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
         queryset = super().base_queryset().filter(agency_id__in=agencies)
+        if self.mine:
+            queryset = queryset.filter(assignee=self.request.user)
         # Open ones first; among them the earliest due date (so the overdue) first.
         return queryset.annotate(
             open_first=Case(When(open_referral_q(), then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -307,13 +345,96 @@ class InboxView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         queryset = self.scoped_queryset()
+        first, last = this_month()
         context["counts"] = {
             "open": queryset.open().count(),
             "overdue": queryset.overdue().count(),
+            "closed_this_month": queryset.filter(
+                status__in=(ReferralStatus.DONE, ReferralStatus.REJECTED), responded_at__date__range=(first, last)
+            ).count(),
         }
+        context["mine"] = self.mine
         context["agencies"] = [m.agency for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
         context["panels"] = [(template, build(self)) for template, build in self.panels]
         return context
+
+
+class MyInboxView(InboxView):
+    """The officer's own worklist: the referrals of their agency assigned to them."""
+
+    mine = True
+    title = gettext_lazy("ارجاع‌های من")
+    export_name = "ارجاع‌های من"
+
+
+class FollowupsView(ObstacleListView):
+    """A secretariat expert's worklist: the obstacles they follow (پیگیر) with their figures (open, overdue,
+    closed this month) and the units they follow."""
+
+    template_name = "obstacles/followups.html"
+    title = gettext_lazy("پیگیری‌های من")
+    export_name = "پیگیری‌های من"
+    actions = ("export",)
+
+    def get(self, request, *args, **kwargs):
+        if not scope.can(request.user, Obstacle, "follow"):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    def base_queryset(self):
+        return super().base_queryset().filter(follower=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        from tashil.units.models import IndustrialUnit
+        from tashil.units.tables import IndustrialUnitTable
+
+        context = super().get_context_data(**kwargs)
+        queryset = self.scoped_queryset()
+        first, last = this_month()
+        context["counts"] = {
+            "open": queryset.open().count(),
+            "overdue": queryset.overdue().count(),
+            "closed_this_month": queryset.closed().filter(closed_date__range=(first, last)).count(),
+        }
+        units = scope.restrict(IndustrialUnit.objects.filter(follower=self.request.user), self.request.user)
+        context["unit_count"] = units.count()
+        context["units_table"] = IndustrialUnitTable(
+            units.select_related("county", "zone")[:50], user=self.request.user, orderable=False
+        )
+        return context
+
+
+class ProducerReviewListView(ObjectListView):
+    """The producers' word on the agencies' «done»: a representative's own to answer first, then the rest."""
+
+    queryset = ProducerReview.objects.select_related("referral__obstacle__unit", "referral__agency", "answered_by")
+    filterset_class = filtersets.ProducerReviewFilterSet
+    table_class = tables.ProducerReviewTable
+    actions = ("export",)
+
+
+class ProducerReviewView(ObjectView):
+    queryset = ProducerReview.objects.select_related(
+        "referral__obstacle__unit", "referral__agency", "referral__responded_by", "answered_by"
+    )
+    template_name = "obstacles/producerreview.html"
+    tabs = (Tab("review", gettext_lazy("نظر تولیدکننده"), "obstacles/tabs/review.html"),)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        review = self.object
+        if review.is_pending and scope.can_object(self.request.user, review, "review"):
+            # Both forms on one page ask for the same ratings: their own ids keep each label on its own field.
+            context["confirm_form"] = forms.ConfirmForm(auto_id="confirm_%s")
+            context["reopen_form"] = forms.ReopenForm(auto_id="reopen_%s")
+        return context
+
+
+class ProducerReviewActionView(ActionView):
+    """Confirm or reopen, each with its own form page (the review's page shows both)."""
+
+    model = ProducerReview
+    actions = (actions.CONFIRM, actions.REOPEN)
 
 
 class SystemicView(View):

@@ -27,8 +27,14 @@ from tashil.impact.models import ImpactRecord
 from tashil.meetings.choices import OPEN_RESOLUTION_STATUSES, MeetingStatus, ResolutionStatus
 from tashil.meetings.models import Meeting, Resolution
 from tashil.meetings.reports import execution_by, execution_counts
-from tashil.obstacles.choices import CLOSED_STATUSES, OPEN_STATUSES, ObstacleStatus
-from tashil.obstacles.models import Obstacle, Referral
+from tashil.obstacles.choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    SETTLED_REVIEW_STATES,
+    ObstacleStatus,
+    ReviewState,
+)
+from tashil.obstacles.models import Obstacle, ProducerReview, Referral
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, UnitStatusChange
 
@@ -304,6 +310,32 @@ def impact_by_area(area, user, period=None):
 def agency_scorecard(area, user):
     """Per agency, every figure of the scorecard (declared in reports/scorecard.py)."""
     return scorecard.agency_scorecard(area, user)
+
+
+def producer_reviews_by_agency(area, user):
+    """Per agency, the producers' word on its «done» answers: how many were settled (confirmed, reopened or
+    confirmed by silence), how many reopened, and the mean of each 1–5 rating given (silence rates nothing).
+    Over the reviews of the referrals the user sees in the area: one grouped query."""
+    referrals = area.rows(Referral.objects.all(), user).order_by().values("pk")
+    rows = (
+        ProducerReview.objects.filter(referral__in=referrals, state__in=SETTLED_REVIEW_STATES)
+        .order_by()
+        .values("referral__agency", "referral__agency__name")
+        .annotate(
+            reviews=Count("pk"),
+            reopened=Count("pk", filter=Q(state=ReviewState.REOPENED)),
+            outcome_rating=Avg("outcome_rating"),
+            conduct_rating=Avg("conduct_rating"),
+        )
+    )
+    return [
+        {
+            "agency": row.pop("referral__agency"),
+            "agency__name": row.pop("referral__agency__name"),
+            **row,
+        }
+        for row in rows
+    ]
 
 
 # The user's week -----------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from tashil.core.jalali import today
 from tashil.impact.models import ImpactRecord
 from tashil.meetings.choices import AttendanceStatus, ResolutionStatus
 from tashil.meetings.models import Attendance, Resolution
-from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES, OPEN_STATUSES
+from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES, OPEN_STATUSES, SETTLED_REVIEW_STATES, ReviewState
 from tashil.obstacles.models import (
     Referral,
     first_response_late_q,
@@ -175,6 +175,24 @@ def finish_impact(entry):
     entry["impact_jobs"], entry["impact_rials"] = int(entry["impact_jobs"] or 0), int(entry["impact_rials"] or 0)
 
 
+# ---------------------------------------------------------------------------------------- the producers' word
+
+
+def review_rows(area, user):
+    """The producers' confirmations, reopenings and ratings of each agency's «done» (reports.figures)."""
+    from .figures import producer_reviews_by_agency
+
+    return producer_reviews_by_agency(area, user)
+
+
+def finish_reviews(entry):
+    # Reopened among the «done» answers the producer (or the silence) settled.
+    entry["reopen_share"] = percent(entry["reopened"], entry["reviews"])
+    for key in ("outcome_rating", "conduct_rating"):
+        if entry[key] is not None:
+            entry[key] = round(float(entry[key]), 1)
+
+
 SOURCES = [
     Source(
         "referrals",
@@ -195,6 +213,12 @@ SOURCES = [
     ),
     Source("resolutions", resolution_rows, {"resolutions": 0, "executed": 0, "failures": 0}, finish_resolutions),
     Source("attendance", attendance_rows, {"present": 0, "represented": 0, "absent": 0}, finish_attendance),
+    Source(
+        "reviews",
+        review_rows,
+        {"reviews": 0, "reopened": 0, "outcome_rating": None, "conduct_rating": None},
+        finish_reviews,
+    ),
     Source("impact", impact_rows, {"impact_records": 0, "impact_jobs": 0, "impact_rials": 0}, finish_impact),
 ]
 
@@ -202,6 +226,8 @@ REFERRALS = "obstacles:referral_list"
 RESOLUTIONS = "meetings:resolution_list"
 MEETINGS = "meetings:meeting_list"
 IMPACT = "impact:impactrecord_list"
+REVIEWS = "obstacles:producerreview_list"
+SETTLED_REVIEWS = [state.value for state in SETTLED_REVIEW_STATES]
 COUNTED_RESOLUTIONS = [status for status in ResolutionStatus.values if status != ResolutionStatus.CANCELLED]
 
 FIGURES = [
@@ -262,6 +288,28 @@ FIGURES = [
         _("غیبت"),
         link=Link(MEETINGS, {"attendance": AttendanceStatus.ABSENT.value}, agency_param="attendee"),
         alarm=True,
+    ),
+    Figure(
+        "reopen_share",
+        _("بازگشایی به دست تولیدکننده (٪)"),
+        "percent",
+        Link(REVIEWS, {"state": [ReviewState.REOPENED.value]}),
+        alarm=True,
+        counts="reopened",
+    ),
+    Figure(
+        "outcome_rating",
+        _("امتیاز نتیجه از نگاه تولیدکننده (از ۵)"),
+        "decimal",
+        Link(REVIEWS, {"state": SETTLED_REVIEWS}),
+        counts="reviews",
+    ),
+    Figure(
+        "conduct_rating",
+        _("امتیاز رفتار دستگاه از نگاه تولیدکننده (از ۵)"),
+        "decimal",
+        Link(REVIEWS, {"state": SETTLED_REVIEWS}),
+        counts="reviews",
     ),
     Figure(
         "impact_jobs",

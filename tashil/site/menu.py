@@ -45,6 +45,11 @@ MENU = (
         "bi-exclamation-triangle",
         (
             MenuItem(_("کارتابل دستگاه"), "obstacles:inbox", "bi-inbox", "obstacles.Referral", "respond"),
+            MenuItem(_("ارجاع‌های من"), "obstacles:inbox_mine", "bi-person-workspace", "obstacles.Referral", "assign"),
+            MenuItem(_("پیگیری‌های من"), "obstacles:followups", "bi-person-check", "obstacles.Obstacle", "follow"),
+            MenuItem(
+                _("نظر تولیدکنندگان"), "obstacles:producerreview_list", "bi-hand-thumbs-up", "obstacles.ProducerReview"
+            ),
             MenuItem(_("موانع تولید"), "obstacles:obstacle_list", "bi-exclamation-triangle", "obstacles.Obstacle"),
             MenuItem(_("ارجاع‌ها"), "obstacles:referral_list", "bi-send", "obstacles.Referral"),
             MenuItem(_("موانع فراگیر"), "obstacles:systemic", "bi-diagram-3", "obstacles.SystemicIssue"),

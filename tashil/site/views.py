@@ -14,7 +14,7 @@ from tashil.core import jalali, scope
 from tashil.core.choices import Role
 from tashil.geo.areas import default_area
 from tashil.meetings.models import Resolution
-from tashil.obstacles.models import Obstacle, Referral
+from tashil.obstacles.models import Obstacle, ProducerReview, Referral
 from tashil.reports.views import dashboard_context, may_see_reports
 from tashil.units.models import IndustrialUnit, PeriodicReport, Product
 from tashil.workshops.choices import WorkshopStatus
@@ -54,6 +54,7 @@ class HomeView(View):
         obstacles = scope.restrict(Obstacle.objects.open(), user).select_related("unit", "group")
         resolutions = scope.restrict(Resolution.objects.open(), user).select_related("agency", "meeting", "unit")
         cases = scope.restrict(ClinicCase.objects.open(), user).select_related("unit", "centre")
+        reviews = scope.restrict(ProducerReview.objects.filter(state="pending"), user, "review")
         workshops = scope.restrict(
             Workshop.objects.filter(status=WorkshopStatus.PLANNED, date__gte=jalali.today()), user
         ).select_related("county")
@@ -63,6 +64,10 @@ class HomeView(View):
             "desk_single_unit": units[0] if len(units) == 1 else None,
             "desk_obstacles": list(obstacles.prefetch_related(referrals).order_by("-reported_date", "-pk")[:rows]),
             "desk_obstacle_count": obstacles.count(),
+            # The agencies' «done» waiting for the producer's word (confirm or reopen), soonest deadline first.
+            "desk_reviews": list(
+                reviews.select_related("referral__obstacle", "referral__agency").order_by("due_date", "pk")[:rows]
+            ),
             "desk_resolutions": list(resolutions.order_by("deadline", "pk")[:rows]),
             "desk_cases": list(cases.with_progress().order_by("-opened_date", "-pk")[:rows]),
             "desk_workshops": list(workshops.order_by("date", "start_time")[:5]),

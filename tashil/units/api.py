@@ -8,12 +8,13 @@ from rest_framework.response import Response
 
 from tashil.core import scope
 from tashil.core.api import fields as api_fields
+from tashil.core.api.actions import api_action
 from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.core.choices import Role
 
-from . import filtersets, services
+from . import actions, filtersets, services
 from .choices import UnitStatus
 from .forms import UNIT_PROFILE_FIELDS
 from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
@@ -163,6 +164,7 @@ class IndustrialUnitViewSet(TashilModelViewSet):
     serializer_class = IndustrialUnitSerializer
     filterset_class = filtersets.IndustrialUnitFilterSet
     action_map_override = {"change_status": "status"}
+    follow = api_action(actions.FOLLOW)
 
     @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
     @action(detail=True, methods=["post"], url_path="status")

@@ -261,3 +261,33 @@ class ReturnReasonForm(TashilForm):
     """The reason sent back with the reports returned together from the list."""
 
     note = forms.CharField(label=_("دلیل برگشت"), max_length=500)
+
+
+def person_label(user):
+    return user.get_full_name() or user.get_username()
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person by full name (the user name when there is none)."""
+
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+
+class FollowerForm(TashilForm):
+    """The follower (پیگیر): only experts of a secretariat holding the county are offered."""
+
+    follower = PersonChoiceField(
+        label=_("پیگیر در دبیرخانه"),
+        queryset=None,
+        required=False,
+        empty_label=_("— هیچ‌کس —"),
+        error_messages={"invalid_choice": _("این شخص کارشناس دبیرخانه این شهرستان نیست؛ از فهرست برگزینید.")},
+    )
+
+    def __init__(self, *args, county=None, current=None, **kwargs):
+        from .services import secretariat_experts
+
+        super().__init__(*args, **kwargs)
+        self.fields["follower"].queryset = secretariat_experts(county)
+        self.fields["follower"].initial = current

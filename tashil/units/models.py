@@ -185,13 +185,28 @@ class IndustrialUnit(VersionedModel, BaseModel):
         help_text=_("آخرین باری که درستی اطلاعات واحد بررسی شد."),
     )
     notes = models.TextField(verbose_name=_("یادداشت داخلی"), blank=True)
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("پیگیر"),
+        related_name="followed_units",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("کارشناس دبیرخانه که پیگیری امور این واحد با اوست."),
+    )
     search_text = models.TextField(editable=False, blank=True)
 
     objects = IndustrialUnitQuerySet.as_manager()
     autocomplete = True
     scope_county_path = "county"
     scope_unit_path = "pk"
-    role_actions = {**STAFF_WITH_UNITS, Role.UNIT_REP: frozenset({"view", "change"})}
+    role_actions = {
+        **STAFF_WITH_UNITS,
+        Role.ADMIN: STAFF_WITH_UNITS[Role.ADMIN] | {"follow"},
+        Role.SECRETARIAT: STAFF_WITH_UNITS[Role.SECRETARIAT] | {"follow"},
+        Role.UNIT_REP: frozenset({"view", "change"}),
+    }
     internal_fields = ("notes",)
 
     class Meta:

@@ -277,3 +277,56 @@ def check_reviewable(report):
     """Refuse, naming it, a report already approved: an approved report is final."""
     if report.status == ReportStatus.APPROVED:
         raise ValidationError(_("آمار «%(report)s» پیش‌تر تأیید شده است و دوباره بررسی نمی‌شود.") % {"report": report})
+
+
+# ---------------------------------------------------------------- the secretariat's named officer (پیگیر)
+
+
+def secretariat_experts(county):
+    """The people who may follow a unit or an obstacle of ``county``: active members of a secretariat whose
+    place holds the county (the county's own, its province's, the nation's)."""
+    from django.db.models import Q
+
+    from tashil.accounts.models import Membership, User
+    from tashil.core.choices import Role, ScopeLevel
+
+    place = Q(level=ScopeLevel.NATION)
+    if county is not None:
+        place |= Q(level=ScopeLevel.COUNTY, county_id=county.pk) | Q(
+            level=ScopeLevel.PROVINCE, province_id=county.province_id
+        )
+    memberships = Membership.objects.filter(place, role=Role.SECRETARIAT, is_active=True)
+    return User.objects.filter(is_active=True, pk__in=memberships.values("user_id")).order_by(
+        "last_name", "first_name", "pk"
+    )
+
+
+def refuse_unless_expert(follower, county):
+    """A follower must be an expert of a secretariat that holds the county; refuse anyone else by name."""
+    if follower is None:
+        return
+    if not secretariat_experts(county).filter(pk=follower.pk).exists():
+        raise ValidationError(
+            {
+                "follower": _("«%(person)s» کارشناس دبیرخانه‌ای نیست که %(county)s در حوزه آن باشد.")
+                % {"person": follower.get_full_name() or follower.get_username(), "county": county}
+            }
+        )
+
+
+def person_name(user):
+    return (user.get_full_name() or user.get_username()) if user else _("هیچ‌کس")
+
+
+@transaction.atomic
+def set_follower(unit, follower, user=None):
+    """Name the secretariat's expert who follows the unit (None: nobody). The save's change-log entry keeps who
+    followed before, who follows now and who changed it; the expert finds the unit on their worklist."""
+    refuse_unless_expert(follower, unit.county)
+    if unit.follower_id == (follower.pk if follower else None):
+        raise ValidationError(
+            {"follower": _("«%(person)s» هم‌اکنون پیگیر این واحد است.") % {"person": person_name(follower)}}
+        )
+    unit.follower = follower
+    unit.save(update_fields=["follower", "updated"])
+    return unit

@@ -17,6 +17,7 @@ urlpatterns = [
     path("units/<int:pk>/delete/", views.IndustrialUnitDeleteView.as_view(), name="industrialunit_delete"),
     path("units/<int:pk>/status/", views.IndustrialUnitStatusView.as_view(), name="industrialunit_status"),
     path("units/<int:pk>/verify/", views.IndustrialUnitVerifyView.as_view(), name="industrialunit_verify"),
+    path("units/<int:pk>/follow/", views.IndustrialUnitFollowView.as_view(), name="industrialunit_follow"),
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="importjob"),
     path("imports/<int:pk>/apply/", views.ImportJobApplyView.as_view(), name="importjob_apply"),
     path("products/", views.ProductListView.as_view(), name="product_list"),

@@ -15,9 +15,9 @@ from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.tables import CountedPaginator
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import BulkAction, BulkActionView, ScopedViewMixin
+from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin
 
-from . import filtersets, forms, services, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import STATUS_COLOURS, ImportStatus, ReportStatus, UnitStatus
 from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 from .tasks import apply_import, check_import
@@ -92,6 +92,7 @@ class IndustrialUnitView(ObjectView):
         context.update(
             can_change_status=scope.can_object(user, unit, "status"),
             can_verify=scope.can_object(user, unit, "verify"),
+            can_follow=scope.can_object(user, unit, "follow"),
             can_add_product=scope.can(user, Product, "add") and scope.can_object(user, unit, "view"),
             can_add_report=scope.can(user, PeriodicReport, "add"),
             can_add_project=scope.can(user, Project, "add"),
@@ -134,6 +135,13 @@ class IndustrialUnitEditView(ObjectEditView):
 
 class IndustrialUnitDeleteView(ObjectDeleteView):
     model = IndustrialUnit
+
+
+class IndustrialUnitFollowView(ActionView):
+    """Name the secretariat's expert who follows the unit (پیگیر)."""
+
+    model = IndustrialUnit
+    actions = (actions.FOLLOW,)
 
 
 class IndustrialUnitStatusView(ScopedViewMixin, View):

@@ -489,6 +489,21 @@ EXPECTED = {
         (("secretariat_b", "manager_b", "agency_officer_b"), ("event_b", "referral_b_event")),
         (("agency_officer",), ("event_a", "referral_a_event")),
     ),
+    "obstacles.ProducerReview": (
+        (
+            (
+                "admin",
+                "secretariat",
+                "province_secretariat",
+                "manager",
+                "nation_manager",
+                "agency_officer",
+                "clinic_expert",
+                "unit_rep",
+            ),
+            ("review_a",),
+        ),
+    ),
     "obstacles.SystemicIssue": (
         (("admin", "province_secretariat", "nation_manager"), ("systemic_a", "systemic_pa")),
         (("secretariat", "manager"), ("systemic_a",)),

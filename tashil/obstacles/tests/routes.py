@@ -37,6 +37,22 @@ ISSUE_A = codes(NOT_FOUND, ok=("admin", "secretariat", "province_secretariat", "
 ISSUE_EDIT = codes(NOT_FOUND, ok=EDITS_A, forbidden=("manager", "nation_manager"))
 NO_ISSUES = ("agency_officer", "agency_officer_b", "clinic_expert", *UNIT_REPS)
 TAXONOMY_EDIT = codes(FORBIDDEN, ok=("admin",))
+# Referral A: its agency's officer assigns it; the others who see it may not.
+ASSIGN_A = codes(
+    NOT_FOUND,
+    ok=("agency_officer",),
+    forbidden=(
+        "admin",
+        "secretariat",
+        "province_secretariat",
+        "manager",
+        "nation_manager",
+        "clinic_expert",
+        "unit_rep",
+    ),
+)
+# The producer's review of referral A: unit A's representative answers it; the others who see it may not.
+REVIEW_A = codes(NOT_FOUND, ok=("unit_rep",), forbidden=SEES_A)
 
 
 def obstacle_closed(world):
@@ -54,6 +70,8 @@ ROUTES = [
     Route("obstacles:obstacle_close", STAFF_ACTION, obj="obstacle_a"),
     Route("obstacles:obstacle_escalate", STAFF_ACTION, obj="obstacle_a"),
     Route("obstacles:obstacle_comment", POST_ONLY, obj="obstacle_a"),
+    Route("obstacles:obstacle_follow", STAFF_ACTION, obj="obstacle_a"),
+    Route("obstacles:followups", codes(ok=SECRETARIATS)),
     Route("obstacles:attachment_download", OBSTACLE_A, obj="attachment_a"),
     Route("obstacles:referral_list", EVERYONE),
     Route("obstacles:referral_escalate", POST_ONLY),
@@ -77,6 +95,12 @@ ROUTES = [
         kwargs={"action": "supply_documents"},
     ),
     Route("obstacles:inbox", codes(ok=("agency_officer", "agency_officer_b"))),
+    Route("obstacles:inbox_mine", codes(ok=("agency_officer", "agency_officer_b"))),
+    Route("obstacles:referral_assign", ASSIGN_A, obj="referral_a"),
+    Route("obstacles:producerreview_list", EVERYONE),
+    Route("obstacles:producerreview", OBSTACLE_A, obj="review_a"),
+    Route("obstacles:producerreview_action", REVIEW_A, obj="review_a", kwargs={"action": "confirm"}),
+    Route("obstacles:producerreview_action", REVIEW_A, obj="review_a", kwargs={"action": "reopen"}),
     Route("obstacles:systemic", codes(ok=ISSUE_VIEWERS)),
     Route("obstacles:systemicissue_list", codes(ok=ISSUE_VIEWERS)),
     Route("obstacles:systemicissue_add", codes(ok=SECRETARIATS)),
@@ -102,12 +126,18 @@ ROUTES = [
     Route("api:obstacle-close", api(POST_ONLY), obj="obstacle_a"),
     Route("api:obstacle-escalate", api(POST_ONLY), obj="obstacle_a"),
     Route("api:obstacle-comment", api(POST_ONLY), obj="obstacle_a"),
+    Route("api:obstacle-follow", api(POST_ONLY), obj="obstacle_a"),
     Route("api:referral-list", api(EVERYONE)),
     Route("api:referral-detail", api(OBSTACLE_A), obj="referral_a"),
     Route("api:referral-respond", api(POST_ONLY), obj="referral_a"),
     Route("api:referral-escalate", api(POST_ONLY), obj="referral_a"),
     Route("api:referral-request-documents", api(POST_ONLY), obj="referral_a"),
     Route("api:referral-supply-documents", api(POST_ONLY), obj="referral_a"),
+    Route("api:referral-assign", api(POST_ONLY), obj="referral_a"),
+    Route("api:producerreview-list", api(EVERYONE)),
+    Route("api:producerreview-detail", api(OBSTACLE_A), obj="review_a"),
+    Route("api:producerreview-confirm", api(POST_ONLY), obj="review_a"),
+    Route("api:producerreview-reopen", api(POST_ONLY), obj="review_a"),
     Route("api:obstacleevent-list", api(EVERYONE)),
     Route("api:obstacleevent-detail", api(OBSTACLE_A), obj="event_a"),
     Route("api:systemicissue-list", api(codes(ok=ISSUE_VIEWERS))),

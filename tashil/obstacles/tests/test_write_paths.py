@@ -84,7 +84,8 @@ def test_answering(world, client_as, api_as):
     )
     assert outcome["state"]["referrals"][0]["status"] == "done"
     assert outcome["state"]["obstacle"][0]["status"] == "in_progress"
-    assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["response", "status"]
+    # «Done» also asks the unit's representative to confirm or reopen (issue 25 §4), the same both ways.
+    assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["response", "status", "review"]
     assert outcome["notifications.Notification"], "whoever referred it and the unit's representatives are told"
 
 
