@@ -84,8 +84,7 @@ def import_through_the_page(client, path, capture):
     """Upload ``path`` from the unit list's «ورود از فایل» link, wait for the check, press «ثبت»."""
     upload = form(client.get(link(client.get("/registry/units/"), text="ورود از فایل")), testid="import-form")
     with capture(execute=True), open(path, "rb") as handle:
-        upload.data["file"] = handle
-        job = upload.submit(client)
+        job = upload.submit(client, file=handle)
     run_queued_tasks()
     report = client.get(job["Location"])
     with capture(execute=True):
