@@ -15,9 +15,18 @@ from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
-from . import actions, filtersets
+from . import actions, filtersets, services
 from .minutes import minutes_filename, render_minutes
-from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
+from .models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Resolution,
+    VisitFinding,
+    check_meeting_day,
+    check_same_county,
+    open_first,
+)
 
 CONFIRM_HOLIDAY = _("confirm_holiday را true بفرستید")
 
@@ -67,6 +76,14 @@ class MeetingSerializer(TashilModelSerializer):
             raise django_to_drf(error) from error
         return super().validate(attrs)
 
+    def create(self, validated_data):
+        return services.save_meeting(Meeting(**validated_data), user=self.context["request"].user)
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.save_meeting(instance, user=self.context["request"].user)
+
 
 class AttendanceSerializer(TashilModelSerializer):
     class Meta:
@@ -89,6 +106,13 @@ class AgendaItemSerializer(TashilModelSerializer):
             except DjangoValidationError as error:
                 raise django_to_drf(error) from error
         return attrs
+
+
+class VisitFindingSerializer(TashilModelSerializer):
+    class Meta:
+        model = VisitFinding
+        fields = ("id", "meeting", "unit", "finding", "group", "obstacle")
+        read_only_fields = ("obstacle",)
 
 
 class ResolutionSerializer(TashilModelSerializer):
@@ -136,6 +160,15 @@ class ResolutionSerializer(TashilModelSerializer):
             "closed_date",
         )
 
+    def create(self, validated_data):
+        """Passing a resolution is the meetings' event, as on the page: its obstacle is referred to the agency."""
+        return services.save_resolution(Resolution(**validated_data), user=self.context["request"].user)
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.save_resolution(instance, user=self.context["request"].user)
+
 
 class MeetingViewSet(TashilModelViewSet):
     queryset = Meeting.objects.select_related("series")
@@ -150,6 +183,12 @@ class MeetingViewSet(TashilModelViewSet):
         response=lambda view, meeting, target: Response(view.get_serializer(target).data),
     )
     amend = api_action(actions.AMEND)
+    agenda_obstacle = api_action(
+        actions.AGENDA_OBSTACLE,
+        response=lambda view, meeting, item: Response(
+            AgendaItemSerializer(item, context=view.get_serializer_context()).data, status=201
+        ),
+    )
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as a PDF")})
     @action(detail=True, methods=["get"])
@@ -185,6 +224,19 @@ class AgendaItemViewSet(TashilModelViewSet):
             .prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
         )
 
+    obstacle = api_action(actions.ITEM_TO_OBSTACLE, status_code=201)
+
+
+class VisitFindingViewSet(TashilModelViewSet):
+    """A field visit's findings; ``obstacle/`` opens the obstacle a finding calls for (also once the visit's
+    minutes are approved, when every other write of the finding is refused)."""
+
+    queryset = VisitFinding.objects.select_related("meeting")
+    serializer_class = VisitFindingSerializer
+    filterset_fields = ("meeting", "unit")
+
+    obstacle = api_action(actions.FINDING_TO_OBSTACLE, status_code=201)
+
 
 class ResolutionViewSet(TashilModelViewSet):
     """Resolutions in the follow-up board's order: those still being followed up first, then by deadline."""
@@ -194,10 +246,6 @@ class ResolutionViewSet(TashilModelViewSet):
     queryset = Resolution.objects.select_related("meeting", "agency").order_by(open_first(), "deadline", "pk")
     serializer_class = ResolutionSerializer
     filterset_class = filtersets.ResolutionFilterSet
-
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        serializer.instance.move_obstacle_forward(user=self.request.user)
 
     progress = api_action(actions.PROGRESS)
     execute = api_action(actions.EXECUTE)
@@ -212,5 +260,6 @@ ROUTES = [
     ("meetings/meetings", MeetingViewSet, "meeting"),
     ("meetings/attendance", AttendanceViewSet, "attendance"),
     ("meetings/agenda-items", AgendaItemViewSet, "agendaitem"),
+    ("meetings/findings", VisitFindingViewSet, "visitfinding"),
     ("meetings/resolutions", ResolutionViewSet, "resolution"),
 ]

@@ -87,8 +87,13 @@ class ObstacleSerializer(TashilModelSerializer):
         return group
 
     def create(self, validated_data):
-        validated_data["reported_by"] = self.context["request"].user
-        return super().create(validated_data)
+        """Registering an obstacle is the obstacles' event, as on the page (``services.save_obstacle``)."""
+        return services.save_obstacle(Obstacle(**validated_data), user=self.context["request"].user)
+
+    def update(self, instance, validated_data):
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return services.save_obstacle(instance, user=self.context["request"].user)
 
 
 class ReferralSerializer(TashilModelSerializer):

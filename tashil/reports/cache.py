@@ -1,10 +1,19 @@
-"""Keeps the county figures always current: a change to any counted model bumps its county's generation
-(tashil.geo.cache, where the cache itself and its rules are described)."""
+"""Keeps the county figures always current: every event of a counted model bumps its county's generation
+(tashil.geo.cache, where the cache itself and its rules are described).
+
+The lower apps call their hooks once per event (or import batch) with the counties it changed; this app
+registers ``counties_changed`` with each of them (``connect``, from ReportsConfig.ready())."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 
 from tashil.geo.cache import bump_county
+
+
+def counties_changed(changed):
+    """An event of units, obstacles, meetings or the clinic: each county it touched, once it commits."""
+    for county_id in changed.counties:
+        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
 
 
 def _county_of(instance):
@@ -20,32 +29,26 @@ def _county_of(instance):
     return None
 
 
-def _changed(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return
+def _deleted(sender, instance, **kwargs):
     county_id = _county_of(instance)
     if county_id:
         transaction.on_commit(lambda: bump_county(county_id))
 
 
-def units_changed(changed):
-    """A units event (registered, edited, status changed, imported): each county it touched, once per batch."""
-    for county_id in changed.counties:
-        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
-
-
 def connect():
     from tashil.clinic.models import ClinicCase
+    from tashil.clinic.services import after_cases_changed
     from tashil.meetings.models import Meeting, Resolution
+    from tashil.meetings.services import after_meetings_changed
     from tashil.obstacles.models import Obstacle, Referral
+    from tashil.obstacles.services import after_obstacles_changed
     from tashil.units.models import IndustrialUnit, UnitStatusChange
     from tashil.units.services import after_units_changed
 
-    after_units_changed(units_changed)
-    for model in (Obstacle, Referral, Meeting, Resolution, ClinicCase):
-        for signal in (post_save, post_delete):
-            signal.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-{signal}")
-    # A unit's delete (the generic delete page) and the cascade of its history to it: Django tells of a cascade
-    # only through post_delete, so deletes keep the signal.
-    for model in (IndustrialUnit, UnitStatusChange):
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-{post_delete}")
+    for register in (after_units_changed, after_obstacles_changed, after_meetings_changed, after_cases_changed):
+        register(counties_changed)
+    # Deletes keep a receiver: Django tells of a delete only through post_delete — the generic delete page and
+    # the API's DELETE (core, which knows no domain), the admin, and the cascade of an obstacle's referrals or a
+    # unit's history with it.
+    for model in (IndustrialUnit, UnitStatusChange, Obstacle, Referral, Meeting, Resolution, ClinicCase):
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-delete")

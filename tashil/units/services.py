@@ -20,6 +20,7 @@ from django.utils.translation import override
 from tashil.core.bulk import Inserter, reserve_ids, row_values
 from tashil.core.changelog import current_actor, diff, entry_values, log_event
 from tashil.core.choices import ChangeAction, ChangeSource
+from tashil.core.hooks import Hooks
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 
@@ -48,20 +49,10 @@ class UnitsChanged:
         return bool(self.created or self.updated or self.status_changes)
 
 
-_hooks = []
-
-
-def after_units_changed(hook):
-    """Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready())."""
-    if hook not in _hooks:
-        _hooks.append(hook)
-    return hook
-
-
-def units_changed(changed):
-    if changed:
-        for hook in _hooks:
-            hook(changed)
+changed_hooks = Hooks()
+# Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready()).
+after_units_changed = changed_hooks.register
+units_changed = changed_hooks.run
 
 
 def _counties(*units, before=()):
