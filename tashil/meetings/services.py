@@ -121,6 +121,25 @@ def invite_agencies(meeting, user=None):
 
 
 @transaction.atomic
+def mark_attendance(meeting, rows, user=None):
+    """Everyone's presence in one go: each row checked as the model checks it, and saved only when none is
+    refused (each refusal names its row)."""
+    if reason := meeting.locked_reason():
+        raise ValidationError(reason)
+    errors = []
+    for row in rows:
+        try:
+            row.full_clean()
+        except ValidationError as error:
+            errors.append(f"{row}: {' '.join(error.messages)}")
+    if errors:
+        raise ValidationError(errors)
+    for row in rows:
+        row.save()
+    return rows
+
+
+@transaction.atomic
 def hold(meeting, user=None):
     if meeting.status != MeetingStatus.PLANNED:
         raise ValidationError(

@@ -3,7 +3,6 @@ import hashlib
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -252,20 +251,10 @@ class AttendanceMarkView(ScopedViewMixin, View):
         meeting = self.get_scoped_object("change")
         formset = forms.AttendanceMarkFormSet(request.POST, queryset=meeting.attendance.all())
         if formset.is_valid():
-            errors = []
-            with transaction.atomic():
-                for form in formset.forms:
-                    row = form.save(commit=False)
-                    try:
-                        row.full_clean()
-                    except ValidationError as error:
-                        errors.append(f"{row}: {' '.join(error.messages)}")
-                        continue
-                    row.save()
-                if errors:
-                    transaction.set_rollback(True)
-            if errors:
-                for line in errors:
+            try:
+                services.mark_attendance(meeting, [form.save(commit=False) for form in formset.forms], request.user)
+            except ValidationError as error:
+                for line in error.messages:
                     messages.error(request, line)
             else:
                 messages.success(request, _("حضور و غیاب ذخیره شد."))
