@@ -33,6 +33,7 @@ class CentreSerializer(TashilModelSerializer):
 
 
 class CaseSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_case)  # admitting a unit, as on the page
     progress = serializers.FloatField(read_only=True, allow_null=True)
 
     class Meta:
@@ -53,23 +54,6 @@ class CaseSerializer(TashilModelSerializer):
             "revival",
         )
         read_only_fields = ("status", "outcome", "closed_date", "revival")
-
-    def create(self, validated_data):
-        """Admitting a unit is the clinic's event, as on the page (``services.save_case``)."""
-        experts = validated_data.pop("experts", None)
-        case = services.save_case(ClinicCase(**validated_data), user=self.context["request"].user)
-        if experts is not None:
-            case.experts.set(experts)
-        return case
-
-    def update(self, instance, validated_data):
-        experts = validated_data.pop("experts", None)
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        services.save_case(instance, user=self.context["request"].user)
-        if experts is not None:
-            instance.experts.set(experts)
-        return instance
 
 
 class ScoreSerializer(TashilModelSerializer):

@@ -40,10 +40,7 @@ def cases_changed(*cases):
 @transaction.atomic
 def save_case(case, user=None):
     """Admit a unit to the clinic or save an edited case (the page's form, the API, the admin)."""
-    before = getattr(case, "_loaded_values", {}).get("county_id")
-    case.save()
-    changed_hooks.run(Changed([case], {case.county_id, before}))
-    return case
+    return changed_hooks.save(case)
 
 
 def activity_evidence(case):

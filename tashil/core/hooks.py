@@ -49,3 +49,11 @@ class Hooks:
         if changed:
             for hook in self.hooks:
                 hook(changed)
+
+    def save(self, obj):
+        """Save ``obj`` (a row with a ``county``: added or edited through a form, the API or the admin) and tell
+        the hooks of its county, and of the county it left when it moved."""
+        before = getattr(obj, "_loaded_values", {}).get("county_id")
+        obj.save()
+        self.run(Changed([obj], {obj.county_id, before}))
+        return obj

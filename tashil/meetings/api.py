@@ -32,6 +32,7 @@ CONFIRM_HOLIDAY = _("confirm_holiday را true بفرستید")
 
 
 class MeetingSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_meeting)
     confirm_holiday = serializers.BooleanField(
         write_only=True,
         required=False,
@@ -76,14 +77,6 @@ class MeetingSerializer(TashilModelSerializer):
             raise django_to_drf(error) from error
         return super().validate(attrs)
 
-    def create(self, validated_data):
-        return services.save_meeting(Meeting(**validated_data), user=self.context["request"].user)
-
-    def update(self, instance, validated_data):
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        return services.save_meeting(instance, user=self.context["request"].user)
-
 
 class AttendanceSerializer(TashilModelSerializer):
     class Meta:
@@ -116,6 +109,7 @@ class VisitFindingSerializer(TashilModelSerializer):
 
 
 class ResolutionSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_resolution)  # a resolution on an obstacle refers it, as on the page
     is_overdue = serializers.BooleanField(read_only=True)
     awaiting_verification = serializers.BooleanField(read_only=True)
 
@@ -159,15 +153,6 @@ class ResolutionSerializer(TashilModelSerializer):
             "outcome_note",
             "closed_date",
         )
-
-    def create(self, validated_data):
-        """Passing a resolution is the meetings' event, as on the page: its obstacle is referred to the agency."""
-        return services.save_resolution(Resolution(**validated_data), user=self.context["request"].user)
-
-    def update(self, instance, validated_data):
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        return services.save_resolution(instance, user=self.context["request"].user)
 
 
 class MeetingViewSet(TashilModelViewSet):

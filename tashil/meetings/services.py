@@ -53,10 +53,7 @@ def meetings_changed(*rows):
 @transaction.atomic
 def save_meeting(meeting, user=None):
     """Plan a meeting or save an edited one (the page's form, the API, the admin); its county's figures."""
-    before = getattr(meeting, "_loaded_values", {}).get("county_id")
-    meeting.save()
-    changed_hooks.run(Changed([meeting], {meeting.county_id, before}))
-    return meeting
+    return changed_hooks.save(meeting)
 
 
 @transaction.atomic

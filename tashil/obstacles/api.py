@@ -43,6 +43,7 @@ class ObstacleGroupSerializer(TashilModelSerializer):
 
 class ObstacleSerializer(TashilModelSerializer):
     has_overdue = serializers.BooleanField(read_only=True)
+    event = staticmethod(services.save_obstacle)  # registering or editing one, as on the page
 
     class Meta:
         model = Obstacle
@@ -85,15 +86,6 @@ class ObstacleSerializer(TashilModelSerializer):
         if not group.is_active and (self.instance is None or self.instance.group_id != group.pk):
             raise serializers.ValidationError(f"گروه «{group}» بازنشسته شده است؛ گروه دیگری برگزینید.")
         return group
-
-    def create(self, validated_data):
-        """Registering an obstacle is the obstacles' event, as on the page (``services.save_obstacle``)."""
-        return services.save_obstacle(Obstacle(**validated_data), user=self.context["request"].user)
-
-    def update(self, instance, validated_data):
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        return services.save_obstacle(instance, user=self.context["request"].user)
 
 
 class ReferralSerializer(TashilModelSerializer):

@@ -48,10 +48,10 @@ changed_hooks = Hooks()
 after_obstacles_changed = changed_hooks.register
 
 
-def obstacles_changed(*rows, before=()):
-    """Tell the hooks what one event wrote (obstacles, referrals); ``before``: counties a moved row left."""
+def obstacles_changed(*rows):
+    """Tell the hooks what one event wrote (obstacles, referrals)."""
     counties = {row.county_id if isinstance(row, Obstacle) else row.obstacle.county_id for row in rows}
-    changed_hooks.run(Changed(list(rows), counties | set(before)))
+    changed_hooks.run(Changed(list(rows), counties))
 
 
 @transaction.atomic
@@ -60,10 +60,7 @@ def save_obstacle(obstacle, user=None):
     a changed group's timeline entry (``Obstacle.save``), and the figures of its county (both, when it moved)."""
     if obstacle.pk is None and user is not None and obstacle.reported_by_id is None:
         obstacle.reported_by = user
-    before = getattr(obstacle, "_loaded_values", {}).get("county_id")
-    obstacle.save()
-    obstacles_changed(obstacle, before=[before])
-    return obstacle
+    return changed_hooks.save(obstacle)
 
 
 def set_status(obstacle, status, user, text=""):
@@ -79,6 +76,12 @@ def set_status(obstacle, status, user, text=""):
         or _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد.") % {"old": old, "new": obstacle.get_status_display()},
         data={"to": status},
     )
+
+
+def refuse_move(message, old, status, choices):
+    """Refuse a move from the state labelled ``old`` to ``status`` (one of ``choices``, or whatever was sent)."""
+    new = choices(status).label if status in choices.values else status
+    raise ValidationError({"status": message % {"old": old, "new": new}})
 
 
 def start_progress(obstacle, user=None):
@@ -216,15 +219,7 @@ def answer(referral, status, response="", user=None):
             _("این ارجاع «%(status)s» است و پاسخ تازه نمی‌پذیرد.") % {"status": referral.get_status_display()}
         )
     if status not in allowed:
-        raise ValidationError(
-            {
-                "status": _("از «%(old)s» نمی‌توان به «%(new)s» رفت.")
-                % {
-                    "old": referral.get_status_display(),
-                    "new": ReferralStatus(status).label if status in ReferralStatus.values else status,
-                }
-            }
-        )
+        refuse_move(_("از «%(old)s» نمی‌توان به «%(new)s» رفت."), referral.get_status_display(), status, ReferralStatus)
     text = (response or "").strip()
     if status == ReferralStatus.DONE and not text:
         raise ValidationError({"response": _("بنویسید چه اقدامی انجام شد.")})
@@ -373,14 +368,8 @@ def move_issue(issue, status, note="", user=None):
     of each obstacle it bundles."""
     allowed = SystemicIssue.TRANSITIONS.get(issue.status, ())
     if status not in allowed:
-        raise ValidationError(
-            {
-                "status": _("موضوع «%(old)s» است و نمی‌تواند «%(new)s» شود.")
-                % {
-                    "old": issue.get_status_display(),
-                    "new": ObstacleStatus(status).label if status in ObstacleStatus.values else status,
-                }
-            }
+        refuse_move(
+            _("موضوع «%(old)s» است و نمی‌تواند «%(new)s» شود."), issue.get_status_display(), status, ObstacleStatus
         )
     issue.status = status
     if status in CLOSED_STATUSES:

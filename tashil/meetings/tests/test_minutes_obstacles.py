@@ -5,7 +5,6 @@ the same state, change log, timeline and county dashboard figure (the figures ca
 Opening an obstacle from the minutes is their follow-up, so it works after they are approved; of the approved
 minutes it writes only the link to the new obstacle, and every other edit or delete of them stays refused."""
 
-import pytest
 from django.core.cache import cache
 
 from tashil.core.models import ChangeLogEntry
@@ -21,14 +20,6 @@ WATCHED = (
     (Obstacle, ("unit_id", "group_id", "title", "description", "source", "status", "reported_by_id", "reported_date")),
 )
 TEXT = "تأخیر گمرک در ترخیص مواد اولیه\nسه محموله از ماه پیش مانده است."
-
-
-@pytest.fixture
-def figures_cached(settings):
-    settings.TASHIL_REPORT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def open_obstacles(client):

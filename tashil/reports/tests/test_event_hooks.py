@@ -3,21 +3,12 @@ those apps offer (``after_obstacles_changed``, ``after_meetings_changed``, ``aft
 through a save signal: with the figures cached, as in production, the dashboard shows the change at once."""
 
 import pytest
-from django.core.cache import cache
 
 from tashil.clinic import services as clinic_services
 from tashil.clinic.choices import CaseOutcome
 from tashil.meetings import services as meeting_services
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.models import Obstacle
-
-
-@pytest.fixture
-def figures_cached(settings):
-    settings.TASHIL_REPORT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def dashboard(client):

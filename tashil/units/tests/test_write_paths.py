@@ -29,11 +29,6 @@ REASON = "ورود از فایل"  # what the import writes as the reason: typed
 NEW_NAME = "صنایع بازنام‌گذاری‌شده هم‌ارز"
 
 
-@pytest.fixture
-def figures_cached(settings):
-    settings.TASHIL_REPORT_CACHE = True
-
-
 def sheet(tmp_path, header, row):
     book = Workbook()
     book.active.append(header)
