@@ -102,10 +102,21 @@ class AgendaItemSerializer(TashilModelSerializer):
 
 
 class VisitFindingSerializer(TashilModelSerializer):
+    obstacle = serializers.SerializerMethodField()
+
     class Meta:
         model = VisitFinding
         fields = ("id", "meeting", "unit", "finding", "group", "obstacle")
-        read_only_fields = ("obstacle",)
+
+    def get_obstacle(self, finding) -> int | None:
+        """The obstacle opened from the finding, when the reader may see it (through the scope helper)."""
+        from tashil.obstacles.models import Obstacle
+
+        if finding.obstacle_id is None:
+            return None
+        return (
+            Obstacle.objects.for_user(self.reader()).filter(pk=finding.obstacle_id).values_list("pk", flat=True).first()
+        )
 
 
 class ResolutionSerializer(TashilModelSerializer):
