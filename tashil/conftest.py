@@ -68,6 +68,17 @@ def api_as(world):
     return make
 
 
+@pytest.fixture
+def figures_cached(settings):
+    """The county figures cached, as in production (``TASHIL_REPORT_CACHE``), from an empty cache."""
+    from django.core.cache import cache
+
+    settings.TASHIL_REPORT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

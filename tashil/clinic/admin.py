@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from tashil.core.admins import EventAdmin
+
+from . import services
 from .models import (
     ActionItem,
     Centre,
@@ -29,7 +32,9 @@ class ActionItemInline(admin.TabularInline):
 
 
 @admin.register(ClinicCase)
-class ClinicCaseAdmin(admin.ModelAdmin):
+class ClinicCaseAdmin(EventAdmin):
+    event = staticmethod(services.save_case)
+
     list_display = ("__str__", "centre", "status", "outcome", "opened_date")
     list_filter = ("status", "outcome", "centre")
     raw_id_fields = ("unit",)

@@ -8,7 +8,7 @@ from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 from tashil.obstacles.api import ObstacleSerializer
 
-from . import actions, filtersets
+from . import actions, filtersets, services
 from .models import ActionItem, Centre, ClinicCase, Diagnosis, DiagnosisScore, WeeklyUpdate
 
 
@@ -33,6 +33,7 @@ class CentreSerializer(TashilModelSerializer):
 
 
 class CaseSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_case)  # admitting a unit, as on the page
     progress = serializers.FloatField(read_only=True, allow_null=True)
 
     class Meta:

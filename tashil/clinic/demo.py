@@ -8,6 +8,7 @@ from tashil.accounts.demo import ensure_user
 from tashil.core.choices import ScopeLevel
 from tashil.core.jalali import today, week_bounds
 from tashil.obstacles.models import Obstacle, ObstacleGroup
+from tashil.units import services as unit_services
 from tashil.units.choices import StatusChangeSource, UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -162,7 +163,8 @@ def play_out(case, status, outcome, rng, context, groups, experts, secretariat):
         closed = unit.status_date + datetime.timedelta(days=1)
     closed = min(today(), closed)
     if outcome == CaseOutcome.REVIVED:
-        unit.change_status(
+        unit_services.change_status(
+            unit,
             UnitStatus.ACTIVE,
             "ازسرگیری تولید پس از اجرای برنامه احیای کلینیک صنعت",
             user=lead,
@@ -171,7 +173,8 @@ def play_out(case, status, outcome, rng, context, groups, experts, secretariat):
         )
         case.action_items.update(progress=100)
     elif outcome == CaseOutcome.IMPROVED and unit.status != UnitStatus.SEMI_ACTIVE:
-        unit.change_status(
+        unit_services.change_status(
+            unit,
             UnitStatus.SEMI_ACTIVE,
             "بازگشت بخشی از ظرفیت تولید",
             user=lead,
@@ -184,7 +187,7 @@ def play_out(case, status, outcome, rng, context, groups, experts, secretariat):
         CaseOutcome.NOT_REVIVABLE: "اختلاف شرکا به دادگاه کشیده شده و مالکان از ادامه فعالیت منصرف شده‌اند.",
         CaseOutcome.WITHDRAWN: "مالک واحد را به سرمایه‌گذار تازه فروخت و از ادامه پرونده انصراف داد.",
     }
-    case.close(outcome, notes[outcome], user=secretariat)
+    services.close(case, outcome, notes[outcome], user=secretariat)
     ClinicCase.objects.filter(pk=case.pk).update(closed_date=closed)
 
 

@@ -80,6 +80,16 @@ class ClinicCaseForm(TashilModelForm):
         self.fields["experts"].queryset = experts.filter(clinic_rosters__centre_id=centre) if centre else experts.none()
         self.fields["experts"].help_text = _("کارشناسان کانون برگزیده (پس از انتخاب کانون و ذخیره نمایش داده می‌شوند).")
 
+    def save(self, commit=True):
+        """Through ``services.save_case``: the county's figures count the case."""
+        case = super().save(commit=False)
+        if commit:
+            from . import services
+
+            services.save_case(case, user=self.user)
+            self.save_m2m()
+        return case
+
 
 class CloseCaseForm(TashilForm):
     outcome = forms.ChoiceField(

@@ -5,6 +5,7 @@ import's batches), registered with ``tashil.units.services.after_units_changed``
 
 from collections import defaultdict
 
+from . import services
 from .choices import CaseStatus
 from .models import ClinicCase
 
@@ -27,5 +28,5 @@ def credit_revivals(changed):
     for change in revived:
         case = next((case for case in cases[change.unit_id] if case.opened_date <= change.date), None)
         if case is not None and (case.is_open or case.closed_date is None or case.closed_date >= change.date):
-            case.credit(change)
+            services.credit(case, change)
             cases[change.unit_id].remove(case)

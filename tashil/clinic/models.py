@@ -8,7 +8,6 @@ from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
-from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import format_jalali, today, week_bounds
@@ -307,62 +306,6 @@ class ClinicCase(BaseModel):
                 _("نتیجه «%(o)s» این پرونده در انتظار تأیید دبیرخانه است؛ تا تأیید یا برگشت آن، پرونده تغییر نمی‌کند.")
                 % {"o": self.get_outcome_display()}
             )
-
-    @transaction.atomic
-    def close(self, outcome, note="", user=None):
-        """Close with an outcome. "Revived" needs the unit active: it becomes active now if it is not, and the
-        status change is credited to the case."""
-        from tashil.units.choices import StatusChangeSource, UnitStatus
-
-        if not self.is_open:
-            raise ValidationError(_("این پرونده پیش‌تر بسته شده است."))
-        if outcome not in CaseOutcome.values:
-            raise ValidationError({"outcome": _("نتیجه پرونده را برگزینید.")})
-        unit = self.unit
-        if outcome == CaseOutcome.REVIVED:
-            if unit.status != UnitStatus.ACTIVE:
-                change = unit.change_status(
-                    UnitStatus.ACTIVE,
-                    _("احیا با کلینیک صنعت (%(case)s)") % {"case": self},
-                    user=user,
-                    source=StatusChangeSource.CLINIC,
-                )
-                self.credit(change)
-            elif self.revival_id is None:
-                change = (
-                    unit.status_changes.filter(
-                        to_status=UnitStatus.ACTIVE,
-                        from_status__in=(UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE),
-                        date__gte=self.opened_date,
-                    )
-                    .order_by("-date")
-                    .first()
-                )
-                if change is None:
-                    raise ValidationError(_("واحد پیش از این پرونده هم فعال بوده است؛ نتیجه «احیا» درست نیست."))
-                self.credit(change)
-        if outcome == CaseOutcome.IMPROVED and unit.status != UnitStatus.SEMI_ACTIVE:
-            raise ValidationError({"outcome": _("«بهبود ولی نیمه‌فعال» برای واحدی است که اکنون نیمه‌فعال است.")})
-        self.status, self.outcome = CaseStatus.CLOSED, outcome
-        self.closed_date, self.outcome_note = today(), (note or "").strip()
-        self.save()
-        log_event(self, _("پرونده با نتیجه «%(o)s» بسته شد.") % {"o": self.get_outcome_display()})
-
-    def credit(self, change):
-        """Record that this case revived the unit (the status history shows the credit)."""
-        from tashil.core.jalali import format_jalali
-
-        holder = ClinicCase.objects.filter(revival=change).values_list("pk", flat=True).first()
-        if holder is not None:
-            # Already credited (the units hook may have done it a moment ago: clinic.hooks).
-            if holder == self.pk:
-                self.revival = change
-            return
-        self.revival = change
-        self.save(update_fields=["revival", "updated", "county"])
-        log_event(
-            self, _("فعال‌شدن واحد در %(date)s به اعتبار این پرونده ثبت شد.") % {"date": format_jalali(change.date)}
-        )
 
 
 # Whoever may change a case may add, change and remove its parts (an expert rewrites the plan they wrote).

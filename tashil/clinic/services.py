@@ -1,4 +1,10 @@
-"""The clinic's business events: one function each, called by the case page and the API alike."""
+"""The clinic's business events, one function each: admit or edit a case, move it a step on, close it (or propose
+a revival for the secretariat to confirm), credit a unit's revival to it, and turn its diagnosis's findings into
+obstacles. Called by the case page, the API, the admin, the units hook (``hooks.credit_revivals``) and the demo.
+
+Each does the whole event in one transaction — the change, its change-log entries — and then the effects other
+apps own, through the hooks they register with ``after_cases_changed`` (the county dashboard's figures in
+reports): clinic imports none of the apps above it."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,15 +13,34 @@ from django.utils.translation import gettext as _
 
 from tashil.core import scope
 from tashil.core.changelog import log_event
-from tashil.core.jalali import to_jalali
+from tashil.core.hooks import Changed, Hooks
+from tashil.core.jalali import format_jalali, to_jalali, today
 from tashil.core.persian import to_persian_digits
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import Source
 
 from .choices import CaseOutcome, CaseStatus
+from .models import ClinicCase
 
 CONFIRM = "confirm"
 RETURN = "return"
+
+# ---------------------------------------------------------------- what other apps do after cases change
+
+changed_hooks = Hooks()
+# Register ``hook(Changed)``: the cases one event wrote, and the counties whose figures count them.
+after_cases_changed = changed_hooks.register
+
+
+def cases_changed(*cases):
+    """Tell the hooks what one event wrote."""
+    changed_hooks.run(Changed(list(cases), {case.county_id for case in cases}))
+
+
+@transaction.atomic
+def save_case(case, user=None):
+    """Admit a unit to the clinic or save an edited case (the page's form, the API, the admin)."""
+    return changed_hooks.save(case)
 
 
 def activity_evidence(case):
@@ -46,9 +71,70 @@ def close_case(case, user, outcome, note=""):
         log_event(
             case, _("نتیجه «احیا» پیشنهاد شد و در انتظار تأیید دبیرخانه است؛ وضعیت واحد تا آن زمان تغییر نمی‌کند.")
         )
+        cases_changed(case)
         return False
-    case.close(outcome, note, user)
+    close(case, outcome, note, user)
     return True
+
+
+@transaction.atomic
+def close(case, outcome, note="", user=None):
+    """Close with an outcome. «Revived» needs the unit active: it becomes active now if it is not (the units'
+    event), and the status change is credited to the case."""
+    from tashil.units import services as unit_services
+    from tashil.units.choices import StatusChangeSource, UnitStatus
+
+    if not case.is_open:
+        raise ValidationError(_("این پرونده پیش‌تر بسته شده است."))
+    if outcome not in CaseOutcome.values:
+        raise ValidationError({"outcome": _("نتیجه پرونده را برگزینید.")})
+    unit = case.unit
+    if outcome == CaseOutcome.REVIVED:
+        if unit.status != UnitStatus.ACTIVE:
+            change = unit_services.change_status(
+                unit,
+                UnitStatus.ACTIVE,
+                _("احیا با کلینیک صنعت (%(case)s)") % {"case": case},
+                user=user,
+                source=StatusChangeSource.CLINIC,
+            )
+            credit(case, change)
+        elif case.revival_id is None:
+            change = (
+                unit.status_changes.filter(
+                    to_status=UnitStatus.ACTIVE,
+                    from_status__in=(UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE),
+                    date__gte=case.opened_date,
+                )
+                .order_by("-date")
+                .first()
+            )
+            if change is None:
+                raise ValidationError(_("واحد پیش از این پرونده هم فعال بوده است؛ نتیجه «احیا» درست نیست."))
+            credit(case, change)
+    if outcome == CaseOutcome.IMPROVED and unit.status != UnitStatus.SEMI_ACTIVE:
+        raise ValidationError({"outcome": _("«بهبود ولی نیمه‌فعال» برای واحدی است که اکنون نیمه‌فعال است.")})
+    case.status, case.outcome = CaseStatus.CLOSED, outcome
+    case.closed_date, case.outcome_note = today(), (note or "").strip()
+    case.save()
+    log_event(case, _("پرونده با نتیجه «%(o)s» بسته شد.") % {"o": case.get_outcome_display()})
+    cases_changed(case)
+    return case
+
+
+@transaction.atomic
+def credit(case, change):
+    """Record that this case revived the unit (the status history shows the credit)."""
+    holder = ClinicCase.objects.filter(revival=change).values_list("pk", flat=True).first()
+    if holder is not None:
+        # Already credited (the units hook may have done it a moment ago: clinic.hooks).
+        if holder == case.pk:
+            case.revival = change
+        return
+    case.revival = change
+    case.save(update_fields=["revival", "updated", "county"])
+    log_event(case, _("فعال‌شدن واحد در %(date)s به اعتبار این پرونده ثبت شد.") % {"date": format_jalali(change.date)})
+    cases_changed(case)
 
 
 @transaction.atomic
@@ -60,7 +146,7 @@ def review_revival(case, user, decision, reason=""):
     reason = (reason or "").strip()
     if decision == CONFIRM:
         case.status, case.status_before_review = case.status_before_review or CaseStatus.EXECUTION, ""
-        case.close(case.outcome, case.outcome_note, user)
+        close(case, case.outcome, case.outcome_note, user)
         log_event(case, _("دبیرخانه نتیجه «احیا» را تأیید کرد."))
     elif decision == RETURN:
         if not reason:
@@ -69,6 +155,7 @@ def review_revival(case, user, decision, reason=""):
         case.outcome, case.outcome_note = "", ""
         case.save()
         log_event(case, _("دبیرخانه نتیجه «احیا» را برگشت داد: %(reason)s") % {"reason": reason})
+        cases_changed(case)
     else:
         raise ValidationError(_("نتیجه بررسی «%(decision)s» شناخته نیست.") % {"decision": decision})
     return case
@@ -95,6 +182,7 @@ def advance(case, user=None):
     case.status = target
     case.save(update_fields=["status", "updated", "county"])
     log_event(case, _("مرحله از «%(old)s» به «%(new)s» رسید.") % {"old": old, "new": case.get_status_display()})
+    cases_changed(case)
     return case
 
 

@@ -26,6 +26,8 @@ class Action:
     serializer_class: type = None
     # Extra arguments of the form, from the object: ``lambda obj: {"obstacle": obj}``.
     form_kwargs: object = None
+    # Whether the form is given the user (``user=``), for choices in the user's scope.
+    form_user: bool = False
     title: str = ""
     done: object = ""  # "%(object)s …", or a callable (obj, result) -> the message
     # Whether the action has a page of its own (GET shows its form); otherwise it is a button on another page.
@@ -38,9 +40,11 @@ class Action:
     def required_permission(self):
         return self.permission or self.name
 
-    def get_form(self, obj, data=None, files=None):
+    def get_form(self, obj, data=None, files=None, user=None):
         form_class = self.form_class or NoFields
         kwargs = self.form_kwargs(obj) if self.form_kwargs else {}
+        if self.form_user:
+            kwargs["user"] = user
         return form_class(data, files, **kwargs)
 
     def perform(self, obj, user, data):

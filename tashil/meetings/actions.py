@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from tashil.core.actions import Action
+from tashil.core.api.fields import ScopedPrimaryKey
 from tashil.core.persian import to_persian_digits
+from tashil.obstacles.models import Obstacle, ObstacleGroup
 
 from . import forms, services
 
@@ -39,6 +41,15 @@ class ExecutionRequest(serializers.Serializer):
 class NotExecutedRequest(serializers.Serializer):
     failure_party = serializers.ChoiceField(choices=("agency", "producer", "external"))
     note = serializers.CharField(required=False, allow_blank=True)
+
+
+class AgendaObstacleRequest(serializers.Serializer):
+    obstacle = ScopedPrimaryKey(queryset=Obstacle.objects.open())
+
+
+class ItemObstacleRequest(serializers.Serializer):
+    group = serializers.PrimaryKeyRelatedField(queryset=ObstacleGroup.objects.filter(is_active=True))
+    text = serializers.CharField()
 
 
 def on_tab(tab):
@@ -99,9 +110,39 @@ SEND_INVITATIONS = Action(
 
 MEETING_ACTIONS = (HOLD, APPROVE, CANCEL, CARRY, AMEND, SEND_INVITATIONS)
 
+AGENDA_OBSTACLE = Action(
+    name="agenda_obstacle",
+    permission="change",
+    service=services.put_on_agenda,
+    form_class=forms.AgendaObstacleForm,
+    form_kwargs=lambda meeting: {"meeting": meeting},
+    form_user=True,
+    serializer_class=AgendaObstacleRequest,
+    title=gettext_lazy("افزودن مانع به دستور کار %(object)s"),
+    done=lambda meeting, item: _("«%(o)s» به دستور کار افزوده شد.") % {"o": item.title},
+    success_url=on_tab("agenda"),
+)
+
+# ---------------------------------------------------------------- obstacles opened from the minutes: their own
+# role action (``open_obstacle``), not «change», so approved minutes still take their follow-up (services.py).
+
+ITEM_TO_OBSTACLE = Action(
+    name="obstacle",
+    permission="open_obstacle",
+    service=services.item_to_obstacle,
+    form_class=forms.ItemObstacleForm,
+    form_kwargs=lambda item: {"initial": {"text": "\n".join(filter(None, (item.title, item.discussion)))}},
+    serializer_class=ItemObstacleRequest,
+    title=gettext_lazy("ثبت مانع از دستور کار «%(object)s»"),
+    intro=lambda item: _("مانع تازه برای «%(unit)s» ثبت و به این دستور کار پیوند می‌شود.") % {"unit": item.unit},
+    done=lambda item, obstacle: _("مانع «%(o)s» ثبت شد.") % {"o": obstacle},
+    success_url=lambda item, obstacle: item.meeting.get_absolute_url() + "?tab=agenda",
+    page=True,
+)
+
 FINDING_TO_OBSTACLE = Action(
     name="obstacle",
-    permission="change",
+    permission="open_obstacle",
     service=services.finding_to_obstacle,
     done=lambda finding, obstacle: _("مانع «%(o)s» ثبت شد.") % {"o": obstacle},
     success_url=lambda finding, obstacle: finding.meeting.get_absolute_url() + "?tab=findings",

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from tashil.core.admins import EventAdmin
+
+from . import services
 from .models import (
     AgendaItem,
     Attendance,
@@ -29,14 +32,19 @@ class MeetingSeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(EventAdmin):
+    event = staticmethod(services.save_meeting)
+    related = staticmethod(services.meetings_changed)  # the resolutions of the inline count in its county
+
     list_display = ("__str__", "date", "status")
     list_filter = ("status", "kind")
     inlines = (AttendanceInline, ResolutionInline)
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):
+class ResolutionAdmin(EventAdmin):
+    event = staticmethod(services.save_resolution)
+
     list_display = ("__str__", "agency", "deadline", "status")
     list_filter = ("status",)
     raw_id_fields = ("meeting", "unit", "obstacle")

@@ -17,12 +17,22 @@ from tashil.core.api.viewsets import TashilModelViewSet
 
 from . import actions, filtersets, services
 from .minutes import minutes_filename, render_minutes
-from .models import AgendaItem, Attendance, Meeting, Resolution, check_meeting_day, check_same_county, open_first
+from .models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Resolution,
+    VisitFinding,
+    check_meeting_day,
+    check_same_county,
+    open_first,
+)
 
 CONFIRM_HOLIDAY = _("confirm_holiday را true بفرستید")
 
 
 class MeetingSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_meeting)
     confirm_holiday = serializers.BooleanField(
         write_only=True,
         required=False,
@@ -109,7 +119,26 @@ class AgendaItemSerializer(TashilModelSerializer):
         return attrs
 
 
+class VisitFindingSerializer(TashilModelSerializer):
+    obstacle = serializers.SerializerMethodField()
+
+    class Meta:
+        model = VisitFinding
+        fields = ("id", "meeting", "unit", "finding", "group", "obstacle")
+
+    def get_obstacle(self, finding) -> int | None:
+        """The obstacle opened from the finding, when the reader may see it (through the scope helper)."""
+        from tashil.obstacles.models import Obstacle
+
+        if finding.obstacle_id is None:
+            return None
+        return (
+            Obstacle.objects.for_user(self.reader()).filter(pk=finding.obstacle_id).values_list("pk", flat=True).first()
+        )
+
+
 class ResolutionSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_resolution)  # a resolution on an obstacle refers it, as on the page
     is_overdue = serializers.BooleanField(read_only=True)
     awaiting_verification = serializers.BooleanField(read_only=True)
 
@@ -180,6 +209,13 @@ class MeetingViewSet(TashilModelViewSet):
         if moved:
             services.announce_schedule(serializer.instance, self.request.user)
 
+    agenda_obstacle = api_action(
+        actions.AGENDA_OBSTACLE,
+        response=lambda view, meeting, item: Response(
+            AgendaItemSerializer(item, context=view.get_serializer_context()).data, status=201
+        ),
+    )
+
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The minutes as a PDF")})
     @action(detail=True, methods=["get"])
     def minutes(self, request, pk=None):
@@ -214,6 +250,19 @@ class AgendaItemViewSet(TashilModelViewSet):
             .prefetch_related(scope.prefetch(self.request.user, "obstacles", Obstacle.objects.all()))
         )
 
+    obstacle = api_action(actions.ITEM_TO_OBSTACLE, status_code=201)
+
+
+class VisitFindingViewSet(TashilModelViewSet):
+    """A field visit's findings; ``obstacle/`` opens the obstacle a finding calls for (also once the visit's
+    minutes are approved, when every other write of the finding is refused)."""
+
+    queryset = VisitFinding.objects.select_related("meeting")
+    serializer_class = VisitFindingSerializer
+    filterset_fields = ("meeting", "unit")
+
+    obstacle = api_action(actions.FINDING_TO_OBSTACLE, status_code=201)
+
 
 class ResolutionViewSet(TashilModelViewSet):
     """Resolutions in the follow-up board's order: those still being followed up first, then by deadline."""
@@ -223,10 +272,6 @@ class ResolutionViewSet(TashilModelViewSet):
     queryset = Resolution.objects.select_related("meeting", "agency").order_by(open_first(), "deadline", "pk")
     serializer_class = ResolutionSerializer
     filterset_class = filtersets.ResolutionFilterSet
-
-    def perform_create(self, serializer):
-        super().perform_create(serializer)
-        serializer.instance.move_obstacle_forward(user=self.request.user)
 
     progress = api_action(actions.PROGRESS)
     execute = api_action(actions.EXECUTE)
@@ -241,5 +286,6 @@ ROUTES = [
     ("meetings/meetings", MeetingViewSet, "meeting"),
     ("meetings/attendance", AttendanceViewSet, "attendance"),
     ("meetings/agenda-items", AgendaItemViewSet, "agendaitem"),
+    ("meetings/findings", VisitFindingViewSet, "visitfinding"),
     ("meetings/resolutions", ResolutionViewSet, "resolution"),
 ]

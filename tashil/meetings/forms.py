@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from tashil.core import scope
 from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm, style_form
 from tashil.core.workdays import WorkCalendar
-from tashil.obstacles.forms import validate_upload
-from tashil.obstacles.models import Obstacle
+from tashil.obstacles.forms import grouped_choices, validate_upload
+from tashil.obstacles.models import Obstacle, ObstacleGroup
 
 from .choices import InvitationAnswer
 from .models import (
@@ -87,6 +87,15 @@ class MeetingForm(TashilModelForm):
             self.add_error(None, error)
         return cleaned
 
+    def save(self, commit=True):
+        """Through ``services.save_meeting``: the county's figures count the meeting."""
+        meeting = super().save(commit=False)
+        if commit:
+            from . import services
+
+            services.save_meeting(meeting, user=self.user)
+        return meeting
+
 
 class MeetingChildForm(TashilModelForm):
     """A form of something that belongs to a meeting: the meeting's place decides what it may name."""
@@ -151,6 +160,21 @@ class AgendaObstacleForm(TashilForm):
             except ValidationError as error:
                 raise ValidationError(error.messages) from error
         return obstacle
+
+
+class ItemObstacleForm(TashilForm):
+    """An obstacle opened from an agenda item: its group, and its text (the first line is its title)."""
+
+    group = forms.ModelChoiceField(label=_("گروه مانع"), queryset=ObstacleGroup.objects.filter(is_active=True))
+    text = forms.CharField(
+        label=_("شرح مانع"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("سطر نخست عنوان مانع می‌شود."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = grouped_choices(self.fields["group"].queryset)
 
 
 class AgendaObstacleUpdateForm(TashilForm):
@@ -245,9 +269,12 @@ class ResolutionForm(TashilModelForm):
         return cleaned
 
     def save(self, commit=True):
-        resolution = super().save(commit=commit)
+        """Through ``services.save_resolution``: a resolution on an obstacle refers it to the agency."""
+        resolution = super().save(commit=False)
         if commit:
-            resolution.move_obstacle_forward(user=self.user)
+            from . import services
+
+            services.save_resolution(resolution, user=self.user)
         return resolution
 
 

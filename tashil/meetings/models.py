@@ -37,7 +37,8 @@ from .choices import (
     ResolutionStatus,
 )
 
-MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel"}
+# ``open_obstacle``: open an obstacle from the minutes (an agenda item, a finding), also once they are approved.
+MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel", "open_obstacle"}
 
 
 class MeetingSeries(VersionedModel, BaseModel):
@@ -815,17 +816,3 @@ class Resolution(VersionedModel, BaseModel):
         if self.verified_at is not None:
             return _("اجرای این مصوبه تأیید شده و مصوبه قفل است؛ ویرایش یا حذف آن ممکن نیست.")
         return None
-
-    def move_obstacle_forward(self, user=None):
-        """A resolution on an obstacle refers it to the responsible agency (due by the deadline)."""
-        from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES
-
-        obstacle = self.obstacle
-        if obstacle is None or not obstacle.is_open or not self.agency_id:
-            return None
-        if obstacle.referrals.filter(agency_id=self.agency_id, status__in=OPEN_REFERRAL_STATUSES).exists():
-            return None
-        note = _("به موجب %(resolution)s") % {"resolution": self}
-        from tashil.obstacles import services as obstacle_services
-
-        return obstacle_services.refer(obstacle, [self.agency], user=user, due_date=self.deadline, note=note)[0]

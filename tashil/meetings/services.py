@@ -1,8 +1,13 @@
-"""The meetings' business events, one function each: hold, approve (and freeze), cancel and amend a meeting,
-carry its open items over, invite agencies; report progress or execution of a resolution, verify it, and the
-rest of a resolution's follow-up. Each does the whole event in one transaction — the change, its change-log
-entries (the meeting's or resolution's history is its record), notifications and the minutes' PDF once it
-commits — and pages, the API, tasks and the demo call it. The models keep the rules of state."""
+"""The meetings' business events, one function each: plan or edit a meeting, hold, approve (and freeze),
+cancel and amend it, carry its open items over, invite agencies, put an obstacle on its agenda, open an obstacle
+from an agenda item, a field visit's finding or a service desk's request; pass or edit a resolution (which
+refers its obstacle), report progress or execution of it, verify it, and the rest of its follow-up.
+
+Each does the whole event in one transaction — the change, its change-log entries (the meeting's or
+resolution's history is its record), notifications and the minutes' PDF once it commits, and then the effects
+other apps own, through the hooks they register with ``after_meetings_changed`` (the county dashboard's
+figures in reports) — and pages, the API, the admin, tasks and the demo call it. The models keep the rules of
+state."""
 
 import datetime
 from pathlib import Path
@@ -17,19 +22,38 @@ from django.utils.translation import gettext as _
 
 from tashil.core.changelog import log_event
 from tashil.core.choices import ScopeLevel
+from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
 from tashil.core.persian import to_persian_digits
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import Source
 
 from .choices import AgendaStatus, MeetingStatus, ResolutionStatus
-from .models import AgendaItem, Attendance, MinutesAmendment
+from .models import AgendaItem, Attendance, MinutesAmendment, check_same_county
 from .tasks import store_minutes
 
 # Meetings whose number is on paper (held, minutes approved): their numbers never move.
 ON_RECORD = (MeetingStatus.HELD, MeetingStatus.APPROVED)
 # Far above any real session number: where a moving number waits so that no two meetings share one.
 PARKING = 1_000_000
+
+
+# ---------------------------------------------------------------- what other apps do after meetings change
+
+changed_hooks = Hooks()
+# Register ``hook(Changed)``: the meetings and resolutions one event wrote, and the counties whose figures count them.
+after_meetings_changed = changed_hooks.register
+
+
+def meetings_changed(*rows):
+    """Tell the hooks what one event wrote (meetings, resolutions)."""
+    changed_hooks.run(Changed(list(rows), {row.county_id for row in rows}))
+
+
+@transaction.atomic
+def save_meeting(meeting, user=None):
+    """Plan a meeting or save an edited one (the page's form, the API, the admin); its county's figures."""
+    return changed_hooks.save(meeting)
 
 
 @transaction.atomic
@@ -226,6 +250,25 @@ def answer_invitation(row, answer, name="", position=""):
 
 
 @transaction.atomic
+def mark_attendance(meeting, rows, user=None):
+    """Everyone's presence in one go: each row checked as the model checks it, and saved only when none is
+    refused (each refusal names its row)."""
+    if reason := meeting.locked_reason():
+        raise ValidationError(reason)
+    errors = []
+    for row in rows:
+        try:
+            row.full_clean()
+        except ValidationError as error:
+            errors.append(f"{row}: {' '.join(error.messages)}")
+    if errors:
+        raise ValidationError(errors)
+    for row in rows:
+        row.save()
+    return rows
+
+
+@transaction.atomic
 def hold(meeting, user=None):
     if meeting.status != MeetingStatus.PLANNED:
         raise ValidationError(
@@ -236,6 +279,7 @@ def hold(meeting, user=None):
     meeting.status = MeetingStatus.HELD
     meeting.save(update_fields=["status", "updated"])
     log_event(meeting, _("جلسه برگزارشده ثبت شد."))
+    meetings_changed(meeting)
     return meeting
 
 
@@ -256,6 +300,7 @@ def approve(meeting, user=None):
         resolution.objection_deadline = deadline
         resolution.save(update_fields=["objection_deadline", "updated"])
     log_event(meeting, _("صورتجلسه تأیید و قفل شد."))
+    meetings_changed(meeting, *opened)
     pk = meeting.pk
     transaction.on_commit(lambda: store_minutes.enqueue(pk))
     transaction.on_commit(lambda: tell_agencies(meeting, opened))
@@ -279,6 +324,7 @@ def cancel(meeting, reason, user=None):
 
         log_event(meeting, _("لغو جلسه به %(count)s دعوت‌شده اعلام شد.") % {"count": to_persian_digits(len(invited))})
         queue_invitations(meeting, invited, CANCEL, user=user)
+    meetings_changed(meeting)
     return meeting
 
 
@@ -320,6 +366,7 @@ def carry_over(meeting, user=None):
         meeting,
         _("%(count)s دستور کار به %(target)s منتقل شد.") % {"count": to_persian_digits(len(items)), "target": target},
     )
+    meetings_changed(meeting, target)
     return target
 
 
@@ -333,6 +380,7 @@ def report_progress(resolution, note, user=None):
     resolution.status, resolution.progress_note = ResolutionStatus.IN_PROGRESS, note.strip()
     resolution.save(update_fields=["status", "progress_note", "updated"])
     log_event(resolution, _("گزارش پیشرفت: %(note)s") % {"note": resolution.progress_note})
+    meetings_changed(resolution)
 
 
 @transaction.atomic
@@ -354,6 +402,7 @@ def report_execution(resolution, evidence, evidence_file=None, user=None):
         resolution,
         _("اجرای مصوبه گزارش شد؛ در انتظار تأیید دبیرخانه. %(evidence)s") % {"evidence": resolution.evidence},
     )
+    meetings_changed(resolution)
 
 
 @transaction.atomic
@@ -369,6 +418,7 @@ def verify(resolution, user=None):
     resolution.closed_date = today()
     resolution.save()
     log_event(resolution, _("اجرای مصوبه تأیید شد."))
+    meetings_changed(resolution)
     if resolution.obstacle is not None and resolution.obstacle.is_open:
         from tashil.obstacles import services as obstacle_services
 
@@ -386,6 +436,7 @@ def reject_report(resolution, reason, user=None):
     resolution.reported_at = None
     resolution.save(update_fields=["reported_at", "updated"])
     log_event(resolution, _("گزارش اجرا پذیرفته نشد: %(reason)s") % {"reason": reason.strip()})
+    meetings_changed(resolution)
 
 
 @transaction.atomic
@@ -401,6 +452,7 @@ def mark_not_executed(resolution, failure_party, note="", user=None):
     resolution.outcome_note, resolution.closed_date = (note or "").strip(), today()
     resolution.save()
     log_event(resolution, _("اجرانشده؛ مسئول: %(party)s") % {"party": resolution.get_failure_party_display()})
+    meetings_changed(resolution)
 
 
 @transaction.atomic
@@ -415,6 +467,7 @@ def cancel_resolution(resolution, note, user=None):
     )
     resolution.save()
     log_event(resolution, _("مصوبه لغو شد: %(note)s") % {"note": resolution.outcome_note})
+    meetings_changed(resolution)
 
 
 @transaction.atomic
@@ -454,6 +507,7 @@ def object_to(resolution, reason, user=None):
         resolution,
         _("اعتراض ثبت شد و به %(meeting)s رفت: %(reason)s") % {"meeting": target, "reason": resolution.objection},
     )
+    meetings_changed(resolution, target)
     return target
 
 
@@ -465,6 +519,72 @@ def reaffirm(resolution, note="", user=None):
     resolution.status = ResolutionStatus.PENDING
     resolution.save(update_fields=["status", "updated"])
     log_event(resolution, _("مصوبه پس از رسیدگی به اعتراض دوباره تأیید شد. %(note)s") % {"note": note})
+    meetings_changed(resolution)
+
+
+@transaction.atomic
+def save_resolution(resolution, user=None):
+    """Pass a resolution or save an edited one (the page's form, the API, the admin): a resolution on an obstacle
+    refers it to the responsible agency (``move_obstacle_forward``); its county's figures."""
+    resolution.save()
+    move_obstacle_forward(resolution, user=user)
+    meetings_changed(resolution)
+    return resolution
+
+
+def move_obstacle_forward(resolution, user=None):
+    """A resolution on an open obstacle refers it to the responsible agency, due by the resolution's deadline,
+    unless that agency already holds an open referral of it. Returns the referral, or None."""
+    from tashil.obstacles.choices import OPEN_REFERRAL_STATUSES
+
+    obstacle = resolution.obstacle
+    if obstacle is None or not obstacle.is_open or not resolution.agency_id:
+        return None
+    if obstacle.referrals.filter(agency_id=resolution.agency_id, status__in=OPEN_REFERRAL_STATUSES).exists():
+        return None
+    note = _("به موجب %(resolution)s") % {"resolution": resolution}
+    return obstacle_services.refer(obstacle, [resolution.agency], user=user, due_date=resolution.deadline, note=note)[0]
+
+
+@transaction.atomic
+def put_on_agenda(meeting, obstacle, user=None):
+    """Put an obstacle on the meeting's agenda: a new item with the obstacle's unit and title (once while the item
+    is open). Returns the item."""
+    if reason := meeting.locked_reason():
+        raise ValidationError(reason)
+    check_same_county(meeting, obstacle=obstacle)
+    if meeting.agenda_items.filter(obstacles=obstacle, status=AgendaStatus.OPEN).exists():
+        raise ValidationError({"obstacle": _("«%(o)s» هم‌اکنون در دستور این جلسه است.") % {"o": obstacle}})
+    order = (meeting.agenda_items.aggregate(top=Max("order"))["top"] or 0) + 1
+    item = AgendaItem.objects.create(meeting=meeting, order=order, unit=obstacle.unit, title=obstacle.title)
+    item.obstacles.add(obstacle)
+    return item
+
+
+# ---------------------------------------------------------------- obstacles opened from the minutes
+#
+# Opening an obstacle from an agenda item, a field visit's finding or a service desk's request is the follow-up
+# the minutes call for, so it works after they are approved too: it writes a new obstacle and, of the minutes,
+# only the link to it (the item's obstacles, the finding's ``obstacle``); every other edit or delete of them
+# stays refused (``locked_reason``). A desk request opens its obstacle as it is registered.
+
+
+@transaction.atomic
+def item_to_obstacle(item, group, text="", user=None):
+    """An agenda item's matter as a new obstacle of its unit (source: the working group), added to the item's
+    obstacles. Returns the obstacle."""
+    if item.unit_id is None:
+        raise ValidationError(_("این دستور کار واحدی ندارد؛ مانع از آنِ یک واحد است."))
+    obstacle = obstacle_services.open_obstacle(
+        unit=item.unit,
+        group=group,
+        text=text or item.title,
+        source=Source.MEETING,
+        user=user,
+        reported_date=item.meeting.date,
+    )
+    item.obstacles.add(obstacle)
+    return obstacle
 
 
 def finding_to_obstacle(finding, user=None):

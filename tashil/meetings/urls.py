@@ -26,6 +26,7 @@ urlpatterns = [
     path("agenda/add/", views.AgendaItemEditView.as_view(), name="agendaitem_add"),
     path("agenda/<int:pk>/edit/", views.AgendaItemEditView.as_view(), name="agendaitem_edit"),
     path("agenda/<int:pk>/delete/", views.AgendaItemDeleteView.as_view(), name="agendaitem_delete"),
+    path("agenda/<int:pk>/obstacle/", views.AgendaItemObstacleView.as_view(), name="agendaitem_obstacle"),
     path(
         "agenda/<int:pk>/obstacle-update/", views.AgendaObstacleUpdateView.as_view(), name="agendaitem_obstacle_update"
     ),

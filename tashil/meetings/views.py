@@ -4,7 +4,6 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import OuterRef
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
@@ -109,7 +108,10 @@ class MeetingView(ObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, meeting = self.request.user, self.object
-        can = {a: scope.can_object(user, meeting, a) for a in ("hold", "approve", "amend", "carry", "cancel", "change")}
+        can = {
+            a: scope.can_object(user, meeting, a)
+            for a in ("hold", "approve", "amend", "carry", "cancel", "change", "open_obstacle")
+        }
         context.update(
             can=can,
             editable=can["change"] and not meeting.is_frozen,
@@ -263,20 +265,10 @@ class AttendanceMarkView(ScopedViewMixin, View):
         meeting = self.get_scoped_object("change")
         formset = forms.AttendanceMarkFormSet(request.POST, queryset=meeting.attendance.all())
         if formset.is_valid():
-            errors = []
-            with transaction.atomic():
-                for form in formset.forms:
-                    row = form.save(commit=False)
-                    try:
-                        row.full_clean()
-                    except ValidationError as error:
-                        errors.append(f"{row}: {' '.join(error.messages)}")
-                        continue
-                    row.save()
-                if errors:
-                    transaction.set_rollback(True)
-            if errors:
-                for line in errors:
+            try:
+                services.mark_attendance(meeting, [form.save(commit=False) for form in formset.forms], request.user)
+            except ValidationError as error:
+                for line in error.messages:
                     messages.error(request, line)
             else:
                 messages.success(request, _("حضور و غیاب ذخیره شد."))
@@ -292,26 +284,11 @@ class InviteAgenciesView(ActionView):
     actions = (actions.INVITE,)
 
 
-class AgendaObstacleView(ScopedViewMixin, View):
+class AgendaObstacleView(ActionView):
     """Put an obstacle on the agenda: the item takes the obstacle's unit and title."""
 
     model = Meeting
-
-    def post(self, request, pk):
-        meeting = self.get_scoped_object("change")
-        form = forms.AgendaObstacleForm(request.POST, user=request.user, meeting=meeting)
-        if form.is_valid():
-            obstacle = form.cleaned_data["obstacle"]
-            if meeting.agenda_items.filter(obstacles=obstacle, status=AgendaStatus.OPEN).exists():
-                messages.error(request, _("«%(o)s» هم‌اکنون در دستور این جلسه است.") % {"o": obstacle})
-            else:
-                order = meeting.agenda_items.count() + 1
-                item = AgendaItem.objects.create(meeting=meeting, order=order, unit=obstacle.unit, title=obstacle.title)
-                item.obstacles.add(obstacle)
-                messages.success(request, _("«%(o)s» به دستور کار افزوده شد.") % {"o": obstacle})
-        else:
-            messages.error(request, " ".join(form.errors.get("obstacle", [])) or _("مانع را برگزینید."))
-        return HttpResponseRedirect(meeting.get_absolute_url() + "?tab=agenda")
+    actions = (actions.AGENDA_OBSTACLE,)
 
 
 class AgendaItemEditView(ObjectEditView):
@@ -324,6 +301,13 @@ class AgendaItemEditView(ObjectEditView):
 
 class AgendaItemDeleteView(ObjectDeleteView):
     model = AgendaItem
+
+
+class AgendaItemObstacleView(ActionView):
+    """Open an obstacle from an agenda item (source: the working group), also once the minutes are approved."""
+
+    model = AgendaItem
+    actions = (actions.ITEM_TO_OBSTACLE,)
 
 
 class AgendaObstacleUpdateView(ScopedViewMixin, View):

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from tashil.core.admins import EventAdmin
+
+from . import services
 from .models import (
     Attachment,
     Obstacle,
@@ -36,7 +39,10 @@ class ReferralInline(admin.TabularInline):
 
 
 @admin.register(Obstacle)
-class ObstacleAdmin(admin.ModelAdmin):
+class ObstacleAdmin(EventAdmin):
+    event = staticmethod(services.save_obstacle)
+    related = staticmethod(services.obstacles_changed)  # the referrals of the inline
+
     list_display = ("title", "unit", "group", "status", "severity", "reported_date")
     list_filter = ("status", "severity", "group__domain")
     search_fields = ("title",)
@@ -45,7 +51,9 @@ class ObstacleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(admin.ModelAdmin):
+class ReferralAdmin(EventAdmin):
+    event = staticmethod(services.save_referral)
+
     list_display = ("obstacle", "agency", "status", "due_date")
     list_filter = ("status",)
     raw_id_fields = ("obstacle", "agency")

@@ -43,6 +43,7 @@ class ObstacleGroupSerializer(TashilModelSerializer):
 
 class ObstacleSerializer(TashilModelSerializer):
     has_overdue = serializers.BooleanField(read_only=True)
+    event = staticmethod(services.save_obstacle)  # registering or editing one, as on the page
 
     class Meta:
         model = Obstacle
@@ -89,10 +90,6 @@ class ObstacleSerializer(TashilModelSerializer):
         if not group.is_active and (self.instance is None or self.instance.group_id != group.pk):
             raise serializers.ValidationError(f"گروه «{group}» بازنشسته شده است؛ گروه دیگری برگزینید.")
         return group
-
-    def create(self, validated_data):
-        validated_data["reported_by"] = self.context["request"].user
-        return super().create(validated_data)
 
 
 class ReferralSerializer(TashilModelSerializer):

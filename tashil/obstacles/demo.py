@@ -301,5 +301,5 @@ def bundle_systemic(county, groups, user):
     members = Obstacle.objects.filter(county=county, group=group, status__in=("registered", "referred", "in_progress"))[
         :8
     ]
-    issue.bundle(list(members), user=user)
-    issue.move_to("referred", "به دبیرخانه ستاد استان فرستاده شد.", user=user)
+    services.bundle(issue, list(members), user=user)
+    services.move_issue(issue, "referred", "به دبیرخانه ستاد استان فرستاده شد.", user=user)

@@ -116,11 +116,14 @@ class ObstacleForm(TashilModelForm):
         return roles == {Role.UNIT_REP}
 
     def save(self, commit=True):
+        """Through the obstacles' event (``services.save_obstacle``): the county's figures are told."""
         obstacle = super().save(commit=False)
         if obstacle.pk is None and self.user is not None:
             obstacle.reported_by = self.user
         if commit:
-            obstacle.save()
+            from . import services
+
+            services.save_obstacle(obstacle, user=self.user)
         return obstacle
 
 
@@ -274,21 +277,12 @@ class SystemicIssueForm(TashilModelForm):
         return cleaned
 
     def save(self, commit=True):
+        """Through ``services.raise_issue``: the chosen obstacles bundled, a new issue announced."""
         issue = super().save(commit=False)
-        if issue.pk is None and self.user is not None:
-            issue.raised_by = self.user
         if commit:
-            raised = issue.pk is None
-            issue.save()
-            chosen = self.cleaned_data.get("obstacles")
-            if chosen:
-                issue.bundle(chosen, user=self.user)
-            if raised:
-                from django.db import transaction
+            from . import services
 
-                from .notify import systemic_raised
-
-                transaction.on_commit(lambda: systemic_raised(issue))
+            services.raise_issue(issue, self.cleaned_data.get("obstacles") or (), user=self.user)
         return issue
 
 

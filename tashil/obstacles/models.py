@@ -7,7 +7,7 @@ workflow (refer, answer, escalate, close...) is a function in ``services.py``, c
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
@@ -824,41 +824,3 @@ class SystemicIssue(BaseModel):
         ObstacleStatus.REFERRED: (ObstacleStatus.IN_PROGRESS, *CLOSED_STATUSES),
         ObstacleStatus.IN_PROGRESS: CLOSED_STATUSES,
     }
-
-    @transaction.atomic
-    def move_to(self, status, note="", user=None):
-        allowed = self.TRANSITIONS.get(self.status, ())
-        if status not in allowed:
-            raise ValidationError(
-                {
-                    "status": _("موضوع «%(old)s» است و نمی‌تواند «%(new)s» شود.")
-                    % {"old": self.get_status_display(), "new": ObstacleStatus(status).label}
-                }
-            )
-        self.status = status
-        if status in CLOSED_STATUSES:
-            self.closed_date = today()
-            self.outcome_note = note
-        self.save()
-        for obstacle in self.obstacles.all():
-            ObstacleEvent.objects.create(
-                obstacle=obstacle,
-                kind=EventKind.SYSTEMIC,
-                author=user,
-                text=_("موضوع فراگیر «%(issue)s»: %(status)s") % {"issue": self, "status": self.get_status_display()}
-                + (f" — {note}" if note else ""),
-            )
-
-    @transaction.atomic
-    def bundle(self, obstacles, user=None):
-        """Link obstacles to this issue, each with an entry on its timeline."""
-        for obstacle in obstacles:
-            obstacle.systemic_issue = self
-            obstacle.save(update_fields=["systemic_issue", "updated", "search_text", "county"])
-            ObstacleEvent.objects.create(
-                obstacle=obstacle,
-                kind=EventKind.SYSTEMIC,
-                author=user,
-                text=_("به موضوع فراگیر «%(issue)s» (سطح %(level)s) پیوست.")
-                % {"issue": self, "level": self.get_level_display()},
-            )

@@ -1,24 +1,30 @@
-"""The obstacles' business events, one function each: open an obstacle from a source, refer it, an agency's
-answer, escalate (an obstacle, or a late referral), close, comment; the people accountable (a referral's
-assignee inside the agency, an obstacle's follower in the secretariat); and the producer's word on an agency's
-«done» (confirm, reopen, or silence counted as confirmation).
+"""The obstacles' business events, one function each: register or edit an obstacle, open one from a source,
+refer it, an agency's answer, escalate (an obstacle, or a late referral), close, comment, attach a file; raise a
+systemic issue's status and bundle obstacles into it; the people accountable (a referral's assignee inside the
+agency, an obstacle's follower in the secretariat); and the producer's word on an agency's «done» (confirm,
+reopen, or silence counted as confirmation).
 
 Each does the whole event in one transaction: the change, its timeline entry (``ObstacleEvent``, the
-obstacle's own record), the change log (through the saves), and the notifications once it commits. Pages,
-the API, other apps' services (meetings, clinic), tasks and the demo call these; the model keeps the rules
-that say what state an obstacle may be in (``refuse_if_closed``, ``clean``).
+obstacle's own record), the change log (through the saves), the notifications once it commits, and then the
+effects other apps own, through the hooks they register with ``after_obstacles_changed`` from their
+AppConfig.ready() (the county dashboard's figures in reports): obstacles sits below those apps and imports
+none of them. Pages, the API, the admin, other apps' services (meetings, clinic), tasks and the demo call
+these; the model keeps the rules that say what state an obstacle may be in (``refuse_if_closed``, ``clean``).
 """
 
 import datetime
+import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from tashil.core.choices import ScopeLevel
+from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
 from tashil.core.persian import to_persian_digits
 from tashil.geo.cache import bump_county
@@ -28,6 +34,7 @@ from tashil.orgs.models import Agency
 
 from . import notify
 from .choices import (
+    CLOSED_STATUSES,
     OPEN_REFERRAL_STATUSES,
     OUTCOME_STATUS,
     UNSETTLED_REFERRAL_STATUSES,
@@ -39,9 +46,31 @@ from .choices import (
     ReviewState,
     Severity,
 )
-from .models import LEVEL_ORDER, Obstacle, ObstacleEvent, ProducerReview, Referral
+from .models import LEVEL_ORDER, Attachment, Obstacle, ObstacleEvent, ProducerReview, Referral, SystemicIssue
 
 STATUS_FIELDS = ["status", "updated", "search_text", "county"]
+
+
+# ---------------------------------------------------------------- what other apps do after obstacles change
+
+changed_hooks = Hooks()
+# Register ``hook(Changed)``: the obstacles and referrals one event wrote, and the counties whose figures count them.
+after_obstacles_changed = changed_hooks.register
+
+
+def obstacles_changed(*rows):
+    """Tell the hooks what one event wrote (obstacles, referrals)."""
+    counties = {row.county_id if isinstance(row, Obstacle) else row.obstacle.county_id for row in rows}
+    changed_hooks.run(Changed(list(rows), counties))
+
+
+@transaction.atomic
+def save_obstacle(obstacle, user=None):
+    """Register an obstacle or save an edited one (the page's form, the API, the admin): its change-log entry,
+    a changed group's timeline entry (``Obstacle.save``), and the figures of its county (both, when it moved)."""
+    if obstacle.pk is None and user is not None and obstacle.reported_by_id is None:
+        obstacle.reported_by = user
+    return changed_hooks.save(obstacle)
 
 
 def set_status(obstacle, status, user, text=""):
@@ -59,6 +88,12 @@ def set_status(obstacle, status, user, text=""):
     )
 
 
+def refuse_move(message, old, status, choices):
+    """Refuse a move from the state labelled ``old`` to ``status`` (one of ``choices``, or whatever was sent)."""
+    new = choices(status).label if status in choices.values else status
+    raise ValidationError({"status": message % {"old": old, "new": new}})
+
+
 def start_progress(obstacle, user=None):
     """An agency took the obstacle up: registered or referred becomes in progress."""
     if obstacle.status in (ObstacleStatus.REGISTERED, ObstacleStatus.REFERRED):
@@ -73,12 +108,18 @@ def severity_of_score(score):
 
 
 @transaction.atomic
-def open_from(origin, *, unit, group, text, source, user=None, title="", reported_date=None, severity=None):
-    """Open an obstacle from where it was found — a field visit's finding, a service desk's request, a clinic's
-    diagnosis finding — and tie ``origin`` to it (its ``obstacle`` field). Once per origin; the obstacle's
-    title is the text's first line (or ``title`` when the text is empty), its description the whole text."""
-    if origin.obstacle_id:
-        raise ValidationError(_("این مورد پیش‌تر به مانع «%(o)s» تبدیل شده است.") % {"o": origin.obstacle})
+def save_referral(referral, user=None):
+    """An administrator's correction of a referral (the admin; referring is ``refer``): its county's figures."""
+    referral.save()
+    obstacles_changed(referral)
+    return referral
+
+
+@transaction.atomic
+def open_obstacle(*, unit, group, text, source, user=None, title="", reported_date=None, severity=None):
+    """Open an obstacle from where it was found (a meeting's agenda item, a field visit's finding, a service desk's
+    request, a clinic's diagnosis finding): its title is the text's first line (or ``title`` when the text is
+    empty), its description the whole text. The caller ties its source to it."""
     if group is None:
         raise ValidationError({"group": _("برای ثبت مانع، گروه آن را برگزینید.")})
     text = (text or "").strip()
@@ -96,7 +137,17 @@ def open_from(origin, *, unit, group, text, source, user=None, title="", reporte
     )
     if severity is not None:
         obstacle.severity = severity
-    obstacle.save()
+    return save_obstacle(obstacle, user)
+
+
+@transaction.atomic
+def open_from(origin, **found):
+    """``open_obstacle`` from an ``origin`` with an ``obstacle`` link (a finding, a desk request, a diagnosis
+    score), once per origin. Writing that link is all the event changes of the origin: it is the follow-up its
+    record called for, so it is done even when the origin is locked (a finding of approved minutes)."""
+    if origin.obstacle_id:
+        raise ValidationError(_("این مورد پیش‌تر به مانع «%(o)s» تبدیل شده است.") % {"o": origin.obstacle})
+    obstacle = open_obstacle(**found)
     origin.obstacle = obstacle
     origin.save(update_fields=["obstacle", "updated"])
     return obstacle
@@ -168,6 +219,7 @@ def refer(obstacle, agencies, user=None, days=None, note="", due_date=None):
     if obstacle.status == ObstacleStatus.REGISTERED:
         obstacle.status = ObstacleStatus.REFERRED
         obstacle.save(update_fields=STATUS_FIELDS)
+    obstacles_changed(obstacle, *created)
     transaction.on_commit(lambda: notify.referred(created))
     return created
 
@@ -183,15 +235,7 @@ def answer(referral, status, response="", user=None):
             _("این ارجاع «%(status)s» است و پاسخ تازه نمی‌پذیرد.") % {"status": referral.get_status_display()}
         )
     if status not in allowed:
-        raise ValidationError(
-            {
-                "status": _("از «%(old)s» نمی‌توان به «%(new)s» رفت.")
-                % {
-                    "old": referral.get_status_display(),
-                    "new": ReferralStatus(status).label if status in ReferralStatus.values else status,
-                }
-            }
-        )
+        refuse_move(_("از «%(old)s» نمی‌توان به «%(new)s» رفت."), referral.get_status_display(), status, ReferralStatus)
     text = (response or "").strip()
     if status == ReferralStatus.DONE and not text:
         raise ValidationError({"response": _("بنویسید چه اقدامی انجام شد.")})
@@ -213,6 +257,7 @@ def answer(referral, status, response="", user=None):
     )
     if status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE):
         start_progress(referral.obstacle, user)
+    obstacles_changed(referral)
     transaction.on_commit(lambda: notify.answered(referral))
     if status == ReferralStatus.DONE:
         ask_producer(referral, user)
@@ -445,6 +490,7 @@ def close(obstacle, outcome, user=None, failure_party="", note=""):
     if note:
         text += f". {note}"
     set_status(obstacle, OUTCOME_STATUS[outcome], user, text)
+    obstacles_changed(obstacle)
     return obstacle
 
 
@@ -467,6 +513,7 @@ def escalate(obstacle, user=None, note="", referral=None):
         text=_("برای رسیدگی به سطح %(level)s تشدید شد.") % {"level": obstacle.get_escalation_level_display()}
         + (f" {note}" if note else ""),
     )
+    obstacles_changed(obstacle)
     transaction.on_commit(lambda: notify.escalated(obstacle))
     return obstacle
 
@@ -481,6 +528,7 @@ def escalate_referral(referral, user=None):
     parent = referral.agency.parent
     referral.status = ReferralStatus.ESCALATED
     referral.save(update_fields=["status", "updated"])
+    obstacles_changed(referral)  # the referral to the higher body and the escalation tell of themselves
     new = None
     if parent is not None and not obstacle.referrals.filter(agency=parent, status__in=OPEN_REFERRAL_STATUSES).exists():
         note = _("تشدید پس از پاسخ‌ندادن «%(agency)s» در مهلت.") % {"agency": referral.agency}
@@ -758,3 +806,84 @@ def confirm_silent_reviews(day=None):
         confirm_by_silence(review)
         count += 1
     return count
+
+
+@transaction.atomic
+def attach(obstacle, upload, text="", user=None, internal=False):
+    """A file on the obstacle's timeline (``internal``: not for the unit's representative), with its note."""
+    attachment = Attachment.objects.create(
+        obstacle=obstacle,
+        file=upload,
+        name=get_valid_filename(os.path.basename(upload.name))[:255],
+        size=upload.size,
+        content_type=upload.content_type or "application/octet-stream",
+        internal=internal,
+        uploaded_by=user,
+    )
+    ObstacleEvent.objects.create(
+        obstacle=obstacle,
+        kind=EventKind.ATTACHMENT,
+        author=user,
+        attachment=attachment,
+        internal=internal,
+        text=(text or "").strip() or _("فایل «%(name)s» پیوست شد.") % {"name": attachment.name},
+    )
+    return attachment
+
+
+# ---------------------------------------------------------------- systemic issues
+
+
+@transaction.atomic
+def move_issue(issue, status, note="", user=None):
+    """Move a systemic issue on (referred, in progress, closed with an outcome), with an entry on the timeline
+    of each obstacle it bundles."""
+    allowed = SystemicIssue.TRANSITIONS.get(issue.status, ())
+    if status not in allowed:
+        refuse_move(
+            _("موضوع «%(old)s» است و نمی‌تواند «%(new)s» شود."), issue.get_status_display(), status, ObstacleStatus
+        )
+    issue.status = status
+    if status in CLOSED_STATUSES:
+        issue.closed_date = today()
+        issue.outcome_note = note
+    issue.save()
+    text = _("موضوع فراگیر «%(issue)s»: %(status)s") % {"issue": issue, "status": issue.get_status_display()}
+    for obstacle in issue.obstacles.all():
+        ObstacleEvent.objects.create(
+            obstacle=obstacle, kind=EventKind.SYSTEMIC, author=user, text=text + (f" — {note}" if note else "")
+        )
+    return issue
+
+
+@transaction.atomic
+def bundle(issue, obstacles, user=None):
+    """Link obstacles to a systemic issue, each with an entry on its timeline."""
+    obstacles = list(obstacles)
+    for obstacle in obstacles:
+        obstacle.systemic_issue = issue
+        obstacle.save(update_fields=["systemic_issue", "updated", "search_text", "county"])
+        ObstacleEvent.objects.create(
+            obstacle=obstacle,
+            kind=EventKind.SYSTEMIC,
+            author=user,
+            text=_("به موضوع فراگیر «%(issue)s» (سطح %(level)s) پیوست.")
+            % {"issue": issue, "level": issue.get_level_display()},
+        )
+    obstacles_changed(*obstacles)
+    return obstacles
+
+
+@transaction.atomic
+def raise_issue(issue, obstacles=(), user=None):
+    """Raise a systemic issue or save an edited one; the chosen obstacles join it, and a new one is announced
+    to the level it is raised to."""
+    raised = issue.pk is None
+    if raised and user is not None and issue.raised_by_id is None:
+        issue.raised_by = user
+    issue.save()
+    if obstacles:
+        bundle(issue, obstacles, user=user)
+    if raised:
+        transaction.on_commit(lambda: notify.systemic_raised(issue))
+    return issue

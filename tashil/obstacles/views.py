@@ -1,8 +1,5 @@
-import os
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -17,7 +14,6 @@ from django.db.models import (
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -30,7 +26,7 @@ from tashil.geo.areas import default_area
 from tashil.geo.cache import cached, kept_a_while
 
 from . import actions, filtersets, forms, services, tables
-from .choices import EventKind, ReferralStatus
+from .choices import ReferralStatus
 from .models import (
     Attachment,
     Obstacle,
@@ -169,30 +165,12 @@ class ObstacleCommentView(ScopedViewMixin, View):
             return HttpResponseRedirect(obstacle.get_absolute_url())
         internal = form.cleaned_data.get("internal", False)
         upload = form.cleaned_data.get("file")
-        with transaction.atomic():
-            if upload is not None:
-                if not scope.can_object(request.user, obstacle, "attach"):
-                    raise PermissionDenied
-                attachment = Attachment.objects.create(
-                    obstacle=obstacle,
-                    file=upload,
-                    name=get_valid_filename(os.path.basename(upload.name))[:255],
-                    size=upload.size,
-                    content_type=upload.content_type or "application/octet-stream",
-                    internal=internal,
-                    uploaded_by=request.user,
-                )
-                ObstacleEvent.objects.create(
-                    obstacle=obstacle,
-                    kind=EventKind.ATTACHMENT,
-                    author=request.user,
-                    attachment=attachment,
-                    internal=internal,
-                    text=(form.cleaned_data.get("text") or "").strip()
-                    or _("فایل «%(name)s» پیوست شد.") % {"name": attachment.name},
-                )
-            else:
-                services.comment(obstacle, form.cleaned_data["text"], user=request.user, internal=internal)
+        if upload is not None:
+            if not scope.can_object(request.user, obstacle, "attach"):
+                raise PermissionDenied
+            services.attach(obstacle, upload, form.cleaned_data.get("text"), user=request.user, internal=internal)
+        else:
+            services.comment(obstacle, form.cleaned_data["text"], user=request.user, internal=internal)
         messages.success(request, _("به روند رسیدگی افزوده شد."))
         return HttpResponseRedirect(obstacle.get_absolute_url())
 
@@ -546,7 +524,7 @@ class SystemicIssueStatusView(ScopedViewMixin, View):
         form = forms.SystemicStatusForm(request.POST, issue=issue)
         if form.is_valid():
             try:
-                issue.move_to(form.cleaned_data["status"], form.cleaned_data["note"], user=request.user)
+                services.move_issue(issue, form.cleaned_data["status"], form.cleaned_data["note"], user=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:

@@ -207,7 +207,8 @@ def dashboard_context(request, area):
         "year": year,
         "month": month,
         "inbox": inbox_summary(user),
-        "clinic": clinic_summary(user),
+        # Not «clinic»: that is the area's clinic figures (dashboard_figures), shown on the reactivations card.
+        "clinic_summary": clinic_summary(user),
         "secretariat": secretariat_summary(user),
         "status_labels": dict(UnitStatus.choices),
         "obstacle_urls": {

@@ -81,6 +81,11 @@ class UnitForm(TashilModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fit_fields()
+
+    def fit_fields(self):
+        """What this unit's form shows: numeric identities typed left to right, the zone's empty choice named, and
+        the status only for a unit not yet registered."""
         for name in ("national_id", "isic_code"):
             if name in self.fields:
                 self.fields[name].widget.attrs.update({"dir": "ltr", "inputmode": "numeric"})

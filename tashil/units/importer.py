@@ -225,25 +225,10 @@ class CachedChoiceField(forms.Field):
         super().__init__(*args, **kwargs)
 
 
-class SharedField:
-    """A field that every form of one import shares instead of receiving a copy of it (Python's copy protocol):
-    an import form is validated, never shown, and validating a row reads its fields without changing them. A
-    deep copy of every field for every row was a third of a row's time."""
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-@functools.cache
-def _shared_class(kind):
-    return type(f"Shared{kind.__name__}", (SharedField, kind), {})
-
-
-def shared(form_field):
-    """``form_field`` as a SharedField: a shallow copy of it, of the same field class with SharedField first,
-    without the help text only a shown form needs (a lazy text, translated again for each row's bound field)."""
-    twin = copy.copy(form_field)
-    twin.__class__ = _shared_class(type(form_field))
+def plain(form_field):
+    """A copy of ``form_field`` for one file's rows, without the help text only a shown form needs (a lazy text,
+    translated again for each row's bound field)."""
+    twin = copy.deepcopy(form_field)
     twin.help_text = ""
     return twin
 
@@ -263,6 +248,17 @@ class ImportUnitForm(UnitForm):
 
     # Always in the form: what identifies and places a unit, and its status (a new unit's is set by the import).
     ALWAYS = ("name", "national_id", "licence_number", "county", "zone", "status")
+    # The fields of one file's form, built once by ``for_columns`` and handed to the form of every row.
+    file_fields = {}
+
+    def __init__(self, *args, **kwargs):
+        """Django gives each form a deep copy of its class's ``base_fields``; the class of one file declares none
+        (``for_columns``), so nothing is copied, and each row's form takes the file's fields as they are. An import
+        form is validated, never shown, and validating a row reads its fields without changing them; a deep copy
+        of every field for every row was a third of a row's time."""
+        super().__init__(*args, **kwargs)
+        self.fields = dict(self.file_fields)
+        self.fit_fields()
 
     @classmethod
     def for_columns(cls, columns):
@@ -271,8 +267,8 @@ class ImportUnitForm(UnitForm):
         a new one takes the field's default, as the full form would give it for an empty cell."""
         fields = [name for name in cls._meta.fields if name in cls.ALWAYS or name in columns]
         form_class = forms.modelform_factory(cls._meta.model, form=cls, fields=fields)
-        for name, form_field in form_class.base_fields.items():
-            form_class.base_fields[name] = shared(form_field)
+        form_class.file_fields = {name: plain(form_field) for name, form_field in form_class.base_fields.items()}
+        form_class.base_fields = {}
         form_class.repeated = form_class.repeated_by_form()
         return form_class
 
@@ -285,7 +281,7 @@ class ImportUnitForm(UnitForm):
         type. Every other field (a national ID's check digit, a utilisation's range, a status) is still cleaned
         by the model, and the model's own clean() still runs. Given to the unit as ``cleaned_by_form``."""
         repeated = set()
-        for name, form_field in cls.base_fields.items():
+        for name, form_field in cls.file_fields.items():
             try:
                 model_field = cls._meta.model._meta.get_field(name)
             except FieldDoesNotExist:
@@ -606,7 +602,7 @@ class Importer:
     def form_data(self, values, data, unit, new_status):
         """The form's POST data: the file's values, and for an update the unit's own values where cells are empty."""
         form_data = {}
-        for name in self.form_class.base_fields:
+        for name in self.form_class.file_fields:
             if name in ("county", "zone"):
                 form_data[name] = data[name]
                 continue

@@ -351,19 +351,6 @@ class IndustrialUnit(VersionedModel, BaseModel):
     def in_zone(self):
         return self.zone_id is not None
 
-    def change_status(self, new_status, reason, user=None, date=None, source=StatusChangeSource.MANUAL, **extra):
-        """Move the unit to ``new_status``: the event is ``services.change_status`` (history, change log, the
-        county's figures, the clinic's revival credit); kept here for the callers that hold a unit."""
-        from .services import change_status
-
-        return change_status(self, new_status, reason, user=user, date=date, source=source, **extra)
-
-    def mark_verified(self, date=None):
-        """Record that the unit's data was checked (``services.mark_verified``)."""
-        from .services import mark_verified
-
-        return mark_verified(self, date=date)
-
 
 class UnitChildMixin:
     """Scope of an object that belongs to a unit: the unit's place, or the representative's own units."""

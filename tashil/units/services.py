@@ -20,6 +20,7 @@ from django.utils.translation import override
 from tashil.core.bulk import Inserter, reserve_ids, row_values
 from tashil.core.changelog import current_actor, diff, entry_values, log_event
 from tashil.core.choices import ChangeAction, ChangeSource
+from tashil.core.hooks import Hooks
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 
@@ -48,7 +49,10 @@ class UnitsChanged:
         return bool(self.created or self.updated or self.status_changes)
 
 
-_hooks = []
+changed_hooks = Hooks()
+# Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready()).
+after_units_changed = changed_hooks.register
+units_changed = changed_hooks.run
 
 
 def find_by_national_id(national_id):
@@ -57,19 +61,6 @@ def find_by_national_id(national_id):
     if not national_id:
         return None
     return IndustrialUnit.objects.filter(national_id=national_id).only("pk", "county_id", "mobile").first()
-
-
-def after_units_changed(hook):
-    """Register ``hook(changed: UnitsChanged)``, called by every units event (an app's AppConfig.ready())."""
-    if hook not in _hooks:
-        _hooks.append(hook)
-    return hook
-
-
-def units_changed(changed):
-    if changed:
-        for hook in _hooks:
-            hook(changed)
 
 
 def _counties(*units, before=()):

@@ -26,6 +26,7 @@ from tashil.core.jalali import today, week_bounds
 from tashil.core.models import ChangeLogEntry
 from tashil.obstacles.choices import Source
 from tashil.obstacles.models import Obstacle
+from tashil.units import services as unit_services
 from tashil.units.choices import StatusChangeSource, UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -95,13 +96,13 @@ def test_a_case_moves_intake_diagnosis_plan_execution_and_each_step_needs_its_wo
 def test_closing_needs_an_outcome_happens_once_and_freezes_the_case(world):
     case = world.case_a
     with pytest.raises(ValidationError):
-        case.close("")
-    case.close(CaseOutcome.WITHDRAWN, "مالک انصراف داد")
+        clinic_services.close(case, "")
+    clinic_services.close(case, CaseOutcome.WITHDRAWN, "مالک انصراف داد")
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED and case.outcome == CaseOutcome.WITHDRAWN
     assert case.closed_date == today() and case.outcome_note == "مالک انصراف داد"
     with pytest.raises(ValidationError) as error:
-        case.close(CaseOutcome.WITHDRAWN)
+        clinic_services.close(case, CaseOutcome.WITHDRAWN)
     assert "پیش‌تر بسته" in messages_of(error)
     with pytest.raises(ValidationError) as error:
         ActionItem(case=case, title="تازه", deadline=today(), weight=1).full_clean()
@@ -113,7 +114,7 @@ def test_closing_needs_an_outcome_happens_once_and_freezes_the_case(world):
 def test_improved_needs_a_semi_active_unit(world):
     case = new_case(world)
     with pytest.raises(ValidationError) as error:
-        case.close(CaseOutcome.IMPROVED)
+        clinic_services.close(case, CaseOutcome.IMPROVED)
     assert "نیمه‌فعال" in messages_of(error)
     case.refresh_from_db()
     assert case.is_open
@@ -215,14 +216,16 @@ def test_a_finding_for_an_agency_must_say_what_was_found(world):
 
 def test_a_unit_that_becomes_active_during_a_case_credits_it(world, client_as):
     unit = world.unit_a2
-    change = unit.change_status(UnitStatus.ACTIVE, "تولید از سر گرفته شد", user=world.users["secretariat"])
+    change = unit_services.change_status(
+        unit, UnitStatus.ACTIVE, "تولید از سر گرفته شد", user=world.users["secretariat"]
+    )
     world.case_a.refresh_from_db()
     assert world.case_a.revival == change
     page = client_as("secretariat").get(unit.get_absolute_url() + "?tab=status").content.decode()
     assert 'data-testid="clinic-credit"' in page and world.case_a.get_absolute_url() in page
     assert ClinicCase.objects.revived().filter(pk=world.case_a.pk).exists()
     # Closing it as revived keeps the same credit and does not count it twice.
-    world.case_a.close(CaseOutcome.REVIVED)
+    clinic_services.close(world.case_a, CaseOutcome.REVIVED)
     world.case_a.refresh_from_db()
     assert world.case_a.revival == change and world.case_a.outcome == CaseOutcome.REVIVED
     credits = ChangeLogEntry.objects.filter(object_id=world.case_a.pk, message__contains="به اعتبار این پرونده")
@@ -231,7 +234,9 @@ def test_a_unit_that_becomes_active_during_a_case_credits_it(world, client_as):
 
 def test_closing_as_revived_activates_the_unit_and_credits_the_case(world):
     case = new_case(world)
-    case.close(CaseOutcome.REVIVED, "تولید با نیمی از ظرفیت از سر گرفته شد", user=world.users["clinic_expert"])
+    clinic_services.close(
+        case, CaseOutcome.REVIVED, "تولید با نیمی از ظرفیت از سر گرفته شد", user=world.users["clinic_expert"]
+    )
     case.refresh_from_db()
     case.unit.refresh_from_db()
     assert case.unit.status == UnitStatus.ACTIVE
@@ -242,13 +247,13 @@ def test_closing_as_revived_activates_the_unit_and_credits_the_case(world):
 def test_revived_is_refused_for_a_unit_that_was_active_all_along(world):
     case = ClinicCase.objects.create(unit=world.unit_a, centre=world.centre_a, reason=CaseReason.AT_RISK)
     with pytest.raises(ValidationError) as error:
-        case.close(CaseOutcome.REVIVED)
+        clinic_services.close(case, CaseOutcome.REVIVED)
     assert "پیش از این پرونده هم فعال" in messages_of(error)
 
 
 def test_no_credit_for_a_case_still_at_intake_or_for_a_unit_without_a_case(world):
     case = new_case(world)
-    change = case.unit.change_status(UnitStatus.ACTIVE, "فعال شد")
+    change = unit_services.change_status(case.unit, UnitStatus.ACTIVE, "فعال شد")
     case.refresh_from_db()
     assert case.revival is None
     assert not ClinicCase.objects.filter(revival=change).exists()
@@ -271,7 +276,7 @@ def test_the_no_update_list_holds_open_cases_past_intake_without_an_update_since
     WeeklyUpdate.objects.create(case=quiet, date=saturday, done="شنبه")
     assert quiet.pk not in set(ClinicCase.objects.without_update_this_week().values_list("pk", flat=True))
     world.update_a.delete()
-    world.case_a.close(CaseOutcome.WITHDRAWN)
+    clinic_services.close(world.case_a, CaseOutcome.WITHDRAWN)
     assert world.case_a.pk not in set(ClinicCase.objects.without_update_this_week().values_list("pk", flat=True))
 
 

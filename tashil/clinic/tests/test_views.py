@@ -8,6 +8,7 @@ from tashil.clinic.models import ActionItem, Centre, ClinicCase, DiagnosisScore,
 from tashil.core.jalali import format_jalali, today
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 from tashil.obstacles.models import Obstacle
+from tashil.units import services as unit_services
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -207,7 +208,7 @@ def test_the_centre_board_shows_load_capacity_overdue_and_revived(world, client_
     assert 'data-testid="centre-board"' in page
     assert 'data-testid="capacity">۱ / ۱۰<' in page
     assert 'data-testid="overdue-actions">۱<' in page
-    world.unit_a2.change_status(UnitStatus.ACTIVE, "احیا شد")
+    unit_services.change_status(world.unit_a2, UnitStatus.ACTIVE, "احیا شد")
     page = client_as("secretariat").get(world.centre_a.get_absolute_url()).content.decode()
     assert 'data-testid="revived">۱<' in page
     listing = client_as("nation_manager").get("/clinic/centres/").content.decode()

@@ -62,3 +62,17 @@ class IdField(serializers.IntegerField):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 2**63 - 1)
         super().__init__(**kwargs)
+
+
+class ScopedPrimaryKey(serializers.PrimaryKeyRelatedField):
+    """A related object by its id, among those the caller may see (``Model.objects.for_user``): another scope's
+    answers as one that does not exist, with a Persian message."""
+
+    default_error_messages = {
+        **serializers.PrimaryKeyRelatedField.default_error_messages,
+        "does_not_exist": _("«{pk_value}» پیدا نشد یا در حوزه دسترسی شما نیست."),
+        "incorrect_type": _("شناسه باید عدد باشد، نه {data_type}."),
+    }
+
+    def get_queryset(self):
+        return super().get_queryset().for_user(self.context["request"].user)

@@ -87,6 +87,32 @@ class TashilModelSerializer(serializers.ModelSerializer):
 
     derived_fields = ()
     full_clean_exclude = None
+    # The app's event that saves an object (``staticmethod(services.save_…)``, called ``event(obj, user=…)``):
+    # the API's create and update go through it as the page's form does; many-to-many values are set after it.
+    event = None
+
+    def create(self, validated_data):
+        if self.event is None:
+            return super().create(validated_data)
+        many = self.pop_many(validated_data)
+        return self.set_many(self.event(self.Meta.model(**validated_data), user=self.reader()), many)
+
+    def update(self, instance, validated_data):
+        if self.event is None:
+            return super().update(instance, validated_data)
+        many = self.pop_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return self.set_many(self.event(instance, user=self.reader()), many)
+
+    def pop_many(self, validated_data):
+        fields = self.Meta.model._meta
+        return {name: validated_data.pop(name) for name in list(validated_data) if fields.get_field(name).many_to_many}
+
+    def set_many(self, instance, many):
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        return instance
 
 
 def scoped_save_check(user, instance, action):

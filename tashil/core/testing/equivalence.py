@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.test import TestCase
 
-from .page_forms import form_on, link_on
+from . import pages
 
 MASKED = "…"
 
@@ -42,18 +42,15 @@ def outcome_of(way, watched, state):
 
 
 def by_page(client, start, link=None, expect=302, testid=None, action=None, **typed):
-    """The way a person takes: open ``start``, follow its button to the action (``link``: a link to the
-    action's own page; else the form on ``start`` with ``testid`` or posting to ``action``), and post what
-    they type there."""
+    """The way a person takes: open ``start``, follow its button to the action (``link``: part of the address of
+    a link to the action's own page; else the form on ``start`` with ``testid`` or posting to ``action``), and
+    post what they type there."""
 
     def way():
-        url = start
-        page = client.get(url).content.decode()
+        page = client.get(start)
         if link:
-            url = link_on(page, link)
-            page = client.get(url).content.decode()
-        form = form_on(page, action=action, testid=testid, url=url)
-        response = form.submit(client, **typed)
+            page = client.get(pages.link(page, href_contains=link))
+        response = pages.form(page, testid=testid, action=action).submit(client, **typed)
         assert response.status_code == expect, response.content.decode()[:2000]
 
     return way

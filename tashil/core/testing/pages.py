@@ -1,8 +1,16 @@
 """Follow a page as a person does, with Django's test client: the link it shows, the form it serves.
 
-``link(response, testid=…)`` is the address of a link the page shows; ``form(response, …)`` is a form of the
-page with the values it was served with (inputs, checked boxes, selected options, text areas, hidden fields:
-what a browser would send untouched), to be changed where the person types and posted to its own action.
+A test follows the page's own button (its form's ``action``, hidden fields and defaults) instead of typing a
+URL and guessing the fields:
+
+    page = client.get(obstacle.get_absolute_url())
+    refer = client.get(link(page, href_contains="/refer/"))
+    response = form(refer).submit(client, agencies=[agency.pk], note="…")
+
+``link(response, …)`` is the address of the one link the page shows with that data-testid, visible text or
+address part; ``form(response, …)`` the one form of the page that matches, with the values a browser would send
+untouched (hidden inputs, checked boxes, selected options, text areas), changed where the person types and
+posted to its own action.
 """
 
 from dataclasses import dataclass, field
@@ -15,62 +23,92 @@ class Form:
     action: str
     method: str
     attrs: dict
-    data: dict = field(default_factory=dict)
+    # The values the page would send as it stands, a list per name (a multiple choice sends several).
+    values: dict = field(default_factory=dict)
+    # Every field name the form shows, with the values a person may choose (check boxes, radios, options).
+    choices: dict = field(default_factory=dict)
     files: set = field(default_factory=set)
     buttons: list = field(default_factory=list)
 
-    def fill(self, **values):
-        """Type into named fields: each must be a field the page shows (a misspelt name fails, not posts)."""
-        for name, value in values.items():
-            if name not in self.data and name not in self.files:
-                raise AssertionError(f"the form has no field {name!r}: {sorted(self.data)}")
-            self.data[name] = value
+    def fill(self, **typed):
+        """Type or choose ``typed`` (a list for a multiple choice, an open file for a file field): each must be a
+        field the page shows (a misspelt name fails, it does not post)."""
+        for name, value in typed.items():
+            if name not in self.choices and name not in self.files:
+                raise AssertionError(f"the form has no field «{name}»: {sorted(self.choices)}")
+            if name in self.files:
+                self.values[name] = [value]
+            else:
+                self.values[name] = [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
         return self
 
-    def submit(self, client, **extra):
-        return client.post(self.action, self.data, **extra)
+    @property
+    def data(self):
+        """What the browser posts: every value the form holds now."""
+        return {name: list(values) for name, values in self.values.items()}
+
+    def submit(self, client, **typed):
+        """Post the form to its action, after typing ``typed``."""
+        return client.post(self.action, self.fill(**typed).data)
 
 
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.links, self.forms = [], []
-        self.form = self.select = self.textarea = self.link = None
+        self.form = self.link = self.textarea = None
+        self.select = None  # (name, multiple)
+        self.text = []
 
     def handle_starttag(self, tag, attrs):
         attrs = {key: value if value is not None else "" for key, value in attrs}
-        if tag == "a" and "href" in attrs:
+        if tag == "a" and attrs.get("href"):
             self.link = {**attrs, "text": ""}
             self.links.append(self.link)
-        elif tag == "form":
-            self.form = Form(action=attrs.get("action", ""), method=attrs.get("method", "get").lower(), attrs=attrs)
+        if tag == "form":
+            self.form = Form(action=attrs.get("action", ""), method=(attrs.get("method") or "get").lower(), attrs=attrs)
             self.forms.append(self.form)
-        elif self.form is None:
             return
-        elif tag == "input" and attrs.get("name"):
-            kind, name = attrs.get("type", "text").lower(), attrs["name"]
-            if kind == "file":
-                self.form.files.add(name)
-            elif kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.form.data[name] = attrs.get("value", "on")
-                else:
-                    self.form.data.setdefault(name, "")
-            elif kind in ("submit", "button", "image"):
-                self.form.buttons.append(attrs)
-            else:
-                self.form.data[name] = attrs.get("value", "")
+        if self.form is None:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            self.input(attrs.get("type", "text").lower(), name, attrs)
         elif tag == "button":
             self.form.buttons.append(attrs)
-        elif tag == "select" and attrs.get("name"):
-            self.select = attrs["name"]
+            if name:
+                self.form.choices.setdefault(name, []).append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self.textarea, self.text = name, []
+            self.form.choices.setdefault(name, [])
+        elif tag == "select" and name:
+            self.select = (name, "multiple" in attrs)
+            self.form.choices.setdefault(name, [])
         elif tag == "option" and self.select is not None:
-            # A browser sends the selected option, or the first when none is.
-            if "selected" in attrs or self.select not in self.form.data:
-                self.form.data[self.select] = attrs.get("value", "")
-        elif tag == "textarea" and attrs.get("name"):
-            self.textarea = attrs["name"]
-            self.form.data[self.textarea] = ""
+            select, multiple = self.select
+            value = attrs.get("value", "")
+            self.form.choices[select].append(value)
+            # A browser sends the selected options; a single choice with none selected sends its first.
+            if "selected" in attrs:
+                chosen = self.form.values.setdefault(select, [])
+                chosen[:] = [*chosen, value] if multiple else [value]
+            elif not multiple and select not in self.form.values:
+                self.form.values[select] = [value]
+
+    def input(self, kind, name, attrs):
+        if kind == "file":
+            self.form.files.add(name)
+            return
+        if kind in ("submit", "button", "image"):
+            self.form.buttons.append(attrs)
+            return
+        self.form.choices.setdefault(name, [])
+        if kind in ("checkbox", "radio"):
+            self.form.choices[name].append(attrs.get("value", "on"))
+            if "checked" in attrs:
+                self.form.values.setdefault(name, []).append(attrs.get("value", "on"))
+        else:
+            self.form.values.setdefault(name, []).append(attrs.get("value", ""))
 
     def handle_endtag(self, tag):
         if tag == "a":
@@ -79,14 +117,17 @@ class _Parser(HTMLParser):
             self.form = None
         elif tag == "select":
             self.select = None
-        elif tag == "textarea":
+        elif tag == "textarea" and self.textarea:
+            # A browser drops the one line break that follows <textarea>.
+            text = "".join(self.text)
+            self.form.values[self.textarea] = [text[1:] if text.startswith("\n") else text]
             self.textarea = None
 
     def handle_data(self, data):
         if self.link is not None:
             self.link["text"] += data
-        if self.textarea is not None and self.form is not None:
-            self.form.data[self.textarea] += data
+        if self.textarea is not None:
+            self.text.append(data)
 
 
 def _parse(response):
@@ -97,28 +138,38 @@ def _parse(response):
 
 
 def link(response, testid=None, text=None, href_contains=None):
-    """The address of the first link the page shows with that data-testid, visible text or address part."""
-    for found in _parse(response).links:
-        if testid is not None and found.get("data-testid") != testid:
-            continue
-        if text is not None and text not in " ".join(found["text"].split()):
-            continue
-        if href_contains is not None and href_contains not in found["href"]:
-            continue
-        return urljoin(response.wsgi_request.path, found["href"])
-    raise AssertionError(f"the page shows no link {testid or text or href_contains!r}")
+    """The address of the one link the page shows with that data-testid, visible text and address part (the
+    same address shown twice is one link)."""
+    found = sorted(
+        {
+            urljoin(response.wsgi_request.path, shown["href"])
+            for shown in _parse(response).links
+            if (testid is None or shown.get("data-testid") == testid)
+            and (text is None or text in " ".join(shown["text"].split()))
+            and (href_contains is None or href_contains in shown["href"])
+        }
+    )
+    if len(found) != 1:
+        raise AssertionError(f"{len(found)} links match {testid or text or href_contains!r} on the page: {found}")
+    return found[0]
 
 
-def form(response, testid=None, action_contains=None, button_testid=None):
-    """A form of the page (the first with that data-testid, action part or button), as it was served. A form
-    without an action posts to the page's own address, as a browser does."""
-    for found in _parse(response).forms:
-        if testid is not None and found.attrs.get("data-testid") != testid:
-            continue
-        if action_contains is not None and action_contains not in found.action:
-            continue
-        if button_testid is not None and not any(b.get("data-testid") == button_testid for b in found.buttons):
-            continue
-        found.action = urljoin(response.wsgi_request.get_full_path(), found.action or "")
-        return found
-    raise AssertionError(f"the page shows no form {testid or action_contains or button_testid!r}")
+def form(response, testid=None, action=None, button_testid=None):
+    """The one form of the page that posts (to an address containing ``action``, with ``data-testid=testid``,
+    with a button of ``button_testid``); with none of them, the page's main form (``data-testid="object-form"``).
+    A form without an action posts to the page's own address, as a browser does."""
+    found = [
+        shown
+        for shown in _parse(response).forms
+        if shown.method == "post"
+        and (action is None or action in shown.action)
+        and (testid is None or shown.attrs.get("data-testid") == testid)
+        and (button_testid is None or any(b.get("data-testid") == button_testid for b in shown.buttons))
+        and (action or testid or button_testid or shown.attrs.get("data-testid") == "object-form")
+    ]
+    if len(found) != 1:
+        raise AssertionError(
+            f"{len(found)} forms match action={action!r} testid={testid!r} button={button_testid!r} on the page"
+        )
+    found[0].action = urljoin(response.wsgi_request.get_full_path(), found[0].action)
+    return found[0]

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tashil.core.jalali import format_jalali
+from tashil.units import services as unit_services
 from tashil.units.models import IndustrialUnit
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_business_actions_bump_the_version_so_an_open_form_notices(world, client
     url = reverse("units:industrialunit_edit", kwargs={"pk": unit.pk})
     client = client_as("secretariat")
     version, opened = form_values(client.get(url).content.decode())
-    IndustrialUnit.objects.get(pk=unit.pk).change_status("semi_active", "کمبود نقدینگی")
+    unit_services.change_status(IndustrialUnit.objects.get(pk=unit.pk), "semi_active", "کمبود نقدینگی")
     response = client.post(url, unit_data(unit, employees="7", version=version, opened_at=opened))
     assert response.status_code == 409
 

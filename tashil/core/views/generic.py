@@ -611,12 +611,12 @@ class ActionView(ScopedViewMixin, View):
         if not action.page:
             return HttpResponseNotAllowed(["POST"])
         self.object = self.get_scoped_object(action.required_permission)
-        return self.render_action(action, action.get_form(self.object))
+        return self.render_action(action, action.get_form(self.object, user=request.user))
 
     def post(self, request, *args, **kwargs):
         action = self.get_action()
         obj = self.object = self.get_scoped_object(action.required_permission)
-        form = action.get_form(obj, request.POST, request.FILES)
+        form = action.get_form(obj, request.POST, request.FILES, user=request.user)
         if form.is_valid():
             try:
                 result = action.perform(obj, request.user, form.cleaned_data)

@@ -43,6 +43,12 @@ def minutes_approved(world):
         post_as(world, "secretariat", "meetings:meeting_action", pk=world.meeting_a.pk, action=action)
 
 
+def visit_approved(world):
+    """Field visit A held and its minutes approved, by the visit page's buttons."""
+    for action in ("hold", "approve"):
+        post_as(world, "secretariat", "meetings:meeting_action", pk=world.visit_a.pk, action=action)
+
+
 def execution_verified(world):
     """The reported execution of a resolution verified, by its page's button."""
     post_as(world, "secretariat", "meetings:resolution_action", pk=world.resolution_evidence_a.pk, action="verify")
@@ -52,6 +58,7 @@ def execution_verified(world):
 MINUTES_LOCKED = locked_page((*PLACE_A, "agency_officer"))
 RESOLUTION_LOCKED = locked_page((*PLACE_A, "agency_officer", "unit_rep"))
 API_LOCKED = locked_api(("secretariat_b",))
+FINDING_A = codes(NOT_FOUND, ok=PLACE_A)
 
 ROUTES = [
     Route("meetings:meeting_list", MEETING_VIEWERS),
@@ -78,6 +85,7 @@ ROUTES = [
     Route("meetings:agendaitem_edit", MEETING_EDIT, obj="agenda_a"),
     Route("meetings:agendaitem_delete", MEETING_EDIT, obj="agenda_a"),
     Route("meetings:agendaitem_obstacle_update", POST_ONLY, obj="agenda_a"),
+    Route("meetings:agendaitem_obstacle", MEETING_EDIT, obj="agenda_a"),
     Route("meetings:attendance_add", ADD),
     Route("meetings:attendance_edit", MEETING_EDIT, obj="attendance_a"),
     Route("meetings:attendance_delete", MEETING_EDIT, obj="attendance_a"),
@@ -100,10 +108,15 @@ ROUTES = [
     Route("api:meeting-carry", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:meeting-amend", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:meeting-send-invitations", API_POST_ONLY_MEETING, obj="meeting_a"),
+    Route("api:meeting-agenda-obstacle", API_POST_ONLY_MEETING, obj="meeting_a"),
     Route("api:attendance-list", api(MEETING_VIEWERS)),
     Route("api:attendance-detail", api(MEETING_A, refused=UNIT_REPS), obj="attendance_a"),
     Route("api:agendaitem-list", api(MEETING_VIEWERS)),
     Route("api:agendaitem-detail", api(MEETING_A, refused=UNIT_REPS), obj="agenda_a"),
+    Route("api:agendaitem-obstacle", API_POST_ONLY_MEETING, obj="agenda_a"),
+    Route("api:visitfinding-list", api(MEETING_VIEWERS)),
+    Route("api:visitfinding-detail", api(FINDING_A, refused=UNIT_REPS), obj="finding_a"),
+    Route("api:visitfinding-obstacle", API_POST_ONLY_MEETING, obj="finding_a"),
     Route("api:resolution-list", api(RESOLUTION_VIEWERS)),
     Route("api:resolution-detail", api(RESOLUTION_A, refused=("clinic_expert",)), obj="resolution_a"),
     Route("api:resolution-progress", API_POST_ONLY_RESOLUTION, obj="resolution_a"),
@@ -141,6 +154,15 @@ ROUTES = [
         )
     ),
     Route("meetings:agendaitem_obstacle_update", MINUTES_LOCKED, obj="agenda_a", method="post", state=minutes_approved),
+    # Opening an obstacle from the minutes is their follow-up, not a change: its page still opens once approved.
+    Route("meetings:agendaitem_obstacle", MEETING_EDIT, obj="agenda_a", state=minutes_approved),
+    *locked(
+        visit_approved,
+        [
+            Route("meetings:visitfinding_edit", locked_page(PLACE_A), obj="finding_a"),
+            Route("api:visitfinding-detail", API_LOCKED, obj="finding_a"),
+        ],
+    ),
     *locked(
         execution_verified,
         [

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tashil.core.jalali import today
+from tashil.meetings import services as meeting_services
 from tashil.meetings.models import Resolution
 from tashil.meetings.reports import execution_by, execution_counts
 
@@ -141,8 +142,8 @@ def test_the_boards_rates_are_kept_for_a_wide_area_and_current_for_a_county(
     assert summary_of(county.get("/meetings/resolutions/").content.decode())["executed"] == "۵"
     pending = Resolution.objects.get(meeting=world.meeting_a, agency=world.agency_a2, status="pending")
     with django_capture_on_commit_callbacks(execute=True):
-        pending.status = "executed"
-        pending.save()
+        meeting_services.report_execution(pending, "تسهیلات پرداخت شد", user=world.users["agency_officer"])
+        meeting_services.verify(pending, user=world.users["secretariat"])
     page = county.get("/meetings/resolutions/").content.decode()
     assert summary_of(page)["executed"] == "۶", "a county's rates follow every change at once"
     assert 'data-testid="computed-at"' not in page

@@ -122,16 +122,19 @@ def test_a_resolution_on_an_obstacle_refers_it_to_the_responsible_agency(world):
     from tashil.obstacles.models import Obstacle
 
     obstacle = Obstacle.objects.create(unit=world.unit_a, group=world.group_finance, title="نقدینگی برای جلسه")
-    resolution = Resolution.objects.create(
-        meeting=world.meeting_a,
-        text="بانک تسهیلات بدهد",
-        obstacle=obstacle,
-        agency=world.agency_a2,
-        deadline=today() + datetime.timedelta(days=12),
+    resolution = meeting_services.save_resolution(
+        Resolution(
+            meeting=world.meeting_a,
+            text="بانک تسهیلات بدهد",
+            obstacle=obstacle,
+            agency=world.agency_a2,
+            deadline=today() + datetime.timedelta(days=12),
+        ),
+        user=world.users["secretariat"],
     )
-    referral = resolution.move_obstacle_forward(world.users["secretariat"])
+    referral = obstacle.referrals.get()
     assert referral.agency == world.agency_a2 and referral.due_date == resolution.deadline
-    assert resolution.move_obstacle_forward() is None, "not twice"
+    assert meeting_services.move_obstacle_forward(resolution) is None, "not twice"
     assert resolution.unit == world.unit_a
 
 

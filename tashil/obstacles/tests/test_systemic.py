@@ -1,5 +1,6 @@
 """The systemic page ranks groups by distinct units; systemic issues bundle obstacles with one proposal."""
 
+from tashil.obstacles import services
 from tashil.obstacles.choices import EventKind, ObstacleStatus
 from tashil.obstacles.models import Obstacle, ObstacleGroup, SystemicIssue
 
@@ -42,7 +43,7 @@ def test_the_ranking_is_kept_for_a_wide_area_and_current_for_a_county(
     nation, county = client_as("nation_manager"), client_as("secretariat")
     assert energy_units(nation) == energy_units(county) == 0
     with django_capture_on_commit_callbacks(execute=True):
-        Obstacle.objects.create(unit=world.unit_a, group=energy, title="قطعی برق", jobs_at_risk=5)
+        services.save_obstacle(Obstacle(unit=world.unit_a, group=energy, title="قطعی برق", jobs_at_risk=5))
     assert energy_units(county) == 1, "a county's ranking follows every change at once"
     assert energy_units(nation) == 0, "the nation's is kept"
     page = nation.get("/obstacles/systemic/").content.decode()
@@ -76,7 +77,7 @@ def test_bundling_obstacles_into_a_systemic_issue(world, client_as):
 
 def test_a_systemic_issue_follows_the_same_lifecycle(world, client_as):
     issue = world.systemic_a
-    issue.bundle([world.obstacle_a])
+    services.bundle(issue, [world.obstacle_a])
     client = client_as("secretariat")
     client.post(f"/obstacles/systemic-issues/{issue.pk}/status/", {"status": "resolved", "note": "بخشنامه اصلاح شد"})
     issue.refresh_from_db()
@@ -95,7 +96,7 @@ def test_systemic_issues_are_scoped(world, client_as):
 def test_the_systemic_page_lists_the_newest_issues_with_their_obstacle_counts(world, client_as):
     """The page shows the fifty newest systemic issues: ordered before the fifty are taken (the obstacle count
     makes the query a GROUP BY, which has no order of Django's own: any fifty came, in any order)."""
-    world.systemic_a.bundle([world.obstacle_a])
+    services.bundle(world.systemic_a, [world.obstacle_a])
     newer = SystemicIssue.objects.create(
         title="موضوع تازه‌تر", proposal="پیشنهاد", group=world.group_tax, county=world.county_a
     )

@@ -30,11 +30,11 @@ def test_a_clinic_expert_sees_their_centres_open_cases_and_those_without_this_we
 
     mine = ClinicCase.objects.filter(centre_id=world.users["clinic_expert"].memberships.get().centre_id)
     page = client_as("clinic_expert").get("/")
-    clinic = page.context["clinic"]
+    clinic = page.context["clinic_summary"]
     assert clinic["open"] == mine.open().count() >= 1
     assert clinic["no_update"] == mine.without_update_this_week().count()
     assert 'data-testid="clinic-summary"' in page.content.decode()
-    assert client_as("secretariat").get("/").context["clinic"] is None
+    assert client_as("secretariat").get("/").context["clinic_summary"] is None
 
 
 def test_a_secretariat_sees_what_waits_for_it_alone(world, client_as):

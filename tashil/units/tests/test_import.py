@@ -518,15 +518,15 @@ def test_a_units_constraints_are_its_identities():
 
 
 def test_validating_rows_leaves_the_shared_fields_as_they_were(world):
-    """The fields of one file's forms are shared between its rows (see SharedField): validation, good row or
-    bad, must not change them, or a row would be judged by the row before it."""
+    """The fields of one file's forms are shared between its rows (``ImportUnitForm.file_fields``): validation,
+    good row or bad, must not change them, or a row would be judged by the row before it."""
     import copy
 
     from tashil.units.importer import ImportUnitForm
 
     form_class = ImportUnitForm.for_columns({"name", "employees", "email", "licence_date"})
     form_class(instance=IndustrialUnit())  # what a form sets on its fields when built (the same every time)
-    before = {name: copy.copy(vars(field)) for name, field in form_class.base_fields.items()}
+    before = {name: copy.copy(vars(field)) for name, field in form_class.file_fields.items()}
     rows = [
         {"name": "واحد", "county": world.county_a, "status": "active", "employees": "۱۲", "licence_date": "۱۴۰۰/۰۱/۰۱"},
         {"name": "", "county": None, "status": "nope", "employees": "x", "email": "bad", "licence_date": "1403/12/31"},
@@ -537,6 +537,6 @@ def test_validating_rows_leaves_the_shared_fields_as_they_were(world):
         unit.checked_in_bulk = True
         form = form_class(data, instance=unit)
         outcomes.append(form.is_valid())
-        assert all(form.fields[name] is field for name, field in form_class.base_fields.items())
+        assert all(form.fields[name] is field for name, field in form_class.file_fields.items())
     assert outcomes == [True, False]
-    assert {name: vars(field) for name, field in form_class.base_fields.items()} == before
+    assert {name: vars(field) for name, field in form_class.file_fields.items()} == before

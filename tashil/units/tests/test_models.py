@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from tashil.core.jalali import today
+from tashil.units import services as unit_services
 from tashil.units.choices import SizeClass, StatusChangeSource, UnitStatus
 from tashil.units.models import IndustrialUnit, Product
 
@@ -33,7 +34,7 @@ def test_size_class_follows_employees(world, employees, size):
 def test_status_change_is_recorded_with_reason_date_and_author(world):
     unit, user = world.unit_a, world.users["secretariat"]
     day = today() - datetime.timedelta(days=3)
-    change = unit.change_status(UnitStatus.SEMI_ACTIVE, "کمبود نقدینگی", user=user, date=day)
+    change = unit_services.change_status(unit, UnitStatus.SEMI_ACTIVE, "کمبود نقدینگی", user=user, date=day)
     unit.refresh_from_db()
     assert unit.status == UnitStatus.SEMI_ACTIVE and unit.status_date == day
     assert (change.from_status, change.to_status, change.user, change.date) == (
@@ -56,13 +57,13 @@ def test_status_change_is_recorded_with_reason_date_and_author(world):
 )
 def test_status_changes_that_make_no_sense_are_refused(world, status, reason, date, message):
     with pytest.raises(ValidationError) as error:
-        world.unit_a.change_status(status, reason, date=date)
+        unit_services.change_status(world.unit_a, status, reason, date=date)
     assert message in " ".join(error.value.messages)
     assert world.unit_a.status_changes.count() == 1  # only the world's registration entry
 
 
 def test_reactivation_is_recognised(world):
-    world.unit_a2.change_status(UnitStatus.ACTIVE, "دریافت تسهیلات")
+    unit_services.change_status(world.unit_a2, UnitStatus.ACTIVE, "دریافت تسهیلات")
     assert world.unit_a2.status_changes.latest("pk").is_reactivation
 
 
@@ -133,6 +134,6 @@ def test_stale_means_not_verified_for_the_configured_months(world, settings):
     unit.last_verified = today() - datetime.timedelta(days=200)
     unit.save()
     assert unit in IndustrialUnit.objects.stale() and unit.is_stale
-    unit.mark_verified()
+    unit_services.mark_verified(unit)
     assert unit not in IndustrialUnit.objects.stale() and not unit.is_stale
     assert world.unit_b in IndustrialUnit.objects.stale()  # never verified

@@ -29,11 +29,6 @@ REASON = "ورود از فایل"  # what the import writes as the reason: typed
 NEW_NAME = "صنایع بازنام‌گذاری‌شده هم‌ارز"
 
 
-@pytest.fixture
-def figures_cached(settings):
-    settings.TASHIL_REPORT_CACHE = True
-
-
 def sheet(tmp_path, header, row):
     book = Workbook()
     book.active.append(header)
@@ -84,8 +79,7 @@ def import_through_the_page(client, path, capture):
     """Upload ``path`` from the unit list's «ورود از فایل» link, wait for the check, press «ثبت»."""
     upload = form(client.get(link(client.get("/registry/units/"), text="ورود از فایل")), testid="import-form")
     with capture(execute=True), open(path, "rb") as handle:
-        upload.data["file"] = handle
-        job = upload.submit(client)
+        job = upload.submit(client, file=handle)
     run_queued_tasks()
     report = client.get(job["Location"])
     with capture(execute=True):
