@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
-from tashil.core.forms import PersianIntegerField, TashilForm, TashilModelForm
+from tashil.core.forms import AutocompleteSelect, PersianIntegerField, TashilForm, TashilModelForm
 from tashil.core.forms.base import EMPTY_CHOICE
 from tashil.geo.models import Province
 from tashil.orgs.models import Agency
@@ -125,6 +125,28 @@ class ObstacleForm(TashilModelForm):
 
             services.save_obstacle(obstacle, user=self.user)
         return obstacle
+
+
+class BulkReferForm(TashilForm):
+    """Refer the obstacles chosen on the list to one agency (issue 26 §4): each gets a referral, as from its
+    page; an obstacle the agency does not serve is named on the confirmation page and nothing is referred."""
+
+    agency = forms.ModelChoiceField(
+        label=_("دستگاه"),
+        queryset=Agency.objects.filter(is_active=True),
+        widget=AutocompleteSelect("orgs.agency"),
+    )
+    days = PersianIntegerField(
+        label=_("مهلت پاسخ (روز کاری)"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        grouped=False,
+        help_text=_("خالی: مهلت گروه هر مانع."),
+    )
+    note = forms.CharField(
+        label=_("توضیح برای دستگاه"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ReferForm(TashilForm):

@@ -5,6 +5,7 @@ from . import views
 app_name = "obstacles"
 urlpatterns = [
     path("", views.ObstacleListView.as_view(), name="obstacle_list"),
+    path("bulk/", views.ObstacleBulkView.as_view(), name="obstacle_bulk"),
     path("add/", views.ObstacleEditView.as_view(), name="obstacle_add"),
     path("<int:pk>/", views.ObstacleView.as_view(), name="obstacle"),
     path("<int:pk>/edit/", views.ObstacleEditView.as_view(), name="obstacle_edit"),

@@ -21,7 +21,7 @@ from django.views import View
 from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ActionView, ScopedViewMixin, safe_return_url
+from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin, safe_return_url
 from tashil.geo.areas import default_area
 from tashil.geo.cache import cached, kept_a_while
 
@@ -53,13 +53,44 @@ def with_overdue(queryset):
     return queryset.annotate(has_overdue=ExpressionWrapper(overdue_q(), output_field=BooleanField()))
 
 
+def refer_in_bulk(obstacle, user, agency, days=None, note=""):
+    return services.refer(obstacle, [agency], user=user, days=days, note=note)
+
+
+def check_referable(obstacle):
+    obstacle.refuse_if_closed(_("ارجاع داد"))
+
+
+OBSTACLE_BULK_ACTIONS = (
+    BulkAction(
+        name="refer",
+        label=gettext_lazy("ارجاع به یک دستگاه"),
+        apply=refer_in_bulk,
+        permission="refer",
+        check=check_referable,
+        form_class=forms.BulkReferForm,
+        effect=gettext_lazy(
+            "هر مانع به دستگاهی که برمی‌گزینید ارجاع می‌شود، با مهلت و توضیحی که می‌نویسید، چنان‌که از صفحه خود "
+            "مانع؛ اگر دستگاه به یکی از آن‌ها خدمت ندهد یا پیش‌تر به آن ارجاع شده باشد، هیچ‌کدام ارجاع نمی‌شود."
+        ),
+        done=gettext_lazy("%(count)s مانع ارجاع شد."),
+    ),
+)
+
+
 class ObstacleListView(ObjectListView):
     queryset = Obstacle.objects.select_related("unit", "county", "group")
     filterset_class = filtersets.ObstacleFilterSet
     table_class = tables.ObstacleTable
+    bulk_actions = OBSTACLE_BULK_ACTIONS
 
     def base_queryset(self):
         return with_overdue(super().base_queryset())
+
+
+class ObstacleBulkView(BulkActionView):
+    queryset = Obstacle.objects.select_related("unit", "county", "group")
+    bulk_actions = OBSTACLE_BULK_ACTIONS
 
 
 class ObstacleView(ObjectView):

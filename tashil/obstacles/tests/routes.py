@@ -62,6 +62,7 @@ def obstacle_closed(world):
 
 ROUTES = [
     Route("obstacles:obstacle_list", EVERYONE),
+    Route("obstacles:obstacle_bulk", POST_ONLY),
     Route("obstacles:obstacle_add", ADD_OBSTACLE),
     Route("obstacles:obstacle", OBSTACLE_A, obj="obstacle_a"),
     Route("obstacles:obstacle_edit", STAFF_ACTION, obj="obstacle_a"),
