@@ -1,15 +1,20 @@
 """The impact events: recording what a resolved obstacle, a verified resolution or a revived unit saved, and
 correcting it. The page's form, the API and the demo call these; each is one transaction that saves the record
 (its change log follows), notes it on the source's history and refreshes the area's figures (reports' cache
-listener bumps the county of every saved record)."""
+hook ``after_impact_changed`` tells reports the county of every saved record)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tashil.core.changelog import log_event
+from tashil.core.hooks import Changed, Hooks
 
 from .models import ImpactRecord
+
+changed_hooks = Hooks()
+# Register ``hook(Changed)``: the impact records one event wrote and their counties (reports' county figures).
+after_impact_changed = changed_hooks.register
 
 FIELDS = (
     "date",
@@ -58,6 +63,7 @@ def record_impact(*, user=None, obstacle=None, resolution=None, clinic_case=None
     assign(record, data)
     refuse_unless_valid(record)
     record.save()
+    changed_hooks.run(Changed([record], {record.county_id}))
     log_event(record.source(), _("اثر ثبت شد: %(summary)s") % {"summary": record.summary()})
     return record
 
@@ -68,5 +74,6 @@ def update_impact(record, *, user=None, **data):
     assign(record, data)
     refuse_unless_valid(record)
     record.save()
+    changed_hooks.run(Changed([record], {record.county_id}))
     log_event(record.source(), _("اثر اصلاح شد: %(summary)s") % {"summary": record.summary()})
     return record

@@ -57,6 +57,15 @@ def save_meeting(meeting, user=None):
 
 
 @transaction.atomic
+def save_attendance(row, user=None):
+    """Add or edit one attendance row (its page, the API): the meeting's county figures count it (the scorecard's
+    present / represented / absent)."""
+    row.save()
+    meetings_changed(row.meeting)
+    return row
+
+
+@transaction.atomic
 def number_by_date(series):
     """Number the series' meetings not yet on record by date, after the last number on record, so a meeting
     added or moved before planned ones takes its place among them (۵۳ before ۵۴, as the dates go).
@@ -114,6 +123,7 @@ def invite_agencies(meeting, user=None):
         invited.append(row)
     if invited:
         log_event(meeting, _("%(count)s دستگاه دعوت شد.") % {"count": to_persian_digits(len(invited))})
+        meetings_changed(meeting)
     return invited
 
 
@@ -246,6 +256,7 @@ def answer_invitation(row, answer, name="", position=""):
             "who": f" ({row.represented_by})" if row.represented_by else "",
         },
     )
+    meetings_changed(row.meeting)  # the expected attendance the scorecard and quorum read
     return row
 
 
@@ -265,6 +276,7 @@ def mark_attendance(meeting, rows, user=None):
         raise ValidationError(errors)
     for row in rows:
         row.save()
+    meetings_changed(meeting)  # the scorecard's attendance figures
     return rows
 
 

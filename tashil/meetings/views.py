@@ -341,6 +341,9 @@ class AttendanceEditView(ObjectEditView):
     model = Attendance
     form_class = forms.AttendanceForm
 
+    def save(self, form):
+        return services.save_attendance(form.save(commit=False), user=self.request.user)
+
     def get_success_url(self, obj):
         return obj.meeting.get_absolute_url() + "?tab=attendance"
 

@@ -27,7 +27,6 @@ from tashil.core.choices import ScopeLevel
 from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
 from tashil.core.persian import to_persian_digits
-from tashil.geo.cache import bump_county
 from tashil.geo.calendar import PlaceCalendars
 from tashil.geo.models import Closure
 from tashil.orgs.models import Agency
@@ -305,6 +304,7 @@ def request_documents(referral, request, user=None):
         % {"agency": referral.agency, "request": text},
     )
     transaction.on_commit(lambda: notify.documents_requested(referral))
+    obstacles_changed(referral)
     return referral
 
 
@@ -350,6 +350,7 @@ def end_wait(referral, user, text, calendar=None):
             "new": format_jalali(referral.due_date),
         },
     )
+    obstacles_changed(referral)
 
 
 @transaction.atomic
@@ -410,8 +411,7 @@ def closures_changed(change):
             )
             agencies = Agency.objects.filter(province_id=day.province_id).exclude(county_id__in=closed_counties)
         counties |= move_deadlines(agencies, day, step, calendars, change.user)
-    for county_id in counties:
-        transaction.on_commit(lambda county_id=county_id: bump_county(county_id))
+    changed_hooks.run(Changed([], counties))
 
 
 def move_deadlines(agencies, day, step, calendars, user):
@@ -659,6 +659,7 @@ def ask_producer(referral, user=None):
         % {"agency": referral.agency, "due": format_jalali(review.due_date)},
     )
     transaction.on_commit(lambda: notify.review_requested(review))
+    obstacles_changed(referral)
     return review
 
 
@@ -714,6 +715,7 @@ def confirm_done(review, outcome_rating=None, conduct_rating=None, note="", user
         data={"review": review.pk, "state": review.state},
     )
     transaction.on_commit(lambda: notify.reviewed(review))
+    obstacles_changed(referral)
     return review
 
 
@@ -774,6 +776,7 @@ def reopen(review, reason="", outcome_rating=None, conduct_rating=None, user=Non
             _("با بازگشایی تولیدکننده دوباره «%(status)s» شد.") % {"status": ObstacleStatus.IN_PROGRESS.label},
         )
     transaction.on_commit(lambda: notify.reopened(review))
+    obstacles_changed(referral, obstacle)
     return review
 
 
@@ -793,6 +796,7 @@ def confirm_by_silence(review):
         % {"due": format_jalali(review.due_date), "agency": referral.agency},
         data={"review": review.pk, "state": review.state},
     )
+    obstacles_changed(review.referral)
     return review
 
 

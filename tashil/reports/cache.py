@@ -3,10 +3,9 @@
 
 The lower apps call their hooks once per event (or import batch) with the counties it changed; this app
 registers ``counties_changed`` with each of them (``connect``, from ReportsConfig.ready()). Bumps are made once
-per county per transaction (``geo.cache.bump_counties_on_commit``), so a hook and a receiver both asking costs
-one bump."""
+per county per transaction (``geo.cache.bump_counties_on_commit``)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 
 from tashil.geo.cache import bump_counties_on_commit
 
@@ -29,9 +28,7 @@ def _county_of(instance):
     return None
 
 
-def _changed(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return
+def _deleted(sender, instance, **kwargs):
     county_id = _county_of(instance)
     if county_id:
         bump_counties_on_commit({county_id})
@@ -41,6 +38,7 @@ def connect():
     from tashil.clinic.models import ClinicCase
     from tashil.clinic.services import after_cases_changed
     from tashil.impact.models import ImpactRecord
+    from tashil.impact.services import after_impact_changed
     from tashil.meetings.models import Attendance, Meeting, Resolution
     from tashil.meetings.services import after_meetings_changed
     from tashil.obstacles.models import Obstacle, Referral
@@ -48,15 +46,18 @@ def connect():
     from tashil.units.models import IndustrialUnit, UnitStatusChange
     from tashil.units.services import after_units_changed
 
-    for register in (after_units_changed, after_obstacles_changed, after_meetings_changed, after_cases_changed):
+    hooks = (
+        after_units_changed,
+        after_obstacles_changed,
+        after_meetings_changed,
+        after_cases_changed,
+        after_impact_changed,
+    )
+    for register in hooks:
         register(counties_changed)
     # Deletes keep a receiver: Django tells of a delete only through post_delete — the generic delete page and
     # the API's DELETE (core, which knows no domain), the admin, and the cascade of an obstacle's referrals or a
     # unit's history with it.
     counted = (IndustrialUnit, UnitStatusChange, Obstacle, Referral, Meeting, Resolution, Attendance, ClinicCase)
     for model in (*counted, ImpactRecord):
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-delete")
-    # Saves of the models whose newest events (the producer's wait and review, invitations' answers, impact
-    # records: issues 24-25) do not call a hook yet keep a receiver as well, until every one of their services does.
-    for model in (Obstacle, Referral, Meeting, Resolution, Attendance, ClinicCase, ImpactRecord):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-save")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"reports-cache-{model._meta.label}-delete")
