@@ -80,6 +80,7 @@ class MeetingSerializer(TashilModelSerializer):
 
 class AttendanceSerializer(TashilModelSerializer):
     event = staticmethod(services.save_attendance)
+
     class Meta:
         model = Attendance
         fields = (

@@ -3,6 +3,7 @@ reason) and rates the outcome and the agency's conduct; silence past the working
 reopened obstacle goes back to the agency, visibly; the scorecard's reopen rate and ratings equal their list."""
 
 import datetime
+import re
 from unittest import mock
 
 from django.urls import reverse
@@ -180,8 +181,14 @@ def test_the_scorecard_reopen_rate_and_ratings_equal_their_list(world, client_as
     row = rows[world.agency_a.pk]
     client = client_as("manager")
     page = client.get(reverse("reports:scorecard") + f"?county={world.county_a.pk}")
-    listing = client.get(link(page, testid=f"reopen-share-{world.agency_a.pk}")).content.decode()
-    everything = client.get(link(page, testid=f"outcome-rating-{world.agency_a.pk}"))
+    html = page.content.decode()
+    cells = re.search(rf'<tr data-agency="{world.agency_a.pk}">(.*?)</tr>', html, re.S).group(1)
+
+    def figure_link(key):
+        return re.search(rf'data-figure="{key}"><a href="([^"]+)"', cells).group(1).replace("&amp;", "&")
+
+    listing = client.get(figure_link("reopen_share")).content.decode()
+    everything = client.get(figure_link("outcome_rating"))
     listed = ProducerReview.objects.filter(
         referral__agency=world.agency_a, state__in=(ReviewState.CONFIRMED, ReviewState.REOPENED, ReviewState.SILENT)
     )
