@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
     # One schema name per choice set, whatever the field that uses it is called.
     "ENUM_NAME_OVERRIDES": {
         "ModerationEnum": "tashil.catalog.choices.Moderation",
+        "RatingEnum": "tashil.obstacles.choices.Rating",
         "HostTypeEnum": "tashil.clinic.choices.HostType",
         "DimensionEnum": "tashil.clinic.choices.Dimension",
         "LeverEnum": "tashil.clinic.choices.Lever",

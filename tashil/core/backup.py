@@ -45,11 +45,28 @@ class BackupError(Exception):
 def backed_up_models():
     """Every model whose records are kept, parents before children (the order loaddata needs is not required
     within one transaction with deferred constraints, but a stable order keeps archives comparable)."""
-    return [
+    models = [
         model
         for model in apps.get_models()
         if model._meta.label_lower not in SKIPPED and not model._meta.proxy and model._meta.managed
     ]
+    # A record whose required reference (NOT NULL) is named by natural key cannot wait for its target: restore
+    # such targets first (core's saved views name their owner, an accounts user, which the app order puts after).
+    ordered, placed = [], set()
+
+    def place(model, seen=()):
+        if model in placed or model in seen:
+            return
+        for field in model._meta.concrete_fields:
+            target = field.related_model
+            if field.many_to_one and not field.null and target in models and target is not model:
+                place(target, (*seen, model))
+        placed.add(model)
+        ordered.append(model)
+
+    for model in models:
+        place(model)
+    return ordered
 
 
 def applied_migrations():

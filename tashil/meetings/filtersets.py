@@ -45,7 +45,7 @@ class MeetingFilterSet(PlaceFilterMixin, TashilFilterSet):
             lookup["agency"] = agency
         return Attendance.objects.filter(**lookup).values("meeting_id")
 
-    def filter_attendee(self, queryset, name, value):
+    def filter_attendee(self, queryset, name, value: int):
         if self.form.cleaned_data.get("attendance"):
             return queryset  # the attendance filter reads the agency with it: one row must match both
         return queryset.filter(pk__in=self.attended())

@@ -42,7 +42,8 @@ def test_the_national_secretariat_confirms_a_lunar_holiday_a_day_off_its_estimat
     client.force_login(nation)
     listing = client.get(reverse("core:holiday_list") + "?lunar=true&confirmed=false&year=1405")
     assert 'data-testid="to-confirm"' in listing.content.decode()
-    confirm_url = pages.link(listing, testid="confirm-holiday")
+    first = Holiday.objects.filter(lunar=True, confirmed=False).order_by("date").first()
+    confirm_url = pages.link(listing, testid="confirm-holiday", href_contains=f"/holidays/{first.pk}/confirm/")
     holiday = Holiday.objects.get(pk=int(confirm_url.rstrip("/").split("/")[-2]))
     estimate = holiday.date
 

@@ -14,8 +14,7 @@ LIST = "/registry/units/"
 def save_from_the_list(client, query, name, **choices):
     listed = client.get(f"{LIST}?{query}")
     saving = form(client.get(link(listed, testid="save-view")), testid="object-form")
-    saving.data.update({"name": name, **choices})
-    return saving.submit(client)
+    return saving.submit(client, name=name, **choices)
 
 
 def test_a_view_saved_from_a_list_reopens_it_with_its_filters_from_the_side_menu(world, client_as):
@@ -63,8 +62,7 @@ def test_a_path_that_is_no_list_is_refused_in_persian_and_nothing_is_saved(world
     client = client_as("secretariat")
     page = client.get("/core/saved-views/add/?path=/accounts/profile/&query=")
     refused = form(page, testid="object-form")
-    refused.data["name"] = "نادرست"
-    answer = refused.submit(client)
+    answer = refused.submit(client, name="نادرست")
     assert answer.status_code == 400
     assert "فهرستی از تسهیل نیست" in answer.content.decode(), answer.context["form"].errors
     assert not SavedView.objects.filter(name="نادرست").exists()

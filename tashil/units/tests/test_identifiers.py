@@ -45,16 +45,14 @@ def test_the_unit_form_stores_them_folded_and_refuses_a_bad_one_keeping_what_was
     client = client_as("secretariat")
     page = client.get(world.unit_a.get_absolute_url())
     edit = form(client.get(link(page, testid="edit-button")), testid="object-form")
-    edit.data.update({"postal_code": "۳۳۹۱۸-۱۳۵۷۹", "economic_code": "۴۱۱۱۱۴۱۱۱۱۱۱", "workshop_code": "12"})
-    refused = edit.submit(client)
+    refused = edit.submit(client, postal_code="۳۳۹۱۸-۱۳۵۷۹", economic_code="۴۱۱۱۱۴۱۱۱۱۱۱", workshop_code="12")
     assert refused.status_code == 400, refused.status_code
     assert refused.context["form"].errors == {
         "workshop_code": ["کد کارگاه «12» معتبر نیست؛ باید ۷ یا ۸ یا ۹ یا ۱۰ رقم باشد."]
     }
     assert "کد کارگاه «" in refused.content.decode()
     assert "۳۳۹۱۸-۱۳۵۷۹" in refused.content.decode()  # what was typed is still there
-    edit.data["workshop_code"] = "1234567"
-    assert edit.submit(client).status_code == 302
+    assert edit.submit(client, workshop_code="1234567").status_code == 302
     world.unit_a.refresh_from_db()
     assert (world.unit_a.postal_code, world.unit_a.economic_code) == ("3391813579", "411114111111")
 
