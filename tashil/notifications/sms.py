@@ -13,6 +13,7 @@ messages it sent.
 ``OutgoingSMS`` per message and lets the task worker send it with retries (tasks.send_outgoing_sms).
 """
 
+import abc
 import datetime
 import json
 import threading
@@ -53,13 +54,16 @@ class SentSMS:
     transient: bool = False
 
 
-class BaseSMSBackend:
+class BaseSMSBackend(abc.ABC):
+    """What every backend does; a gateway's backend is a subclass (a backend without ``send_messages`` cannot be
+    made at all)."""
+
     def __init__(self, **options):
         self.options = options
 
+    @abc.abstractmethod
     def send_messages(self, messages):
         """Send each message; return one ``SentSMS`` per message, in order."""
-        raise NotImplementedError
 
     def delivery(self, provider_ids):
         """{provider id: DELIVERED | UNDELIVERED | PENDING} for messages this backend sent; {} when it cannot tell."""
