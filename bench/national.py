@@ -246,7 +246,14 @@ class NationalGenerator:
         stopped = [u for u in units if u[2] in ("semi_active", "inactive")] or units
         start_pk = (Obstacle.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
         self.log(f"obstacles: {count} (with referrals and timeline events)")
+        from tashil.impact.models import ImpactRecord
+        from tashil.obstacles.models import ProducerReview
+
         obstacles, referrals, events = Inserter(Obstacle), Inserter(Referral), Inserter(ObstacleEvent)
+        # What the scorecard also counts (issue 25): the producer's word on an agency's «done» and the impact
+        # the secretariat records on a resolved obstacle.
+        reviews, impacts = Inserter(ProducerReview), Inserter(ImpactRecord)
+        referral_pk = (Referral.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
         for first in range(0, count, BATCH):
             for index in range(first, min(first + BATCH, count)):
                 unit_id, county_id, _status = rng.choice(stopped) if rng.random() < 0.6 else rng.choice(units)
@@ -295,8 +302,11 @@ class NationalGenerator:
                 if status == "referred" or answered > self.today:
                     answered = None
                 referral_status = "done" if closed else ("in_progress" if answered else "pending")
+                # One in eight agencies asked the producer for documents: the days waited are not theirs.
+                waited = rng.random() < 0.12 and answered is not None
                 referrals.add(
                     **dict(
+                        id=referral_pk,
                         obstacle_id=pk,
                         agency_id=agency,
                         referred_date=min(referred, self.today),
@@ -309,8 +319,40 @@ class NationalGenerator:
                         first_response_days=(answered - referred).days * 5 // 7 if answered else None,
                         responded_at=settled_at(answered) if answered and closed else None,
                         response="اقدام لازم انجام شد." if answered else "",
+                        wait_request="تصویر پروانه بهره‌برداری و آخرین لیست بیمه" if waited else "",
+                        days_waited=rng.randint(2, 15) if waited else 0,
                     )
                 )
+                if status == "resolved" and rng.random() < 0.6:
+                    state = pick(rng, (("confirmed", 0.55), ("silent", 0.35), ("reopened", 0.10)))
+                    rated = state != "silent"
+                    reviews.add(
+                        referral_id=referral_pk,
+                        state=state,
+                        requested_date=closed,
+                        due_date=closed + datetime.timedelta(days=10),
+                        outcome_rating=rng.randint(1, 5) if rated else None,
+                        conduct_rating=rng.randint(1, 5) if rated else None,
+                        answered_date=closed + datetime.timedelta(days=rng.randint(0, 9)) if rated else None,
+                    )
+                if status == "resolved" and rng.random() < 0.3:
+                    jobs = rng.randint(0, 40)
+                    impacts.add(
+                        obstacle_id=pk,
+                        unit_id=unit_id,
+                        county_id=county_id,
+                        agency_id=agency,
+                        group_id=group_id,
+                        date=closed,
+                        jobs_preserved=jobs,
+                        jobs_restored=rng.randint(0, 10),
+                        loans_rials=rng.randint(0, 300) * 10**8,
+                        debts_rials=rng.randint(0, 50) * 10**8 if rng.random() < 0.3 else 0,
+                        fines_rials=0,
+                        capacity_restored=rng.randint(0, 60),
+                        evidence="نامه بانک عامل",
+                    )
+                referral_pk += 1
                 events.add(obstacle_id=pk, kind="referral", text="به دستگاه ارجاع شد.")
                 if answered:
                     events.add(obstacle_id=pk, kind="response", text="پاسخ دستگاه ثبت شد.")
@@ -320,15 +362,18 @@ class NationalGenerator:
                 obstacles.flush()
                 referrals.flush()
                 events.flush()
+                reviews.flush()
+                impacts.flush()
             if (first // BATCH) % 20 == 0:
                 self.log(f"  obstacles {min(first + BATCH, count):,}")
         self.reset_sequence(Obstacle)
+        self.reset_sequence(Referral)
 
     # Meetings and resolutions ------------------------------------------------------------------------------
 
     def make_meetings(self):
         """Weekly working-group sessions, spread over the counties, numbered in each county's series."""
-        from tashil.meetings.models import Meeting, MeetingSeries
+        from tashil.meetings.models import Attendance, Meeting, MeetingSeries
 
         rng, count = self.rng, self.sizes["meetings"]
         self.log(f"meetings: {count}")
@@ -365,6 +410,17 @@ class NationalGenerator:
                 )
         Meeting.objects.bulk_create(meetings, batch_size=BATCH)
         made = list(Meeting.objects.filter(kind="working_group").values_list("pk", "county_id", "date"))
+        # Who came (the scorecard's attendance): four of the county's agencies invited to each session.
+        attendance = Inserter(Attendance)
+        for meeting_id, county_id, _date in made:
+            agencies = list(self.agencies.get(county_id, {}).values())
+            for agency_id in rng.sample(agencies, min(4, len(agencies))):
+                attendance.add(
+                    meeting_id=meeting_id,
+                    agency_id=agency_id,
+                    status=pick(rng, (("present", 0.70), ("represented", 0.18), ("absent", 0.12))),
+                )
+        attendance.flush()
         rng.shuffle(made)
         return made
 

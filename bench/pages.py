@@ -142,6 +142,21 @@ def inner(repeat):
             None,
         ),
         ("county dashboard", county_user, "/reports/", "/api/reports/dashboard/", None, None),
+        # The agency scorecard (issue 25: seventeen figures per agency, net of closures and waits), the period
+        # report and the public accountability pages: figures computed over the area, kept like the dashboard's.
+        ("national scorecard", nation, "/reports/agencies/", None, None, None),
+        ("province scorecard", nation, f"/reports/agencies/?province={province.pk}", None, None, None),
+        ("county scorecard", county_user, "/reports/agencies/", None, None, None),
+        ("national period report (year)", nation, "/reports/period/?period=year", None, None, None),
+        (
+            "public accountability: province",
+            None,
+            f"/directory/accountability/provinces/{province.pk}/",
+            None,
+            None,
+            None,
+        ),
+        ("public accountability: county", None, f"/directory/accountability/counties/{county.pk}/", None, None, None),
         (
             "follow-up board (open resolutions)",
             nation,
@@ -162,7 +177,8 @@ def inner(repeat):
 
     def client_for(person):
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(person)
+        if person is not None:  # None: a visitor of the public site, not signed in
+            client.force_login(person)
         return client
 
     def time_get(client, url, runs):
@@ -215,7 +231,7 @@ def inner(repeat):
         if api:
             row["api_url"] = api
             row["api_ms"] = summary(time_get(client, api, repeat))
-        if "dashboard" in name:
+        if any(word in name for word in ("dashboard", "scorecard", "period", "accountability")):
             settings.TASHIL_REPORT_CACHE = False
             row["page_uncached_ms"] = summary(time_get(client, page, max(repeat // 3, 3)))
             settings.TASHIL_REPORT_CACHE = True
