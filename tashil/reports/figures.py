@@ -320,7 +320,7 @@ def producer_reviews_by_agency(area, user):
     rows = (
         ProducerReview.objects.filter(referral__in=referrals, state__in=SETTLED_REVIEW_STATES)
         .order_by()
-        .values("referral__agency", "referral__agency__name")
+        .values("referral__agency")
         .annotate(
             reviews=Count("pk"),
             reopened=Count("pk", filter=Q(state=ReviewState.REOPENED)),
@@ -328,14 +328,7 @@ def producer_reviews_by_agency(area, user):
             conduct_rating=Avg("conduct_rating"),
         )
     )
-    return [
-        {
-            "agency": row.pop("referral__agency"),
-            "agency__name": row.pop("referral__agency__name"),
-            **row,
-        }
-        for row in rows
-    ]
+    return [{"agency": row.pop("referral__agency"), **row} for row in rows]
 
 
 # The user's week -----------------------------------------------------------------------------------------

@@ -82,6 +82,13 @@ def jalali_param(value):
     return format_jalali(value, persian=False)
 
 
+def agency_rows(area, user):
+    """The area's scorecard rows, computed once for the scorecard page, its export and the dashboard's excerpt
+    (the nation's take seconds to compute) and kept as the dashboard's figures are."""
+    rows, _computed = cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user))
+    return rows
+
+
 def dashboard_figures(area, user):
     """Everything on the dashboard that is aggregated from the data (and so worth caching)."""
     now = jalali_today()
@@ -95,7 +102,7 @@ def dashboard_figures(area, user):
         "groups": figures.obstacles_by(area, user, "group", "group__name", limit=10),
         "resolutions": figures.resolution_figures(area, user, year),
         "resolution_rows": figures.resolutions_by_area(area, user, year),
-        "scorecard": figures.agency_scorecard(area, user)[:8],
+        "scorecard": agency_rows(area, user)[:8],
         "clinic": figures.clinic_figures(area, user),
         "impact": figures.impact_figures(area, user),
         "impact_agencies": figures.impact_by(area, user, "agency", "agency__name", limit=8),
@@ -277,9 +284,7 @@ class ScorecardView(ReportView):
     COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
-        rows, _computed = cached(
-            "scorecard", self.area, request.user, lambda: figures.agency_scorecard(self.area, request.user)
-        )
+        rows = agency_rows(self.area, request.user)
         # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
         query = clean_text(request.GET.get("q", ""))
         if query:
