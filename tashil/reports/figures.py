@@ -315,10 +315,9 @@ def agency_scorecard(area, user):
 def producer_reviews_by_agency(area, user):
     """Per agency, the producers' word on its «done» answers: how many were settled (confirmed, reopened or
     confirmed by silence), how many reopened, and the mean of each 1–5 rating given (silence rates nothing).
-    Over the reviews of the referrals the user sees in the area: one grouped query."""
-    referrals = area.rows(Referral.objects.all(), user).order_by().values("pk")
+    Over the reviews the user sees in the area (a review is seen with its referral): one grouped query."""
     rows = (
-        ProducerReview.objects.filter(referral__in=referrals, state__in=SETTLED_REVIEW_STATES)
+        area.rows(ProducerReview.objects.filter(state__in=SETTLED_REVIEW_STATES), user)
         .order_by()
         .values("referral__agency")
         .annotate(
