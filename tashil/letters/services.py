@@ -375,20 +375,16 @@ def issue_invitation_letter(meeting, agency, user):
     return issue_letter(letter, user)
 
 
-def registers_of(referrals, user, create=True):
+def registers_of(referrals, user):
     """``referrals`` grouped by the register ``user`` issues their letter in (and by agency): [(secretariat,
     agency, referrals)], in the order first met; referrals of a county where the user keeps no register are left
     out."""
     groups = {}
     for referral in referrals:
-        secretariat = secretariat_for(user, referral.obstacle.county, create=create)
+        secretariat = secretariat_for(user, referral.obstacle.county)
         if secretariat is None:
             continue
-        key = (
-            secretariat.pk or (secretariat.level, secretariat.province_id, secretariat.county_id),
-            referral.agency_id,
-        )
-        groups.setdefault(key, (secretariat, referral.agency, []))[2].append(referral)
+        groups.setdefault((secretariat.pk, referral.agency_id), (secretariat, referral.agency, []))[2].append(referral)
     return list(groups.values())
 
 
