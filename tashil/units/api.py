@@ -165,6 +165,7 @@ class IndustrialUnitViewSet(TashilModelViewSet):
     filterset_class = filtersets.IndustrialUnitFilterSet
     action_map_override = {"change_status": "status"}
     follow = api_action(actions.FOLLOW)
+    confirm_data = api_action(actions.CONFIRM_DATA)
 
     @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
     @action(detail=True, methods=["post"], url_path="status")

@@ -48,6 +48,13 @@ class StatusChangeSource(models.TextChoices):
     REGISTRATION = "registration", _("ثبت اولیه")
 
 
+class DataCheckStatus(models.TextChoices):
+    """A request that a unit's representative confirm its data: waiting, or answered by a confirmation."""
+
+    PENDING = "pending", _("در انتظار تأیید نماینده")
+    CONFIRMED = "confirmed", _("تأیید شد")
+
+
 class CapacityUnit(models.TextChoices):
     TON = "ton", _("تن")
     KILOGRAM = "kg", _("کیلوگرم")

@@ -32,6 +32,7 @@ from tashil.orgs.choices import AgencyType
 
 from .choices import (
     CapacityUnit,
+    DataCheckStatus,
     ImportStatus,
     ReportStatus,
     SizeClass,
@@ -205,7 +206,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
         **STAFF_WITH_UNITS,
         Role.ADMIN: STAFF_WITH_UNITS[Role.ADMIN] | {"follow"},
         Role.SECRETARIAT: STAFF_WITH_UNITS[Role.SECRETARIAT] | {"follow"},
-        Role.UNIT_REP: frozenset({"view", "change"}),
+        # «confirm_data»: the representative says the unit's data is right (answering the secretariat's request).
+        Role.UNIT_REP: frozenset({"view", "change", "confirm_data"}),
     }
     internal_fields = ("notes",)
 
@@ -403,6 +405,55 @@ class UnitStatusChange(UnitChildMixin, BaseModel):
     @property
     def is_reactivation(self):
         return self.from_status in (UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE) and self.to_status == UnitStatus.ACTIVE
+
+
+class DataCheckRequest(UnitChildMixin, BaseModel):
+    """The secretariat's request that a unit's representatives confirm its data (a stale unit, from the unit list's
+    bulk action): who asked, when, whom the notice went to, and when and by whom it was confirmed. The unit's
+    history records the request and the confirmation as readable events; its page lists the requests."""
+
+    unit = models.ForeignKey(
+        IndustrialUnit, verbose_name=_("واحد"), related_name="data_checks", on_delete=models.CASCADE
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("درخواست‌کننده"),
+        related_name="data_checks_requested",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    sent_to = models.CharField(verbose_name=_("فرستاده به"), max_length=500)
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=10, choices=DataCheckStatus.choices, default=DataCheckStatus.PENDING
+    )
+    confirmed_at = models.DateTimeField(verbose_name=_("زمان تأیید"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("تأییدکننده"),
+        related_name="data_checks_confirmed",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    changelog_enabled = False  # the unit's history records the request and its confirmation as readable events
+    role_actions = {**STAFF_WITH_UNITS, Role.SECRETARIAT: VIEW, Role.ADMIN: VIEW, Role.UNIT_REP: VIEW}
+
+    class Meta:
+        verbose_name = _("درخواست تأیید اطلاعات")
+        verbose_name_plural = _("درخواست‌های تأیید اطلاعات")
+        ordering = ("-created", "-pk")
+        indexes = [models.Index(fields=["unit", "status"], name="datacheck_unit_status_idx")]
+
+    def __str__(self):
+        return _("درخواست تأیید اطلاعات «%(unit)s» (%(date)s)") % {
+            "unit": self.unit,
+            "date": format_jalali(timezone.localdate(self.created) if self.created else today()),
+        }
+
+    def get_absolute_url(self):
+        return reverse("units:industrialunit", kwargs={"pk": self.unit_id})
 
 
 class Product(UnitChildMixin, BaseModel):

@@ -18,6 +18,12 @@ urlpatterns = [
     path("units/<int:pk>/status/", views.IndustrialUnitStatusView.as_view(), name="industrialunit_status"),
     path("units/<int:pk>/verify/", views.IndustrialUnitVerifyView.as_view(), name="industrialunit_verify"),
     path("units/<int:pk>/follow/", views.IndustrialUnitFollowView.as_view(), name="industrialunit_follow"),
+    path(
+        "units/<int:pk>/confirm-data/",
+        views.IndustrialUnitConfirmDataView.as_view(),
+        name="industrialunit_confirm_data",
+    ),
+    path("units/bulk/", views.IndustrialUnitBulkView.as_view(), name="industrialunit_bulk"),
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="importjob"),
     path("imports/<int:pk>/apply/", views.ImportJobApplyView.as_view(), name="importjob_apply"),
     path("products/", views.ProductListView.as_view(), name="product_list"),

@@ -27,11 +27,29 @@ def is_representative_of(user, unit):
     return any(m.role == Role.UNIT_REP and m.unit_id == unit.pk for m in scope.memberships(user))
 
 
+UNIT_BULK_ACTIONS = (
+    BulkAction(
+        name="data_check",
+        label=gettext_lazy("درخواست تأیید اطلاعات از نماینده"),
+        apply=services.request_data_check,
+        permission="verify",
+        check=services.check_data_request,
+        effect=gettext_lazy(
+            "به نماینده(های) هر واحد اعلانی (در سامانه، و با رایانامه و پیامک به انتخاب خودشان) فرستاده می‌شود که "
+            "اطلاعات واحد را بررسی و تأیید یا اصلاح کنند؛ درخواست در تاریخچه و صفحه هر واحد ثبت می‌شود. واحدی که "
+            "اطلاعاتش کهنه نیست یا نماینده‌ای در سامانه ندارد، همه را باز می‌دارد."
+        ),
+        done=gettext_lazy("از نماینده %(count)s واحد تأیید اطلاعات خواسته شد."),
+    ),
+)
+
+
 class IndustrialUnitListView(ObjectListView):
     queryset = IndustrialUnit.objects.select_related("county", "zone")
     filterset_class = filtersets.IndustrialUnitFilterSet
     table_class = tables.IndustrialUnitTable
     actions = ("add", "import", "export")
+    bulk_actions = UNIT_BULK_ACTIONS
     results_header_template = "units/includes/status_counts.html"
 
     def pagination(self, queryset, filterset):
@@ -62,6 +80,11 @@ class IndustrialUnitListView(ObjectListView):
                 )
         context["status_counts"] = items
         return context
+
+
+class IndustrialUnitBulkView(BulkActionView):
+    queryset = IndustrialUnit.objects.select_related("county", "zone")
+    bulk_actions = UNIT_BULK_ACTIONS
 
 
 class IndustrialUnitView(ObjectView):
@@ -97,6 +120,8 @@ class IndustrialUnitView(ObjectView):
             can_add_report=scope.can(user, PeriodicReport, "add"),
             can_add_project=scope.can(user, Project, "add"),
             agency_identifiers=unit.identifiers_seen_by(user),
+            can_confirm_data=scope.can_object(user, unit, "confirm_data"),
+            data_checks=list(scope.restrict(unit.data_checks.select_related("requested_by", "confirmed_by"), user)[:5]),
             last_approved_report=unit.reports.filter(status=ReportStatus.APPROVED).order_by("-year", "-month").first(),
         )
         return context
@@ -199,9 +224,16 @@ class IndustrialUnitVerifyView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         unit = self.get_scoped_object("verify")
-        services.mark_verified(unit)
+        services.mark_verified(unit, user=request.user)
         messages.success(request, _("درستی اطلاعات «%(unit)s» امروز تأیید شد.") % {"unit": unit})
         return HttpResponseRedirect(unit.get_absolute_url())
+
+
+class IndustrialUnitConfirmDataView(ActionView):
+    """The unit's representative says its data is right (the answer to the secretariat's request)."""
+
+    model = IndustrialUnit
+    actions = (actions.CONFIRM_DATA,)
 
 
 class ProductListView(ObjectListView):

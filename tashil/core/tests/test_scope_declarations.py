@@ -402,6 +402,8 @@ EXPECTED = {
         ),
     ),
     "units.ImportJob": ((("admin", "secretariat"), ("import_job",)),),
+    # The world asks no representative to confirm their unit's data: no request to see.
+    "units.DataCheckRequest": (),
     "obstacles.ObstacleDomain": (
         (
             (

@@ -33,6 +33,9 @@ ROUTES = [
     Route("units:industrialunit_status", REP_FORBIDDEN, obj="unit_a"),
     Route("units:industrialunit_verify", POST_ONLY, obj="unit_a"),
     Route("units:industrialunit_follow", REP_FORBIDDEN, obj="unit_a"),
+    # The representative's «اطلاعات واحد درست است»: a button (POST) on the unit's page.
+    Route("units:industrialunit_confirm_data", POST_ONLY, obj="unit_a"),
+    Route("units:industrialunit_bulk", POST_ONLY),
     Route("units:importjob", JOB_OBJECT, obj="import_job"),
     Route("units:importjob_apply", POST_ONLY, obj="import_job"),
     Route("units:product_list", EVERYONE_SIGNED_IN),
@@ -58,6 +61,7 @@ ROUTES = [
     Route("api:industrialunit-detail", api(UNIT_OBJECT), obj="unit_a"),
     Route("api:industrialunit-change-status", api(POST_ONLY), obj="unit_a"),
     Route("api:industrialunit-follow", api(POST_ONLY), obj="unit_a"),
+    Route("api:industrialunit-confirm-data", api(POST_ONLY), obj="unit_a"),
     Route("api:unitstatuschange-list", api(EVERYONE_SIGNED_IN)),
     Route("api:unitstatuschange-detail", api(UNIT_OBJECT), obj="status_change_a"),
     Route("api:product-list", api(EVERYONE_SIGNED_IN)),
