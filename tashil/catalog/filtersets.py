@@ -9,8 +9,9 @@ from tashil.core.filtersets import TashilFilterSet
 from tashil.core.forms import style_form
 from tashil.core.persian import fold_digits
 from tashil.geo.models import County, IndustrialZone, Province
+from tashil.units.choices import IsicLevel
 from tashil.units.filtersets import PlaceFilterMixin
-from tashil.units.models import IndustrialUnit
+from tashil.units.models import IndustrialUnit, IsicCode
 
 from . import public
 from .choices import Moderation
@@ -43,13 +44,21 @@ class UnitInputFilterSet(PlaceFilterMixin, TashilFilterSet):
     county_path = "unit__county"
     unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
     code = django_filters.CharFilter(method="filter_code", label=_("کد (آغاز)"))
+    division = django_filters.ModelChoiceFilter(
+        queryset=IsicCode.objects.filter(level=IsicLevel.DIVISION),
+        method="filter_division",
+        label=_("قسمت آیسیک"),
+    )
 
     class Meta:
         model = UnitInput
-        fields = ("province", "county", "unit", "code")
+        fields = ("province", "county", "unit", "division", "code")
 
     def filter_code(self, queryset, name, value):
         return queryset.filter(code__startswith=fold_digits(value).strip())
+
+    def filter_division(self, queryset, name, value):
+        return queryset.filter(code_prefix__startswith=value.code)
 
 
 class ExhibitionFilterSet(PlaceFilterMixin, TashilFilterSet):

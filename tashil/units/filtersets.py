@@ -9,8 +9,8 @@ from tashil.core.persian import fold_digits
 from tashil.core.validators import normalize_national_id
 from tashil.geo.models import County, IndustrialZone, Province
 
-from .choices import ReportStatus, SizeClass, UnitStatus
-from .models import AGENCY_IDENTIFIERS, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .choices import IsicLevel, ReportStatus, SizeClass, UnitStatus
+from .models import AGENCY_IDENTIFIERS, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 
 ZONE_CHOICES = (("inside", _("داخل شهرک یا ناحیه")), ("outside", _("خارج از شهرک‌ها و نواحی")))
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
@@ -69,6 +69,18 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
         choices=UnitStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
     )
     isic = django_filters.CharFilter(method="filter_isic", label=_("کد آیسیک (آغاز)"))
+    # A division or a group of ISIC Rev.4: the units whose class lies in it (a class's code begins with its
+    # group's and its division's, the class being the key the unit stores: no join).
+    isic_division = django_filters.ModelChoiceFilter(
+        queryset=IsicCode.objects.filter(level=IsicLevel.DIVISION),
+        method="filter_isic_under",
+        label=_("قسمت آیسیک"),
+    )
+    isic_group = django_filters.ModelChoiceFilter(
+        queryset=IsicCode.objects.filter(level=IsicLevel.GROUP),
+        method="filter_isic_under",
+        label=_("گروه آیسیک"),
+    )
     size_class = django_filters.ChoiceFilter(choices=SizeClass.choices, label=_("اندازه"))
     knowledge_based = django_filters.BooleanFilter(label=_("دانش‌بنیان"))
     exporter = django_filters.BooleanFilter(label=_("صادرکننده"))
@@ -78,7 +90,17 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     class Meta:
         model = IndustrialUnit
-        fields = ("province", "county", "zone", "location", "status", "isic", "size_class")
+        fields = (
+            "province",
+            "county",
+            "zone",
+            "location",
+            "status",
+            "isic_division",
+            "isic_group",
+            "isic",
+            "size_class",
+        )
 
     def search(self, queryset, name, value):
         """The words of a unit, and any of its agency identifiers typed whole (an economic code, a postal code,
@@ -97,6 +119,9 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def filter_isic(self, queryset, name, value):
         return queryset.filter(isic_code__startswith=fold_digits(value).strip())
+
+    def filter_isic_under(self, queryset, name, value):
+        return queryset.filter(isic_class__code__startswith=value.code)
 
     def filter_stale(self, queryset, name, value):
         stale = queryset.stale()

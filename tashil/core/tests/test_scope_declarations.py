@@ -402,6 +402,26 @@ EXPECTED = {
         ),
     ),
     "units.ImportJob": ((("admin", "secretariat"), ("import_job",)),),
+    # Reference data: ISIC Rev.4 is read by everyone signed in, written by no one (load_reference loads it).
+    "units.IsicCode": (
+        (
+            (
+                "admin",
+                "secretariat",
+                "secretariat_b",
+                "province_secretariat",
+                "manager",
+                "manager_b",
+                "nation_manager",
+                "agency_officer",
+                "agency_officer_b",
+                "clinic_expert",
+                "unit_rep",
+                "unit_rep_b",
+            ),
+            EVERY,
+        ),
+    ),
     "obstacles.ObstacleDomain": (
         (
             (
