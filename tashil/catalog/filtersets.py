@@ -10,8 +10,8 @@ from tashil.core.forms import style_form
 from tashil.core.persian import fold_digits
 from tashil.geo.models import County, IndustrialZone, Province
 from tashil.units.choices import IsicLevel
-from tashil.units.filtersets import PlaceFilterMixin
-from tashil.units.models import IndustrialUnit, IsicCode
+from tashil.units.filtersets import IndustrialUnitFilterSet, IsicFilter, PlaceFilterMixin
+from tashil.units.models import IndustrialUnit
 
 from . import public
 from .choices import Moderation
@@ -44,10 +44,11 @@ class UnitInputFilterSet(PlaceFilterMixin, TashilFilterSet):
     county_path = "unit__county"
     unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
     code = django_filters.CharFilter(method="filter_code", label=_("کد (آغاز)"))
-    division = django_filters.ModelChoiceFilter(
-        queryset=IsicCode.objects.filter(level=IsicLevel.DIVISION),
-        method="filter_division",
-        label=_("قسمت آیسیک"),
+    division = IsicFilter(
+        IsicLevel.DIVISION,
+        "code_prefix",
+        # The registry's label (a staff page's filter: its words stay out of the public site's catalogue).
+        label=IndustrialUnitFilterSet.base_filters["isic_division"].label,
     )
 
     class Meta:
@@ -56,9 +57,6 @@ class UnitInputFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def filter_code(self, queryset, name, value):
         return queryset.filter(code__startswith=fold_digits(value).strip())
-
-    def filter_division(self, queryset, name, value):
-        return queryset.filter(code_prefix__startswith=value.code)
 
 
 class ExhibitionFilterSet(PlaceFilterMixin, TashilFilterSet):

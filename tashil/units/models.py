@@ -122,10 +122,6 @@ class IsicCode(BaseModel):
             return reverse("units:industrialunit_list")
         return f"{reverse('units:industrialunit_list')}?{names[self.level]}={self.code}"
 
-    @property
-    def division_code(self):
-        return self.code[:2] if self.level != IsicLevel.SECTION else ""
-
     def save(self, *args, **kwargs):
         from .isic import isic_search_text
 

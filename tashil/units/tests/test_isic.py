@@ -171,7 +171,7 @@ def test_the_unit_form_refuses_a_group_where_a_class_is_required_and_takes_a_cla
     edit = client.get(reverse("units:industrialunit_edit", kwargs={"pk": world.unit_a.pk}))
     assert "data-autocomplete-url" in edit.content.decode() and reverse("units:isic_picker") in edit.content.decode()
     refused = form(edit).submit(client, isic_class="107")
-    assert refused.status_code == 200
+    assert refused.status_code == 400
     message = refused.content.decode()
     assert "«۱۰۷» کد یک گروه آیسیک است" in message and "نه یک رده" in message and "۱۰۷۱ — " in message
     world.unit_a.refresh_from_db()
