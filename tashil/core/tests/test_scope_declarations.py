@@ -16,6 +16,7 @@ from django.apps import apps
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import BaseModel
+from tashil.core.testing.roles import ROLES
 from tashil.obstacles import services as obstacle_services
 from tashil.site.testing.factories import MembershipFactory, UserFactory
 
@@ -403,25 +404,7 @@ EXPECTED = {
     ),
     "units.ImportJob": ((("admin", "secretariat"), ("import_job",)),),
     # Reference data: ISIC Rev.4 is read by everyone signed in, written by no one (load_reference loads it).
-    "units.IsicCode": (
-        (
-            (
-                "admin",
-                "secretariat",
-                "secretariat_b",
-                "province_secretariat",
-                "manager",
-                "manager_b",
-                "nation_manager",
-                "agency_officer",
-                "agency_officer_b",
-                "clinic_expert",
-                "unit_rep",
-                "unit_rep_b",
-            ),
-            EVERY,
-        ),
-    ),
+    "units.IsicCode": ((tuple(role for role in ROLES if role != "anonymous"), EVERY),),
     "obstacles.ObstacleDomain": (
         (
             (
