@@ -46,3 +46,9 @@ def test_units_without_a_class_are_counted_apart(world, rf):
     request.user = world.users["secretariat"]
     rows = figures.units_by_division(area_from(request), request.user)
     assert [(r["code"], r["name"], r["total"]) for r in rows] == [("", "بدون رده آیسیک", 2)]
+
+
+def test_the_dashboard_api_gives_the_same_breakdown(classified, api_as):
+    answer = api_as("secretariat").get(reverse("api:report-dashboard")).json()
+    rows = answer["units"]["by_isic_division"]
+    assert [(r["code"], r["total"], r["active"], r["stopped"]) for r in rows] == [("10", 2, 1, 1), ("22", 1, 1, 0)]
