@@ -119,6 +119,34 @@ def unit_figures(area, user):
     }
 
 
+def units_by_division(area, user, limit=None):
+    """Units by ISIC division (their class's group's division), active and stopped, the largest first, and those
+    with no class yet: one query (the division's title read through the same joins)."""
+    division = "isic_class__parent__parent"
+    rows = (
+        area.rows(IndustrialUnit.objects.all(), user)
+        .order_by()
+        .values(division, f"{division}__title_fa")
+        .annotate(
+            total=Count("pk"),
+            active=Count("pk", filter=Q(status=UnitStatus.ACTIVE)),
+            stopped=Count("pk", filter=Q(status__in=STOPPED)),
+        )
+        .order_by("-total", division)
+    )
+    rows = [
+        {
+            "code": row[division] or "",
+            "name": row[f"{division}__title_fa"] or _("بدون رده آیسیک"),
+            "total": row["total"],
+            "active": row["active"],
+            "stopped": row["stopped"],
+        }
+        for row in rows
+    ]
+    return rows[:limit] if limit else rows
+
+
 def reactivation_q(period=None):
     q = Q(from_status__in=STOPPED, to_status=UnitStatus.ACTIVE)
     return q & period.q("date") if period else q

@@ -95,6 +95,7 @@ def dashboard_figures(area, user):
     year, month = Period.year(now.year), Period.month(now.year, now.month)
     return {
         "units": figures.unit_figures(area, user),
+        "divisions": figures.units_by_division(area, user, limit=12),
         "reactivated": figures.reactivations(area, user, {"year": year, "month": month}),
         "trend": figures.status_trend(area, user),
         "obstacles": figures.obstacle_figures(area, user),
@@ -172,6 +173,8 @@ def dashboard_context(request, area):
     for status in units["statuses"]:
         status["colour"] = STATUS_COLOURS[status["value"]]
         status["url"] = list_url("units:industrialunit_list", area, user, status=status["value"])
+    for row in data["divisions"]:
+        row["url"] = row["code"] and list_url("units:industrialunit_list", area, user, isic_division=row["code"])
     for row in data["domains"]:
         row["url"] = list_url("obstacles:obstacle_list", area, user, domain=row["id"], state="open")
     for row in data["groups"]:

@@ -10,6 +10,15 @@ class UnitStatus(models.TextChoices):
     CLOSED = "closed", _("تعطیل دائم")
 
 
+class IsicLevel(models.TextChoices):
+    """The four levels of ISIC Rev.4, named as the Statistical Centre of Iran names them."""
+
+    SECTION = "section", _("بخش")
+    DIVISION = "division", _("قسمت")
+    GROUP = "group", _("گروه")
+    CLASS = "class", _("رده")
+
+
 # Bootstrap colours for status badges.
 STATUS_COLOURS = {
     UnitStatus.ACTIVE: "success",

@@ -288,7 +288,7 @@ def apply_batch(creates, updates, user=None):
         unit.updated = now
         unit.version = F("version") + 1  # a form opened before the import will notice
     if updates:
-        fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})
+        fields = sorted(changed_fields | {"size_class", "isic_code", "search_text", "updated", "version"})
         IndustrialUnit.objects.bulk_update([u for u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
     history = Inserter(UnitStatusChange, batch=len(status_changes) or 1)
     for change, pk in zip(status_changes, reserve_ids(UnitStatusChange, len(status_changes)), strict=True):

@@ -12,6 +12,7 @@ urlpatterns = [
         views.IndustrialUnitImportTemplateView.as_view(),
         name="industrialunit_import_template",
     ),
+    path("isic/autocomplete/", views.IsicPickerView.as_view(), name="isic_picker"),
     path("units/<int:pk>/", views.IndustrialUnitView.as_view(), name="industrialunit"),
     path("units/<int:pk>/edit/", views.IndustrialUnitEditView.as_view(), name="industrialunit_edit"),
     path("units/<int:pk>/delete/", views.IndustrialUnitDeleteView.as_view(), name="industrialunit_delete"),

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,8 +18,8 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin
 
 from . import actions, filtersets, forms, services, tables
-from .choices import STATUS_COLOURS, ImportStatus, ReportStatus, UnitStatus
-from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .choices import STATUS_COLOURS, ImportStatus, IsicLevel, ReportStatus, UnitStatus
+from .models import ImportJob, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 from .tasks import apply_import, check_import
 
 
@@ -42,6 +42,21 @@ UNIT_BULK_ACTIONS = (
         done=gettext_lazy("از نماینده %(count)s واحد تأیید اطلاعات خواسته شد."),
     ),
 )
+ISIC_PICKER_LIMIT = 20
+
+
+class IsicPickerView(View):
+    """The ISIC picker's answers: up to 20 entries whose code begins with what was typed (in any digit script) or
+    whose titles hold every word of it (any spelling), in code order; ``level`` keeps one level (the forms ask
+    for classes). Reference data, the same for everyone signed in (the login middleware turns others away)."""
+
+    def get(self, request):
+        entries = IsicCode.objects.search(request.GET.get("q", "")).order_by("code")
+        level = request.GET.get("level", "")
+        if level in IsicLevel.values:
+            entries = entries.filter(level=level)
+        results = [{"id": entry.code, "text": str(entry)} for entry in entries[:ISIC_PICKER_LIMIT]]
+        return JsonResponse({"results": results})
 
 
 class IndustrialUnitListView(ObjectListView):
@@ -88,7 +103,7 @@ class IndustrialUnitBulkView(BulkActionView):
 
 
 class IndustrialUnitView(ObjectView):
-    queryset = IndustrialUnit.objects.select_related("county__province", "zone")
+    queryset = IndustrialUnit.objects.select_related("county__province", "zone", "isic_class")
     template_name = "units/industrialunit.html"
     tabs = (
         Tab("profile", gettext_lazy("مشخصات"), "units/tabs/profile.html"),

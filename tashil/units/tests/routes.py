@@ -27,6 +27,8 @@ ROUTES = [
     Route("units:industrialunit_add", ADD_BY_STAFF),
     Route("units:industrialunit_import", ADD_BY_STAFF),
     Route("units:industrialunit_import_template", ADD_BY_STAFF),
+    # Reference data: the same answers for everyone signed in (the anonymous visitor is sent to sign in).
+    Route("units:isic_picker", EVERYONE_SIGNED_IN, query="?q=۱۰۷&level=class"),
     Route("units:industrialunit", UNIT_OBJECT, obj="unit_a"),
     Route("units:industrialunit_edit", REP_EDIT, obj="unit_a"),
     Route("units:industrialunit_delete", REP_FORBIDDEN, obj="unit_a"),
