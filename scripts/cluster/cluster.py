@@ -24,6 +24,7 @@ balancer answers on that port + 30. The machine's own PostgreSQL, Redis and port
 PostgreSQL and PgBouncer refuse to run as root: when started by root they run as the `postgres` user.
 """
 
+import hashlib
 import json
 import os
 import pwd
@@ -185,13 +186,15 @@ def write_env_file(state):
     path.chmod(0o600)
 
 
-def manage(state, *args, direct=False, **kwargs):
-    """manage.py with the cluster's environment; ``direct`` talks to the primary itself, not through PgBouncer
-    (migrations and bulk loading at start)."""
-    env = app_env(state)
+def manage(state, *args, direct=False, settings=None, **kwargs):
+    """manage.py with the cluster's environment (and ``settings`` over it); ``direct`` talks to the primary itself,
+    not through PgBouncer (migrations and bulk loading at start)."""
+    env = {**app_env(state), **(settings or {})}
     if direct:
         env["DATABASE_URL"] = f"postgres://tashil:{state['password']}@127.0.0.1:{PORTS['primary']}/tashil"
         env.pop("DATABASE_REPLICA_URL", None)
+        # The first load, before anything is acknowledged to anyone: commits need not wait for the disk.
+        env["PGOPTIONS"] = "-c synchronous_commit=off"
     return run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, **kwargs)
 
 
@@ -235,7 +238,20 @@ def init_replica():
     say(f"PostgreSQL replica: pg_basebackup from the primary, port {PORTS['replica']}")
     conninfo = f"host=127.0.0.1 port={PORTS['primary']} user=postgres application_name={REPLICA_NAME}"
     run(
-        [*as_postgres(), str(PG_BIN / "pg_basebackup"), "-D", str(data), "-d", conninfo, "-X", "stream", "-R"],
+        # -c fast: the primary checkpoints at once, rather than spreading it over minutes.
+        [
+            *as_postgres(),
+            str(PG_BIN / "pg_basebackup"),
+            "-D",
+            str(data),
+            "-d",
+            conninfo,
+            "-X",
+            "stream",
+            "-R",
+            "-c",
+            "fast",
+        ],
         stdout=subprocess.DEVNULL,
     )
     render("postgresql.conf", data / "tashil.conf", port=PORTS["replica"], run=DIR / "run")
@@ -310,7 +326,41 @@ def start_balancer():
 # Application servers and task workers -----------------------------------------------------------------------
 
 
+def collect_static(state):
+    """collectstatic (hashed and compressed for whitenoise) in the background while the databases are made; not at
+    all when var/static was collected from the same static files and packages (compressing them takes minutes)."""
+    sources = ROOT / "tashil" / "static"
+    stamp = hashlib.sha1((ROOT / "pyproject.toml").read_bytes())
+    for path in sorted(sources.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            stamp.update(f"{path.relative_to(sources)} {info.st_size} {info.st_mtime_ns}\n".encode())
+    stamp_file = ROOT / "var" / "cluster-static.stamp"  # not in STATIC_ROOT: whitenoise would serve it
+    if stamp_file.exists() and stamp_file.read_text() == stamp.hexdigest():
+        say("static files: already collected")
+        return None
+    say("static files: collectstatic in the background")
+    log = (DIR / "log" / "collectstatic.log").open("a")
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=app_env(state),
+        stdout=log,
+        stderr=log,
+    )
+    return process, stamp_file, stamp.hexdigest()
+
+
 def start_app(state, app):
+    launch_app(state, app)
+    wait_for_app(app)
+
+
+def wait_for_app(app):
+    wait_for(f"application server {app}", lambda: answers(f"http://127.0.0.1:{PORTS[app]}/robots.txt"))
+
+
+def launch_app(state, app):
     log = (DIR / "log" / f"{app}.log").open("a")
     process = subprocess.Popen(
         [
@@ -334,7 +384,6 @@ def start_app(state, app):
         start_new_session=True,
     )
     (DIR / "run" / f"{app}.pid").write_text(str(process.pid))
-    wait_for(f"application server {app}", lambda: answers(f"http://127.0.0.1:{PORTS[app]}/robots.txt"))
 
 
 def start_worker(state, worker):
@@ -362,14 +411,15 @@ def kill_group(name, sig=signal.SIGKILL):
     return pid
 
 
-def stop_group(name, seconds=20):
-    pid = kill_group(name, signal.SIGTERM)
-    if pid is None:
-        return
+def stop_group(*names, seconds=20):
+    """SIGTERM to each (at once), SIGKILL to what is left after ``seconds``."""
+    pids = {name: kill_group(name, signal.SIGTERM) for name in names}
     deadline = time.monotonic() + seconds
-    while alive(pid) and time.monotonic() < deadline:
+    while any(pid and alive(pid) for pid in pids.values()) and time.monotonic() < deadline:
         time.sleep(0.2)
-    kill_group(name, signal.SIGKILL)
+    for name, pid in pids.items():
+        if pid and alive(pid):
+            kill_group(name, signal.SIGKILL)
 
 
 def answers(url):
@@ -410,29 +460,38 @@ def start():
     (DIR / "etc" / "userlist.txt").write_text(f'"tashil" "{state["password"]}"\n')
     give_to_postgres(DIR / "etc" / "userlist.txt")
     (DIR / "etc" / "userlist.txt").chmod(0o600)
+    collecting = collect_static(state)
     init_primary(state)
     start_redis()
-    say("migrate, reference and demo data, static files, the deployment check (production settings)")
+    say("migrate (production settings)")
     manage(state, "migrate", "--noinput", "-v0", direct=True)
+    say("reference data")
     manage(state, "load_reference", direct=True, stdout=subprocess.DEVNULL)
+    say("demo data")
     manage(state, "load_demo", direct=True, stdout=subprocess.DEVNULL)
-    manage(state, "collectstatic", "--noinput", "-v0", direct=True)
-    check = app_env(state)
-    check.update(DJANGO_SECURE_SSL_REDIRECT="true", DJANGO_SECURE_COOKIES="true")
-    run(
-        [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=check,
+    say("the deployment check")
+    manage(
+        state,
+        *("check", "--deploy", "--fail-level", "WARNING"),
+        direct=True,
+        settings={"DJANGO_SECURE_SSL_REDIRECT": "true", "DJANGO_SECURE_COOKIES": "true"},
         stdout=subprocess.DEVNULL,
     )
     init_replica()
     start_bouncer("primary", PORTS["primary"])
     start_bouncer("replica", PORTS["replica"])
+    if collecting is not None:
+        process, stamp_file, digest = collecting
+        if process.wait() != 0:
+            raise SystemExit(f"collectstatic failed (log: {DIR / 'log' / 'collectstatic.log'})")
+        stamp_file.write_text(digest)
     say(f"two application servers (ports {PORTS['app1']}, {PORTS['app2']}) and two task workers")
     for app in APPS:
-        start_app(state, app)
+        launch_app(state, app)
     for worker in WORKERS:
         start_worker(state, worker)
+    for app in APPS:
+        wait_for_app(app)
     start_balancer()
     write_env_file(state)
     url = f"http://127.0.0.1:{PORTS['balancer']}"
@@ -443,8 +502,7 @@ def start():
 
 def stop():
     state = load_state()
-    for name in (*APPS, *WORKERS, "haproxy"):
-        stop_group(name)
+    stop_group(*APPS, *WORKERS, "haproxy")
     for name in ("primary", "replica"):
         pid = pid_from(DIR / "run" / f"pgbouncer-{name}.pid")
         if pid and alive(pid):
@@ -507,12 +565,13 @@ def failover():
     write_env_file(state)
     marks["database_url_changed"] = time.monotonic() - began
     say("4. the application servers and the task workers restart with it")
+    stop_group(*APPS, *WORKERS, seconds=5)
     for app in APPS:
-        stop_group(app, seconds=5)
-        start_app(state, app)
+        launch_app(state, app)
     for worker in WORKERS:
-        stop_group(worker, seconds=5)
         start_worker(state, worker)
+    for app in APPS:
+        wait_for_app(app)
     marks["restarted"] = time.monotonic() - began
     # A page that reads the database (the public directory), not only the sign-in form.
     url = f"http://127.0.0.1:{PORTS['balancer']}/directory/"
