@@ -314,6 +314,7 @@ def start_balancer():
         "haproxy.cfg",
         DIR / "etc" / "haproxy.cfg",
         port=PORTS["balancer"],
+        server_maxconn=APP_WORKERS,
         servers=servers,
     )
     run(["haproxy", "-c", "-q", "-f", str(cfg)])
