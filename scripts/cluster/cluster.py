@@ -14,6 +14,7 @@
     scripts/cluster/cluster.py start-app 1      # start it again, as systemd's Restart=always would
     scripts/cluster/cluster.py kill-worker 1 / start-worker 1
     scripts/cluster/cluster.py manage shell     # manage.py as the servers run it (their environment)
+    scripts/cluster/cluster.py restart-balancer # HAProxy again, after an edit of scripts/cluster/haproxy.cfg
     scripts/cluster/cluster.py failover         # the runbook of docs/deploy.md: primary stopped, replica promoted,
                                                 # DATABASE_URL pointed at it, servers and workers restarted
 
@@ -314,7 +315,6 @@ def start_balancer():
         "haproxy.cfg",
         DIR / "etc" / "haproxy.cfg",
         port=PORTS["balancer"],
-        server_maxconn=APP_WORKERS,
         servers=servers,
     )
     run(["haproxy", "-c", "-q", "-f", str(cfg)])
@@ -593,6 +593,7 @@ def main(argv):
         "start-app": lambda n: start_app(load_state(), f"app{n}"),
         "kill-worker": lambda n: print(kill_group(f"worker{n}")),
         "start-worker": lambda n: start_worker(load_state(), f"worker{n}"),
+        "restart-balancer": lambda: (stop_group("haproxy"), start_balancer()),
         "manage": lambda *args: os.execve(PYTHON, [PYTHON, "manage.py", *args], app_env(load_state())),
     }
     if not argv or argv[0] not in commands:
