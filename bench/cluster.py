@@ -116,7 +116,7 @@ class Browser:
         data = urllib.parse.urlencode({"csrfmiddlewaretoken": page.csrf(), **fields}).encode()
         return self.open(path, data=data, base=base)
 
-    def post_file(self, path, fields, name, filename, content, page):
+    def post_file(self, path, fields, name, filename, content, page, content_type="application/octet-stream"):
         """A multipart form with one file, as the page's file input sends it."""
         boundary = uuid.uuid4().hex
         parts = [
@@ -125,7 +125,7 @@ class Browser:
         ]
         parts.append(
             f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: application/pdf\r\n\r\n".encode()
+            f"Content-Type: {content_type}\r\n\r\n".encode()
             + content
             + b"\r\n"
         )

@@ -251,7 +251,7 @@ def test_files_are_shared_by_every_server_and_worker(cluster):
     page = person.get(f"/obstacles/{obstacle}/")
     filename = f"cluster-{uuid.uuid4().hex[:8]}.pdf"
     uploaded = person.post_file(
-        f"/obstacles/{obstacle}/comment/", {"text": "پیوست آزمون"}, "file", filename, content, page
+        f"/obstacles/{obstacle}/comment/", {"text": "پیوست آزمون"}, "file", filename, content, page, "application/pdf"
     )
     assert uploaded.status == 200
     link = re.search(rf'href="(/obstacles/attachments/\d+/)">[^<]*<i [^>]*></i> {re.escape(filename)}', uploaded.text)
@@ -288,6 +288,34 @@ print("STORED " + json.dumps({
     for app in ("app1", "app2"):
         download = person.get(f"/meetings/{stored['meeting']}/minutes.pdf", base=server(cluster, app))
         assert download.status == 200 and download.body == on_disk, f"{app} serves the minutes a worker stored"
+
+    # A spreadsheet uploaded through a server is read by a worker: the import page's own template sheet.
+    form = person.get("/registry/units/import/")
+    template = person.get(re.search(r'href="(/registry/units/import/template/)"', form.text).group(1))
+    assert template.status == 200 and template.body.startswith(b"PK"), "the template is an XLSX"
+    sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    queued = person.post_file("/registry/units/import/", {}, "file", "units.xlsx", template.body, form, sheet)
+    job = re.search(r"/registry/imports/(\d+)/", queued.url)
+    assert queued.status == 200 and job, queued.url
+    deadline = time.monotonic() + 120
+    while True:
+        checked = shell(
+            f"""
+import json
+from django_tasks_db.models import DBTaskResult
+from tashil.units.models import ImportJob
+job = ImportJob.objects.get(pk={job.group(1)})
+tasks = DBTaskResult.objects.filter(task_path="tashil.units.tasks.check_import")
+workers = sorted({{w for t in tasks if t.args_kwargs["args"] == [job.pk] for w in t.worker_ids}})
+print("CHECKED " + json.dumps({{"status": job.status, "report": job.preview_result, "workers": workers}}))
+""",
+            "CHECKED ",
+        )
+        if checked["status"] != "queued" or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    assert checked["status"] == "previewed" and checked["workers"], checked
+    assert not checked["report"].get("error_rows"), "the worker read the sheet the server stored, row by row"
 
 
 def test_the_load_mix_lives_through_a_killed_application_server_and_task_worker(cluster):
