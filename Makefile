@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # database. PYTEST_WORKERS=0 runs it in this one process (e.g. to use a debugger).
 PYTEST_WORKERS ?= auto
 
-.PHONY: help run test install install-bench apt-run apt-test apt-bench migrate reference demo serve lint format messages vendor clean screenshots bench bench-faults
+.PHONY: help run test install install-bench apt-run apt-test apt-bench apt-cluster migrate reference demo serve lint format messages vendor clean screenshots bench bench-faults cluster cluster-stop cluster-test bench-cluster
 
 help:
 	@echo "make run    install everything, migrate, load reference and demo data, serve on http://127.0.0.1:8000"
@@ -21,6 +21,9 @@ help:
 	@echo "make bench-faults  the load mix while PostgreSQL restarts and a gunicorn worker is killed"
 	@echo "make bench  run the benchmarks (results in bench/results/, summarised in README.md); BENCH_SIZE=national for the full size"
 	@echo "make serve  gunicorn with the production settings, PostgreSQL and the task worker (see docs/deploy.md)"
+	@echo "make cluster       the production topology on this machine: PostgreSQL primary + replica, PgBouncer, Redis,"
+	@echo "                   two application servers behind HAProxy, two task workers (make cluster-stop ends it)"
+	@echo "make cluster-test  start the cluster, run the checks marked cluster against it, stop it"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +55,11 @@ apt-test:
 
 apt-bench:
 	@scripts/apt-ensure.sh $(APT_RUN) wrk postgresql-client
+
+# The cluster (scripts/cluster/): Debian's PostgreSQL 15 server, PgBouncer, Redis and HAProxy.
+APT_CLUSTER := $(APT_RUN) postgresql-15 postgresql-client pgbouncer redis-server haproxy
+apt-cluster:
+	@scripts/apt-ensure.sh $(APT_CLUSTER)
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v0
@@ -99,6 +107,20 @@ bench-faults: apt-bench install-bench
 
 serve: apt-run install
 	@scripts/serve-prod.sh
+
+# The production topology on this machine, on ports from TASHIL_CLUSTER_PORT (57000) on; docs/deploy.md.
+cluster: apt-cluster install
+	$(PY) scripts/cluster/cluster.py start
+
+cluster-stop:
+	$(PY) scripts/cluster/cluster.py stop
+
+# The checks of tashil/core/tests/test_cluster.py: they start the cluster, and stop it when they started it.
+cluster-test: apt-cluster install
+	TASHIL_CLUSTER=1 $(PY) -m pytest -p no:xdist -m cluster -q tashil/core/tests/test_cluster.py
+
+bench-cluster: apt-cluster apt-bench install-bench
+	$(PY) bench/cluster.py
 
 screenshots: apt-test install
 	TASHIL_SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser -q

@@ -173,8 +173,9 @@ def database_answers():
 class Load:
     """Client threads sending the mix; every request is recorded with its start, end and outcome."""
 
-    def __init__(self, paths, token, obstacles, threads):
+    def __init__(self, paths, token, obstacles, threads, base_url=f"http://127.0.0.1:{PORT}"):
         self.paths, self.token, self.obstacles, self.threads = paths, token, obstacles, threads
+        self.base_url = base_url
         self.records, self.lock, self.stop = [], threading.Lock(), threading.Event()
         self.started = time.monotonic()
 
@@ -186,7 +187,7 @@ class Load:
             marker = f"bench-fault {uuid.uuid4()}"
             pk = rng.choice(self.obstacles)
             request = urllib.request.Request(
-                f"http://127.0.0.1:{PORT}/api/obstacles/obstacles/{pk}/comment/",
+                f"{self.base_url}/api/obstacles/obstacles/{pk}/comment/",
                 data=json.dumps({"text": marker}).encode(),
                 headers={"Authorization": f"Token {self.token}", "Content-Type": "application/json"},
                 method="POST",
@@ -194,23 +195,22 @@ class Load:
             kind = "write"
         else:
             path, cookie = rng.choice(self.paths)
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{PORT}{path}", headers={"Cookie": f"sessionid={cookie}"}
-            )
+            request = urllib.request.Request(f"{self.base_url}{path}", headers={"Cookie": f"sessionid={cookie}"})
             marker, kind = None, "read"
-        began = self.now()
+        began, server = self.now(), None
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 response.read()
-                outcome = response.status
+                outcome, server = response.status, response.headers.get("X-Tashil-Server")
         except urllib.error.HTTPError as error:
             outcome = error.code
         except (OSError, urllib.error.URLError) as error:
             outcome = type(getattr(error, "reason", error)).__name__
+        record = {"kind": kind, "began": began, "ended": self.now(), "outcome": outcome, "marker": marker}
+        if server:
+            record["server"] = server  # which application server answered, behind the cluster's balancer
         with self.lock:
-            self.records.append(
-                {"kind": kind, "began": began, "ended": self.now(), "outcome": outcome, "marker": marker}
-            )
+            self.records.append(record)
 
     def worker(self, seed):
         rng = random.Random(seed)
@@ -234,26 +234,28 @@ def ok(outcome):
     return isinstance(outcome, int) and outcome < 400
 
 
-def report(load, marks, found):
+def report(load, found, windows):
+    """What the people using Tashil saw. ``windows``: (cause, start, end) of each fault, in seconds of the run; a
+    failed request is put down to the first fault it overlapped (its end plus half a second, for a connection
+    that broke as the fault began), or to "elsewhere", which should hold none."""
     records = load.records
     failed = [r for r in records if not ok(r["outcome"])]
-    outage = (marks["db_restart_began"], marks["db_answers_again"])
-    kill = marks["worker_killed"]
 
     def cause(record):
-        if record["began"] <= outage[1] and record["ended"] >= outage[0]:
-            return "database_down"
-        if record["began"] <= kill <= record["ended"] + 0.5:
-            return "in_flight_on_killed_worker"
+        for name, start, end in windows:
+            if record["began"] <= end and record["ended"] + 0.5 >= start:
+                return name
         return "elsewhere"
 
-    by_cause = {"database_down": 0, "in_flight_on_killed_worker": 0, "elsewhere": 0}
+    by_cause = {name: 0 for name, _start, _end in windows} | {"elsewhere": 0}
     outcomes = {}
     for record in failed:
         by_cause[cause(record)] += 1
         outcomes[str(record["outcome"])] = outcomes.get(str(record["outcome"]), 0) + 1
-    after_outage = [r["ended"] for r in records if ok(r["outcome"]) and r["began"] >= outage[1]]
-    after_kill = [r["ended"] for r in records if ok(r["outcome"]) and r["began"] >= kill]
+    answered_again = {}
+    for name, _start, end in windows:
+        after = [r["ended"] for r in records if ok(r["outcome"]) and r["began"] >= end]
+        answered_again[name] = round(min(after) - end, 2) if after else None
     acknowledged = [r["marker"] for r in records if r["kind"] == "write" and r["outcome"] == 201]
     lost = sorted(set(acknowledged) - set(found))
     latencies = sorted(r["ended"] - r["began"] for r in records if ok(r["outcome"]))
@@ -263,14 +265,11 @@ def report(load, marks, found):
         "failed": len(failed),
         "failed_by_cause": by_cause,
         "failed_by_outcome": outcomes,
-        "database_down_seconds": round(outage[1] - outage[0], 1),
-        "answered_again_seconds_after_database": round(min(after_outage) - outage[1], 2) if after_outage else None,
-        "answered_again_seconds_after_kill": round(min(after_kill) - kill, 2) if after_kill else None,
+        "answered_again_seconds_after": answered_again,
         "writes_acknowledged": len(acknowledged),
         "writes_lost": len(lost),
         "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1) if latencies else None,
         "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1) if latencies else None,
-        "marks_seconds": {key: round(value, 2) for key, value in marks.items()},
     }
 
 
@@ -354,6 +353,12 @@ def run(database, seconds, threads, workers, mails):
     )
     found = json.loads(next(line for line in shell.stdout.splitlines() if line.startswith("FOUND "))[6:])
     marks.pop("worker_pid", None)
+    windows = [
+        ("database_down", marks["db_restart_began"], marks["db_answers_again"]),
+        ("in_flight_on_killed_worker", marks["worker_killed"], marks["worker_killed"]),
+    ]
+    seen = report(load, found, windows)
+    again = seen.pop("answered_again_seconds_after")
     return {
         "database": database,
         "seconds": seconds,
@@ -361,7 +366,11 @@ def run(database, seconds, threads, workers, mails):
         "gunicorn_workers": workers,
         "gunicorn_workers_alive_at_the_end": alive,
         "cache": "redis" if cache else "database",
-        **report(load, marks, found),
+        **seen,
+        "database_down_seconds": round(marks["db_answers_again"] - marks["db_restart_began"], 1),
+        "answered_again_seconds_after_database": again["database_down"],
+        "answered_again_seconds_after_kill": again["in_flight_on_killed_worker"],
+        "marks_seconds": {key: round(value, 2) for key, value in marks.items()},
         "emails": {
             "queued": len(mail_ids),
             "sent": sent,

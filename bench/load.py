@@ -165,7 +165,7 @@ def start_gunicorn(env, workers):
     )
 
 
-def run_wrk(script, seconds, connections, threads=2):
+def run_wrk(script, seconds, connections, threads=2, url=f"http://127.0.0.1:{PORT}"):
     process = subprocess.run(
         [
             "wrk",
@@ -179,7 +179,7 @@ def run_wrk(script, seconds, connections, threads=2):
             "10s",
             "-s",
             str(script),
-            f"http://127.0.0.1:{PORT}",
+            url,
         ],
         stdout=subprocess.PIPE,
         text=True,

@@ -125,6 +125,12 @@ if env("DATABASE_REPLICA_URL", default=""):
         "TEST": {"MIRROR": "default"},
     }
     DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
+# Behind PgBouncer in transaction pooling (DATABASE_TRANSACTION_POOLING=true) a connection holds no state between
+# transactions: no cursor kept open across them (Django's server-side cursors for .iterator() outside a transaction),
+# no prepared statement (psycopg's are off: Django sets prepare_threshold to None unless OPTIONS asks for them).
+if env.bool("DATABASE_TRANSACTION_POOLING", default=False):
+    for database in DATABASES.values():
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by the web server's workers, the task worker and management commands (an import run by the

@@ -44,3 +44,30 @@ def test_sessions_lockouts_and_the_cache_table_are_read_from_the_primary_even_on
         f"{cache_entry._meta.app_label}.{cache_entry._meta.object_name}": "default",
         "units.IndustrialUnit": "replica",  # the same GET still reads the rest from the replica
     }
+
+
+def test_only_a_signed_write_position_sends_a_persons_reads_to_the_primary():
+    """The cookie a write leaves (the primary's WAL position) is believed only with this site's signature: a
+    visitor cannot pick where their reads go by writing one. (tests/test_cluster.py shows it working: a comment
+    saved while the replica's replay is paused is on the next page.)"""
+    from django.http import HttpResponse
+
+    from tashil.core.routers import POSITION_COOKIE, POSITION_SALT
+
+    signed = HttpResponse()
+    signed.set_signed_cookie(POSITION_COOKIE, "0-3000148", salt=POSITION_SALT)
+    request = RequestFactory().get("/")
+    request.COOKIES[POSITION_COOKIE] = signed.cookies[POSITION_COOKIE].value
+    assert ReadOnlyRequestMiddleware.written_position(request) == "0/3000148"
+    for forged in ("0-3000148", signed.cookies[POSITION_COOKIE].value.replace("0-3000148", "0-FFFFFFFF")):
+        request.COOKIES[POSITION_COOKIE] = forged
+        assert ReadOnlyRequestMiddleware.written_position(request) is None
+
+
+def test_without_a_replica_a_write_leaves_no_position_behind():
+    from django.http import HttpResponse
+
+    from tashil.core.routers import POSITION_COOKIE
+
+    response = ReadOnlyRequestMiddleware(lambda request: HttpResponse())(RequestFactory().post("/"))
+    assert POSITION_COOKIE not in response.cookies
