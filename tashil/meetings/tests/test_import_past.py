@@ -172,7 +172,7 @@ def test_the_command_and_the_upload_page_from_the_meeting_list(
     assert not imported_meetings(world).exists()
     client = client_as("secretariat")
     listing = client.get("/meetings/").content.decode()
-    upload_url = re.search(r'href="([^"]+)"><i class="bi bi-upload">', listing).group(1)
+    upload_url = re.search(r'href="([^"]+)" data-testid="import-button"', listing).group(1)
     assert "جلسات و مصوبات گذشته" in client.get(upload_url).content.decode()
     with django_capture_on_commit_callbacks(execute=True), open(path, "rb") as handle:
         job_url = client.post(upload_url, {"file": handle})["Location"]

@@ -271,7 +271,7 @@ def test_the_upload_page_is_found_from_the_obstacle_list_and_its_template_import
 
     client = client_as("secretariat")
     listing = client.get("/obstacles/").content.decode()
-    upload_url = re.search(r'href="([^"]+)"><i class="bi bi-upload">', listing).group(1)
+    upload_url = re.search(r'href="([^"]+)" data-testid="import-button"', listing).group(1)
     upload_page = client.get(upload_url).content.decode()
     assert "ورود موانع گذشته از فایل" in upload_page
     template_url = re.search(r'href="([^"]+)"[^>]*data-testid="import-template"', upload_page).group(1)
