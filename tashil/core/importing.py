@@ -282,24 +282,17 @@ class RowImporter(abc.ABC):
         if not cell:
             return default
         value = keys.get(search_key(cell))
+        if value is not None and (allowed is None or value in allowed):
+            return value
         allowed = allowed or choices.values
         listed = "، ".join(str(label) for v, label in choices.choices if v in allowed)
-        if value is None:
-            self.error(
-                number,
-                name,
-                _("«%(value)s» شناخته نیست؛ یکی از این‌ها را بنویسید: %(choices)s.")
-                % {"value": cell, "choices": listed},
-            )
-        elif value not in allowed:
-            self.error(
-                number,
-                name,
-                _("«%(value)s» از فایل وارد نمی‌شود؛ یکی از این‌ها را بنویسید: %(choices)s.")
-                % {"value": cell, "choices": listed},
-            )
-            value = None
-        return value
+        message = (
+            _("«%(value)s» شناخته نیست؛ یکی از این‌ها را بنویسید: %(choices)s.")
+            if value is None
+            else _("«%(value)s» از فایل وارد نمی‌شود؛ یکی از این‌ها را بنویسید: %(choices)s.")
+        )
+        self.error(number, name, message % {"value": cell, "choices": listed})
+        return None
 
     def read_number(self, number, values, name, low=None, high=None):
         cell = digits(values.get(name))
@@ -324,6 +317,11 @@ class RowImporter(abc.ABC):
             return None
         return value
 
+    @property
+    def previewing(self):
+        """Whether the preview still takes rows (its first PREVIEW_ROWS): a kind builds a row's only then."""
+        return len(self.result.preview) < PREVIEW_ROWS
+
     def add_preview(self, row):
-        if len(self.result.preview) < PREVIEW_ROWS:
+        if self.previewing:
             self.result.preview.append(row)

@@ -166,7 +166,8 @@ class PastObstacleImporter(RowImporter):
         if held is None:
             return obstacle
         if isinstance(held, int):
-            return Obstacle.objects.select_related("unit").get(pk=held)
+            # Fetched once, and held for the rest of the batch: the rows adding referrals to it share it.
+            seen["obstacle"] = held = Obstacle.objects.select_related("unit").get(pk=held)
         return held
 
     def units_of(self, rows):
@@ -188,12 +189,12 @@ class PastObstacleImporter(RowImporter):
     def existing_obstacles(self, rows, units):
         """The registered obstacles of the batch's units on the batch's dates, by natural key."""
         unit_ids = {unit.pk for found in units for unit in found.values()}
-        found = Obstacle.objects.filter(unit_id__in=unit_ids).only(
-            "pk", "unit_id", "group_id", "reported_date", "title", "status", "county_id", "version"
+        found = Obstacle.objects.filter(unit_id__in=unit_ids).values_list(
+            "pk", "unit_id", "group_id", "reported_date", "title"
         )
-        by_key = {(o.unit_id, o.group_id, o.reported_date, search_key(o.title)): o for o in found}
+        by_key = {(unit, group, day, search_key(title)): pk for pk, unit, group, day, title in found}
         agencies = {}
-        for obstacle_id, agency_id in Referral.objects.filter(obstacle__in=by_key.values()).values_list(
+        for obstacle_id, agency_id in Referral.objects.filter(obstacle_id__in=by_key.values()).values_list(
             "obstacle_id", "agency_id"
         ):
             agencies.setdefault(obstacle_id, set()).add(agency_id)
@@ -230,23 +231,22 @@ class PastObstacleImporter(RowImporter):
                 )
                 return None
             seen["agencies"][agency.pk] = number
-            obstacle = self.held(seen, obstacle)
         else:
             by_key, referred = existing
             registered = by_key.get(key)
             self.seen[key] = seen = {
                 "row": number,
                 "agencies": {agency.pk: number} if agency else {},
-                "obstacle": registered.pk if registered else obstacle,
-                "referred": referred.get(registered.pk, set()) if registered else set(),
+                "obstacle": registered or obstacle,
+                "referred": referred.get(registered, set()) if registered else set(),
             }
             if registered is None:
                 self.preview(number, "create", obstacle, unit, agency)
                 return "create", obstacle, referral
-            obstacle = registered
         if agency is None or agency.pk in seen["referred"]:
             self.preview(number, "unchanged", obstacle, unit, agency)
             return "unchanged", obstacle, None
+        obstacle = self.held(seen, obstacle)  # the registered obstacle itself, to gain the referral
         self.preview(number, "update", obstacle, unit, agency)
         return "update", obstacle, referral
 
@@ -500,6 +500,8 @@ class PastObstacleImporter(RowImporter):
         return self._provinces.get(county_id)
 
     def preview(self, number, action, obstacle, unit, agency):
+        if not self.previewing:
+            return
         self.add_preview(
             {
                 "row": number,
