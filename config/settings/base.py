@@ -321,6 +321,8 @@ TASHIL_IMPORT_MAX_SHARED_STRINGS_MB = env.int("TASHIL_IMPORT_MAX_SHARED_STRINGS_
 TASHIL_IMPORT_MAX_COMPRESSION_RATIO = env.int("TASHIL_IMPORT_MAX_COMPRESSION_RATIO", default=100)
 TASHIL_IMPORT_MAX_SECONDS = env.float("TASHIL_IMPORT_MAX_SECONDS", default=900)
 TASHIL_IMPORT_MAX_MEMORY_MB = env.int("TASHIL_IMPORT_MAX_MEMORY_MB", default=1024)
+# Parse an XLSX in a second process while the rows already read are checked and written (machines with 2+ cores).
+TASHIL_IMPORT_READ_AHEAD = env.bool("TASHIL_IMPORT_READ_AHEAD", default=True)
 # Where links in e-mails point.
 TASHIL_SITE_URL = env("TASHIL_SITE_URL", default="http://127.0.0.1:8000")
 # Working days an agency has to answer a referral, unless the obstacle group says otherwise.

@@ -9,7 +9,8 @@ from tashil.core.filtersets import TashilFilterSet
 from tashil.core.forms import style_form
 from tashil.core.persian import fold_digits
 from tashil.geo.models import County, IndustrialZone, Province
-from tashil.units.filtersets import PlaceFilterMixin
+from tashil.units.choices import IsicLevel
+from tashil.units.filtersets import IndustrialUnitFilterSet, IsicFilter, PlaceFilterMixin
 from tashil.units.models import IndustrialUnit
 
 from . import public
@@ -43,10 +44,16 @@ class UnitInputFilterSet(PlaceFilterMixin, TashilFilterSet):
     county_path = "unit__county"
     unit = django_filters.ModelChoiceFilter(queryset=IndustrialUnit.objects.all(), label=_("واحد"))
     code = django_filters.CharFilter(method="filter_code", label=_("کد (آغاز)"))
+    division = IsicFilter(
+        IsicLevel.DIVISION,
+        "code_prefix",
+        # The registry's label (a staff page's filter: its words stay out of the public site's catalogue).
+        label=IndustrialUnitFilterSet.base_filters["isic_division"].label,
+    )
 
     class Meta:
         model = UnitInput
-        fields = ("province", "county", "unit", "code")
+        fields = ("province", "county", "unit", "division", "code")
 
     def filter_code(self, queryset, name, value):
         return queryset.filter(code__startswith=fold_digits(value).strip())

@@ -151,7 +151,7 @@ def supplies(prefix, key):
     """A product that makes an input with this ISIC class (``prefix``) or whose name holds the input's name."""
     q = Q()
     if prefix:
-        q |= Q(code__startswith=prefix)
+        q |= Q(code__startswith=prefix) | Q(isic_class_id=prefix)
     if key:
         q |= Q(search_text__contains=key)
     return q
@@ -176,10 +176,10 @@ def buyers_of(product):
     """Declared inputs of other public units that ``product`` could supply, nearest first."""
     from .models import code_prefix
 
-    prefix = code_prefix(product.code)
+    prefixes = {prefix for prefix in (code_prefix(product.code), product.isic_class_id) if prefix}
     q = Q(product_key__contains=F("search_text")) & ~Q(search_text="")
-    if prefix:
-        q |= Q(code_prefix=prefix)
+    if prefixes:
+        q |= Q(code_prefix__in=prefixes)
     return (
         UnitInput.objects.filter(unit__in=public_units())
         .exclude(unit_id=product.unit_id)

@@ -14,7 +14,8 @@ from django.views import View
 from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ScopedViewMixin
-from tashil.units.models import IndustrialUnit
+from tashil.units.choices import IsicLevel
+from tashil.units.models import IndustrialUnit, IsicCode
 
 from . import filtersets, forms, public, tables
 from .choices import Proximity
@@ -158,7 +159,11 @@ def with_matches(inputs):
         public.supplier_products()
         .exclude(unit_id=OuterRef("unit_id"))
         .annotate(prefix=Substr("code", 1, 4))
-        .filter((Q(prefix=OuterRef("code_prefix")) & ~Q(code="")) | Q(search_text__contains=OuterRef("search_text")))
+        .filter(
+            (Q(prefix=OuterRef("code_prefix")) & ~Q(code=""))
+            | Q(isic_class_id=OuterRef("code_prefix"))
+            | Q(search_text__contains=OuterRef("search_text"))
+        )
         .order_by("unit__name", "pk")
     )
     rings = (
@@ -184,9 +189,61 @@ class MatchListView(ObjectListView):
     export_name = "matches"
     actions = ("export",)
 
+    results_header_template = "catalog/includes/matches_by_division.html"
+
     def filtered_queryset(self):
         queryset, filterset = super().filtered_queryset()
+        self.inputs = queryset
         return with_matches(queryset), filterset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        inputs = getattr(self, "inputs", None)
+        rows = matches_by_division(inputs) if inputs is not None else []
+        for row in rows:
+            query["division"] = row["code"]
+            row["query"] = query.urlencode()
+        context["divisions"] = rows
+        return context
+
+
+def matches_by_division(inputs):
+    """The inputs of the list by ISIC division (the first two digits of their class), each with the public
+    products of other units that fall in the division and the units that make them: where a county's demand
+    meets the nation's supply. Three grouped queries (inputs, products, titles), whatever the number of rows."""
+    division = Substr("code_prefix", 1, 2)
+    demand = dict(
+        inputs.exclude(code_prefix="")
+        .order_by()
+        .annotate(division=division)
+        .values_list("division")
+        .annotate(n=Count("pk"))
+    )
+    if not demand:
+        return []
+    supply = {
+        row["division"]: row
+        for row in public.supplier_products()
+        .annotate(division=Substr(Coalesce("isic_class_id", "code"), 1, 2))
+        .filter(division__in=demand)
+        .order_by()
+        .values("division")
+        .annotate(products=Count("pk"), units=Count("unit", distinct=True))
+    }
+    titles = dict(IsicCode.objects.filter(level=IsicLevel.DIVISION, code__in=demand).values_list("code", "title_fa"))
+    rows = [
+        {
+            "code": code,
+            "title": titles.get(code, ""),
+            "inputs": count,
+            "products": supply.get(code, {}).get("products", 0),
+            "units": supply.get(code, {}).get("units", 0),
+        }
+        for code, count in demand.items()
+    ]
+    return sorted(rows, key=lambda row: (-row["inputs"], row["code"]))
 
 
 class ExhibitionListView(ObjectListView):

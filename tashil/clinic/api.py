@@ -65,6 +65,7 @@ class ScoreSerializer(TashilModelSerializer):
 
 class DiagnosisSerializer(TashilModelSerializer):
     scores = ScoreSerializer(many=True, read_only=True)
+    event = staticmethod(services.save_diagnosis)  # as the diagnosis page records it
 
     class Meta:
         model = Diagnosis

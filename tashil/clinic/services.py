@@ -43,6 +43,19 @@ def save_case(case, user=None):
     return changed_hooks.save(case)
 
 
+@transaction.atomic
+def save_diagnosis(diagnosis, scores=(), user=None):
+    """Record a case's diagnosis (آسیب‌شناسی): the assessment, its levers and its score per dimension, in one
+    transaction (the diagnosis page's form and score rows, the API). The expert who first records it is kept."""
+    diagnosis.diagnosed_by = diagnosis.diagnosed_by or user
+    diagnosis.save()
+    for score in scores:
+        score.diagnosis = diagnosis
+        score.save()
+    cases_changed(diagnosis.case)
+    return diagnosis
+
+
 def activity_evidence(case):
     """An approved monthly report of the unit, for a month since the case was opened, that shows activity
     (production, sales or capacity in use): evidence enough of a revival without the secretariat's word."""

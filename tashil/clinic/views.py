@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -224,13 +223,10 @@ class DiagnosisEditView(ScopedViewMixin, View):
         case = self.get_scoped_object("change")
         form, formset = self.get_forms(case, request.POST)
         if form.is_valid() and formset.is_valid():
-            with transaction.atomic():
-                diagnosis = form.save(commit=False)
-                diagnosis.case = case
-                diagnosis.diagnosed_by = diagnosis.diagnosed_by or request.user
-                diagnosis.save()
-                formset.instance = diagnosis
-                formset.save()
+            diagnosis = form.save(commit=False)
+            diagnosis.case = case
+            formset.instance = diagnosis
+            services.save_diagnosis(diagnosis, formset.save(commit=False), user=request.user)
             messages.success(request, _("آسیب‌شناسی ذخیره شد."))
             return HttpResponseRedirect(case.get_absolute_url() + "?tab=diagnosis")
         return self.render(case, form, formset, status=400)

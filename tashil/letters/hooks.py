@@ -191,6 +191,38 @@ def invitation_letter(row, user, method):
         return [(f"davatname-{letter.year}-{letter.sequence}.pdf", handle.read(), "application/pdf")]
 
 
+def batch_referral_letter(batch):
+    """Obstacles referred to one agency at once from the list (obstacles' ``after_batch_referred``): one
+    numbered referral letter to the agency for all of them, in the same transaction, so a refused letter refers
+    nothing; linked from each referral (its «نامه‌ها» tab and history)."""
+    from .services import issue_batch_referral_letters
+
+    for letter in issue_batch_referral_letters(batch.referrals, batch.user):
+        batch.lines.append(
+            _("نامه ارجاع %(number)s برای همه آن‌ها به «%(agency)s» صادر شد.")
+            % {"number": letter.number, "agency": letter.recipient_agency}
+        )
+
+
+def batch_referral_letter_preview(batch):
+    """What the batch's confirmation page says the letters app will do."""
+    from .services import secretariat_for
+
+    registers = {
+        str(secretariat)
+        for obstacle in batch.obstacles
+        if (secretariat := secretariat_for(batch.user, obstacle.county, create=False)) is not None
+    }
+    if registers:
+        batch.lines.append(
+            _(
+                "برای همه این موانع یک نامه ارجاع رسمی به دستگاه در «%(register)s» شماره و صادر می‌شود و از هر "
+                "ارجاع به آن پیوند داده می‌شود (نه یک نامه برای هر مانع)."
+            )
+            % {"register": "، ".join(sorted(registers))}
+        )
+
+
 def connect():
     """Register the tabs and buttons (from LettersConfig.ready), and the letters' verification finder."""
     from tashil.core.verification import register_finder
@@ -198,6 +230,10 @@ def connect():
 
     register_finder(letter_document)
     add_attachment(invitation_letter)
+    from tashil.obstacles.services import after_batch_referred, describe_batch_referral
+
+    after_batch_referred(batch_referral_letter)
+    describe_batch_referral(batch_referral_letter_preview)
     from tashil.meetings.views import MeetingView, ResolutionView
     from tashil.obstacles.views import ObstacleView, ReferralView
 

@@ -34,8 +34,9 @@ def new_verification_code():
 # ---------------------------------------------------------------- registers
 
 
-def secretariat_of_place(level, province=None, county=None):
-    """The secretariat of a place, made with a default name and letterhead the first time it is needed."""
+def secretariat_of_place(level, province=None, county=None, create=True):
+    """The secretariat of a place, made with a default name and letterhead the first time it is needed (unsaved
+    when ``create`` is false: what a preview names before anything is issued)."""
     if level == ScopeLevel.COUNTY:
         lookup, place = {"level": level, "county": county}, _("شهرستان %(name)s") % {"name": county}
         province = county.province
@@ -52,15 +53,16 @@ def secretariat_of_place(level, province=None, county=None):
             name=_("دبیرخانه ستاد تسهیل %(place)s") % {"place": place},
             letterhead=_("ستاد تسهیل و رفع موانع تولید %(place)s") % {"place": place},
         )
-        secretariat.full_clean()
-        secretariat.save()
+        if create:
+            secretariat.full_clean()
+            secretariat.save()
     return secretariat
 
 
-def secretariat_for(user, county=None):
+def secretariat_for(user, county=None, create=True):
     """The register ``user`` issues a letter about ``county`` in: their secretariat's — the county's own before
     the province's before the nation's; an administrator issues in the county's (or the nation's). None when
-    the user keeps no register there."""
+    the user keeps no register there. ``create=False``: a register not made yet comes back unsaved."""
     secretariats = [m for m in scope.memberships(user) if m.role == Role.SECRETARIAT]
     for level in (ScopeLevel.COUNTY, ScopeLevel.PROVINCE, ScopeLevel.NATION):
         for membership in secretariats:
@@ -70,12 +72,12 @@ def secretariat_for(user, county=None):
                 continue
             if county is not None and level == ScopeLevel.PROVINCE and membership.province_id != county.province_id:
                 continue
-            return secretariat_of_place(level, province=membership.province, county=membership.county)
+            return secretariat_of_place(level, province=membership.province, county=membership.county, create=create)
     admin = user.is_superuser or any(m.role == Role.ADMIN for m in scope.memberships(user))
     if admin:
         if county is not None:
-            return secretariat_of_place(ScopeLevel.COUNTY, county=county)
-        return secretariat_of_place(ScopeLevel.NATION)
+            return secretariat_of_place(ScopeLevel.COUNTY, county=county, create=create)
+        return secretariat_of_place(ScopeLevel.NATION, create=create)
     return None
 
 
@@ -371,6 +373,42 @@ def issue_invitation_letter(meeting, agency, user):
     letter.full_clean()
     letter.save()
     return issue_letter(letter, user)
+
+
+def registers_of(referrals, user):
+    """``referrals`` grouped by the register ``user`` issues their letter in (and by agency): [(secretariat,
+    agency, referrals)], in the order first met; referrals of a county where the user keeps no register are left
+    out."""
+    groups = {}
+    for referral in referrals:
+        secretariat = secretariat_for(user, referral.obstacle.county)
+        if secretariat is None:
+            continue
+        groups.setdefault((secretariat.pk, referral.agency_id), (secretariat, referral.agency, []))[2].append(referral)
+    return list(groups.values())
+
+
+@transaction.atomic
+def issue_batch_referral_letters(referrals, user):
+    """The referral letter of obstacles referred together (the obstacle list's bulk referral): ONE letter to the
+    agency listing all of its new referrals, drafted as from the referrals' page and issued at once — numbered in
+    ``user``'s register, its PDF stored, an event on each referral's history. One per register and agency (a
+    national administrator's batch may span counties); none where the user keeps no register. Returns the letters."""
+    letters = []
+    for secretariat, _agency, batch in registers_of(referrals, user):
+        draft = referral_draft(batch)
+        draft.pop("referrals")
+        letter = Letter(
+            secretariat=secretariat,
+            signer_name=secretariat.signer_name or str(user),
+            signer_position=secretariat.signer_position or getattr(user, "position", "") or _("دبیر ستاد"),
+            **draft,
+        )
+        letter.full_clean()
+        letter.save()
+        letter.referrals.set(batch)
+        letters.append(issue_letter(letter, user))
+    return letters
 
 
 # ---------------------------------------------------------------- incoming letters

@@ -24,7 +24,7 @@ DEFAULT_SMS = {
     Role.AGENCY_OFFICER: frozenset(
         {NotificationKind.REFERRED, NotificationKind.OVERDUE, NotificationKind.REMINDER, NotificationKind.ESCALATED}
     ),
-    Role.UNIT_REP: frozenset({NotificationKind.REPORT_DUE, NotificationKind.ANSWERED}),
+    Role.UNIT_REP: frozenset({NotificationKind.REPORT_DUE, NotificationKind.ANSWERED, NotificationKind.DATA_CHECK}),
     Role.CLINIC_EXPERT: frozenset({NotificationKind.CLINIC_STALE}),
 }
 

@@ -26,6 +26,7 @@ class NotificationKind(models.TextChoices):
     REPORT_DUE = "report_due", _("یادآوری آمار ماهانه")
     REPORT_REVIEW = "report_review", _("آمار در انتظار بررسی")
     CLINIC_STALE = "clinic_stale", _("پرونده کلینیک بی‌گزارش")
+    DATA_CHECK = "data_check", _("درخواست تأیید اطلاعات واحد")
 
 
 class Notification(BaseModel):

@@ -361,6 +361,25 @@ class AssignForm(TashilForm):
         self.fields["assignee"].initial = referral.assignee_id
 
 
+class BulkAssignForm(TashilForm):
+    """Give the referrals chosen in the agency's inbox to one of its officers (issue 26 §4): only the active
+    officers of the signed-in officer's agencies are offered; each referral is assigned as from its own page."""
+
+    assignee = PersonChoiceField(
+        label=_("کارشناس مسئول رسیدگی"),
+        queryset=None,
+        error_messages={"invalid_choice": _("این شخص کارشناس دستگاه شما نیست؛ از فهرست برگزینید.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .notify import active_members
+
+        super().__init__(*args, **kwargs)
+        agencies = [m.agency_id for m in scope.memberships(self.user) if m.role == Role.AGENCY_OFFICER and m.agency_id]
+        officers = active_members(role=Role.AGENCY_OFFICER, agency_id__in=agencies)
+        self.fields["assignee"].queryset = officers.order_by("last_name", "first_name", "pk")
+
+
 RATING_CHOICES = [("", _("— امتیاز دهید —")), *Rating.choices]
 
 

@@ -61,6 +61,45 @@ changed_hooks = Hooks()
 after_obstacles_changed = changed_hooks.register
 
 
+@dataclass
+class ReferralBatch:
+    """Obstacles referred to one agency at once (the list's bulk referral): handed to the hooks of
+    ``after_batch_referred`` inside the batch's transaction, after every obstacle was referred (``referrals``
+    then holds the new referrals; before, for the confirmation page's preview, it is empty). A hook appends what
+    it did, or will do, to ``lines`` in Persian (the letters app: one referral letter for the whole batch)."""
+
+    obstacles: list
+    user: object = None
+    referrals: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.obstacles)
+
+
+batch_hooks = Hooks()
+batch_preview_hooks = Hooks()
+# Register ``hook(ReferralBatch)``: run once per batch referred from the list, after its referrals were made.
+after_batch_referred = batch_hooks.register
+# Register ``hook(ReferralBatch)``: what the hook will do, said on the batch's confirmation page.
+describe_batch_referral = batch_preview_hooks.register
+
+
+def referred_in_batch(obstacles, referrals, user=None):
+    """The batch's own effects once each obstacle was referred (``refer``): the hooks (one referral letter to the
+    agency for all of them). Returns the Persian lines the hooks wrote."""
+    batch = ReferralBatch(list(obstacles), user, referrals=list(referrals))
+    batch_hooks.run(batch)
+    return batch.lines
+
+
+def batch_referral_preview(obstacles, user=None):
+    """What the hooks will do for a batch referred from the list, for its confirmation page."""
+    batch = ReferralBatch(list(obstacles), user)
+    batch_preview_hooks.run(batch)
+    return batch.lines
+
+
 def obstacles_changed(*rows):
     """Tell the hooks what one event wrote (obstacles, referrals)."""
     counties = {row.county_id if isinstance(row, Obstacle) else row.obstacle.county_id for row in rows}
@@ -583,15 +622,21 @@ def person_name(user):
     return (user.get_full_name() or user.get_username()) if user else _("هیچ‌کس")
 
 
-@transaction.atomic
-def assign(referral, assignee, user=None):
-    """Name the officer of the referral's agency who handles it (None: nobody). Only that agency's active officers
-    may be named; the timeline and the change log keep each assignment, the officer named is told."""
+def refuse_unless_assignable(referral):
+    """Only an open referral is given to an officer (what ``assign`` refuses first, and the bulk assignment's
+    confirmation page names)."""
     if not referral.is_open:
         raise ValidationError(
             _("این ارجاع «%(status)s» است؛ مسئول فقط برای ارجاع باز تعیین می‌شود.")
             % {"status": referral.get_status_display()}
         )
+
+
+@transaction.atomic
+def assign(referral, assignee, user=None):
+    """Name the officer of the referral's agency who handles it (None: nobody). Only that agency's active officers
+    may be named; the timeline and the change log keep each assignment, the officer named is told."""
+    refuse_unless_assignable(referral)
     if assignee is not None and not notify.agency_officers(referral.agency).filter(pk=assignee.pk).exists():
         raise ValidationError(
             {

@@ -23,6 +23,7 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.AttachmentDownloadView.as_view(), name="attachment_download"),
     path("referrals/", views.ReferralListView.as_view(), name="referral_list"),
     path("referrals/escalate/", views.ReferralEscalateView.as_view(), name="referral_escalate"),
+    path("referrals/bulk/", views.ReferralBulkView.as_view(), name="referral_bulk"),
     path("referrals/<int:pk>/", views.ReferralView.as_view(), name="referral"),
     path("referrals/<int:pk>/respond/", views.ReferralRespondView.as_view(), name="referral_respond"),
     path("referrals/<int:pk>/do/<str:action>/", views.ReferralActionView.as_view(), name="referral_action"),

@@ -61,6 +61,11 @@ def check_referable(obstacle):
     obstacle.refuse_if_closed(_("ارجاع داد"))
 
 
+def referred_in_bulk(obstacles, results, user, **data):
+    """The batch's own effects once each obstacle is referred: one referral letter for all (letters' hook)."""
+    return services.referred_in_batch(obstacles, [referral for made in results for referral in made], user=user)
+
+
 OBSTACLE_BULK_ACTIONS = (
     BulkAction(
         name="refer",
@@ -74,6 +79,31 @@ OBSTACLE_BULK_ACTIONS = (
             "مانع؛ اگر دستگاه به یکی از آن‌ها خدمت ندهد یا پیش‌تر به آن ارجاع شده باشد، هیچ‌کدام ارجاع نمی‌شود."
         ),
         done=gettext_lazy("%(count)s مانع ارجاع شد."),
+        finish=referred_in_bulk,
+        preview=services.batch_referral_preview,
+    ),
+)
+
+
+def assign_in_bulk(referral, user, assignee):
+    return services.assign(referral, assignee, user=user)
+
+
+REFERRAL_BULK_ACTIONS = (
+    BulkAction(
+        name="assign",
+        label=gettext_lazy("سپردن به یک کارشناس"),
+        apply=assign_in_bulk,
+        permission="assign",
+        check=services.refuse_unless_assignable,
+        form_class=forms.BulkAssignForm,
+        form_user=True,
+        effect=gettext_lazy(
+            "رسیدگی به هر ارجاع به کارشناسی که برمی‌گزینید سپرده می‌شود، چنان‌که از صفحه خود ارجاع: در روند "
+            "رسیدگی هر مانع ثبت و به کارشناس خبر داده می‌شود؛ اگر یکی از آن‌ها پیش‌تر به همین کارشناس سپرده شده "
+            "یا بسته شده باشد، هیچ‌کدام سپرده نمی‌شود."
+        ),
+        done=gettext_lazy("%(count)s ارجاع به کارشناس سپرده شد."),
     ),
 )
 
@@ -231,6 +261,7 @@ class ReferralListView(ObjectListView):
     table_class = tables.ReferralTable
     actions = ("export",)
     template_name = "obstacles/referral_list.html"
+    bulk_actions = REFERRAL_BULK_ACTIONS
 
     def filter_data(self):
         data = self.request.GET.copy()
@@ -241,6 +272,11 @@ class ReferralListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         context["can_escalate"] = scope.can(self.request.user, Referral, "escalate")
         return context
+
+
+class ReferralBulkView(BulkActionView):
+    queryset = Referral.objects.select_related("obstacle__unit", "agency", "assignee")
+    bulk_actions = REFERRAL_BULK_ACTIONS
 
 
 class ReferralView(ObjectView):
@@ -332,11 +368,12 @@ class InboxView(ObjectListView):
     template_name = "obstacles/inbox.html"
     title = gettext_lazy("کارتابل دستگاه")
     export_name = "کارتابل"
+    bulk_actions = REFERRAL_BULK_ACTIONS
     # «mine»: only the referrals the agency assigned to the signed-in officer (their own worklist).
     mine = False
 
-    def get_table(self, queryset):
-        return self.table_class(queryset, user=self.request.user, request=self.request, exclude=("agency",))
+    def table_kwargs(self):
+        return {"exclude": ("agency",)}
 
     def base_queryset(self):
         agencies = [m.agency_id for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]

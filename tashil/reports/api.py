@@ -68,6 +68,7 @@ class DashboardAPIView(ReportAPIView):
                     },
                     "reactivated": data["reactivated"],
                     "trend": data["trend"],
+                    "by_isic_division": data["divisions"],
                 },
                 "obstacles": {**data["obstacles"], "by_domain": data["domains"], "top_groups": data["groups"]},
                 "resolutions": data["resolutions"],

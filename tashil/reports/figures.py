@@ -119,6 +119,34 @@ def unit_figures(area, user):
     }
 
 
+def units_by_division(area, user, limit=None):
+    """Units by ISIC division (their class's group's division), active and stopped, the largest first, and those
+    with no class yet: one query (the division's title read through the same joins)."""
+    division = "isic_class__parent__parent"
+    rows = (
+        area.rows(IndustrialUnit.objects.all(), user)
+        .order_by()
+        .values(division, f"{division}__title_fa")
+        .annotate(
+            total=Count("pk"),
+            active=Count("pk", filter=Q(status=UnitStatus.ACTIVE)),
+            stopped=Count("pk", filter=Q(status__in=STOPPED)),
+        )
+        .order_by("-total", division)
+    )
+    rows = [
+        {
+            "code": row[division] or "",
+            "name": row[f"{division}__title_fa"] or _("بدون رده آیسیک"),
+            "total": row["total"],
+            "active": row["active"],
+            "stopped": row["stopped"],
+        }
+        for row in rows
+    ]
+    return rows[:limit] if limit else rows
+
+
 def reactivation_q(period=None):
     q = Q(from_status__in=STOPPED, to_status=UnitStatus.ACTIVE)
     return q & period.q("date") if period else q
@@ -315,12 +343,11 @@ def agency_scorecard(area, user):
 def producer_reviews_by_agency(area, user):
     """Per agency, the producers' word on its «done» answers: how many were settled (confirmed, reopened or
     confirmed by silence), how many reopened, and the mean of each 1–5 rating given (silence rates nothing).
-    Over the reviews of the referrals the user sees in the area: one grouped query."""
-    referrals = area.rows(Referral.objects.all(), user).order_by().values("pk")
+    Over the reviews the user sees in the area (a review is seen with its referral): one grouped query."""
     rows = (
-        ProducerReview.objects.filter(referral__in=referrals, state__in=SETTLED_REVIEW_STATES)
+        area.rows(ProducerReview.objects.filter(state__in=SETTLED_REVIEW_STATES), user)
         .order_by()
-        .values("referral__agency", "referral__agency__name")
+        .values("referral__agency")
         .annotate(
             reviews=Count("pk"),
             reopened=Count("pk", filter=Q(state=ReviewState.REOPENED)),
@@ -328,14 +355,7 @@ def producer_reviews_by_agency(area, user):
             conduct_rating=Avg("conduct_rating"),
         )
     )
-    return [
-        {
-            "agency": row.pop("referral__agency"),
-            "agency__name": row.pop("referral__agency__name"),
-            **row,
-        }
-        for row in rows
-    ]
+    return [{"agency": row.pop("referral__agency"), **row} for row in rows]
 
 
 # The user's week -----------------------------------------------------------------------------------------

@@ -82,12 +82,20 @@ def jalali_param(value):
     return format_jalali(value, persian=False)
 
 
+def agency_rows(area, user):
+    """The area's scorecard rows, computed once for the scorecard page, its export and the dashboard's excerpt
+    (the nation's take seconds to compute) and kept as the dashboard's figures are."""
+    rows, _computed = cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user))
+    return rows
+
+
 def dashboard_figures(area, user):
     """Everything on the dashboard that is aggregated from the data (and so worth caching)."""
     now = jalali_today()
     year, month = Period.year(now.year), Period.month(now.year, now.month)
     return {
         "units": figures.unit_figures(area, user),
+        "divisions": figures.units_by_division(area, user, limit=12),
         "reactivated": figures.reactivations(area, user, {"year": year, "month": month}),
         "trend": figures.status_trend(area, user),
         "obstacles": figures.obstacle_figures(area, user),
@@ -95,7 +103,7 @@ def dashboard_figures(area, user):
         "groups": figures.obstacles_by(area, user, "group", "group__name", limit=10),
         "resolutions": figures.resolution_figures(area, user, year),
         "resolution_rows": figures.resolutions_by_area(area, user, year),
-        "scorecard": figures.agency_scorecard(area, user)[:8],
+        "scorecard": agency_rows(area, user)[:8],
         "clinic": figures.clinic_figures(area, user),
         "impact": figures.impact_figures(area, user),
         "impact_agencies": figures.impact_by(area, user, "agency", "agency__name", limit=8),
@@ -165,6 +173,8 @@ def dashboard_context(request, area):
     for status in units["statuses"]:
         status["colour"] = STATUS_COLOURS[status["value"]]
         status["url"] = list_url("units:industrialunit_list", area, user, status=status["value"])
+    for row in data["divisions"]:
+        row["url"] = row["code"] and list_url("units:industrialunit_list", area, user, isic_division=row["code"])
     for row in data["domains"]:
         row["url"] = list_url("obstacles:obstacle_list", area, user, domain=row["id"], state="open")
     for row in data["groups"]:
@@ -277,9 +287,7 @@ class ScorecardView(ReportView):
     COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
-        rows, _computed = cached(
-            "scorecard", self.area, request.user, lambda: figures.agency_scorecard(self.area, request.user)
-        )
+        rows = agency_rows(self.area, request.user)
         # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
         query = clean_text(request.GET.get("q", ""))
         if query:

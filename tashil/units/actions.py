@@ -28,3 +28,11 @@ FOLLOW = Action(
     ),
     page=True,
 )
+
+
+CONFIRM_DATA = Action(
+    name="confirm_data",
+    service=services.confirm_data,
+    title=gettext_lazy("تأیید اطلاعات «%(object)s»"),
+    done=gettext_lazy("سپاس؛ درستی اطلاعات «%(object)s» امروز تأیید شد."),
+)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .models import DataCheckRequest, ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 
 
 class ProductInline(admin.TabularInline):
@@ -31,6 +31,20 @@ class UnitStatusChangeAdmin(admin.ModelAdmin):
     list_display = ("unit", "from_status", "to_status", "date", "source")
     list_filter = ("to_status", "source")
     raw_id_fields = ("unit",)
+
+
+@admin.register(DataCheckRequest)
+class DataCheckRequestAdmin(admin.ModelAdmin):
+    list_display = ("unit", "created", "requested_by", "status", "confirmed_at")
+    list_filter = ("status",)
+    raw_id_fields = ("unit", "requested_by", "confirmed_by")
+
+    # Written by the events only (units.services.request_data_check, confirm_data): read here.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Product)

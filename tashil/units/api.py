@@ -13,15 +13,30 @@ from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.core.choices import Role
+from tashil.core.persian import fold_digits
 
 from . import actions, filtersets, services
 from .choices import UnitStatus
 from .forms import UNIT_PROFILE_FIELDS
-from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .models import IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
+
+
+class IsicClassRelatedField(serializers.PrimaryKeyRelatedField):
+    """An ISIC class by its code, in any digit script ("۱۰۷۱" is 1071); the model refuses a code of another level."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value("".join(fold_digits(data).split()).upper())
 
 
 class IndustrialUnitSerializer(TashilModelSerializer):
     derived_fields = ("national_id", "licence_number", "mobile")
+    isic_class = IsicClassRelatedField(
+        queryset=IsicCode.objects.all(),
+        required=False,
+        allow_null=True,
+        label=IndustrialUnit._meta.get_field("isic_class").verbose_name,
+    )
+    isic_title = serializers.CharField(source="isic_class.title_fa", read_only=True, default="")
 
     class Meta:
         model = IndustrialUnit
@@ -33,6 +48,8 @@ class IndustrialUnitSerializer(TashilModelSerializer):
             "national_id",
             "licence_number",
             "licence_date",
+            "isic_class",
+            "isic_title",
             "isic_code",
             "activity",
             "county",
@@ -63,7 +80,7 @@ class IndustrialUnitSerializer(TashilModelSerializer):
             "last_verified",
             "notes",
         )
-        read_only_fields = ("size_class", "status_date")
+        read_only_fields = ("size_class", "status_date", "isic_code")
 
     def validate(self, attrs):
         request = self.context.get("request")
@@ -104,9 +121,27 @@ class UnitStatusChangeSerializer(TashilModelSerializer):
 
 
 class ProductSerializer(TashilModelSerializer):
+    isic_class = IsicClassRelatedField(
+        queryset=IsicCode.objects.all(),
+        required=False,
+        allow_null=True,
+        label=Product._meta.get_field("isic_class").verbose_name,
+    )
+
     class Meta:
         model = Product
-        fields = ("id", "url", "unit", "name", "code", "annual_capacity", "capacity_unit", "description", "is_public")
+        fields = (
+            "id",
+            "url",
+            "unit",
+            "name",
+            "isic_class",
+            "code",
+            "annual_capacity",
+            "capacity_unit",
+            "description",
+            "is_public",
+        )
 
 
 class ProjectSerializer(TashilModelSerializer):
@@ -165,6 +200,7 @@ class IndustrialUnitViewSet(TashilModelViewSet):
     filterset_class = filtersets.IndustrialUnitFilterSet
     action_map_override = {"change_status": "status"}
     follow = api_action(actions.FOLLOW)
+    confirm_data = api_action(actions.CONFIRM_DATA)
 
     @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
     @action(detail=True, methods=["post"], url_path="status")

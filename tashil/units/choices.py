@@ -10,6 +10,15 @@ class UnitStatus(models.TextChoices):
     CLOSED = "closed", _("تعطیل دائم")
 
 
+class IsicLevel(models.TextChoices):
+    """The four levels of ISIC Rev.4, named as the Statistical Centre of Iran names them."""
+
+    SECTION = "section", _("بخش")
+    DIVISION = "division", _("قسمت")
+    GROUP = "group", _("گروه")
+    CLASS = "class", _("رده")
+
+
 # Bootstrap colours for status badges.
 STATUS_COLOURS = {
     UnitStatus.ACTIVE: "success",
@@ -46,6 +55,13 @@ class StatusChangeSource(models.TextChoices):
     IMPORT = "import", _("ورود از فایل")
     CLINIC = "clinic", _("کلینیک صنعت")
     REGISTRATION = "registration", _("ثبت اولیه")
+
+
+class DataCheckStatus(models.TextChoices):
+    """A request that a unit's representative confirm its data: waiting, or answered by a confirmation."""
+
+    PENDING = "pending", _("در انتظار تأیید نماینده")
+    CONFIRMED = "confirmed", _("تأیید شد")
 
 
 class CapacityUnit(models.TextChoices):

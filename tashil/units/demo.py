@@ -24,7 +24,7 @@ SHOWCASE = {
     "name": "صنایع غذایی مهرگان پاکدشت",
     "national_id": "10380284790",
     "licence_number": "12345",
-    "isic_code": "1030",
+    "isic_class_id": "1030",
     "activity": "تولید رب گوجه‌فرنگی و کنسرو حبوبات",
     "manager_name": "بهروز کاظمی",
     "mobile": "09121112233",
@@ -95,7 +95,12 @@ def build_units(county, zones, rng, secretariat):
     add_history(showcase, UnitStatus.ACTIVE, rng, secretariat, now)
     for product, unit in (("رب گوجه‌فرنگی", CapacityUnit.TON), ("کنسرو لوبیا چیتی", CapacityUnit.TON)):
         Product.objects.create(
-            unit=showcase, name=product, code="1030", annual_capacity=Decimal(6000), capacity_unit=unit
+            unit=showcase,
+            name=product,
+            code="1030",
+            isic_class_id="1030",
+            annual_capacity=Decimal(6000),
+            capacity_unit=unit,
         )
     for index in range(UNIT_COUNT):
         industry = rng.choice(fakedata.INDUSTRIES)
@@ -108,7 +113,7 @@ def build_units(county, zones, rng, secretariat):
             national_id=fakedata.national_id(rng, used_ids) if rng.random() < 0.9 else "",
             licence_number=f"{rng.randint(10000, 99999)}/{index}",
             licence_date=fakedata.days_ago(rng, 400, 7000, now),
-            isic_code=industry[1],
+            isic_class_id=industry[1],  # the ISIC class; its code follows (IndustrialUnit.derive)
             activity=f"تولید {industry[2][0][0]} و {industry[2][1][0]}",
             county=county,
             zone=zone,
@@ -135,6 +140,7 @@ def build_units(county, zones, rng, secretariat):
                 unit=unit,
                 name=name,
                 code=industry[1],
+                isic_class_id=industry[1],
                 annual_capacity=Decimal(rng.randint(2, 400) * 50),
                 capacity_unit=capacity_unit,
                 is_public=rng.random() < 0.9,

@@ -2,6 +2,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from tashil.core.filtersets import JalaliDateFilter, TashilFilterSet, YearFilter
 from tashil.core.forms import DropdownCheckboxes
@@ -9,8 +11,24 @@ from tashil.core.persian import fold_digits
 from tashil.core.validators import normalize_national_id
 from tashil.geo.models import County, IndustrialZone, Province
 
-from .choices import ReportStatus, SizeClass, UnitStatus
-from .models import AGENCY_IDENTIFIERS, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .choices import IsicLevel, ReportStatus, SizeClass, UnitStatus
+from .models import AGENCY_IDENTIFIERS, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class IsicFilter(django_filters.ModelChoiceFilter):
+    """The rows under one ISIC entry of ``level`` (a division, a group), chosen by its code (``?isic_division=10``):
+    those whose 4-digit ISIC code at ``field_path`` begins with it."""
+
+    def __init__(self, level, field_path, **kwargs):
+        self.field_path = field_path
+        super().__init__(queryset=IsicCode.objects.filter(level=level), **kwargs)
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        return qs.filter(**{f"{self.field_path}__startswith": value.code})
+
 
 ZONE_CHOICES = (("inside", _("داخل شهرک یا ناحیه")), ("outside", _("خارج از شهرک‌ها و نواحی")))
 YES_NO = (("true", _("بله")), ("false", _("خیر")))
@@ -69,6 +87,10 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
         choices=UnitStatus.choices, label=_("وضعیت"), widget=DropdownCheckboxes
     )
     isic = django_filters.CharFilter(method="filter_isic", label=_("کد آیسیک (آغاز)"))
+    # A division or a group of ISIC Rev.4: the units whose class lies in it (a class's code begins with its
+    # group's and its division's, the class being the key the unit stores: no join).
+    isic_division = IsicFilter(IsicLevel.DIVISION, "isic_class__code", label=_("قسمت آیسیک"))
+    isic_group = IsicFilter(IsicLevel.GROUP, "isic_class__code", label=_("گروه آیسیک"))
     size_class = django_filters.ChoiceFilter(choices=SizeClass.choices, label=_("اندازه"))
     knowledge_based = django_filters.BooleanFilter(label=_("دانش‌بنیان"))
     exporter = django_filters.BooleanFilter(label=_("صادرکننده"))
@@ -78,7 +100,17 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     class Meta:
         model = IndustrialUnit
-        fields = ("province", "county", "zone", "location", "status", "isic", "size_class")
+        fields = (
+            "province",
+            "county",
+            "zone",
+            "location",
+            "status",
+            "isic_division",
+            "isic_group",
+            "isic",
+            "size_class",
+        )
 
     def search(self, queryset, name, value):
         """The words of a unit, and any of its agency identifiers typed whole (an economic code, a postal code,

@@ -4,12 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core import scope
-from tashil.core.forms import IdentifierField, JalaliDateField, MobileField, TashilForm, TashilModelForm
+from tashil.core.forms import (
+    AutocompleteSelect,
+    IdentifierField,
+    JalaliDateField,
+    MobileField,
+    TashilForm,
+    TashilModelForm,
+)
 from tashil.core.jalali import jalali_today, today
-from tashil.core.persian import to_persian_digits
+from tashil.core.persian import fold_digits, to_persian_digits
 
-from .choices import UnitStatus
-from .models import AGENCY_IDENTIFIERS, IndustrialUnit, PeriodicReport, Product, Project
+from .choices import IsicLevel, UnitStatus
+from .models import AGENCY_IDENTIFIERS, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, isic_class_error
 
 UNIT_PROFILE_FIELDS = (
     "name",
@@ -38,6 +45,47 @@ UNIT_PROFILE_FIELDS = (
 )
 
 
+class IsicPicker(AutocompleteSelect):
+    """The searchable ISIC picker: typing a code or part of a title (any spelling) lists the matching classes
+    (units:isic_picker); only the chosen class is drawn with the page, never the 419."""
+
+    template_name = "forms/widgets/isic_picker.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(IsicCode._meta.label_lower, attrs)
+
+
+class IsicClassField(forms.ModelChoiceField):
+    """An ISIC class by its code, as the picker sends it or a sheet or the API types it (in any digit script). A
+    code of another level (a group, a division) is refused saying what it is and which class to choose instead."""
+
+    widget = IsicPicker
+
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(queryset=IsicCode.objects.all() if queryset is None else queryset, **kwargs)
+        self.queryset = self.queryset.filter(level=IsicLevel.CLASS)
+        self.found = {}  # code → entry, once per field: an import's rows share one form's fields
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, IsicCode):
+            value = value.code
+        code = "".join(fold_digits(value).split()).upper()
+        if code not in self.found:
+            self.found[code] = IsicCode.objects.filter(code=code).first()
+        entry = self.found[code]
+        if entry is None:
+            raise forms.ValidationError(
+                _("کد «%(code)s» در طبقه‌بندی ISIC ویرایش ۴ نیست؛ رده چهاررقمی فعالیت را از فهرست برگزینید."),
+                code="invalid_choice",
+                params={"code": to_persian_digits(code)},
+            )
+        if entry.level != IsicLevel.CLASS:
+            raise forms.ValidationError(isic_class_error(entry), code="invalid_choice")
+        return entry
+
+
 class UnitForm(TashilModelForm):
     """The secretariat's form: every field; the status only when the unit is first registered."""
 
@@ -48,7 +96,7 @@ class UnitForm(TashilModelForm):
             "national_id",
             "licence_number",
             "licence_date",
-            "isic_code",
+            "isic_class",
             "activity",
             "county",
             "zone",
@@ -76,7 +124,11 @@ class UnitForm(TashilModelForm):
             "last_verified",
             "notes",
         )
-        field_classes = {"mobile": MobileField, **dict.fromkeys(AGENCY_IDENTIFIERS, IdentifierField)}
+        field_classes = {
+            "mobile": MobileField,
+            "isic_class": IsicClassField,
+            **dict.fromkeys(AGENCY_IDENTIFIERS, IdentifierField),
+        }
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -86,7 +138,7 @@ class UnitForm(TashilModelForm):
     def fit_fields(self):
         """What this unit's form shows: numeric identities typed left to right, the zone's empty choice named, and
         the status only for a unit not yet registered."""
-        for name in ("national_id", "isic_code"):
+        for name in ("national_id",):
             if name in self.fields:
                 self.fields[name].widget.attrs.update({"dir": "ltr", "inputmode": "numeric"})
         if "zone" in self.fields:
@@ -94,14 +146,6 @@ class UnitForm(TashilModelForm):
         if self.instance.pk and "status" in self.fields:
             # A status change needs a reason and enters the history: it has its own action.
             del self.fields["status"]
-
-    def clean_isic_code(self):
-        from tashil.core.persian import fold_digits
-
-        code = fold_digits(self.cleaned_data.get("isic_code", "")).strip()
-        if code and not (code.isdigit() and 2 <= len(code) <= 8):
-            raise forms.ValidationError(_("کد آیسیک «%(value)s» باید ۲ تا ۸ رقم باشد."), params={"value": code})
-        return code
 
     def clean_national_id(self):
         from tashil.core.validators import normalize_national_id
@@ -111,6 +155,8 @@ class UnitForm(TashilModelForm):
     def save(self, commit=True):
         """Through the units' events: registering a unit (its first status in the history) or editing one."""
         unit = super().save(commit=False)
+        if "isic_class" in self.fields and unit.isic_class_id is None and self.initial.get("isic_class"):
+            unit.isic_code = ""  # the class taken away: the code that followed it goes too
         if commit:
             from . import services
 
@@ -143,7 +189,18 @@ class StatusChangeForm(TashilForm):
 class ProductForm(TashilModelForm):
     class Meta:
         model = Product
-        fields = ("unit", "name", "code", "annual_capacity", "capacity_unit", "description", "photo", "is_public")
+        fields = (
+            "unit",
+            "name",
+            "isic_class",
+            "code",
+            "annual_capacity",
+            "capacity_unit",
+            "description",
+            "photo",
+            "is_public",
+        )
+        field_classes = {"isic_class": IsicClassField}
 
 
 class ProjectForm(TashilModelForm):

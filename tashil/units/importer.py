@@ -73,7 +73,10 @@ COLUMNS = {
         "شهرک یا ناحیه صنعتی",
         ("zone", "industrial zone", "شهرک صنعتی", "ناحیه صنعتی", "شهرک/ناحیه صنعتی", "محل استقرار"),
     ),
-    "isic_code": ("کد آیسیک", ("isic", "isic code", "isic_code", "کد ISIC", "کد فعالیت")),
+    "isic_class": (
+        "کد آیسیک",
+        ("isic", "isic code", "isic_code", "isic class", "کد ISIC", "کد فعالیت", "رده آیسیک", "کد رده آیسیک"),
+    ),
     "activity": ("فعالیت", ("activity", "شرح فعالیت", "نوع فعالیت")),
     "status": ("وضعیت", ("status", "وضعیت فعالیت", "وضعیت واحد")),
     "employees": ("تعداد کارکنان", ("employees", "اشتغال", "تعداد شاغلین", "تعداد پرسنل")),
@@ -102,6 +105,8 @@ COLUMNS = {
         ("last verified", "last updated", "تاریخ آخرین به‌روزرسانی", "تاریخ بروزرسانی", "تاریخ به‌روزرسانی"),
     ),
 }
+# Relations other than the county and zone (which the importer resolves itself), read from a unit by their key.
+FOREIGN_KEYS = {"isic_class": "isic_class_id"}
 HEADER_KEYS = {}
 for _field, (_label, _aliases) in COLUMNS.items():
     for _spelling in (_label, *_aliases):
@@ -136,7 +141,7 @@ UPDATABLE = [
     "national_id",
     "licence_number",
     "licence_date",
-    "isic_code",
+    "isic_class",
     "activity",
     "county",
     "zone",
@@ -614,7 +619,8 @@ class Importer:
             if cell not in (None, ""):
                 form_data[name] = _cell_text(cell)
             elif unit is not None:
-                current = getattr(unit, name, None)
+                # A relation by its key (an ISIC class's code), not the related row: no query per row.
+                current = getattr(unit, FOREIGN_KEYS.get(name, name), None)
                 if isinstance(current, bool):
                     form_data[name] = "on" if current else ""
                 else:
@@ -729,7 +735,7 @@ EXAMPLE = {
     "licence_number": "۱۲۳۴۵/پ",
     "licence_date": "۱۴۰۰/۰۷/۰۳",
     "zone": "خارج از شهرک",
-    "isic_code": "۱۰۷۱",
+    "isic_class": "۱۰۷۱",
     "activity": "تولید نان صنعتی",
     "status": "فعال",
     "employees": "۲۵",

@@ -32,7 +32,9 @@ from tashil.orgs.choices import AgencyType
 
 from .choices import (
     CapacityUnit,
+    DataCheckStatus,
     ImportStatus,
+    IsicLevel,
     ReportStatus,
     SizeClass,
     StatusChangeSource,
@@ -66,6 +68,86 @@ AGENCY_IDENTIFIERS = {
 }
 
 
+class IsicCodeQuerySet(ScopedQuerySet):
+    def search(self, text):
+        """By code (its start, in any digit script) or by title (every word, in any spelling), code order."""
+        key = search_key(text)
+        if not key:
+            return self
+        if key.isdigit():
+            return self.filter(code__startswith=key)
+        words = [word for word in (search_key(part) for part in str(text).split()) if word]
+        q = Q(search_text__contains=key)
+        every_word = Q()
+        for word in words:
+            every_word &= Q(search_text__contains=word)
+        return self.filter(q | every_word)
+
+
+class IsicCode(BaseModel):
+    """One entry of ISIC Rev.4 (the UN's International Standard Industrial Classification): a section (A–U), a
+    division (2 digits), a group (3) or a class (4), with its English and Persian titles. Reference data loaded by
+    ``load_reference`` from units/data/isic4.csv; the code is the key, as everyone quotes it."""
+
+    code = models.CharField(verbose_name=_("کد آیسیک"), max_length=4, primary_key=True)
+    level = models.CharField(verbose_name=_("سطح"), max_length=10, choices=IsicLevel.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("سطح بالاتر"),
+        related_name="children",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    title_fa = models.CharField(verbose_name=_("عنوان"), max_length=300)
+    title_en = models.CharField(verbose_name=_("عنوان انگلیسی"), max_length=300)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = IsicCodeQuerySet.as_manager()
+    # Reference data: everyone signed in reads it; it changes only through load_reference (the codes never do).
+    role_actions = {role: VIEW for role in Role}
+    changelog_enabled = False
+
+    class Meta:
+        verbose_name = _("کد آیسیک")
+        verbose_name_plural = _("طبقه‌بندی آیسیک")
+        ordering = ("code",)
+
+    def __str__(self):
+        return f"{to_persian_digits(self.code)} — {self.title_fa}"
+
+    def get_absolute_url(self):
+        """The units of this class, group or division (a section has no list of its own)."""
+        names = {IsicLevel.CLASS: "isic", IsicLevel.GROUP: "isic_group", IsicLevel.DIVISION: "isic_division"}
+        if self.level not in names:
+            return reverse("units:industrialunit_list")
+        return f"{reverse('units:industrialunit_list')}?{names[self.level]}={self.code}"
+
+    def save(self, *args, **kwargs):
+        from .isic import isic_search_text
+
+        self.search_text = isic_search_text(self.code, self.title_fa, self.title_en)
+        super().save(*args, **kwargs)
+
+
+def isic_class_error(entry):
+    """Why ``entry`` (an IsicCode) cannot be a unit's or a product's activity: only a class (4 digits) names one.
+    The message names the level the code is and offers the first class under it."""
+    params = {"code": to_persian_digits(entry.code), "level": entry.get_level_display(), "title": entry.title_fa}
+    first = None
+    if entry.code.isdigit():
+        first = IsicCode.objects.filter(level=IsicLevel.CLASS, code__startswith=entry.code).order_by("code").first()
+    if first is None:
+        return (
+            _("«%(code)s» کد یک %(level)s آیسیک است («%(title)s»)، نه یک رده؛ رده چهاررقمی فعالیت را برگزینید.")
+            % params
+        )
+    return _(
+        "«%(code)s» کد یک %(level)s آیسیک است («%(title)s»)، نه یک رده؛ رده چهاررقمی فعالیت را برگزینید، "
+        "مثلاً «%(example)s»."
+    ) % {**params, "example": first}
+
+
 class IndustrialUnitQuerySet(ScopedQuerySet):
     def stale(self, months=None):
         """Units whose data nobody has verified for ``months`` months (TASHIL_STALE_MONTHS by default)."""
@@ -97,6 +179,18 @@ class IndustrialUnit(VersionedModel, BaseModel):
         blank=True,
         db_index=True,
         help_text=_("کد فعالیت بر پایه ISIC ویرایش ۴ (مثلاً ۱۰۷۱ برای نان و شیرینی)."),
+        editable=False,
+    )
+    # The unit's activity as an ISIC Rev.4 class (4 digits), chosen with the picker; ``isic_code`` follows it
+    # (a longer national code already typed under the same class is kept).
+    isic_class = models.ForeignKey(
+        IsicCode,
+        verbose_name=_("رده آیسیک"),
+        related_name="units",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("رده چهاررقمی فعالیت در ISIC ویرایش ۴؛ با کد یا بخشی از عنوان آن جست‌وجو کنید."),
     )
     activity = models.CharField(verbose_name=_("شرح فعالیت"), max_length=300, blank=True)
     # The agencies' own numbers for the unit (issue 26): each is shown to the agency it belongs to on its
@@ -205,7 +299,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
         **STAFF_WITH_UNITS,
         Role.ADMIN: STAFF_WITH_UNITS[Role.ADMIN] | {"follow"},
         Role.SECRETARIAT: STAFF_WITH_UNITS[Role.SECRETARIAT] | {"follow"},
-        Role.UNIT_REP: frozenset({"view", "change"}),
+        # «confirm_data»: the representative says the unit's data is right (answering the secretariat's request).
+        Role.UNIT_REP: frozenset({"view", "change", "confirm_data"}),
     }
     internal_fields = ("notes",)
 
@@ -297,6 +392,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
             }
         if self.licence_date and self.licence_date > today():
             errors["licence_date"] = _("تاریخ پروانه نمی‌تواند در آینده باشد.")
+        if self.isic_class_id and self.isic_class.level != IsicLevel.CLASS:
+            errors["isic_class"] = isic_class_error(self.isic_class)
         if errors:
             raise ValidationError(errors)
 
@@ -327,6 +424,8 @@ class IndustrialUnit(VersionedModel, BaseModel):
         """Set the fields derived from the others (size class, search text, the status's date): what every save
         does, and what the import's bulk write does for each unit of a batch."""
         self.size_class = size_class_for(self.employees)
+        if self.isic_class_id and not (self.isic_code or "").startswith(self.isic_class_id):
+            self.isic_code = self.isic_class_id
         self.search_text = self.build_search_text(product_names)
         if self.status_date is None:
             self.status_date = day or today()
@@ -405,6 +504,55 @@ class UnitStatusChange(UnitChildMixin, BaseModel):
         return self.from_status in (UnitStatus.SEMI_ACTIVE, UnitStatus.INACTIVE) and self.to_status == UnitStatus.ACTIVE
 
 
+class DataCheckRequest(UnitChildMixin, BaseModel):
+    """The secretariat's request that a unit's representatives confirm its data (a stale unit, from the unit list's
+    bulk action): who asked, when, whom the notice went to, and when and by whom it was confirmed. The unit's
+    history records the request and the confirmation as readable events; its page lists the requests."""
+
+    unit = models.ForeignKey(
+        IndustrialUnit, verbose_name=_("واحد"), related_name="data_checks", on_delete=models.CASCADE
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("درخواست‌کننده"),
+        related_name="data_checks_requested",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    sent_to = models.CharField(verbose_name=_("فرستاده به"), max_length=500)
+    status = models.CharField(
+        verbose_name=_("وضعیت"), max_length=10, choices=DataCheckStatus.choices, default=DataCheckStatus.PENDING
+    )
+    confirmed_at = models.DateTimeField(verbose_name=_("زمان تأیید"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("تأییدکننده"),
+        related_name="data_checks_confirmed",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+
+    changelog_enabled = False  # the unit's history records the request and its confirmation as readable events
+    role_actions = {**STAFF_WITH_UNITS, Role.SECRETARIAT: VIEW, Role.ADMIN: VIEW, Role.UNIT_REP: VIEW}
+
+    class Meta:
+        verbose_name = _("درخواست تأیید اطلاعات")
+        verbose_name_plural = _("درخواست‌های تأیید اطلاعات")
+        ordering = ("-created", "-pk")
+        indexes = [models.Index(fields=["unit", "status"], name="datacheck_unit_status_idx")]
+
+    def __str__(self):
+        return _("درخواست تأیید اطلاعات «%(unit)s» (%(date)s)") % {
+            "unit": self.unit,
+            "date": format_jalali(timezone.localdate(self.created) if self.created else today()),
+        }
+
+    def get_absolute_url(self):
+        return reverse("units:industrialunit", kwargs={"pk": self.unit_id})
+
+
 class Product(UnitChildMixin, BaseModel):
     """A product a unit makes, with its yearly capacity; public ones appear in the public directory."""
 
@@ -412,6 +560,15 @@ class Product(UnitChildMixin, BaseModel):
     name = models.CharField(verbose_name=_("نام محصول"), max_length=200)
     code = models.CharField(
         verbose_name=_("کد محصول"), max_length=20, blank=True, db_index=True, help_text=_("کد آیسیک یا کد کالا.")
+    )
+    isic_class = models.ForeignKey(
+        IsicCode,
+        verbose_name=_("رده آیسیک"),
+        related_name="products",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("رده چهاررقمی فعالیتی که این محصول را می‌سازد؛ تطبیق واحدهای مکمل با آن انجام می‌شود."),
     )
     annual_capacity = models.DecimalField(
         verbose_name=_("ظرفیت سالانه"), max_digits=16, decimal_places=2, null=True, blank=True
@@ -438,6 +595,10 @@ class Product(UnitChildMixin, BaseModel):
 
     def get_absolute_url(self):
         return object_url("units:product", self.pk)
+
+    def clean(self):
+        if self.isic_class_id and self.isic_class.level != IsicLevel.CLASS:
+            raise ValidationError({"isic_class": isic_class_error(self.isic_class)})
 
     def save(self, *args, **kwargs):
         self.search_text = " ".join(search_key(part) for part in (self.name, self.code) if part)

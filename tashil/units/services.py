@@ -24,8 +24,8 @@ from tashil.core.hooks import Hooks
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 
-from .choices import ReportStatus, StatusChangeSource, UnitStatus
-from .models import IndustrialUnit, UnitStatusChange
+from .choices import DataCheckStatus, ReportStatus, StatusChangeSource, UnitStatus
+from .models import DataCheckRequest, IndustrialUnit, UnitStatusChange
 
 APPROVE = "approve"
 RETURN = "return"
@@ -137,11 +137,82 @@ def change_status(unit, new_status, reason, user=None, date=None, source=StatusC
 
 
 @transaction.atomic
-def mark_verified(unit, date=None):
-    """Record that the unit's data was checked (its data freshness, counted on the dashboard)."""
+def mark_verified(unit, date=None, user=None):
+    """Record that the unit's data was checked (its data freshness, counted on the dashboard); a request that its
+    representatives confirm it, still waiting, is answered by it."""
     unit.last_verified = date or today()
     unit.save(update_fields=["last_verified", "updated", "size_class", "search_text"])
+    unit.data_checks.filter(status=DataCheckStatus.PENDING).update(
+        status=DataCheckStatus.CONFIRMED, confirmed_at=timezone.now(), confirmed_by=user, updated=timezone.now()
+    )
     units_changed(UnitsChanged(updated=[unit], counties=_counties(unit)))
+    return unit
+
+
+# ---------------------------------------------------------------- asking a unit's representatives to confirm its data
+
+
+def representatives_of(unit):
+    """The active people who represent ``unit`` in the system (its representatives' active memberships)."""
+    from tashil.accounts.models import Membership, User
+    from tashil.core.choices import Role
+
+    members = Membership.objects.filter(role=Role.UNIT_REP, unit=unit, is_active=True).values("user_id")
+    return User.objects.filter(is_active=True, pk__in=members).order_by("last_name", "first_name", "pk")
+
+
+def check_data_request(unit):
+    """What refuses asking a unit's representatives to confirm its data, in Persian naming the unit: data that is
+    not stale, a unit nobody represents in the system, a request already sent today."""
+    from tashil.core.jalali import format_jalali
+
+    if not unit.is_stale:
+        raise ValidationError(
+            _("اطلاعات «%(unit)s» کهنه نیست (آخرین بررسی: %(date)s)؛ درخواست تأیید لازم نیست.")
+            % {"unit": unit, "date": format_jalali(unit.last_verified)}
+        )
+    if not representatives_of(unit).exists():
+        raise ValidationError(
+            _("«%(unit)s» نماینده فعالی در سامانه ندارد؛ درخواست به کسی نمی‌رسد. نخست نماینده واحد را ثبت کنید.")
+            % {"unit": unit}
+        )
+    if unit.data_checks.filter(status=DataCheckStatus.PENDING, created__date=timezone.localdate()).exists():
+        raise ValidationError(_("امروز پیش‌تر از نماینده «%(unit)s» تأیید اطلاعات خواسته شده است.") % {"unit": unit})
+
+
+@transaction.atomic
+def request_data_check(unit, user=None):
+    """Ask the unit's representatives to confirm its data (a stale unit, from the unit list's bulk action): the
+    request row, a readable event on the unit's history, and a notice to each representative (the bell, and
+    e-mail and SMS as each chose) linking to the unit's page, where they confirm it or correct it."""
+    from tashil.notifications.models import NotificationKind
+    from tashil.notifications.services import notify
+
+    check_data_request(unit)
+    people = list(representatives_of(unit))
+    names = "، ".join(person_name(person) for person in people)
+    request = DataCheckRequest.objects.create(unit=unit, requested_by=user, sent_to=names[:500])
+    log_event(unit, _("از نماینده واحد (%(people)s) خواسته شد درستی اطلاعات واحد را تأیید کند.") % {"people": names})
+    notify(
+        people,
+        NotificationKind.DATA_CHECK,
+        _("اطلاعات «%(unit)s» را بررسی و تأیید کنید") % {"unit": unit},
+        _(
+            "دبیرخانه ستاد تسهیل خواسته است اطلاعات «%(unit)s» را بررسی کنید: اگر درست است «اطلاعات واحد درست است» "
+            "را بزنید، وگرنه آن را ویرایش کنید."
+        )
+        % {"unit": unit},
+        unit.get_absolute_url(),
+    )
+    return request
+
+
+@transaction.atomic
+def confirm_data(unit, user=None):
+    """The unit's representative confirms its data is right: verified today (data freshness), the waiting requests
+    answered, and a readable event on the unit's history naming who confirmed."""
+    mark_verified(unit, user=user)
+    log_event(unit, _("%(person)s درستی اطلاعات واحد را تأیید کرد.") % {"person": person_name(user)})
     return unit
 
 
@@ -217,7 +288,7 @@ def apply_batch(creates, updates, user=None):
         unit.updated = now
         unit.version = F("version") + 1  # a form opened before the import will notice
     if updates:
-        fields = sorted(changed_fields | {"size_class", "search_text", "updated", "version"})
+        fields = sorted(changed_fields | {"size_class", "isic_code", "search_text", "updated", "version"})
         IndustrialUnit.objects.bulk_update([u for u, _c, _s in updates], fields, batch_size=BATCH_SIZE)
     history = Inserter(UnitStatusChange, batch=len(status_changes) or 1)
     for change, pk in zip(status_changes, reserve_ids(UnitStatusChange, len(status_changes)), strict=True):

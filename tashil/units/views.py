@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,8 +19,8 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin, model_url
 
 from . import actions, filtersets, forms, services, tables
-from .choices import STATUS_COLOURS, ImportStatus, ReportStatus, UnitStatus
-from .models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from .choices import STATUS_COLOURS, ImportStatus, IsicLevel, ReportStatus, UnitStatus
+from .models import ImportJob, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 from .tasks import apply_import, check_import
 
 
@@ -28,11 +28,44 @@ def is_representative_of(user, unit):
     return any(m.role == Role.UNIT_REP and m.unit_id == unit.pk for m in scope.memberships(user))
 
 
+UNIT_BULK_ACTIONS = (
+    BulkAction(
+        name="data_check",
+        label=gettext_lazy("درخواست تأیید اطلاعات از نماینده"),
+        apply=services.request_data_check,
+        permission="verify",
+        check=services.check_data_request,
+        effect=gettext_lazy(
+            "به نماینده(های) هر واحد اعلانی (در سامانه، و با رایانامه و پیامک به انتخاب خودشان) فرستاده می‌شود که "
+            "اطلاعات واحد را بررسی و تأیید یا اصلاح کنند؛ درخواست در تاریخچه و صفحه هر واحد ثبت می‌شود. واحدی که "
+            "اطلاعاتش کهنه نیست یا نماینده‌ای در سامانه ندارد، همه را باز می‌دارد."
+        ),
+        done=gettext_lazy("از نماینده %(count)s واحد تأیید اطلاعات خواسته شد."),
+    ),
+)
+ISIC_PICKER_LIMIT = 20
+
+
+class IsicPickerView(View):
+    """The ISIC picker's answers: up to 20 entries whose code begins with what was typed (in any digit script) or
+    whose titles hold every word of it (any spelling), in code order; ``level`` keeps one level (the forms ask
+    for classes). Reference data, the same for everyone signed in (the login middleware turns others away)."""
+
+    def get(self, request):
+        entries = IsicCode.objects.search(request.GET.get("q", "")).order_by("code")
+        level = request.GET.get("level", "")
+        if level in IsicLevel.values:
+            entries = entries.filter(level=level)
+        results = [{"id": entry.code, "text": str(entry)} for entry in entries[:ISIC_PICKER_LIMIT]]
+        return JsonResponse({"results": results})
+
+
 class IndustrialUnitListView(ObjectListView):
     queryset = IndustrialUnit.objects.select_related("county", "zone")
     filterset_class = filtersets.IndustrialUnitFilterSet
     table_class = tables.IndustrialUnitTable
     actions = ("add", "import", "export")
+    bulk_actions = UNIT_BULK_ACTIONS
     results_header_template = "units/includes/status_counts.html"
 
     def pagination(self, queryset, filterset):
@@ -65,8 +98,13 @@ class IndustrialUnitListView(ObjectListView):
         return context
 
 
+class IndustrialUnitBulkView(BulkActionView):
+    queryset = IndustrialUnit.objects.select_related("county", "zone")
+    bulk_actions = UNIT_BULK_ACTIONS
+
+
 class IndustrialUnitView(ObjectView):
-    queryset = IndustrialUnit.objects.select_related("county__province", "zone")
+    queryset = IndustrialUnit.objects.select_related("county__province", "zone", "isic_class")
     template_name = "units/industrialunit.html"
     tabs = (
         Tab("profile", gettext_lazy("مشخصات"), "units/tabs/profile.html"),
@@ -98,6 +136,8 @@ class IndustrialUnitView(ObjectView):
             can_add_report=scope.can(user, PeriodicReport, "add"),
             can_add_project=scope.can(user, Project, "add"),
             agency_identifiers=unit.identifiers_seen_by(user),
+            can_confirm_data=scope.can_object(user, unit, "confirm_data"),
+            data_checks=list(scope.restrict(unit.data_checks.select_related("requested_by", "confirmed_by"), user)[:5]),
             last_approved_report=unit.reports.filter(status=ReportStatus.APPROVED).order_by("-year", "-month").first(),
         )
         return context
@@ -200,9 +240,16 @@ class IndustrialUnitVerifyView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         unit = self.get_scoped_object("verify")
-        services.mark_verified(unit)
+        services.mark_verified(unit, user=request.user)
         messages.success(request, _("درستی اطلاعات «%(unit)s» امروز تأیید شد.") % {"unit": unit})
         return HttpResponseRedirect(unit.get_absolute_url())
+
+
+class IndustrialUnitConfirmDataView(ActionView):
+    """The unit's representative says its data is right (the answer to the secretariat's request)."""
+
+    model = IndustrialUnit
+    actions = (actions.CONFIRM_DATA,)
 
 
 class ProductListView(ObjectListView):

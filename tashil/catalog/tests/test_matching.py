@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from tashil.catalog.models import PublicProfile, UnitInput
 from tashil.catalog.public import buyers_of, producers_of
-from tashil.catalog.views import with_matches
+from tashil.catalog.views import matches_by_division, with_matches
+from tashil.core.testing.pages import link
 from tashil.site.testing.factories import CountyFactory
 from tashil.units.models import IndustrialUnit, Product
 
@@ -112,3 +113,35 @@ def test_a_representatives_own_unit_is_already_chosen_on_their_inputs_form(world
     secretariat = client_as("secretariat").get("/catalog/inputs/add/").content.decode()
     units = secretariat.split('name="unit"')[1].split("</select>")[0]
     assert not re.search(r'<option value="\d+" selected>', units), "many units in scope: none is chosen for them"
+
+
+def test_a_product_supplies_by_its_isic_class_and_the_page_counts_inputs_and_producers_by_division(
+    world, places, client_as
+):
+    """A product with an ISIC class and no code typed supplies an input of that class; the matching page shows
+    each ISIC division of its inputs with the nation's public products and producers in it, each a link to the
+    inputs of that division."""
+    baker = IndustrialUnit.objects.create(name="نانوایی دور", county=world.county_b)
+    PublicProfile.objects.create(unit=baker)
+    Product.objects.create(unit=baker, name="نان حجیم", isic_class_id="1071")
+    dough = UnitInput.objects.create(unit=world.unit_a, name="خمیر نان", code="۱۰۷۱")
+    assert [p.unit.name for p in producers_of(dough)] == ["نانوایی دور"]
+    assert with_matches(UnitInput.objects.filter(pk=dough.pk)).get().producer_count == 1
+    assert [i.name for i in buyers_of(baker.products.get())] == ["خمیر نان"]
+    rows = matches_by_division(UnitInput.objects.filter(unit=world.unit_a))
+    # 10: the bakery's product; 17: the cartons coded 17021 and 1702 (the neighbour's carton has no code and is
+    # found by its name only; the unlisted unit's and the private product are not the public's).
+    assert [(r["code"], r["title"], r["inputs"], r["products"], r["units"]) for r in rows] == [
+        ("10", "ساخت محصولات غذایی", 1, 1, 1),
+        ("17", "ساخت کاغذ و فرآورده‌های کاغذی", 1, 2, 2),
+    ]
+    client = client_as("secretariat")
+    page = client.get(reverse("catalog:matches"))
+    assert 'data-testid="matches-by-division"' in page.content.decode()
+    food = client.get(link(page, text="ساخت محصولات غذایی")).content.decode()
+    assert "خمیر نان" in food and "کارتن بسته‌بندی" not in food
+    # Another county's secretariat sees none of county A's inputs, nor their divisions.
+    assert (
+        'data-testid="matches-by-division"'
+        not in client_as("secretariat_b").get(reverse("catalog:matches")).content.decode()
+    )

@@ -2,7 +2,7 @@
 
 import datetime
 
-from tashil.clinic.models import ClinicCase, WeeklyUpdate
+from tashil.clinic.models import ClinicCase, Diagnosis, WeeklyUpdate
 from tashil.core.jalali import today
 
 
@@ -63,3 +63,22 @@ def test_weekly_update_and_closing_through_the_api(world, api_as):
 def test_a_manager_reads_but_does_not_advance(world, api_as):
     assert api_as("manager").post(f"/api/clinic/cases/{world.case_a.pk}/advance/").status_code == 403
     assert api_as("unit_rep_b").get(f"/api/clinic/cases/{world.case_a.pk}/").status_code == 200
+
+
+def test_a_diagnosis_recorded_through_the_api_is_the_pages_event(world, api_as):
+    """The API saves a diagnosis through clinic.services.save_diagnosis, as the diagnosis page does: the expert
+    who records it is kept, and a case outside the expert's centre is refused."""
+    case = ClinicCase.objects.create(unit=world.unit_a, centre=world.centre_a, reason="inactive")
+    case.experts.add(world.users["clinic_expert"])
+    expert = api_as("clinic_expert")
+    created = expert.post(
+        "/api/clinic/diagnoses/", {"case": case.pk, "summary": "سرمایه در گردش ندارد", "levers": []}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    case.refresh_from_db()
+    assert case.diagnosis.summary == "سرمایه در گردش ندارد"
+    assert case.diagnosis.diagnosed_by == world.users["clinic_expert"]
+    elsewhere = world.case_b  # another province's clinic
+    refused = expert.post("/api/clinic/diagnoses/", {"case": elsewhere.pk, "summary": "x"}, format="json")
+    assert refused.status_code in (400, 403, 404)
+    assert not Diagnosis.objects.filter(case=elsewhere).exists()

@@ -16,6 +16,7 @@ from django.apps import apps
 from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import BaseModel
+from tashil.core.testing.roles import ROLES
 from tashil.obstacles import services as obstacle_services
 from tashil.site.testing.factories import MembershipFactory, UserFactory
 
@@ -402,6 +403,10 @@ EXPECTED = {
         ),
     ),
     "units.ImportJob": ((("admin", "secretariat"), ("import_job",)),),
+    # The world asks no representative to confirm their unit's data: no request to see.
+    "units.DataCheckRequest": (),
+    # Reference data: ISIC Rev.4 is read by everyone signed in, written by no one (load_reference loads it).
+    "units.IsicCode": ((tuple(role for role in ROLES if role != "anonymous"), EVERY),),
     "obstacles.ObstacleDomain": (
         (
             (

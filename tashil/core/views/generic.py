@@ -130,15 +130,22 @@ class ObjectListView(ScopedViewMixin, View):
             queryset = filterset.qs if (not filterset.is_bound or filterset.is_valid()) else queryset.none()
         return queryset, filterset
 
+    def table_kwargs(self):
+        """Arguments of the list's table beyond the rows, user and request (``exclude`` of a column the page
+        makes redundant, as the agency's inbox its agency)."""
+        return {}
+
     def get_table(self, queryset):
+        kwargs = self.table_kwargs()
         if not self.offered_bulk_actions():
-            return self.table_class(queryset, user=self.request.user, request=self.request)
+            return self.table_class(queryset, user=self.request.user, request=self.request, **kwargs)
         return self.table_class(
             queryset,
             user=self.request.user,
             request=self.request,
             extra_columns=[("select", SelectColumn())],
             sequence=("select", "..."),
+            **kwargs,
         )
 
     def offered_bulk_actions(self):
@@ -485,7 +492,13 @@ class BulkAction:
 
     ``apply(obj, user, **form data)`` is the same service function the single action calls, so one row
     changed in bulk gets exactly what it gets alone (its change-log entry included); ``check(obj)`` raises
-    the ValidationError that ``apply`` would, so the confirmation page names the rows that would block it."""
+    the ValidationError that ``apply`` would, so the confirmation page names the rows that would block it.
+
+    ``finish(objects, results, user, **form data)``, when given, is the batch's own effect, run once after every
+    row was applied, in the same transaction (one referral letter for the batch): its ValidationError refuses
+    the whole batch; it returns the Persian lines added to the done message. ``preview(objects, user)`` returns
+    the lines the confirmation page adds to ``effect`` (what ``finish`` will do). ``form_user``: the form is
+    given the user (``user=``), for choices in the user's scope."""
 
     name: str
     label: str
@@ -493,8 +506,16 @@ class BulkAction:
     permission: str = "change"
     check: object = None
     form_class: object = None
+    form_user: bool = False
     effect: str = ""
     done: str = ""
+    finish: object = None
+    preview: object = None
+
+    def get_form(self, data, user):
+        if self.form_class is None:
+            return None
+        return self.form_class(data, user=user) if self.form_user else self.form_class(data)
 
 
 class BulkActionView(ScopedViewMixin, View):
@@ -523,19 +544,23 @@ class BulkActionView(ScopedViewMixin, View):
         if len(objects) != len(pks):
             raise Http404
         confirmed = "confirmed" in request.POST
-        form = action.form_class(request.POST if confirmed else None) if action.form_class else None
+        form = action.get_form(request.POST if confirmed else None, request.user)
         blocked = self.blocked(action, objects)
+        self.batch_problem = ""
         if confirmed and not blocked and (form is None or form.is_valid()):
             data = form.cleaned_data if form is not None else {}
-            blocked = self.apply(action, objects, data)
-            if not blocked:
-                messages.success(request, action.done % {"count": to_persian_digits(len(objects))})
+            blocked, lines = self.apply(action, objects, data)
+            if not blocked and not self.batch_problem:
+                done = action.done % {"count": to_persian_digits(len(objects))}
+                messages.success(request, " ".join([done, *lines]))
                 return HttpResponseRedirect(list_url)
         context = {
             "title": action.label,
             "action": action,
+            "preview": action.preview(objects, request.user) if action.preview else [],
             "rows": [(obj, blocked.get(obj.pk)) for obj in objects],
             "blocked": blocked,
+            "batch_problem": self.batch_problem,
             "form": form,
             "return_url": list_url,
             "breadcrumbs": [*self.list_breadcrumb(), (action.label, None)],
@@ -557,21 +582,31 @@ class BulkActionView(ScopedViewMixin, View):
         return refused
 
     def apply(self, action, objects, data):
-        """Apply the action to every row in one transaction; the first refusals roll all of it back."""
-        refused = {}
+        """Apply the action to every row, then the batch's ``finish``, in one transaction; the first refusals
+        (a row's, or the batch's in ``batch_problem``) roll all of it back. Returns (refused rows, done lines)."""
+        refused, lines = {}, []
+        user = self.request.user
         try:
             with transaction.atomic():
+                results = []
                 for obj in objects:
                     try:
-                        action.apply(obj, self.request.user, **data)
+                        results.append(action.apply(obj, user, **data))
                     except ValidationError as error:
                         refused[obj.pk] = " ".join(error.messages)
                 if refused:
                     raise BulkRefused
+                if action.finish:
+                    try:
+                        lines = list(action.finish(objects, results, user, **data) or ())
+                    except ValidationError as error:
+                        self.batch_problem = " ".join(error.messages)
+                        raise BulkRefused from error
         except BulkRefused:
             for obj in objects:
                 obj.refresh_from_db()
-        return refused
+            lines = []
+        return refused, lines
 
 
 class BulkRefused(Exception):

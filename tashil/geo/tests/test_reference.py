@@ -49,3 +49,10 @@ def test_demo_is_idempotent_and_keeps_edits(db):
     assert User.objects.count() == users
     for username in ("dabir.pakdasht", "modir.pakdasht", "maliat.pakdasht", "clinic.pakdasht", "admin"):
         assert User.objects.get(username=username).memberships.exists()
+    from tashil.units.models import IndustrialUnit, Product
+
+    # Every demo unit and product carries its ISIC class, and the unit's code follows it.
+    units = IndustrialUnit.objects.all()
+    assert units.exists() and not units.filter(isic_class=None).exists()
+    assert not Product.objects.filter(isic_class=None).exists()
+    assert all(code.startswith(cls) for code, cls in units.values_list("isic_code", "isic_class"))

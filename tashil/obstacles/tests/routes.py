@@ -79,6 +79,7 @@ ROUTES = [
     Route("obstacles:attachment_download", OBSTACLE_A, obj="attachment_a"),
     Route("obstacles:referral_list", EVERYONE),
     Route("obstacles:referral_escalate", POST_ONLY),
+    Route("obstacles:referral_bulk", POST_ONLY),
     Route("obstacles:referral", OBSTACLE_A, obj="referral_a"),
     Route("obstacles:referral_respond", POST_ONLY, obj="referral_a"),
     # Its agency asks the producer for documents; the unit's representative answers (each on a page of its own).

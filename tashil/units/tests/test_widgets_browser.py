@@ -8,7 +8,17 @@ import pytest
 from playwright.sync_api import expect
 
 from tashil.core.persian import to_persian_digits
-from tashil.core.testing.browser import download, live_search, pick_date, settle, sign_in, suggest, tick, xlsx_rows
+from tashil.core.testing.browser import (
+    download,
+    live_search,
+    pick_date,
+    pick_suggestion,
+    settle,
+    sign_in,
+    suggest,
+    tick,
+    xlsx_rows,
+)
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -114,3 +124,19 @@ def test_a_unit_chosen_and_a_date_picked_in_the_filter_bar_list_and_export_its_c
     assert exported["unit"] == [str(unit.pk)] and exported["date_after"] == query_of(page.url)["date_after"]
     content, _name = download(page, xlsx)
     assert [row[4] for row in xlsx_rows(content)] == [recent.reason]
+
+
+def test_an_isic_class_found_by_its_title_in_arabic_letters_is_picked_and_saved(page, world):
+    """The unit form's ISIC picker: a title typed with Arabic ي/ك and no ZWNJ lists the classes that hold it; the
+    person goes down to the one meant and saves; the unit's page then shows the class."""
+    from tashil.units.models import IsicCode
+
+    sign_in(page, "secretariat")
+    page.goto(f"/registry/units/{world.unit_a.pk}/edit/")
+    bakery = str(IsicCode.objects.get(code="1071"))
+    pick_suggestion(page, "isic_class", "نان و فرآوردههاي نانوايي", bakery)
+    page.get_by_test_id("save").click()
+    page.wait_for_url(f"**/registry/units/{world.unit_a.pk}/")
+    world.unit_a.refresh_from_db()
+    assert (world.unit_a.isic_class_id, world.unit_a.isic_code) == ("1071", "1071")
+    expect(page.get_by_test_id("unit-isic")).to_contain_text(bakery)

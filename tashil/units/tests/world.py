@@ -8,11 +8,22 @@ from tashil.core.choices import Role, ScopeLevel
 from tashil.site.testing.factories import MembershipFactory, UserFactory, png_file
 from tashil.site.testing.world import world_builder
 from tashil.units.choices import UnitStatus
-from tashil.units.models import ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
+from tashil.units.isic import load_isic
+from tashil.units.models import (
+    ImportJob,
+    IndustrialUnit,
+    IsicCode,
+    PeriodicReport,
+    Product,
+    Project,
+    UnitStatusChange,
+)
 
 
 @world_builder
 def build_units(w):
+    if not IsicCode.objects.exists():  # the migration loaded it; a transactional test's flush took it away
+        load_isic()
     w.unit_a = IndustrialUnit.objects.create(
         name="صنایع آزمایشی الف",
         national_id="10380284790",

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("units", "0009_unit_follower"),
+        ("units", "0011_isic_rev4"),
     ]
 
     operations = [
