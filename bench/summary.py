@@ -7,6 +7,7 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 size = sys.argv[1] if len(sys.argv) > 1 else "default"
 rows = sys.argv[2] if len(sys.argv) > 2 else "20000"
+past_rows = sys.argv[3] if len(sys.argv) > 3 else "100000"
 
 
 def load(name):
@@ -57,6 +58,15 @@ if imports:
         f"\nImport of {imports['rows']:,} units from XLSX: Tashil {t['rows_per_second']} rows/s{each}, "
         f"peak {t['peak_mb']} MB; django-import-export {o['rows_per_second']} rows/s, peak {o['peak_mb']} MB "
         f"({imports['speedup']}× slower)."
+    )
+past = load(f"import_past_{past_rows}")
+if past:
+    first, again = past["first"], past["again"]
+    print(
+        f"\nImport of {past['rows']:,} past obstacles with their referrals from XLSX ({past['file_mb']} MB, "
+        f"{past['database']}, `import_past obstacles`): {first['rows_per_second']} rows/s "
+        f"({first['seconds'] / 60:.1f} min), peak {first['peak_mb']} MB; the same file again (every row unchanged) "
+        f"{again['rows_per_second']} rows/s, peak {again['peak_mb']} MB."
     )
 faults = load("faults")
 if faults:

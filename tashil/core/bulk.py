@@ -4,6 +4,7 @@ SQLite), bypassing model instances, save() and signals. Missing columns take the
 import json
 
 from django.db import connection
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 
@@ -84,5 +85,11 @@ def reserve_ids(model, count):
 
 
 def row_values(instance, fields):
-    """A model instance as the column values an Inserter takes."""
-    return {field.attname: getattr(instance, field.attname) for field in fields}
+    """A model instance as the column values an Inserter takes (a file field as the name it stores)."""
+    values = {}
+    for field in fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, FieldFile):
+            value = value.name or ""
+        values[field.attname] = value
+    return values

@@ -21,6 +21,33 @@ class MeetingsConfig(AppConfig):
         self.add_unit_tab()
         self.register_daily_work()
         self.register_documents()
+        self.register_import()
+
+    def register_import(self):
+        """The import of past meetings and their resolutions as a kind of core.importing."""
+        from tashil.core.importing import ImportKind, register
+
+        from .importer import COLUMNS, PastMeetingImporter, template_rows
+        from .models import Meeting
+
+        register(
+            ImportKind(
+                name="meetings",
+                label=_("جلسات و مصوبات گذشته"),
+                model=Meeting,
+                importer=PastMeetingImporter,
+                columns=COLUMNS,
+                template_rows=template_rows,
+                preview_headers=(_("جلسه"), _("مصوبه"), _("شهرستان"), _("وضعیت")),
+                url_name="meetings:meeting_import",
+                template_url_name="meetings:meeting_import_template",
+                help=_(
+                    "هر ردیف یک مصوبه است با جلسه‌اش (سلسله، شماره، تاریخ)؛ ردیفی بی متن مصوبه تنها جلسه را ثبت "
+                    "می‌کند. جلسه با سلسله و شماره‌اش شناخته می‌شود و مصوبه با جلسه و شماره‌اش: آنچه ثبت شده دوباره "
+                    "ثبت نمی‌شود. از این ورود هیچ دعوت، پیامک یا اعلانی فرستاده نمی‌شود."
+                ),
+            )
+        )
 
     def register_daily_work(self):
         """Resolutions' reminders before the deadline and the overdue notice (tashil.notifications.registry)."""

@@ -244,14 +244,18 @@ class Meeting(VersionedModel, BaseModel):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("ساعت پایان باید پس از ساعت آغاز باشد.")})
 
-    def save(self, *args, **kwargs):
+    def derive(self):
+        """The fields a meeting takes from its series and host: every save, and the import's bulk write."""
         self.county_id = self.series.county_id
         self.kind = self.series.kind
+        if not self.place and self.site_unit_id:
+            self.place = _("محل واحد %(unit)s") % {"unit": self.site_unit}
+
+    def save(self, *args, **kwargs):
         dated = self.number is None or self.date != getattr(self, "_loaded_values", {}).get("date", self.date)
         if self.number is None:
             self.number = self.series.next_number()
-        if not self.place and self.site_unit_id:
-            self.place = _("محل واحد %(unit)s") % {"unit": self.site_unit}
+        self.derive()
         super().save(*args, **kwargs)
         if dated and "update_fields" not in kwargs:
             from .services import number_by_date
@@ -773,13 +777,17 @@ class Resolution(VersionedModel, BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def derive(self):
+        """The fields a resolution takes from its meeting, obstacle and text: every save, and the import's bulk write."""
         self.county_id = self.meeting.county_id
         if self.obstacle_id and not self.unit_id:
             self.unit_id = self.obstacle.unit_id
+        self.search_text = search_key(self.text[:500])
+
+    def save(self, *args, **kwargs):
         if self.number is None:
             self.number = (self.meeting.resolutions.aggregate(top=Max("number"))["top"] or 0) + 1
-        self.search_text = search_key(self.text[:500])
+        self.derive()
         super().save(*args, **kwargs)
 
     # -- state

@@ -19,17 +19,20 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from tashil.core.changelog import log_event
-from tashil.core.choices import ScopeLevel
+from tashil.core.bulk import Inserter, reserve_ids, row_values
+from tashil.core.changelog import current_actor, entry_values, log_event
+from tashil.core.choices import ChangeAction, ChangeSource, ScopeLevel
 from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
+from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import to_persian_digits
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import Source
 
 from .choices import AgendaStatus, MeetingStatus, ResolutionStatus
-from .models import AgendaItem, Attendance, MinutesAmendment, check_same_county
+from .models import AgendaItem, Attendance, Meeting, MinutesAmendment, Resolution, check_same_county
 from .tasks import store_minutes
 
 # Meetings whose number is on paper (held, minutes approved): their numbers never move.
@@ -628,3 +631,74 @@ def register_desk_request(desk, user=None):
     note = _("ثبت در %(meeting)s") % {"meeting": desk.meeting}
     obstacle_services.refer(obstacle, [desk.agency], user=user, note=note)
     return obstacle
+
+
+# ---------------------------------------------------------------- records of the past (the import)
+
+
+@transaction.atomic
+def record_past(meetings, resolutions, user=None):
+    """The bulk form of ``save_meeting`` + ``hold`` and of ``save_resolution`` with its follow-up (``verify``,
+    ``mark_not_executed``, ``cancel_resolution``, ``report_progress``) for meetings and resolutions of the past
+    (one batch of the import), with the change-log entries and events those write, dated as the file says.
+
+    ``meetings``: new meetings (unsaved, held, their series set and numbered); ``resolutions``: new resolutions
+    (unsaved, of a new or a registered meeting; status, closing date, failure party and note already the file's).
+    **Quiet**: nothing is sent — no invitation, minutes PDF, notice to the agencies or objection window (the
+    meetings are held, not approved: approving them later is the secretariat's, with its own effects). The series'
+    planned meetings are renumbered after the held ones (``number_by_date``), and the hooks run once for the batch
+    (the county figures: the follow-up board and the execution rates count the past). Returns the Changed."""
+    actor = current_actor()
+    if user is None and actor is not None:
+        user = actor.user
+    now = timezone.now()
+    source = ChangeSource.IMPORT
+    entries, counties, series = [], set(), {}
+    with override("fa"):
+        held = _("جلسه برگزارشده ثبت شد.")
+    rows = Inserter(Meeting, batch=len(meetings) or 1)
+    for meeting, pk in zip(meetings, reserve_ids(Meeting, len(meetings)), strict=True):
+        meeting.derive()
+        meeting.pk, meeting.created, meeting.updated = pk, now, now
+        rows.add(id=pk, **row_values(meeting, rows.fields))
+        entries.append(entry_values(meeting, ChangeAction.CREATE, user=user, source=source))
+        entries.append(entry_values(meeting, ChangeAction.EVENT, message=held, user=user, source=source))
+        counties.add(meeting.county_id)
+        series[meeting.series_id] = meeting.series
+    rows.flush()
+    rows = Inserter(Resolution, batch=len(resolutions) or 1)
+    for resolution, pk in zip(resolutions, reserve_ids(Resolution, len(resolutions)), strict=True):
+        resolution.meeting = resolution.meeting  # its meeting's pk, given above when the meeting is new
+        resolution.derive()
+        resolution.pk, resolution.created, resolution.updated = pk, now, now
+        if resolution.status == ResolutionStatus.EXECUTED:
+            resolution.reported_by = resolution.verified_by = user
+        rows.add(id=pk, **row_values(resolution, rows.fields))
+        entries.append(entry_values(resolution, ChangeAction.CREATE, user=user, source=source))
+        if message := past_outcome(resolution):
+            entries.append(entry_values(resolution, ChangeAction.EVENT, message=message, user=user, source=source))
+        counties.add(resolution.county_id)
+    rows.flush()
+    log = Inserter(ChangeLogEntry, batch=len(entries) or 1)
+    for entry in entries:
+        log.add(**entry)
+    log.flush()
+    for one in series.values():
+        number_by_date(one)
+    changed = Changed([*meetings, *resolutions], counties)
+    changed_hooks.run(changed)
+    return changed
+
+
+def past_outcome(resolution):
+    """The event a resolution's follow-up writes, in the same words, for a resolution imported in that state."""
+    with override("fa"):
+        if resolution.status == ResolutionStatus.EXECUTED:
+            return _("اجرای مصوبه تأیید شد.")
+        if resolution.status == ResolutionStatus.NOT_EXECUTED:
+            return _("اجرانشده؛ مسئول: %(party)s") % {"party": resolution.get_failure_party_display()}
+        if resolution.status == ResolutionStatus.CANCELLED:
+            return _("مصوبه لغو شد: %(note)s") % {"note": resolution.outcome_note}
+        if resolution.status == ResolutionStatus.IN_PROGRESS and resolution.progress_note:
+            return _("گزارش پیشرفت: %(note)s") % {"note": resolution.progress_note}
+    return ""

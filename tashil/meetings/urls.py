@@ -1,11 +1,15 @@
 from django.urls import path
 
+from tashil.units.views import ImportTemplateView, ImportView
+
 from . import views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="meeting_list"),
     path("calendar/", views.CalendarView.as_view(), name="calendar"),
+    path("import/", ImportView.as_view(kind="meetings"), name="meeting_import"),
+    path("import/template/", ImportTemplateView.as_view(kind="meetings"), name="meeting_import_template"),
     path("add/", views.MeetingEditView.as_view(), name="meeting_add"),
     path("<int:pk>/", views.MeetingView.as_view(), name="meeting"),
     path("<int:pk>/edit/", views.MeetingEditView.as_view(), name="meeting_edit"),

@@ -84,6 +84,7 @@ class MeetingListView(ObjectListView):
     filterset_class = filtersets.MeetingFilterSet
     table_class = tables.MeetingTable
     template_name = "meetings/meeting_list.html"
+    actions = ("add", "import", "export")
 
 
 class MeetingView(ObjectView):

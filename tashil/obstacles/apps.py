@@ -15,6 +15,34 @@ class ObstaclesConfig(AppConfig):
         register_colours(STATUS_COLOURS)
         self.add_unit_tab()
         self.register_daily_work()
+        self.register_import()
+
+    def register_import(self):
+        """The import of past obstacles as a kind of core.importing (its upload page, job, template, command)."""
+        from tashil.core.importing import ImportKind, register
+
+        from .importer import COLUMNS, PastObstacleImporter, template_rows
+        from .models import Obstacle
+
+        register(
+            ImportKind(
+                name="obstacles",
+                label=_("موانع گذشته"),
+                model=Obstacle,
+                importer=PastObstacleImporter,
+                columns=COLUMNS,
+                template_rows=template_rows,
+                preview_headers=(_("عنوان مانع"), _("شناسه واحد"), _("شهرستان"), _("وضعیت ← دستگاه")),
+                url_name="obstacles:obstacle_import",
+                template_url_name="obstacles:obstacle_import_template",
+                action="refer",
+                help=_(
+                    "هر ردیف یک مانع است و اگر «دستگاه ارجاع» پر باشد، یکی از ارجاع‌های آن. مانعی که واحد، گروه، "
+                    "تاریخ طرح و عنوانش ثبت شده باشد دوباره ثبت نمی‌شود؛ ردیف دیگری با همان مانع و دستگاهی دیگر ارجاع "
+                    "دیگر همان مانع است. از این ورود هیچ پیامک، رایانامه یا اعلانی فرستاده نمی‌شود."
+                ),
+            )
+        )
 
     def register_daily_work(self):
         """The daily job's overdue check, reminders before the due date, producers' waits and silence-as-

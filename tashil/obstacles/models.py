@@ -272,23 +272,31 @@ class Obstacle(VersionedModel, BaseModel):
     def _group_changed(self):
         return getattr(self, "_loaded_values", {}).get("group_id") not in (None, self.group_id)
 
-    def save(self, *args, **kwargs):
+    def derive(self, creating):
+        """The fields an obstacle takes from its unit and text: every save, and the import's bulk write."""
         if self.unit_id:
             self.county_id = self.unit.county_id
         self.search_text = " ".join(search_key(p) for p in (self.title, self.description[:500]) if p)
-        creating = self._state.adding
         if creating and self.follower_id is None and self.unit_id:
             # The unit's follower in the secretariat follows its new obstacles too, until someone else is named.
             self.follower_id = self.unit.follower_id
+
+    def created_event(self):
+        """The timeline's first entry (unsaved): the same words for an obstacle registered or imported."""
+        return ObstacleEvent(
+            obstacle=self,
+            kind=EventKind.CREATED,
+            author=self.reported_by,
+            text=_("مانع «%(title)s» از منبع «%(source)s» ثبت شد.")
+            % {"title": self.title, "source": self.get_source_display()},
+        )
+
+    def save(self, *args, **kwargs):
+        creating = self._state.adding
+        self.derive(creating)
         super().save(*args, **kwargs)
         if creating:
-            ObstacleEvent.objects.create(
-                obstacle=self,
-                kind=EventKind.CREATED,
-                author=self.reported_by,
-                text=_("مانع «%(title)s» از منبع «%(source)s» ثبت شد.")
-                % {"title": self.title, "source": self.get_source_display()},
-            )
+            self.created_event().save()
 
     # -- state
 

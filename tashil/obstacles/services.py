@@ -24,9 +24,12 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from tashil.core.choices import ScopeLevel
+from tashil.core.bulk import Inserter, reserve_ids, row_values
+from tashil.core.changelog import current_actor, diff, entry_values
+from tashil.core.choices import ChangeAction, ChangeSource, ScopeLevel
 from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
+from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import to_persian_digits
 from tashil.geo.calendar import PlaceCalendars
 from tashil.geo.models import Closure
@@ -192,6 +195,48 @@ def open_from(origin, **found):
     return obstacle
 
 
+def referral_event(referral, user, days=None):
+    """The timeline entry of a referral (unsaved): its due date, and the working days it was given when counted."""
+    values = {"agency": referral.agency, "due": format_jalali(referral.due_date)}
+    if days is None:
+        text = _("به «%(agency)s» ارجاع شد؛ مهلت تا %(due)s.") % values
+    else:
+        text = _("به «%(agency)s» ارجاع شد؛ مهلت پاسخ %(days)s روز کاری، تا %(due)s.") % {
+            **values,
+            "days": to_persian_digits(days),
+        }
+    note = referral.note
+    return ObstacleEvent(
+        obstacle=referral.obstacle,
+        kind=EventKind.REFERRAL,
+        author=user,
+        referral=referral,
+        text=text + (f" {note}" if note else ""),
+    )
+
+
+def answer_event(referral, user, text):
+    """The timeline entry of an agency's answer (unsaved)."""
+    return ObstacleEvent(
+        obstacle=referral.obstacle,
+        kind=EventKind.RESPONSE,
+        author=user,
+        referral=referral,
+        text=_("«%(agency)s»: %(status)s") % {"agency": referral.agency, "status": referral.get_status_display()}
+        + (f" — {text}" if text else ""),
+    )
+
+
+def closing_text(obstacle):
+    """What the timeline says of an obstacle closed with its outcome (and who failed, and the note)."""
+    text = _("بسته شد با نتیجه «%(outcome)s»") % {"outcome": obstacle.get_outcome_display()}
+    if obstacle.failure_party:
+        text += _("؛ مسئول ناکامی: %(party)s") % {"party": obstacle.get_failure_party_display()}
+    if obstacle.outcome_note:
+        text += f". {obstacle.outcome_note}"
+    return text
+
+
 def refuse_foreign_agencies(obstacle, agencies):
     """An obstacle goes only to agencies that serve its county (the county's, its province's, national ones)."""
     from tashil.orgs.models import Agency
@@ -239,21 +284,7 @@ def refer(obstacle, agencies, user=None, days=None, note="", due_date=None):
             first_response_due=calendar.add_working_days(start, settings.TASHIL_FIRST_RESPONSE_DAYS),
             note=note,
         )
-        if due_date:
-            text = _("به «%(agency)s» ارجاع شد؛ مهلت تا %(due)s.") % {"agency": agency, "due": format_jalali(due_date)}
-        else:
-            text = _("به «%(agency)s» ارجاع شد؛ مهلت پاسخ %(days)s روز کاری، تا %(due)s.") % {
-                "agency": agency,
-                "days": to_persian_digits(days),
-                "due": format_jalali(referral.due_date),
-            }
-        ObstacleEvent.objects.create(
-            obstacle=obstacle,
-            kind=EventKind.REFERRAL,
-            author=user,
-            referral=referral,
-            text=text + (f" {note}" if note else ""),
-        )
+        referral_event(referral, user, None if due_date else days).save()
         created.append(referral)
     if obstacle.status == ObstacleStatus.REGISTERED:
         obstacle.status = ObstacleStatus.REFERRED
@@ -286,14 +317,7 @@ def answer(referral, status, response="", user=None):
     referral.responded_at = timezone.now()
     record_first_response(referral)
     referral.save()
-    ObstacleEvent.objects.create(
-        obstacle=referral.obstacle,
-        kind=EventKind.RESPONSE,
-        author=user,
-        referral=referral,
-        text=_("«%(agency)s»: %(status)s") % {"agency": referral.agency, "status": referral.get_status_display()}
-        + (f" — {text}" if text else ""),
-    )
+    answer_event(referral, user, text).save()
     if status in (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE):
         start_progress(referral.obstacle, user)
     obstacles_changed(referral)
@@ -524,12 +548,7 @@ def close(obstacle, outcome, user=None, failure_party="", note=""):
     obstacle.outcome_note = note or ""
     obstacle.closed_date = today()
     obstacle.save(update_fields=["outcome", "failure_party", "outcome_note", "closed_date", *STATUS_FIELDS[1:]])
-    text = _("بسته شد با نتیجه «%(outcome)s»") % {"outcome": obstacle.get_outcome_display()}
-    if failure_party:
-        text += _("؛ مسئول ناکامی: %(party)s") % {"party": obstacle.get_failure_party_display()}
-    if note:
-        text += f". {note}"
-    set_status(obstacle, OUTCOME_STATUS[outcome], user, text)
+    set_status(obstacle, OUTCOME_STATUS[outcome], user, closing_text(obstacle))
     obstacles_changed(obstacle)
     return obstacle
 
@@ -937,3 +956,126 @@ def raise_issue(issue, obstacles=(), user=None):
     if raised:
         transaction.on_commit(lambda: notify.systemic_raised(issue))
     return issue
+
+
+# ---------------------------------------------------------------- records of the past (the import)
+
+
+@dataclass
+class PastObstacle:
+    """One obstacle of the past as the import hands it over: ``obstacle`` unsaved (its status, outcome, failure
+    party and closing date already those the file gives), or a registered one (pk set) that gains ``referrals``;
+    ``referrals``: unsaved Referral rows (agency, dates, status, answer) with ``answered`` the day of the answer."""
+
+    obstacle: Obstacle
+    referrals: list = field(default_factory=list)  # [(Referral, answered day or None)]
+
+
+def moment(day):
+    """A past day as the moment its timeline entry is dated (noon, local time): the timeline reads in order."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+@transaction.atomic
+def record_past(records, user=None):
+    """The bulk form of ``save_obstacle``, ``refer``, ``answer`` and ``close`` for obstacles of the past (one batch
+    of the import): the same rows and entries, dated on the days the file gives.
+
+    Each new obstacle gets its derived fields (county, search text, follower: ``Obstacle.derive``), its timeline
+    (registered; each referral and answer; closed with its outcome, or taken up), the change-log entries of the
+    obstacle and its referrals (source: import), and the hooks run once for the batch (the county figures, once
+    per import inside ``one_bump_per_county``). **Quiet**: events long past notify no one — no e-mail, SMS or bell,
+    no producer asked to confirm a «done» — and an open referral already past its due date is marked as told
+    (``overdue_notified``), so the daily job does not announce years-old delays. Returns the Changed handed to
+    the hooks."""
+    actor = current_actor()
+    if user is None and actor is not None:
+        user = actor.user
+    now = timezone.now()
+    source = ChangeSource.IMPORT
+    entries, events, counties = [], [], set()
+    new = [record.obstacle for record in records if record.obstacle.pk is None]
+    is_new = {id(obstacle) for obstacle in new}
+    for record in records:
+        if record.referrals and record.obstacle.status == ObstacleStatus.REGISTERED and id(record.obstacle) in is_new:
+            record.obstacle.status = ObstacleStatus.REFERRED  # as ``refer``: referred once an agency has it
+    inserter = Inserter(Obstacle, batch=len(new) or 1)
+    for obstacle, pk in zip(new, reserve_ids(Obstacle, len(new)), strict=True):
+        obstacle.reported_by = user
+        obstacle.derive(creating=True)
+        obstacle.pk, obstacle.created, obstacle.updated = pk, now, now
+        inserter.add(id=pk, **row_values(obstacle, inserter.fields))
+        entries.append(entry_values(obstacle, ChangeAction.CREATE, user=user, source=source))
+        event = obstacle.created_event()
+        event.created = moment(obstacle.reported_date)
+        events.append(event)
+        counties.add(obstacle.county_id)
+    inserter.flush()
+    referrals = [(record.obstacle, *past) for record in records for past in record.referrals]
+    rows = Inserter(Referral, batch=len(referrals) or 1)
+    day = today()
+    for (obstacle, referral, answered), pk in zip(referrals, reserve_ids(Referral, len(referrals)), strict=True):
+        referral.obstacle, referral.referred_by = obstacle, user
+        referral.overdue_notified = referral.status in OPEN_REFERRAL_STATUSES and referral.due_date < day
+        referral.pk, referral.created, referral.updated = pk, now, now
+        rows.add(id=pk, **row_values(referral, rows.fields))
+        entries.append(entry_values(referral, ChangeAction.CREATE, user=user, source=source))
+        event = referral_event(referral, user)
+        event.created = moment(referral.referred_date)
+        events.append(event)
+        if answered is not None:
+            event = answer_event(referral, referral.responded_by, referral.response)
+            event.created = moment(answered)
+            events.append(event)
+        counties.add(obstacle.county_id)
+    rows.flush()
+    written = [r.obstacle for r in records if id(r.obstacle) in is_new or r.referrals]
+    for record in records:
+        obstacle = record.obstacle
+        if id(obstacle) not in is_new:
+            if record.referrals and obstacle.status == ObstacleStatus.REGISTERED:
+                # As ``refer``: a registered obstacle referred to an agency is «referred».
+                obstacle.status = ObstacleStatus.REFERRED
+                obstacle.updated = now
+                entries.append(entry_values(obstacle, ChangeAction.UPDATE, diff(obstacle), user=user, source=source))
+                Obstacle.objects.filter(pk=obstacle.pk).update(status=obstacle.status, updated=now)
+            continue
+        if obstacle.status in CLOSED_STATUSES:
+            event = ObstacleEvent(
+                obstacle=obstacle,
+                kind=EventKind.STATUS,
+                author=user,
+                text=closing_text(obstacle),
+                data={"to": obstacle.status},
+                created=moment(obstacle.closed_date),
+            )
+            events.append(event)
+        elif obstacle.status == ObstacleStatus.IN_PROGRESS:
+            # As ``start_progress``: the agency took it up.
+            taken = max((answered for _r, answered in record.referrals if answered), default=obstacle.reported_date)
+            text = _("وضعیت از «%(old)s» به «%(new)s» تغییر کرد.") % {
+                "old": ObstacleStatus.REFERRED.label,
+                "new": ObstacleStatus.IN_PROGRESS.label,
+            }
+            events.append(
+                ObstacleEvent(
+                    obstacle=obstacle,
+                    kind=EventKind.STATUS,
+                    author=user,
+                    text=text,
+                    data={"to": obstacle.status},
+                    created=moment(taken),
+                )
+            )
+    timeline = Inserter(ObstacleEvent, batch=len(events) or 1)
+    for event, pk in zip(events, reserve_ids(ObstacleEvent, len(events)), strict=True):
+        event.pk, event.updated = pk, now
+        timeline.add(id=pk, **row_values(event, timeline.fields))
+    timeline.flush()
+    log = Inserter(ChangeLogEntry, batch=len(entries) or 1)
+    for entry in entries:
+        log.add(**entry)
+    log.flush()
+    changed = Changed([*written, *(referral for _o, referral, _a in referrals)], counties)
+    changed_hooks.run(changed)
+    return changed

@@ -1,11 +1,15 @@
 from django.urls import path
 
+from tashil.units.views import ImportTemplateView, ImportView
+
 from . import views
 
 app_name = "obstacles"
 urlpatterns = [
     path("", views.ObstacleListView.as_view(), name="obstacle_list"),
     path("bulk/", views.ObstacleBulkView.as_view(), name="obstacle_bulk"),
+    path("import/", ImportView.as_view(kind="obstacles"), name="obstacle_import"),
+    path("import/template/", ImportTemplateView.as_view(kind="obstacles"), name="obstacle_import_template"),
     path("add/", views.ObstacleEditView.as_view(), name="obstacle_add"),
     path("<int:pk>/", views.ObstacleView.as_view(), name="obstacle"),
     path("<int:pk>/edit/", views.ObstacleEditView.as_view(), name="obstacle_edit"),

@@ -113,6 +113,8 @@ class ObstacleListView(ObjectListView):
     filterset_class = filtersets.ObstacleFilterSet
     table_class = tables.ObstacleTable
     bulk_actions = OBSTACLE_BULK_ACTIONS
+    actions = ("add", "import", "export")
+    import_action = "refer"  # an import of the past refers obstacles: the secretariat's, not a unit's or expert's
 
     def base_queryset(self):
         return with_overdue(super().base_queryset())

@@ -54,6 +54,13 @@ MENU = (
             MenuItem(_("ارجاع‌ها"), "obstacles:referral_list", "bi-send", "obstacles.Referral"),
             MenuItem(_("موانع فراگیر"), "obstacles:systemic", "bi-diagram-3", "obstacles.SystemicIssue"),
             MenuItem(
+                _("ورود موانع گذشته از فایل"),
+                "obstacles:obstacle_import",
+                "bi-file-earmark-spreadsheet",
+                "obstacles.Obstacle",
+                "refer",
+            ),
+            MenuItem(
                 _("گروه‌بندی موانع"), "obstacles:obstaclegroup_list", "bi-tags", "obstacles.ObstacleGroup", "change"
             ),
         ),
@@ -66,6 +73,13 @@ MENU = (
             MenuItem(_("تقویم جلسات"), "meetings:calendar", "bi-calendar3-week", "meetings.Meeting"),
             MenuItem(_("پیگیری مصوبات"), "meetings:resolution_list", "bi-check2-square", "meetings.Resolution"),
             MenuItem(_("سلسله جلسات"), "meetings:meetingseries_list", "bi-arrow-repeat", "meetings.MeetingSeries"),
+            MenuItem(
+                _("ورود جلسات و مصوبات گذشته از فایل"),
+                "meetings:meeting_import",
+                "bi-file-earmark-spreadsheet",
+                "meetings.Meeting",
+                "add",
+            ),
         ),
     ),
     MenuGroup(

@@ -69,4 +69,5 @@ class PeriodicReportAdmin(admin.ModelAdmin):
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ("original_name", "user", "status", "created")
+    list_display = ("original_name", "kind", "user", "status", "created")
+    list_filter = ("kind", "status")

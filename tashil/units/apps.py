@@ -17,6 +17,37 @@ class UnitsConfig(AppConfig):
         register_colours(STATUS_COLOURS)
         register_unit_finder(find_by_national_id)
         self.register_daily_work()
+        self.register_import()
+
+    def register_import(self):
+        """The unit import as a kind of core.importing: its upload page, job and template (past obstacles and
+        meetings register theirs from their apps)."""
+        from tashil.core import scope
+        from tashil.core.importing import ImportKind, register
+
+        from .importer import COLUMNS, Importer, template_rows
+        from .models import IndustrialUnit
+
+        def template(user):
+            county = scope.counties_in_scope(user, IndustrialUnit, "add").select_related("province").first()
+            return template_rows(county)
+
+        register(
+            ImportKind(
+                name="units",
+                label=_("واحدها"),
+                model=IndustrialUnit,
+                importer=Importer,
+                columns=COLUMNS,
+                template_rows=template,
+                preview_headers=(_("نام واحد"), _("شناسه"), _("شهرستان"), _("وضعیت")),
+                url_name="units:industrialunit_import",
+                template_url_name="units:industrialunit_import_template",
+                help=_(
+                    "شناسه هر ردیف شناسه ملی است و اگر نباشد شماره پروانه. خانه خالی در به‌روزرسانی یعنی «بدون تغییر»."
+                ),
+            )
+        )
 
     def register_daily_work(self):
         """Monthly statistics' reminders (tashil.notifications.registry)."""

@@ -304,9 +304,11 @@ class ImportForm(TashilForm):
         label=_("ردیف‌های درست ثبت شوند حتی اگر ردیف نادرستی باشد"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, model=IndustrialUnit, action="add", **kwargs):
+        """``model``, ``action``: the kind of import's (units, obstacles, meetings); the counties offered are those
+        the person may take it in."""
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = scope.counties_in_scope(self.user, IndustrialUnit, "add")
+        self.fields["county"].queryset = scope.counties_in_scope(self.user, model, action)
         self.fields["file"].widget.attrs["accept"] = ".xlsx,.csv"
 
     def clean_file(self):

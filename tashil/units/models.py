@@ -783,10 +783,17 @@ class PeriodicReport(UnitChildMixin, BaseModel):
 
 
 class ImportJob(BaseModel):
-    """One uploaded spreadsheet: checked first (a dry run whose report is the preview), then applied."""
+    """One uploaded spreadsheet of one kind of import (``core.importing``: units, past obstacles, past meetings):
+    checked first (a dry run whose report is the preview), then applied."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("کاربر"), related_name="import_jobs", on_delete=models.PROTECT
+    )
+    kind = models.CharField(
+        verbose_name=_("نوع ورود"),
+        max_length=20,
+        default="units",
+        help_text=_("واحدها، موانع گذشته یا جلسات گذشته (core.importing)."),
     )
     file = models.FileField(verbose_name=_("فایل"), upload_to=RandomName("imports"))
     original_name = models.CharField(verbose_name=_("نام فایل"), max_length=255)
@@ -850,14 +857,15 @@ class ImportJob(BaseModel):
         """Check (``apply`` false) or import the file, as the user who uploaded it; records the outcome."""
         from tashil.core.changelog import acting_as
         from tashil.core.choices import ChangeSource
+        from tashil.core.importing import get_kind
 
         from .importer import ImportFileError
-        from .services import import_units
 
         options = {"user": self.user, "county": self.county, "partial": self.partial, "dry_run": not apply}
         try:
+            importer = get_kind(self.kind).importer(**options)
             with acting_as(user=self.user, source=ChangeSource.IMPORT), self.file.open("rb") as handle:
-                outcome = import_units(handle, self.original_name, **options).as_dict()
+                outcome = importer.run(handle, self.original_name).as_dict()
         except ImportFileError as error:
             self.status, self.message = ImportStatus.FAILED, str(error)
         else:

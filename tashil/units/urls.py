@@ -6,10 +6,10 @@ app_name = "units"
 urlpatterns = [
     path("units/", views.IndustrialUnitListView.as_view(), name="industrialunit_list"),
     path("units/add/", views.IndustrialUnitEditView.as_view(), name="industrialunit_add"),
-    path("units/import/", views.IndustrialUnitImportView.as_view(), name="industrialunit_import"),
+    path("units/import/", views.ImportView.as_view(kind="units"), name="industrialunit_import"),
     path(
         "units/import/template/",
-        views.IndustrialUnitImportTemplateView.as_view(),
+        views.ImportTemplateView.as_view(kind="units"),
         name="industrialunit_import_template",
     ),
     path("isic/autocomplete/", views.IsicPickerView.as_view(), name="isic_picker"),

@@ -13,9 +13,10 @@ from django.views import View
 
 from tashil.core import scope
 from tashil.core.choices import Role
+from tashil.core.importing import get_kind
 from tashil.core.tables import CountedPaginator
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin
+from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin, model_url
 
 from . import actions, filtersets, forms, services, tables
 from .choices import STATUS_COLOURS, ImportStatus, IsicLevel, ReportStatus, UnitStatus
@@ -393,24 +394,39 @@ class PeriodicReportReviewView(ScopedViewMixin, View):
         return HttpResponseRedirect(report.get_absolute_url())
 
 
-class IndustrialUnitImportView(ScopedViewMixin, View):
-    """Upload a spreadsheet; it is checked in the background and shown as a preview before anything is written."""
+class ImportView(ScopedViewMixin, View):
+    """Upload a spreadsheet of one kind of import (``core.importing``: units, past obstacles, past meetings); it
+    is checked in the background and shown as a preview before anything is written. Each kind's list links here
+    (``<app>:<model>_import``, the list's «ورود از فایل»); the kind's model's «add» permission governs it."""
 
-    model = IndustrialUnit
+    kind = "units"
     template_name = "units/import.html"
 
+    @property
+    def import_kind(self):
+        return get_kind(self.kind)
+
+    @property
+    def model(self):
+        return self.import_kind.model
+
     def get(self, request):
-        self.require("add")
-        return self.render(forms.ImportForm(user=request.user))
+        self.require(self.import_kind.action)
+        return self.render(self.form())
+
+    def form(self, *args):
+        kind = self.import_kind
+        return forms.ImportForm(*args, user=self.request.user, model=kind.model, action=kind.action)
 
     def post(self, request):
-        self.require("add")
-        form = forms.ImportForm(request.POST, request.FILES, user=request.user)
+        self.require(self.import_kind.action)
+        form = self.form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form, status=400)
         upload = form.cleaned_data["file"]
         job = ImportJob.objects.create(
             user=request.user,
+            kind=self.kind,
             file=upload,
             original_name=upload.name,
             county=form.cleaned_data["county"],
@@ -421,35 +437,42 @@ class IndustrialUnitImportView(ScopedViewMixin, View):
         return HttpResponseRedirect(job.get_absolute_url())
 
     def render(self, form, status=200):
-        from .importer import COLUMNS
-
+        kind = self.import_kind
         return render(
             self.request,
             self.template_name,
             {
                 "form": form,
-                "title": _("ورود واحدها از فایل"),
-                "columns": [(label, aliases) for label, aliases in COLUMNS.values()],
+                "title": _("ورود %(kind)s از فایل") % {"kind": kind.label},
+                "kind": kind,
+                "template_url": reverse(kind.template_url_name),
+                "columns": [(label, aliases) for label, aliases in kind.columns.values()],
                 "breadcrumbs": [*self.list_breadcrumb(), (_("ورود از فایل"), None)],
-                "jobs": scope.restrict(ImportJob.objects.all(), self.request.user)[:10],
+                "jobs": scope.restrict(ImportJob.objects.filter(kind=self.kind), self.request.user)[:10],
             },
             status=status,
         )
 
 
-class IndustrialUnitImportTemplateView(ScopedViewMixin, View):
-    """The template sheet linked from the upload page: the headers and one example row that imports as it is."""
+class ImportTemplateView(ScopedViewMixin, View):
+    """The template sheet linked from an upload page: the headers and one example row that imports as it is."""
 
-    model = IndustrialUnit
+    kind = "units"
+
+    @property
+    def model(self):
+        return get_kind(self.kind).model
 
     def get(self, request):
         from tashil.core.exports import xlsx_response
 
-        from .importer import template_rows
-
-        self.require("add")
-        county = scope.counties_in_scope(request.user, IndustrialUnit, "add").select_related("province").first()
-        return xlsx_response(template_rows(county), _("نمونه فایل ورود واحدها"), sheet_title=_("واحدها"))
+        kind = get_kind(self.kind)
+        self.require(kind.action)
+        return xlsx_response(
+            kind.template_rows(request.user),
+            _("نمونه فایل ورود %(kind)s") % {"kind": kind.label},
+            sheet_title=str(kind.label),
+        )
 
 
 class ImportJobView(ObjectView):
@@ -466,11 +489,15 @@ class ImportJobView(ObjectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        kind = get_kind(self.object.kind)
+        list_url = model_url(kind.model, "list")
         context["breadcrumbs"] = [
-            (IndustrialUnit._meta.verbose_name_plural, reverse("units:industrialunit_list")),
-            (_("ورود از فایل"), reverse("units:industrialunit_import")),
+            (kind.model._meta.verbose_name_plural, list_url),
+            (_("ورود از فایل"), reverse(kind.url_name)),
             (str(self.object), None),
         ]
+        context["kind"] = kind
+        context["upload_url"] = reverse(kind.url_name)
         context["report"] = self.object.result or self.object.preview_result
         context["partial_label"] = forms.ImportForm.base_fields["partial"].label  # the upload page's own words
         return context

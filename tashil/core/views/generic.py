@@ -101,6 +101,8 @@ class ObjectListView(ScopedViewMixin, View):
     title = None
     export_name = None
     actions = ("add", "export")
+    # What a person must be allowed on the model to see the list's «ورود از فایل» (the import page asks the same).
+    import_action = "add"
     # Actions taken on many selected rows at once (BulkAction); their page is <app>:<model>_bulk (BulkActionView).
     bulk_actions = ()
     # Rows per page; people may ask for another of PAGE_SIZES (?per_page=50). Each row costs rendering time,
@@ -217,7 +219,7 @@ class ObjectListView(ScopedViewMixin, View):
             "verbose_name": model._meta.verbose_name,
             "add_url": model_url(model, "add") if "add" in self.actions and scope.can(user, model, "add") else None,
             "import_url": model_url(model, "import")
-            if "import" in self.actions and scope.can(user, model, "add")
+            if "import" in self.actions and scope.can(user, model, self.import_action)
             else None,
             "can_export": "export" in self.actions,
             "bulk_actions": self.offered_bulk_actions(),

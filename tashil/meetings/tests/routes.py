@@ -64,6 +64,8 @@ ROUTES = [
     Route("meetings:meeting_list", MEETING_VIEWERS),
     Route("meetings:calendar", MEETING_VIEWERS),
     Route("meetings:meeting_add", ADD),
+    Route("meetings:meeting_import", ADD),
+    Route("meetings:meeting_import_template", ADD),
     Route("meetings:meeting", MEETING_A, obj="meeting_a"),
     Route("meetings:meeting_edit", MEETING_EDIT, obj="meeting_a"),
     Route("meetings:meeting_delete", MEETING_EDIT, obj="meeting_a"),

@@ -64,6 +64,9 @@ ROUTES = [
     Route("obstacles:obstacle_list", EVERYONE),
     Route("obstacles:obstacle_bulk", POST_ONLY),
     Route("obstacles:obstacle_add", ADD_OBSTACLE),
+    # The import of past obstacles refers them: the secretariats' (not a unit's representative or a clinic expert).
+    Route("obstacles:obstacle_import", codes(ok=SECRETARIATS)),
+    Route("obstacles:obstacle_import_template", codes(ok=SECRETARIATS)),
     Route("obstacles:obstacle", OBSTACLE_A, obj="obstacle_a"),
     Route("obstacles:obstacle_edit", STAFF_ACTION, obj="obstacle_a"),
     Route("obstacles:obstacle_delete", STAFF_ACTION, obj="obstacle_a"),
