@@ -24,8 +24,9 @@ from tashil.core.hooks import Hooks
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 
-from .choices import DataCheckStatus, ReportStatus, StatusChangeSource, UnitStatus
-from .models import DataCheckRequest, IndustrialUnit, UnitStatusChange
+from .choices import DataCheckStatus, ImportStatus, ReportStatus, StatusChangeSource, UnitStatus
+from .models import DataCheckRequest, ImportJob, IndustrialUnit, UnitStatusChange
+from .tasks import apply_import, check_import
 
 APPROVE = "approve"
 RETURN = "return"
@@ -303,6 +304,33 @@ def apply_batch(creates, updates, user=None):
     changed.counties = {county for county in counties if county}
     units_changed(changed)
     return changed
+
+
+@transaction.atomic
+def submit_import(user, kind, upload, county=None, partial=False):
+    """A spreadsheet handed in from an upload page: kept as an import job and checked by the task worker (the
+    preview); nothing of its rows is written until ``start_import``."""
+    job = ImportJob.objects.create(
+        user=user, kind=kind, file=upload, original_name=upload.name, county=county, partial=partial
+    )
+    transaction.on_commit(lambda: check_import.enqueue(job.pk))
+    return job
+
+
+@transaction.atomic
+def start_import(job):
+    """The person confirmed a previewed job: the task worker writes its rows (``ImportJob.run``). Refused, with a
+    Persian message, unless the job's preview allows it; a job already started is not started twice."""
+    if not job.can_apply:
+        raise ValidationError(_("این فایل آماده ثبت نیست."))
+    started = ImportJob.objects.filter(pk=job.pk, status=job.status).update(
+        status=ImportStatus.APPLYING, updated=timezone.now()
+    )
+    if not started:
+        raise ValidationError(_("این فایل آماده ثبت نیست."))
+    job.status = ImportStatus.APPLYING
+    transaction.on_commit(lambda: apply_import.enqueue(job.pk))
+    return job
 
 
 def import_units(source, name, **options):

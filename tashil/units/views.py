@@ -2,7 +2,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -19,9 +18,8 @@ from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, 
 from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin, model_url
 
 from . import actions, filtersets, forms, services, tables
-from .choices import STATUS_COLOURS, ImportStatus, IsicLevel, ReportStatus, UnitStatus
+from .choices import STATUS_COLOURS, IsicLevel, ReportStatus, UnitStatus
 from .models import ImportJob, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
-from .tasks import apply_import, check_import
 
 
 def is_representative_of(user, unit):
@@ -423,16 +421,13 @@ class ImportView(ScopedViewMixin, View):
         form = self.form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form, status=400)
-        upload = form.cleaned_data["file"]
-        job = ImportJob.objects.create(
-            user=request.user,
-            kind=self.kind,
-            file=upload,
-            original_name=upload.name,
+        job = services.submit_import(
+            request.user,
+            self.kind,
+            form.cleaned_data["file"],
             county=form.cleaned_data["county"],
             partial=form.cleaned_data["partial"],
         )
-        transaction.on_commit(lambda: check_import.enqueue(job.pk))
         messages.info(request, _("فایل دریافت شد و در حال بررسی است."))
         return HttpResponseRedirect(job.get_absolute_url())
 
@@ -508,11 +503,10 @@ class ImportJobApplyView(ScopedViewMixin, View):
 
     def post(self, request, pk):
         job = self.get_scoped_object("change")
-        if not job.can_apply:
-            messages.error(request, _("این فایل آماده ثبت نیست."))
+        try:
+            services.start_import(job)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
             return HttpResponseRedirect(job.get_absolute_url())
-        job.status = ImportStatus.APPLYING
-        job.save(update_fields=["status", "updated"])
-        transaction.on_commit(lambda: apply_import.enqueue(job.pk))
         messages.info(request, _("ثبت آغاز شد؛ نتیجه همین‌جا نمایش داده می‌شود."))
         return HttpResponseRedirect(job.get_absolute_url())
