@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, prewarm, write_result
+from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, prewarm, redis_url, write_result
 
 SIZES = {
     "small": {"units": 2000, "obstacles": 20000, "meetings": 1000, "resolutions": 6000},
@@ -258,6 +258,7 @@ def run(size, repeat, reuse):
     name = f"tashil_bench_{size}"
     if reuse:
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="false")
+        name += os.environ.get("BENCH_DB_SUFFIX", "")  # as database_env names it
         env["DATABASE_URL"] = f"{os.environ.get('BENCH_POSTGRES', 'postgres://postgres@127.0.0.1:5432')}/{name}"
         # The database is the one an earlier run generated: keep that run's record of how it was made.
         earlier = RESULTS / f"pages_{size}.json"
@@ -272,6 +273,12 @@ def run(size, repeat, reuse):
         generation = {"seconds": round(seconds, 1), **sizes}
         print(f"generated {sizes} in {seconds:.0f} s", flush=True)
     env["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The pages read the shared cache as a production server does: Redis when one answers here (as bench/load.py),
+    # else the database cache of `make run`. Its own database number, emptied first: nothing left from another run.
+    cache = redis_url(database=6)
+    if cache and "CACHE_URL" not in os.environ:
+        env["CACHE_URL"] = cache
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     prewarmed = prewarm(env["DATABASE_URL"])
     process = subprocess.run(
         [PYTHON, str(Path(__file__)), "--inner", "--repeat", str(repeat)],
@@ -288,6 +295,7 @@ def run(size, repeat, reuse):
         "database": "postgresql",
         "generation": generation,
         "prewarmed_mb": prewarmed,
+        "cache": "redis" if "redis" in env.get("CACHE_URL", "") else "database",
         "pages": json.loads(line[8:]),
     }
 

@@ -334,7 +334,9 @@ class InboxView(ObjectListView):
     mine = False
 
     def get_table(self, queryset):
-        return self.table_class(queryset, user=self.request.user, request=self.request, exclude=("agency",))
+        return self.table_class(
+            queryset, user=self.request.user, request=self.request, rows_in_scope=True, exclude=("agency",)
+        )
 
     def base_queryset(self):
         agencies = [m.agency_id for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]

@@ -129,12 +129,14 @@ class ObjectListView(ScopedViewMixin, View):
         return queryset, filterset
 
     def get_table(self, queryset):
+        # The rows come through the scope helper (scoped_queryset): the table need not ask whether each may be viewed.
         if not self.offered_bulk_actions():
-            return self.table_class(queryset, user=self.request.user, request=self.request)
+            return self.table_class(queryset, user=self.request.user, request=self.request, rows_in_scope=True)
         return self.table_class(
             queryset,
             user=self.request.user,
             request=self.request,
+            rows_in_scope=True,
             extra_columns=[("select", SelectColumn())],
             sequence=("select", "..."),
         )
