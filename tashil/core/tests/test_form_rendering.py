@@ -45,6 +45,26 @@ def test_a_select_escapes_awkward_choices_and_keeps_what_was_chosen():
     assert "required" not in html["hidden_off"], "an attribute set to False is left out"
 
 
+def test_the_projects_select_template_renders_exactly_what_djangos_does():
+    """templates/django/forms/widgets/select.html writes plain options in place (fewer includes): the HTML is the
+    same, byte for byte, as Django's own template's, for every kind of select and choice."""
+    from django.forms.renderers import DjangoTemplates
+
+    djangos = DjangoTemplates()  # Django's own widget templates only
+    assert "tashil/templates" not in djangos.get_template("django/forms/widgets/select.html").origin.name
+    assert (
+        get_default_renderer()
+        .get_template("django/forms/widgets/select.html")
+        .origin.name.endswith("tashil/templates/django/forms/widgets/select.html")
+    )
+    for data in ({"plain": "a", "grouped": "2", "many": ["1", "3"], "maybe": "true"}, {}):
+        form = Tricky(data=data or None)
+        for name in form.fields:
+            widget, value = form[name].field.widget, form[name].value()
+            attrs = form[name].build_widget_attrs({"id": f"id_{name}"})
+            assert widget.render(name, value, attrs) == widget.render(name, value, attrs, renderer=djangos), name
+
+
 def test_an_autocomplete_shows_its_search_box_and_only_the_chosen_option(world):
     """A unit chooser (too many units for a plain select) renders Django's select inside the project's
     autocomplete template: the chosen unit as its one option beside the empty choice."""
