@@ -195,8 +195,8 @@ def reaches(user, obj, action):
     q = scope_q(type(obj), user, action)
     if q is None:
         return False
-    if not q:  # every row (a nation-wide role): nothing to ask the database
-        return True
+    if not q:  # every row (a nation-wide role): nothing to ask the database of a saved row
+        return obj.pk is not None
     return type(obj)._default_manager.filter(q, pk=obj.pk).exists()
 
 
