@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import get_language
 
 from . import person
 from .choices import Role, ScopeLevel
@@ -46,7 +47,6 @@ def load_description(user):
 
 
 person.register("memberships", load_memberships)
-person.register("scope_line", load_description)
 
 
 def forget(user):
@@ -301,7 +301,8 @@ def single_county_id(user):
 
 
 def describe(user):
-    """A short Persian line for the top bar: role and place of each membership."""
+    """A short Persian line for the top bar: role and place of each membership. Kept in the person's entry per
+    language (a signed-in person may open the public site in English)."""
     if not getattr(user, "is_authenticated", False):
         return ""
-    return person.part(user, "scope_line")
+    return person.remember(user, f"scope_line:{get_language()}", lambda: load_description(user))

@@ -214,3 +214,23 @@ def test_an_authenticator_set_up_elsewhere_is_asked_for_on_the_next_request(worl
     TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     response = client.get(profile)
     assert response.status_code == 302 and reverse("accounts:twofactor_verify") in response["Location"]
+
+
+def test_the_top_bar_speaks_persian_after_the_public_site_in_english(world, settings):
+    """The top bar's line is kept per language: a person who read the public site in English still sees their
+    roles in Persian on the staff pages."""
+    from django.utils import translation
+
+    from tashil.core import scope
+
+    user = world.users["secretariat"]
+    client = signed_in(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get("/directory/").status_code == 200
+    with translation.override("fa"):
+        persian = scope.load_description(user)
+    with translation.override("en"):
+        english = scope.load_description(user)
+    assert persian != english
+    shown = client.get(reverse("accounts:profile")).content.decode()
+    assert persian in shown and english not in shown
