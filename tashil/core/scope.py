@@ -197,7 +197,24 @@ def reaches(user, obj, action):
         return False
     if not q:  # every row (a nation-wide role): nothing to ask the database of a saved row
         return obj.pk is not None
-    return type(obj)._default_manager.filter(q, pk=obj.pk).exists()
+    return row_matches(user, type(obj), obj.pk, q)
+
+
+def row_matches(user, model, pk, q):
+    """Whether the row ``pk`` of ``model`` matches ``q``. In a request that only reads (GET, HEAD: nothing moves a
+    row out of scope meanwhile) the same question about the same row is asked of the database once: an object's
+    page asks it for its edit and delete buttons, its tabs and its actions, with the same filter for each."""
+    from .routers import READ_ONLY
+
+    if not READ_ONLY.get() or pk is None:
+        return model._default_manager.filter(q, pk=pk).exists()
+    asked = getattr(user, "_tashil_rows_matched", None)
+    if asked is None:
+        asked = user._tashil_rows_matched = {}
+    key = (model._meta.label, pk, q)
+    if key not in asked:
+        asked[key] = model._default_manager.filter(q, pk=pk).exists()
+    return asked[key]
 
 
 def sees_internal(user, model, pk=None):
@@ -216,7 +233,7 @@ def sees_internal(user, model, pk=None):
     if pk is None or seeing == roles:
         return True
     q = scope_q(model, user, "view", roles=seeing)
-    return q is not None and model._default_manager.filter(q, pk=pk).exists()
+    return q is not None and (not q or row_matches(user, model, pk, q))
 
 
 def hidden_fields(user, obj):
