@@ -32,6 +32,17 @@ def database_env(kind, name):
     return env
 
 
+def redis_url(database=5):
+    """The local Redis, when one answers: the production-like shared cache (``database``: its number)."""
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return f"redis://127.0.0.1:6379/{database}"
+    except OSError:
+        return None
+
+
 def manage(env, *args, check=True, quiet=True):
     return subprocess.run(
         [PYTHON, str(ROOT / "manage.py"), *args],

@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, ROOT, prewarm, write_result
+from bench.common import PYTHON, ROOT, prewarm, redis_url, write_result
 
 PORT = 8101
 
@@ -44,19 +43,12 @@ def production_env(database, cache_url=None):
     return env
 
 
-def redis_url():
-    """The local Redis, when one answers: the production-like shared cache for the workers."""
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return "redis://127.0.0.1:6379/5"
-    except OSError:
-        return None
-
-
 SESSIONS = """
 import json
+from importlib import import_module
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from tashil.accounts.models import User
 from tashil.units.models import IndustrialUnit
 out = {}
@@ -64,7 +56,7 @@ for name in ("bench.county", "bench.officer", "bench.nation"):
     user = User.objects.get(username=name)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "tashil.accounts.backends.PasswordBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     out[name] = session.session_key

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, prewarm, write_result
+from bench.common import PYTHON, RESULTS, ROOT, database_env, manage, prewarm, redis_url, write_result
 
 SIZES = {
     "small": {"units": 2000, "obstacles": 20000, "meetings": 1000, "resolutions": 6000},
@@ -181,10 +181,13 @@ def inner(repeat):
             client.force_login(person)
         return client
 
-    def time_get(client, url, runs):
+    def time_get(client, url, runs, cpu=None):
+        """Wall-clock milliseconds of each request; ``cpu``, a list, receives the CPU milliseconds this process
+        spent on each (the database's own work aside): on a machine shared with other work the wall clock
+        measures the others too, the CPU time far less."""
         samples = []
         for index in range(runs + 2):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             if hasattr(response, "streaming_content"):
                 b"".join(response.streaming_content)
@@ -193,6 +196,8 @@ def inner(repeat):
                 raise RuntimeError(f"{url} answered {response.status_code}")
             if index >= 2:  # the first two warm caches and connections
                 samples.append(elapsed)
+                if cpu is not None:
+                    cpu.append((time.process_time() - started_cpu) * 1000)
         return samples
 
     def main_queries(client, url, table):
@@ -224,7 +229,9 @@ def inner(repeat):
     for name, person, page, api, admin_url, table in pages:
         client = client_for(person)
         row = {"page": name, "url": page}
-        row["page_ms"] = summary(time_get(client, page, repeat))
+        cpu = []
+        row["page_ms"] = summary(time_get(client, page, repeat, cpu))
+        row["page_cpu_ms"] = summary(cpu)
         with CaptureQueriesContext(connection) as captured:
             client.get(page)
         row["queries"] = len(captured)
@@ -258,6 +265,7 @@ def run(size, repeat, reuse):
     name = f"tashil_bench_{size}"
     if reuse:
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.local", DJANGO_DEBUG="false")
+        name += os.environ.get("BENCH_DB_SUFFIX", "")  # as database_env names it
         env["DATABASE_URL"] = f"{os.environ.get('BENCH_POSTGRES', 'postgres://postgres@127.0.0.1:5432')}/{name}"
         # The database is the one an earlier run generated: keep that run's record of how it was made.
         earlier = RESULTS / f"pages_{size}.json"
@@ -272,6 +280,12 @@ def run(size, repeat, reuse):
         generation = {"seconds": round(seconds, 1), **sizes}
         print(f"generated {sizes} in {seconds:.0f} s", flush=True)
     env["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The pages read the shared cache as a production server does: Redis when one answers here (as bench/load.py),
+    # else the database cache of `make run`. Its own database number, emptied first: nothing left from another run.
+    cache = redis_url(database=6)
+    if cache and "CACHE_URL" not in os.environ:
+        env["CACHE_URL"] = cache
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
     prewarmed = prewarm(env["DATABASE_URL"])
     process = subprocess.run(
         [PYTHON, str(Path(__file__)), "--inner", "--repeat", str(repeat)],
@@ -288,6 +302,7 @@ def run(size, repeat, reuse):
         "database": "postgresql",
         "generation": generation,
         "prewarmed_mb": prewarmed,
+        "cache": "redis" if "redis" in env.get("CACHE_URL", "") else "database",
         "pages": json.loads(line[8:]),
     }
 

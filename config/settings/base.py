@@ -136,14 +136,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache shared by the web server's workers, the task worker and management commands (an import run by the
 # worker or `manage.py import_units` must refresh what the server shows): by default a table in the database
 # (made by `migrate`), Redis with CACHE_URL=redis://… for several servers. Tests use local memory.
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://tashil_cache")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://tashil_cache"),
+    # Rendered fragments of the layout that depend on the code and the person's roles alone (the side menu, per
+    # role set): the same in every process, so each keeps its own (core/checks.py allows this one).
+    "layout": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tashil-layout",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+# Caches kept per process on purpose: what they hold is worked out from the code alone, never from data.
+TASHIL_PER_PROCESS_CACHES = ["layout"]
 # Under the production settings a per-process cache (local memory, dummy) is refused by a system check.
 TASHIL_SHARED_CACHE_REQUIRED = False
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the signed-in person read from the shared cache (accounts/backends.py).
+    "tashil.accounts.backends.PasswordBackend",
     # National single sign-on (OpenID Connect): answers only a return from the provider, and only when configured.
     "tashil.accounts.oidc.NationalSignOnBackend",
 ]
@@ -161,6 +173,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Sessions are read from the shared cache (Redis in production) and written through to the database, so a
+# request reads no session row, and a cache emptied or restarted signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -379,6 +394,10 @@ TASHIL_TRUSTED_PROXIES = env.int("TASHIL_TRUSTED_PROXIES", default=0)
 # kept until something in the county changes). TASHIL_REPORT_CACHE=false computes them on every visit.
 TASHIL_REPORT_CACHE = env.bool("TASHIL_REPORT_CACHE", default=True)
 TASHIL_REPORT_CACHE_SECONDS = env.int("TASHIL_REPORT_CACHE_SECONDS", default=300)
+# How long the person's cache entry (core/person.py: memberships, the top bar's line, the unread count, saved
+# views) lives at most. Events that change it replace it at once; this bounds only how long a renamed county or
+# agency keeps its old name in the top bar.
+TASHIL_PERSON_CACHE_SECONDS = env.int("TASHIL_PERSON_CACHE_SECONDS", default=600)
 # The Content-Security-Policy of every page: scripts only from this site and never inline. Styles may be
 # inline (a progress bar's width; the date picker and htmx add their own), images may be data: URLs (icons).
 TASHIL_CONTENT_SECURITY_POLICY = env(

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REST_FRAMEWORK, VAR_DIR, env
+from .base import CACHES, DATABASES, REST_FRAMEWORK, VAR_DIR, env
 
 SECRET_KEY = "tashil-test-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ"
 DEBUG = False
@@ -33,7 +33,7 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"public": "100000
 TASHIL_PUBLIC_FORM_MIN_SECONDS = 0
 # Figures computed afresh on every page, so a test sees what it has just written (tests of the cache turn it on).
 TASHIL_REPORT_CACHE = False
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tashil-test"}}
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tashil-test"}}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/tashil-test-media")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 WHITENOISE_USE_FINDERS = True

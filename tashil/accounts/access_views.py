@@ -27,7 +27,7 @@ from . import actions, filtersets, forms, services, tables
 from .models import Invitation, RegistrationRequest, RegistrationStatus
 from .views import next_url
 
-PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PASSWORD_BACKEND = "tashil.accounts.backends.PasswordBackend"
 FLOW_TEMPLATE = "accounts/flow.html"
 
 # What the session keeps between two steps (never whether an account exists: only what the visitor typed).

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("کاربران و دسترسی")
 
     def ready(self):
-        from . import audit  # noqa: F401  (the access log's signal receivers)
+        from . import audit, person_cache  # noqa: F401  (the access log's and the person cache's signal receivers)

@@ -39,7 +39,10 @@ class UserLanguageMiddleware:
 
 class TwoFactorMiddleware:
     """After the password: a person with an authenticator gives its code before anything else, and a person
-    whose role requires one sets it up first. Only signing out, the code page and the set-up page are open."""
+    whose role requires one sets it up first. Only signing out, the code page and the set-up page are open.
+
+    Checked in ``process_view``, on the URL Django has already resolved (not resolved a second time here); an
+    address that resolves to no view answers 404 as before."""
 
     OPEN = ("accounts:logout", "accounts:twofactor_verify", "accounts:twofactor_setup", "accounts:language")
 
@@ -47,27 +50,26 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         from django.http import HttpResponseRedirect, JsonResponse
-        from django.urls import resolve, reverse
-        from django.urls.exceptions import Resolver404
+        from django.urls import reverse
 
         from .twofactor import needs_code, required_for
 
         user = getattr(request, "user", None)
         if not getattr(user, "is_authenticated", False) or request.path_info.startswith(("/static/", "/directory/")):
-            return self.get_response(request)
-        try:
-            name = resolve(request.path_info).view_name
-        except Resolver404:
-            return self.get_response(request)
-        if name in self.OPEN:
-            return self.get_response(request)
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name in self.OPEN:
+            return None
         if needs_code(user):
             target = "accounts:twofactor_verify"
         elif required_for(user) and not user.is_verified():
             target = "accounts:twofactor_setup"
         else:
-            return self.get_response(request)
+            return None
         if request.path_info.startswith("/api/"):
             return JsonResponse({"detail": "تأیید دو مرحله‌ای لازم است؛ از راه صفحات سامانه وارد شوید."}, status=403)
         return HttpResponseRedirect(f"{reverse(target)}?next={request.get_full_path()}")

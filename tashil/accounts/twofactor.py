@@ -2,10 +2,9 @@
 authenticator app, asked for after the password, and required of the roles in TASHIL_2FA_REQUIRED_ROLES."""
 
 from django.conf import settings
-from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tashil.core import scope
+from tashil.core import person, scope
 
 
 def confirmed_device(user):
@@ -18,8 +17,9 @@ def required_for(user):
 
 
 def needs_code(user):
-    """Signed in with the password, has a device, and has not given a code in this session."""
-    return user_has_device(user, confirmed=True) and not user.is_verified()
+    """Signed in with the password, has a device, and has not given a code in this session. Whether they have a
+    device is a part of the person's cache entry (``accounts/person_cache.py``), not a query a request."""
+    return person.part(user, "authenticator") and not user.is_verified()
 
 
 def qr_svg(device):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from tashil.core import scope
+from tashil.core import person, scope
 from tashil.core.jalali import format_jalali_datetime
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import safe_return_url
@@ -110,7 +110,7 @@ class ProfileView(View):
                 "tokens": user.api_tokens.all(),
                 "new_key": new_key,
                 "api_token_days": settings.TASHIL_API_TOKEN_DAYS,
-                "twofactor": confirmed_device(user),
+                "twofactor": person.part(user, "authenticator"),
                 "breadcrumbs": [(_("حساب کاربری من"), None)],
             },
             status=status,

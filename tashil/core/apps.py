@@ -11,7 +11,8 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from . import changelog, checks, workdays  # noqa: F401  (signal receivers, system checks)
+        # Signal receivers (the change log, the work calendar, the saved views' generation), system checks.
+        from . import changelog, checks, context_processors, workdays  # noqa: F401
         from .aggregates import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="tashil-sqlite-functions")

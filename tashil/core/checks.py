@@ -14,11 +14,14 @@ PER_PROCESS_CACHES = (
 
 @checks.register(checks.Tags.caches)
 def shared_cache(app_configs=None, **kwargs):
-    """Under the production settings (TASHIL_SHARED_CACHE_REQUIRED) every cache must be shared by processes."""
+    """Under the production settings (TASHIL_SHARED_CACHE_REQUIRED) every cache must be shared by processes, but
+    those declared per process (TASHIL_PER_PROCESS_CACHES: what they hold comes from the code alone)."""
     if not getattr(settings, "TASHIL_SHARED_CACHE_REQUIRED", False):
         return []
     errors = []
     for alias, conf in settings.CACHES.items():
+        if alias in getattr(settings, "TASHIL_PER_PROCESS_CACHES", ()):
+            continue
         backend = import_string(conf["BACKEND"])
         if any(issubclass(backend, import_string(path)) for path in PER_PROCESS_CACHES):
             errors.append(

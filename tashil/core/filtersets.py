@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.forms import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
 
+from . import person
 from .forms import AutocompleteSelect, JalaliDateField, PersianIntegerField, style_form
 from .jalali import year_bounds
 from .models import ChangeLogEntry, Holiday
@@ -77,9 +78,9 @@ class TashilFilterSet(django_filters.FilterSet):
             self.narrow_choices(form)
             style_form(form)
             form.fields["q"].widget.attrs.setdefault("placeholder", _("جستجو…"))
-            for field in form.fields.values():
+            for name, field in form.fields.items():
                 _label_empty_choice(field)
-                self._scope_choices(field)
+                self._scope_choices(name, field)
             form._tashil_styled = True
         return form
 
@@ -90,8 +91,10 @@ class TashilFilterSet(django_filters.FilterSet):
         the filter-set class (drf-spectacular makes those of choice filters while building the API schema) would
         ignore a queryset or widget set on the filter afterwards, for every later request of the process."""
 
-    def _scope_choices(self, field):
-        """Choices of related objects only from the user's scope; large models through an autocomplete."""
+    def _scope_choices(self, name, field):
+        """Choices of related objects only from the user's scope; large models through an autocomplete. Whether
+        the user's scope holds more than LONG_CHOICES of them is counted once per version of the person
+        (``core.person.remember``), not on every page: it decides only how the filter is shown."""
         queryset = getattr(field, "queryset", None)
         if queryset is None:
             return
@@ -105,11 +108,18 @@ class TashilFilterSet(django_filters.FilterSet):
             return
         model = field.queryset.model
         if getattr(model, "autocomplete", False) or (
-            getattr(model, "searchable", False) and _more_than(field.queryset, LONG_CHOICES)
+            getattr(model, "searchable", False) and self.long_choices(name, field.queryset)
         ):
             field.widget = AutocompleteSelect(model._meta.label_lower)
             field.widget.choices = field.choices
             field.widget.attrs["class"] = "form-select"
+
+    def long_choices(self, name, queryset):
+        """Whether the filter ``name`` offers more than LONG_CHOICES rows (``queryset``: those in the user's scope)."""
+        if self.user is None:
+            return _more_than(queryset, LONG_CHOICES)
+        key = f"long_choices:{type(self).__module__}.{type(self).__qualname__}.{name}"
+        return person.remember(self.user, key, lambda: _more_than(queryset, LONG_CHOICES))
 
     def search(self, queryset, name, value):
         """``search_text`` columns hold search keys; other fields are matched as typed, case-insensitively.

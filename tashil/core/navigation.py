@@ -50,15 +50,29 @@ def _url(name):
 
 def menu_for(user, path=""):
     """The groups and items this user may open; the item whose URL is the longest prefix of ``path`` is active."""
-    roles = frozenset(m.role for m in scope.memberships(user))
-    groups = [
-        {"label": label, "icon": icon, "items": [dict(item, active=False) for item in items]}
-        for label, icon, items in _groups_for(user.is_superuser, roles, get_script_prefix())
+    groups, active = groups_and_active(user, path)
+    return [
+        {"label": label, "icon": icon, "items": [dict(item, active=item["url"] == active) for item in items]}
+        for label, icon, items in groups
     ]
-    candidates = [item for group in groups for item in group["items"] if path.startswith(item["url"])]
-    if candidates:
-        max(candidates, key=lambda item: len(item["url"]))["active"] = True
-    return groups
+
+
+def menu_key(user, path=""):
+    """What the drawn menu depends on, as a cache key part: the roles (or superuser) and the active item's URL (the
+    home page's own link when ``path`` is the home page). The side menu is a fragment cached per key
+    (``{% cache … using="layout" %}`` in base.html)."""
+    roles = sorted({m.role for m in scope.memberships(user)})
+    _groups, active = groups_and_active(user, path)
+    if path == "/":  # base.html marks the home link active on this path
+        active = "home"
+    return f"{int(user.is_superuser)}|{','.join(roles)}|{get_script_prefix()}|{active or ''}"
+
+
+def groups_and_active(user, path):
+    roles = frozenset(m.role for m in scope.memberships(user))
+    groups = _groups_for(user.is_superuser, roles, get_script_prefix())
+    urls = [item["url"] for _label, _icon, items in groups for item in items if path.startswith(item["url"])]
+    return groups, max(urls, key=len) if urls else None
 
 
 @functools.lru_cache(maxsize=256)

@@ -19,25 +19,39 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import get_language
 
+from . import person
 from .choices import Role, ScopeLevel
 
 NOTHING = Q(pk__in=[])
 
 
 def memberships(user):
-    """The user's active memberships, loaded once per user object (that is, once per request)."""
+    """The user's active memberships: from the person's cache entry (``core/person.py``), read once per request
+    and computed once per version of the person (a membership saved or deleted makes a new version)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cached = getattr(user, "_tashil_memberships", None)
-    if cached is None:
-        # One plain query: scope needs only the memberships' own columns (role, level and the places' ids).
-        # Their place, agency, unit or centre is read when shown (the top bar shows one per membership);
-        # joining all five on every request cost more than reading the one that is shown. Ordered by
-        # role, not by the model's ("user", "role"), which would join the user to sort by their name.
-        cached = list(user.memberships.filter(is_active=True).order_by("role", "pk"))
-        user._tashil_memberships = cached
-    return cached
+    return person.part(user, "memberships")
+
+
+def load_memberships(user):
+    # One plain query: scope needs only the memberships' own columns (role, level and the places' ids).
+    # Their place, agency, unit or centre is read when shown (the top bar's line is a part of its own).
+    # Ordered by role, not by the model's ("user", "role"), which would join the user to sort by their name.
+    return list(user.memberships.filter(is_active=True).order_by("role", "pk"))
+
+
+def load_description(user):
+    return "، ".join(str(m) for m in load_memberships(user))
+
+
+person.register("memberships", load_memberships)
+
+
+def forget(user):
+    """Read the user's memberships again on this user object (after changing them in the same request or test)."""
+    person.forget(user)
 
 
 def geographic_q(path, membership):
@@ -178,7 +192,29 @@ def reaches(user, obj, action):
     the check after a save that the result has not left the user's scope."""
     if not can(user, type(obj), action):
         return False
-    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+    q = scope_q(type(obj), user, action)
+    if q is None:
+        return False
+    if not q:  # every row (a nation-wide role): nothing to ask the database of a saved row
+        return obj.pk is not None
+    return row_matches(user, type(obj), obj.pk, q)
+
+
+def row_matches(user, model, pk, q):
+    """Whether the row ``pk`` of ``model`` matches ``q``. In a request that only reads (GET, HEAD: nothing moves a
+    row out of scope meanwhile) the same question about the same row is asked of the database once: an object's
+    page asks it for its edit and delete buttons, its tabs and its actions, with the same filter for each."""
+    from .routers import READ_ONLY
+
+    if not READ_ONLY.get() or pk is None:
+        return model._default_manager.filter(q, pk=pk).exists()
+    asked = getattr(user, "_tashil_rows_matched", None)
+    if asked is None:
+        asked = user._tashil_rows_matched = {}
+    key = (model._meta.label, pk, q)
+    if key not in asked:
+        asked[key] = model._default_manager.filter(q, pk=pk).exists()
+    return asked[key]
 
 
 def sees_internal(user, model, pk=None):
@@ -197,7 +233,7 @@ def sees_internal(user, model, pk=None):
     if pk is None or seeing == roles:
         return True
     q = scope_q(model, user, "view", roles=seeing)
-    return q is not None and model._default_manager.filter(q, pk=pk).exists()
+    return q is not None and (not q or row_matches(user, model, pk, q))
 
 
 def hidden_fields(user, obj):
@@ -282,5 +318,8 @@ def single_county_id(user):
 
 
 def describe(user):
-    """A short Persian line for the top bar: role and place of each membership."""
-    return "، ".join(str(m) for m in memberships(user))
+    """A short Persian line for the top bar: role and place of each membership. Kept in the person's entry per
+    language (a signed-in person may open the public site in English)."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    return person.remember(user, f"scope_line:{get_language()}", lambda: load_description(user))

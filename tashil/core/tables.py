@@ -101,6 +101,8 @@ class OpenableLinkColumn(tables.Column):
     def render(self, value, record, table):
         target = value if isinstance(value, models.Model) else record
         key = (target._meta.label, target.pk, self.action)
+        if target is record and self.action == "view" and table.rows_in_scope:
+            table.openable[key] = True  # a row of a list restricted to what the user may view: no need to ask
         if key not in table.openable:
             # Rows of one page often share the object (resolutions of one meeting): one check each.
             table.openable[key] = table.user is not None and scope.can_object(table.user, target, self.action)
@@ -166,9 +168,11 @@ class TashilTable(tables.Table):
     # Columns kept out of the screen (to keep it readable) but present in every export.
     export_only = ()
 
-    def __init__(self, data=None, *args, user=None, request=None, **kwargs):
+    def __init__(self, data=None, *args, user=None, request=None, rows_in_scope=False, **kwargs):
+        """``rows_in_scope``: ``data`` holds only rows the user may view (a list page's, through the scope helper)."""
         self.user = user
         self.openable = {}
+        self.rows_in_scope = rows_in_scope
         super().__init__(in_a_stable_order(data), *args, **kwargs)
         for name in self.export_only:
             if name in self.columns.names():

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tashil.core import scope
+from tashil.core import person, scope
 from tashil.core.choices import ScopeLevel
 from tashil.geo.models import County, Province
 
@@ -81,13 +81,23 @@ class Area:
 
 
 def holds_province(user, province):
-    """Whether the user's scope covers the whole province: a province report needs all of it."""
-    counties = scope.counties_in_scope(user)
-    return counties.filter(province=province).count() == province.counties.count()
+    """Whether the user's scope covers the whole province: a province report needs all of it. Worked out once per
+    version of the person (``core.person.remember``): it follows their memberships and the counties' table."""
+
+    def compute():
+        counties = scope.counties_in_scope(user)
+        return counties.filter(province=province).count() == province.counties.count()
+
+    return person.remember(user, f"holds_province:{province.pk}", compute)
 
 
 def default_area(user):
-    """The widest area the user works in: the nation, their province, or their county."""
+    """The widest area the user works in: the nation, their province, or their county. Worked out once per version
+    of the person (``core.person.remember``): the home page, the breadcrumbs and the boards ask for it."""
+    return person.remember(user, "default_area", lambda: widest_area(user))
+
+
+def widest_area(user):
     levels = {m.level for m in scope.memberships(user)}
     if user.is_superuser or ScopeLevel.NATION in levels:
         return Area(ScopeLevel.NATION)

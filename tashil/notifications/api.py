@@ -1,4 +1,3 @@
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -6,6 +5,7 @@ from rest_framework.response import Response
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilReadOnlyViewSet
 
+from . import services
 from .filtersets import NotificationFilterSet
 from .models import Notification
 
@@ -26,10 +26,7 @@ class NotificationViewSet(TashilReadOnlyViewSet):
     @extend_schema(request=None, responses=NotificationSerializer)
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
-        notification = self.get_object()
-        if notification.read_at is None:
-            notification.read_at = timezone.now()
-            notification.save(update_fields=["read_at", "updated"])
+        notification = services.mark_read(self.get_object())
         return Response(NotificationSerializer(notification, context={"request": request}).data)
 
 

@@ -1,16 +1,15 @@
-"""The bell's unread count: one indexed count per page.
+"""The bell's unread count: a part of the person's cache entry (``core/person.py``), counted once per version of
+the person (a new notification or one read makes a new version), not on every page.
 
-Context processors run again for every template rendered with the request (each templated table cell too),
-so the count is kept on the request and asked of the database once.
+Context processors run again for every template rendered with the request (each templated table cell too); the
+entry is read once per request.
 """
 
-from .models import Notification
+from tashil.core import person
 
 
 def notifications(request):
     user = getattr(request, "user", None)
     if not getattr(user, "is_authenticated", False):
         return {}
-    if not hasattr(request, "_tashil_unread"):
-        request._tashil_unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    return {"unread_notifications": request._tashil_unread}
+    return {"unread_notifications": person.part(user, "unread")}

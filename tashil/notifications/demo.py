@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from tashil.core import person
+
 from .models import Notification
 
 KEEP_UNREAD = 6
@@ -13,3 +15,4 @@ def load(context):
         Notification.objects.filter(recipient=user, read_at__isnull=True).exclude(pk__in=list(recent)).update(
             read_at=timezone.now()
         )
+    person.changed(*(user.pk for user in context.users.values()))

@@ -3,8 +3,10 @@ worker), by each person's choice of channels (channels.py)."""
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 
+from tashil.core import person
 from tashil.core.validators import normalize_mobile
 
 from .channels import can_text, channels_for, quiet_until
@@ -29,6 +31,7 @@ def notify(recipients, kind, title, body="", url="", urgent=False):
     created = Notification.objects.bulk_create(
         [Notification(recipient=user, kind=kind, title=title[:300], body=body, url=url) for user in people]
     )
+    person.changed(*seen)  # the bell's count
     channels = channels_for(people, [kind])
     emails = [n.pk for n, user in zip(created, people, strict=True) if channels[(user.pk, kind)][0]]
     texts = [
@@ -47,6 +50,28 @@ def notify(recipients, kind, title, body="", url="", urgent=False):
 
     transaction.on_commit(enqueue)
     return created
+
+
+def unread_count(user):
+    """The bell's count (a part of the person's cache entry, registered in apps.py)."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def mark_read(notification):
+    """The person opened a notification (the page's link, the API's …/read/): read from now, once."""
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at", "updated"])
+        person.changed(notification.recipient_id)
+    return notification
+
+
+def mark_all_read(user):
+    """Every unread notification of the person read now; returns how many."""
+    count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        person.changed(user.pk)
+    return count
 
 
 def sms_text(title, url=""):

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,10 +32,7 @@ class NotificationOpenView(ScopedViewMixin, View):
     model = Notification
 
     def get(self, request, pk):
-        notification = self.get_scoped_object("view")
-        if notification.read_at is None:
-            notification.read_at = timezone.now()
-            notification.save(update_fields=["read_at", "updated"])
+        notification = services.mark_read(self.get_scoped_object("view"))
         url = notification.url or reverse("notifications:notification_list")
         if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
             url = reverse("notifications:notification_list")
@@ -45,7 +41,7 @@ class NotificationOpenView(ScopedViewMixin, View):
 
 class NotificationReadAllView(View):
     def post(self, request):
-        count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+        count = services.mark_all_read(request.user)
         messages.success(request, _("%(count)s اعلان خوانده شد.") % {"count": count})
         return HttpResponseRedirect(reverse("notifications:notification_list"))
 

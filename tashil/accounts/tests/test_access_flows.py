@@ -26,6 +26,7 @@ from tashil.accounts.models import (
     RegistrationStatus,
     User,
 )
+from tashil.core import scope
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.demo import DEMO_PASSWORD
 
@@ -379,7 +380,7 @@ def test_an_agency_manager_invites_the_agencys_own_officers_only(world, client_a
     assert made.status_code == 302
     invitation = Invitation.objects.get(mobile="09121110024")
     assert (invitation.agency, invitation.county) == (world.agency_a, world.county_a)
-    officer._tashil_memberships = None
+    scope.forget(officer)
     for values in (
         {"role": Role.AGENCY_OFFICER, "agency": world.agency_a2},
         {"role": Role.MANAGER, "level": ScopeLevel.COUNTY, "county": world.county_a},

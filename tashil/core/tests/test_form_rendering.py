@@ -45,6 +45,41 @@ def test_a_select_escapes_awkward_choices_and_keeps_what_was_chosen():
     assert "required" not in html["hidden_off"], "an attribute set to False is left out"
 
 
+class Inputs(forms.Form):
+    text = forms.CharField(widget=forms.TextInput(attrs={"placeholder": 'جستجو "…" <>', "autofocus": True}))
+    number = forms.IntegerField(required=False)
+    day = forms.DateField(required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    secret = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    agree = forms.BooleanField(required=False)
+    off = forms.CharField(widget=forms.TextInput(attrs={"disabled": False}), required=False)
+
+
+def test_the_projects_select_and_input_templates_render_exactly_what_djangos_do():
+    """templates/django/forms/widgets/select.html and input.html write attributes and plain options in place
+    (fewer includes): the HTML is the same, byte for byte, as Django's own templates', for every kind of select,
+    choice and input."""
+    from django.forms.renderers import DjangoTemplates
+
+    djangos = DjangoTemplates()  # Django's own widget templates only
+    for template in ("django/forms/widgets/select.html", "django/forms/widgets/input.html"):
+        assert "tashil/templates" not in djangos.get_template(template).origin.name
+        assert get_default_renderer().get_template(template).origin.name.endswith(f"tashil/templates/{template}")
+    shown = [
+        Tricky(data={"plain": "a", "grouped": "2", "many": ["1", "3"], "maybe": "true"}),
+        Tricky(),
+        Inputs(
+            data={"text": "<b>", "number": "12", "day": "2024-10-14", "hidden": 'a"b', "secret": "x", "agree": "on"}
+        ),
+        Inputs(),
+    ]
+    for form in shown:
+        for name in form.fields:
+            widget, value = form[name].field.widget, form[name].value()
+            attrs = form[name].build_widget_attrs({"id": f"id_{name}"})
+            assert widget.render(name, value, attrs) == widget.render(name, value, attrs, renderer=djangos), name
+
+
 def test_an_autocomplete_shows_its_search_box_and_only_the_chosen_option(world):
     """A unit chooser (too many units for a plain select) renders Django's select inside the project's
     autocomplete template: the chosen unit as its one option beside the empty choice."""

@@ -45,7 +45,7 @@ def test_anonymous_and_role_less_users_see_nothing(world):
 def test_memberships_add_up(world):
     user = world.users["secretariat"]
     MembershipFactory(user=user, county=world.county_b)
-    user._tashil_memberships = None
+    scope.forget(user)
     assert zones(world, "secretariat") == {world.zone_a, world.zone_b}
 
 
@@ -77,7 +77,7 @@ def test_a_users_memberships_are_one_plain_query_and_still_describe_their_places
     from django.test.utils import CaptureQueriesContext
 
     officer = world.users["agency_officer"]
-    officer._tashil_memberships = None
+    scope.forget(officer)
     with CaptureQueriesContext(connection) as queries:
         scope.memberships(officer)
         scope.memberships(officer)

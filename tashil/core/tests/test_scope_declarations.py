@@ -72,7 +72,7 @@ def probed(world):
         setattr(w, f"{key}_event", getattr(w, key).events.get())
     w.event_b = w.obstacle_b.events.get(referral=None)
     for user in w.users.values():
-        user._tashil_memberships = None
+        scope.forget(user)
     return w
 
 

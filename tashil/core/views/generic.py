@@ -137,12 +137,16 @@ class ObjectListView(ScopedViewMixin, View):
 
     def get_table(self, queryset):
         kwargs = self.table_kwargs()
+        # The rows come through the scope helper (scoped_queryset): the table need not ask whether each may be viewed.
         if not self.offered_bulk_actions():
-            return self.table_class(queryset, user=self.request.user, request=self.request, **kwargs)
+            return self.table_class(
+                queryset, user=self.request.user, request=self.request, rows_in_scope=True, **kwargs
+            )
         return self.table_class(
             queryset,
             user=self.request.user,
             request=self.request,
+            rows_in_scope=True,
             extra_columns=[("select", SelectColumn())],
             sequence=("select", "..."),
             **kwargs,
