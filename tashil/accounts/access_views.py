@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from tashil.core.importing import get_kind
 from tashil.core.persian import to_persian_digits
 from tashil.core.ratelimit import client_address
-from tashil.core.spreadsheets import ImportFileError
 from tashil.core.views import ObjectListView, ObjectView
 from tashil.core.views.generic import ActionView, ScopedViewMixin, apply_errors
 
@@ -436,6 +436,9 @@ class InvitationListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         if not services.may_invite(self.request.user):
             context.update(add_url=None, import_url=None)
+        else:
+            # A spreadsheet of officers is one kind of import (core.importing): checked in the background, previewed.
+            context["import_url"] = reverse(get_kind("officers").url_name)
         return context
 
 
@@ -518,59 +521,6 @@ class InvitationAddView(ScopedViewMixin, View):
                 messages.success(request, _("«%(object)s» فرستاده شد.") % {"object": invitation})
                 return HttpResponseRedirect(invitation.get_absolute_url())
         return self.render_form(form, status=400)
-
-
-class InvitationImportView(ScopedViewMixin, View):
-    """Officers' invitations from a spreadsheet: every bad row named by row and column; all or nothing."""
-
-    model = Invitation
-    template_name = "accounts/invitation_import.html"
-
-    def render_page(self, form, result=None, status=200):
-        from .importer import COLUMNS
-
-        title = _("دعوت کارشناسان از فایل")
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "form": form,
-                "title": title,
-                "result": result,
-                "columns": [title for title, _aliases in COLUMNS.values()],
-                "breadcrumbs": [*self.list_breadcrumb(), (title, None)],
-            },
-            status=status,
-        )
-
-    def require(self, action):
-        super().require(action)
-        if not services.may_invite(self.request.user):
-            raise PermissionDenied
-
-    def get(self, request):
-        self.require("add")
-        return self.render_page(forms.InvitationImportForm())
-
-    def post(self, request):
-        self.require("add")
-        form = forms.InvitationImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_page(form, status=400)
-        upload = form.cleaned_data["file"]
-        try:
-            result = services.import_invitations(request.user, upload.file, upload.name)
-        except ImportFileError as error:
-            form.add_error("file", str(error))
-            return self.render_page(form, status=400)
-        if result.errors:
-            return self.render_page(form, result, status=400)
-        messages.success(
-            request,
-            _("%(invited)s دعوت فرستاده شد؛ %(unchanged)s ردیف پیش‌تر دعوت شده بود.")
-            % {"invited": to_persian_digits(len(result.invited)), "unchanged": to_persian_digits(result.unchanged)},
-        )
-        return HttpResponseRedirect(reverse("accounts:invitation_list"))
 
 
 class InvitationActionView(ActionView):

@@ -282,16 +282,6 @@ class InvitationForm(TashilModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields if name in self.fields}
 
 
-class InvitationImportForm(TashilForm):
-    file = forms.FileField(
-        label=_("فایل کارشناسان (XLSX یا CSV)"),
-        help_text=_(
-            "سطر نخست سرستون‌ها: نام، نام خانوادگی، تلفن همراه، پست الکترونیکی، کد ملی، سمت، دستگاه. "
-            "اگر ردیفی نادرست باشد هیچ دعوتی فرستاده نمی‌شود."
-        ),
-    )
-
-
 class AcceptInvitationForm(NewPasswordForm):
     username = forms.CharField(
         label=_("نام کاربری"),

@@ -141,3 +141,66 @@ def read_invitations(inviter, source, name):
             continue
         rows.append((number, {**values, "role": role, "agency_id": matches[0]}))
     return rows, errors
+
+
+# ---------------------------------------------------------------- a kind of the import engine
+
+
+PREVIEW_ROWS = 50
+
+
+class OfficerImporter:
+    """The officers' invitations as a kind of import (``core.importing``): the file checked in the task worker
+    and previewed (who would be invited, to which agency), then invited on the person's confirmation, all or
+    nothing unless ``partial``; the rows go through ``services.invite_many``, as the invitation page's own do.
+    ``county`` is not used: an officer's place is the agency named in the row."""
+
+    def __init__(self, user=None, county=None, partial=False, dry_run=False):
+        self.user, self.partial, self.dry_run = user, partial, dry_run
+
+    def run(self, source, name):
+        from tashil.core.importing import ImportResult
+
+        from . import services
+
+        rows, errors = read_invitations(self.user, source, name)
+        outcome = services.invite_many(self.user, rows, errors, partial=self.partial, dry_run=self.dry_run)
+        result = ImportResult(
+            created=len(outcome.invited),
+            unchanged=outcome.unchanged,
+            rows=outcome.rows,
+            errors=outcome.errors,
+            written=outcome.written,
+        )
+        for invitation, number in list(zip(outcome.invited, outcome.invited_rows, strict=True))[:PREVIEW_ROWS]:
+            result.preview.append(
+                {
+                    "row": number,
+                    "action": "create",
+                    "name": f"{invitation.first_name} {invitation.last_name}".strip(),
+                    "identity": invitation.mobile or invitation.email,
+                    "county": str(invitation.agency) if invitation.agency_id else "",
+                    "status": str(Role(invitation.role).label),
+                    "changes": [],
+                }
+            )
+        return result
+
+
+def template_rows(user):
+    """The template sheet: the headers and one example row that imports as it is (the first agency the user may
+    invite officers to)."""
+    agency_model = Invitation._meta.get_field("agency").related_model
+    agency = scope.restrict(agency_model.objects.order_by("pk"), user).first()
+    header = [title for title, _aliases in COLUMNS.values()]
+    example = {
+        "first_name": "مریم",
+        "last_name": "احمدی",
+        "mobile": "09120000000",
+        "email": "",
+        "national_code": "",
+        "position": "کارشناس",
+        "agency": agency.name if agency else "",
+        "role": str(Role.AGENCY_OFFICER.label),
+    }
+    return [header, [example[name] for name in COLUMNS]]

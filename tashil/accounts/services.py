@@ -521,6 +521,8 @@ class InvitationImport:
     invited: list = field(default_factory=list)
     unchanged: int = 0
     rows: int = 0
+    written: bool = False
+    invited_rows: list = field(default_factory=list)  # the file's row of each of ``invited``
 
 
 def already_invited(invitation):
@@ -540,11 +542,12 @@ def already_invited(invitation):
     return pending.exists() or held.exists()
 
 
-def invite_many(inviter, rows, errors=()):
+def invite_many(inviter, rows, errors=(), partial=False, dry_run=False):
     """Invite every row (Invitation field values by row number) or none: each row is checked as a single
     invitation is (scope included); nothing is saved or sent if any row is refused (``errors``: the rows the file
-    reader already refused). A row already invited (or
-    already holding the role) is skipped, so importing the same file again changes nothing."""
+    reader already refused), unless ``partial``, where the good rows are invited and the bad ones named. A row
+    already invited (or already holding the role) is skipped, so importing the same file again changes nothing.
+    ``dry_run`` (the import's preview): every row checked, nothing kept or sent; ``invited`` holds who would be."""
     from tashil.core.spreadsheets import RowError
 
     from .importer import column_of
@@ -561,6 +564,7 @@ def invite_many(inviter, rows, errors=()):
                 for name, messages in error.message_dict.items():
                     result.errors.extend(RowError(number, column_of(name), message) for message in messages)
                 continue
+            repeated = False
             for key in ("mobile", "email"):
                 value = (getattr(invitation, key) or "").lower()
                 if value and (key, value) in seen:
@@ -571,8 +575,11 @@ def invite_many(inviter, rows, errors=()):
                             _("همین نشانی در ردیف %(row)s هم آمده است.") % {"row": to_persian_digits(seen[key, value])},
                         )
                     )
+                    repeated = True
                 elif value:
                     seen[key, value] = number
+            if repeated:
+                continue
             if already_invited(invitation):
                 result.unchanged += 1
                 continue
@@ -581,24 +588,22 @@ def invite_many(inviter, rows, errors=()):
             if not scope.reaches(inviter, invitation, "add"):
                 where = "agency" if invitation.agency_id else "role"
                 result.errors.append(RowError(number, column_of(where), out_of_scope().messages[0]))
-            made.append((invitation, token))
-        if result.errors:
-            result.errors.sort(key=lambda error: error.row)
+                invitation.delete()
+                continue
+            made.append((invitation, token, number))
+        result.errors.sort(key=lambda error: error.row)
+        if dry_run or (result.errors and not partial):
             transaction.set_rollback(True)
+            if dry_run:
+                result.invited = [invitation for invitation, _token, _number in made]
+                result.invited_rows = [number for _invitation, _token, number in made]
             return result
-        for invitation, token in made:
+        for invitation, token, _number in made:
             deliver(invitation, token)
-    result.invited = [invitation for invitation, _token in made]
+    result.invited = [invitation for invitation, _token, _number in made]
+    result.invited_rows = [number for _invitation, _token, number in made]
+    result.written = True
     return result
-
-
-def import_invitations(inviter, source, name):
-    """Officers' invitations from a spreadsheet (XLSX or CSV, docs/accounts.md): every bad row named by row, column
-    and message, all or nothing (``invite_many``). A file that cannot be read raises ImportFileError."""
-    from .importer import read_invitations
-
-    rows, errors = read_invitations(inviter, source, name)
-    return invite_many(inviter, rows, errors)
 
 
 # ---------------------------------------------------------------- a unit representative's self-registration

@@ -36,7 +36,6 @@ urlpatterns = [
     path("invitation/<str:token>/", access_views.InvitationAcceptView.as_view(), name="invitation_accept"),
     path("invitations/", access_views.InvitationListView.as_view(), name="invitation_list"),
     path("invitations/add/", access_views.InvitationAddView.as_view(), name="invitation_add"),
-    path("invitations/import/", access_views.InvitationImportView.as_view(), name="invitation_import"),
     path("invitations/<int:pk>/", access_views.InvitationView.as_view(), name="invitation"),
     path(
         "invitations/<int:pk>/do/<str:action>/",

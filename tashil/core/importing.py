@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from .jalali import parse_jalali
 from .persian import clean_text, fold_digits, search_key, to_persian_digits
-from .spreadsheets import ImportFileError, RowError, read_rows
+from .spreadsheets import ImportFileError, RowError, fewer_collections, read_rows
 
 PREVIEW_ROWS = 50
 
@@ -46,6 +46,8 @@ class ImportKind:
     template_url_name: str = ""  # its template sheet
     help: str = ""  # the upload page's word on what identifies a row
     action: str = "add"  # the model's action a person must hold to import (the list's link asks the same)
+    uses_county: bool = True  # the upload page offers a default county for rows without one
+    permitted: object = None  # ``permitted(user)``: a further condition on who imports, beyond the model's action
 
 
 KINDS = {}
@@ -183,6 +185,7 @@ class RowImporter(abc.ABC):
 
     # -- the run
 
+    @fewer_collections()
     def run(self, source, name):
         rows = read_rows(source, name)
         try:

@@ -73,7 +73,7 @@ _NEEDS_TIDYING = re.compile(
 
 def clean_text(value):
     """Tidy typed text for storage, keeping its meaning, its digits and its ZWNJ."""
-    if value is None:
+    if value is None or value == "":
         return ""
     text = str(value)
     if unicodedata.is_normalized("NFKC", text) and not _NEEDS_TIDYING.search(text):

@@ -4,11 +4,12 @@ memory; a file over a limit (TASHIL_IMPORT_MAX_*) is refused whole with a Persia
 """
 
 import csv
+import gc
 import io
 import os
 import time
 import zipfile
-from contextlib import closing
+from contextlib import ContextDecorator, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,25 @@ class Guard:
                 _("خواندن فایل بیش از %(mb)s مگابایت حافظه می‌خواست و متوقف شد؛ فایل را به چند فایل کوچک‌تر بخش کنید.")
                 % {"mb": to_persian_digits(settings.TASHIL_IMPORT_MAX_MEMORY_MB)}
             )
+
+
+class fewer_collections(ContextDecorator):
+    """Python's cyclic garbage collector run less often while an import checks its rows: a row's form, fields and
+    instance are thousands of small objects, and the collector's default (a pass every 700 allocations) spent a
+    tenth of an import's time walking them. Objects are still freed at once by their reference counts; only cycles
+    wait for the next pass, every ``threshold`` allocations. The default is restored when the import ends."""
+
+    def __init__(self, threshold=20_000):
+        self.threshold = threshold
+
+    def __enter__(self):
+        self.saved = gc.get_threshold()
+        gc.set_threshold(max(self.threshold, self.saved[0]), *self.saved[1:])
+        return self
+
+    def __exit__(self, *exc):
+        gc.set_threshold(*self.saved)
+        return False
 
 
 def _resident_bytes():

@@ -39,6 +39,8 @@ def normalize_identifier(value):
 
 
 def normalize_national_id(value):
+    if not value:  # most of a unit's agency identifiers are empty: nothing to tidy
+        return ""
     return re.sub(r"[\s\-]", "", fold_digits(clean_text(value)))
 
 

@@ -49,6 +49,35 @@ class UnitsConfig(AppConfig):
             )
         )
 
+        # The agency officers' invitations: accounts reads and invites the rows (below this app, it cannot serve
+        # the import jobs, which are this app's); their upload page and template are this app's URLs.
+        from tashil.accounts.importer import COLUMNS as OFFICER_COLUMNS
+        from tashil.accounts.importer import OfficerImporter
+        from tashil.accounts.importer import template_rows as officer_template
+        from tashil.accounts.models import Invitation
+        from tashil.accounts.services import may_invite
+
+        register(
+            ImportKind(
+                name="officers",
+                label=_("کارشناسان دستگاه‌ها"),
+                model=Invitation,
+                importer=OfficerImporter,
+                columns=OFFICER_COLUMNS,
+                template_rows=officer_template,
+                preview_headers=(_("نام"), _("همراه یا رایانامه"), _("دستگاه"), _("نقش")),
+                url_name="units:officer_import",
+                template_url_name="units:officer_import_template",
+                uses_county=False,
+                permitted=may_invite,  # an agency's officer only where they manage its officers
+                help=_(
+                    "هر ردیف یک کارشناس دستگاه اجرایی است که به سامانه دعوت می‌شود؛ دستگاه را همان‌گونه بنویسید که "
+                    "فهرست دستگاه‌ها نشان می‌دهد. کسی که پیش‌تر دعوت شده یا همین نقش را دارد دوباره دعوت نمی‌شود؛ "
+                    "دعوت‌نامه‌ها تنها پس از «ثبت» فرستاده می‌شوند."
+                ),
+            )
+        )
+
     def register_daily_work(self):
         """Monthly statistics' reminders (tashil.notifications.registry)."""
         from tashil.notifications import registry

@@ -304,11 +304,14 @@ class ImportForm(TashilForm):
         label=_("ردیف‌های درست ثبت شوند حتی اگر ردیف نادرستی باشد"),
     )
 
-    def __init__(self, *args, model=IndustrialUnit, action="add", **kwargs):
+    def __init__(self, *args, model=IndustrialUnit, action="add", county=True, **kwargs):
         """``model``, ``action``: the kind of import's (units, obstacles, meetings); the counties offered are those
-        the person may take it in."""
+        the person may take it in. ``county`` false: the kind places its rows itself (officers by their agency)."""
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = scope.counties_in_scope(self.user, model, action)
+        if county:
+            self.fields["county"].queryset = scope.counties_in_scope(self.user, model, action)
+        else:
+            del self.fields["county"]
         self.fields["file"].widget.attrs["accept"] = ".xlsx,.csv"
 
     def clean_file(self):

@@ -35,6 +35,7 @@ from tashil.core.spreadsheets import (  # noqa: F401  (the reader lives in core;
     _read_xlsx,
     _trimmed,
     check_archive,
+    fewer_collections,
     read_rows,
 )
 from tashil.core.validators import normalize_identifier, normalize_national_id
@@ -341,6 +342,7 @@ class Importer:
 
     # -- the run
 
+    @fewer_collections()
     def run(self, source, name):
         """Read, validate and (unless a dry run, or refused as a whole) write. Returns the ImportResult.
 

@@ -25,6 +25,11 @@ urlpatterns = [
         name="industrialunit_confirm_data",
     ),
     path("units/bulk/", views.IndustrialUnitBulkView.as_view(), name="industrialunit_bulk"),
+    # The agency officers' invitations from a spreadsheet (accounts' rows, this app's import jobs).
+    path("officers/import/", views.ImportView.as_view(kind="officers"), name="officer_import"),
+    path(
+        "officers/import/template/", views.ImportTemplateView.as_view(kind="officers"), name="officer_import_template"
+    ),
     path("imports/<int:pk>/", views.ImportJobView.as_view(), name="importjob"),
     path("imports/<int:pk>/apply/", views.ImportJobApplyView.as_view(), name="importjob_apply"),
     path("products/", views.ProductListView.as_view(), name="product_list"),

@@ -1,7 +1,7 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -392,6 +392,12 @@ class PeriodicReportReviewView(ScopedViewMixin, View):
         return HttpResponseRedirect(report.get_absolute_url())
 
 
+def refuse_unless_permitted(kind, user):
+    """A kind's further condition on who imports it (``ImportKind.permitted``), beyond its model's action."""
+    if kind.permitted is not None and not kind.permitted(user):
+        raise PermissionDenied
+
+
 class ImportView(ScopedViewMixin, View):
     """Upload a spreadsheet of one kind of import (``core.importing``: units, past obstacles, past meetings); it
     is checked in the background and shown as a preview before anything is written. Each kind's list links here
@@ -408,13 +414,19 @@ class ImportView(ScopedViewMixin, View):
     def model(self):
         return self.import_kind.model
 
+    def require(self, action):
+        super().require(action)
+        refuse_unless_permitted(self.import_kind, self.request.user)
+
     def get(self, request):
         self.require(self.import_kind.action)
         return self.render(self.form())
 
     def form(self, *args):
         kind = self.import_kind
-        return forms.ImportForm(*args, user=self.request.user, model=kind.model, action=kind.action)
+        return forms.ImportForm(
+            *args, user=self.request.user, model=kind.model, action=kind.action, county=kind.uses_county
+        )
 
     def post(self, request):
         self.require(self.import_kind.action)
@@ -425,7 +437,7 @@ class ImportView(ScopedViewMixin, View):
             request.user,
             self.kind,
             form.cleaned_data["file"],
-            county=form.cleaned_data["county"],
+            county=form.cleaned_data.get("county"),
             partial=form.cleaned_data["partial"],
         )
         messages.info(request, _("فایل دریافت شد و در حال بررسی است."))
@@ -463,6 +475,7 @@ class ImportTemplateView(ScopedViewMixin, View):
 
         kind = get_kind(self.kind)
         self.require(kind.action)
+        refuse_unless_permitted(kind, request.user)
         return xlsx_response(
             kind.template_rows(request.user),
             _("نمونه فایل ورود %(kind)s") % {"kind": kind.label},

@@ -74,7 +74,6 @@ ROUTES += [
     Route("accounts:invitation_list", codes(ok=INVITATION_VIEWERS)),
     Route("accounts:invitation_list", codes(ok=INVITATION_VIEWERS), query="?export=csv"),
     Route("accounts:invitation_add", codes(ok=SECRETARIATS)),
-    Route("accounts:invitation_import", codes(ok=SECRETARIATS)),
     Route("accounts:invitation", ACCESS_OBJECT, obj="invitation_a"),
     Route("accounts:invitation_action", codes(NOT_A_PAGE), obj="invitation_a", kwargs={"action": "revoke"}),
     Route("accounts:registrationrequest_list", codes(ok=USER_VIEWERS)),

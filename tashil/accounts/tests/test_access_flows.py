@@ -465,44 +465,85 @@ def officers_file(rows, header=("نام", "نام خانوادگی", "تلفن �
     return SimpleUploadedFile("officers.csv", ("\n".join(lines) + "\n").encode("utf-8"), content_type="text/csv")
 
 
-def test_officers_invited_from_a_spreadsheet_all_or_nothing(world, client_as, sms_outbox):
+def upload_officers(client, upload_url, upload, commits, partial=False):
+    """Upload through the page the list links to, let the task worker check it, and return the job's page.
+    ``commits``: pytest-django's django_capture_on_commit_callbacks (the job is queued when the upload commits)."""
+    from tashil.core.testing.tasks import run_queued_tasks
+
+    data = {"file": upload} | ({"partial": "on"} if partial else {})
+    with commits(execute=True):
+        response = client.post(upload_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    job_url = response["Location"]
+    run_queued_tasks()
+    return job_url, client.get(job_url).content.decode()
+
+
+def apply_job(client, page, commits):
+    from tashil.core.testing.tasks import run_queued_tasks
+
+    with commits(execute=True):
+        client.post(re.search(r'<form method="post" action="([^"]+/apply/)"', page).group(1))
+    run_queued_tasks()
+
+
+def test_officers_invited_from_a_spreadsheet_all_or_nothing(
+    world, client_as, sms_outbox, django_capture_on_commit_callbacks
+):
+    """The invitation list's «ورود از فایل» opens the import of officers (a kind of the import engine): the file
+    is checked in the task worker and previewed; a bad row refuses the whole file unless the good ones are asked
+    for; nothing is sent before «ثبت»; the same file again invites no one twice."""
+    commits = django_capture_on_commit_callbacks
     secretariat = client_as("secretariat")
-    listing = secretariat.get(reverse("accounts:invitation_list"))
-    import_url = reverse("accounts:invitation_import")
-    assert f'href="{import_url}"' in listing.content.decode()
-    bad = secretariat.post(
-        import_url,
-        {
-            "file": officers_file(
-                [
-                    ("علی", "رضایی", "09121110030", "", "اداره مالیات الف"),
-                    ("مریم", "احمدی", "0912", "", "اداره برق الف"),
-                    ("رضا", "محمدی", "09121110032", "", "اداره مالیات ب"),
-                ]
-            )
-        },
-    )
-    assert bad.status_code == 400
-    errors = re.findall(r'<tr data-testid="import-error"><td>([^<]+)</td><td>([^<]+)</td>', bad.content.decode())
+    listing = secretariat.get(reverse("accounts:invitation_list")).content.decode()
+    upload_url = re.search(r'href="([^"]+)" data-testid="import-button"', listing).group(1)
+    assert "county" not in secretariat.get(upload_url).context["form"].fields, "an officer's place is their agency"
+    rows = [
+        ("علی", "رضایی", "۰۹۱۲۱۱۱۰۰۳۰", "", "اداره مالیات الف"),
+        ("مریم", "احمدی", "0912", "", "اداره برق الف"),
+        ("رضا", "محمدی", "09121110032", "", "اداره مالیات ب"),
+    ]
+    job_url, page = upload_officers(secretariat, upload_url, officers_file(rows), commits)
+    errors = re.findall(r"<tr><td>([^<]+)</td><td>([^<]+)</td><td>", page.split('data-testid="import-errors"')[1])
     assert ("۳", "تلفن همراه") in errors and ("۴", "دستگاه") in errors
+    assert 'data-testid="import-refused"' in page and 'data-testid="apply-import"' not in page
     assert not Invitation.objects.filter(mobile="09121110030").exists() and sms_outbox == []
-    good = officers_file(
-        [
-            ("علی", "رضایی", "۰۹۱۲۱۱۱۰۰۳۰", "", "اداره مالیات الف"),
-            ("مریم", "احمدی", "09121110031", "maryam@example.ir", "اداره برق الف"),
-        ]
-    )
-    done = secretariat.post(import_url, {"file": good})
-    assert done.status_code == 302
+    # The good rows only, asked for: previewed (who, which agency), then invited on «ثبت».
+    job_url, page = upload_officers(secretariat, upload_url, officers_file(rows), commits, partial=True)
+    preview = page.split('data-testid="import-preview"')[1]
+    assert "علی رضایی" in preview and "اداره مالیات الف" in preview and "09121110032" not in preview
+    assert not Invitation.objects.filter(mobile="09121110030").exists() and sms_outbox == [], "the check sends nothing"
+    apply_job(secretariat, page, commits)
+    assert 'data-status="applied"' in secretariat.get(job_url).content.decode()
+    assert {m.to for m in sms_outbox} == {"09121110030"}
+    good = [
+        ("علی", "رضایی", "09121110030", "", "اداره مالیات الف"),
+        ("مریم", "احمدی", "09121110031", "maryam@example.ir", "اداره برق الف"),
+    ]
+    job_url, page = upload_officers(secretariat, upload_url, officers_file(good), commits)
+    apply_job(secretariat, page, commits)
     officers = Invitation.objects.filter(mobile__in=("09121110030", "09121110031"))
     assert {(i.role, i.agency_id) for i in officers} == {
         (Role.AGENCY_OFFICER, world.agency_a.pk),
         (Role.AGENCY_OFFICER, world.agency_a2.pk),
     }
-    assert {m.to for m in sms_outbox} == {"09121110030", "09121110031"}
-    good.seek(0)
-    secretariat.post(import_url, {"file": good})
-    assert officers.count() == 2, "importing the same file again invites no one twice"
+    assert sorted(m.to for m in sms_outbox) == ["09121110030", "09121110031"], "row 2 was invited already"
+    job_url, page = upload_officers(secretariat, upload_url, officers_file(good), commits)
+    apply_job(secretariat, page, commits)
+    assert officers.count() == 2 and len(sms_outbox) == 2, "importing the same file again invites no one twice"
+
+
+def test_only_those_who_invite_import_officers(world, client_as):
+    """An agency's officer who does not manage its officers sees no import and is refused the page; another
+    province's secretariat cannot open this one's job."""
+    from tashil.units.models import ImportJob
+
+    upload_url = reverse("units:officer_import")
+    officer = client_as("agency_officer")
+    assert 'data-testid="import-button"' not in officer.get(reverse("accounts:invitation_list")).content.decode()
+    assert officer.get(upload_url).status_code == 403
+    job = ImportJob.objects.create(user=world.users["secretariat"], kind="officers", original_name="x.csv")
+    assert client_as("secretariat_b").get(job.get_absolute_url()).status_code == 404
 
 
 # ---------------------------------------------------------------- a unit representative registers

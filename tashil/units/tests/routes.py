@@ -27,6 +27,9 @@ ROUTES = [
     Route("units:industrialunit_add", ADD_BY_STAFF),
     Route("units:industrialunit_import", ADD_BY_STAFF),
     Route("units:industrialunit_import_template", ADD_BY_STAFF),
+    # The agency officers' invitations from a file: those who invite (an officer who manages no agency: refused).
+    Route("units:officer_import", ADD_BY_STAFF),
+    Route("units:officer_import_template", ADD_BY_STAFF),
     # Reference data: the same answers for everyone signed in (the anonymous visitor is sent to sign in).
     Route("units:isic_picker", EVERYONE_SIGNED_IN, query="?q=۱۰۷&level=class"),
     Route("units:industrialunit", UNIT_OBJECT, obj="unit_a"),

@@ -65,3 +65,32 @@ def test_an_import_that_stops_early_leaves_no_reader(tmp_path, settings):
             pass
     rows.close()
     assert not multiprocessing.active_children()
+
+
+def test_an_import_runs_the_collector_less_often_and_restores_it(tmp_path, world):
+    """core.spreadsheets.fewer_collections around an import's run: the collector's threshold raised while rows are
+    checked (seen from inside the run, by the row reader), the default back afterwards, even when the file is
+    refused."""
+    import gc
+
+    from tashil.units.importer import Importer
+
+    before = gc.get_threshold()
+    seen = []
+    path = sheet(tmp_path, 10)
+    original = spreadsheets.read_rows
+
+    def reading(source, name):
+        seen.append(gc.get_threshold())
+        return original(source, name)
+
+    importer = Importer(dry_run=True, partial=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tashil.units.importer.read_rows", reading)
+        importer.run(str(path), str(path))
+    assert seen[0][0] >= 20_000 > before[0] and gc.get_threshold() == before
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(ImportFileError):
+        Importer(dry_run=True).run(str(broken), str(broken))
+    assert gc.get_threshold() == before
