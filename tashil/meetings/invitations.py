@@ -46,7 +46,13 @@ def answer_token(row):
 
 
 def answer_url(row):
-    return settings.TASHIL_SITE_URL.rstrip("/") + reverse("meetings:invitation_answer", args=[answer_token(row)])
+    """The invitee's answer link, signed once per row object: one sending's e-mail, calendar file and SMS carry
+    the same link (a signature holds the second it was made in: signed for each, two could differ)."""
+    url = vars(row).get("invitation_answer_url")
+    if url is None:
+        url = settings.TASHIL_SITE_URL.rstrip("/") + reverse("meetings:invitation_answer", args=[answer_token(row)])
+        row.invitation_answer_url = url
+    return url
 
 
 def link_max_age():
