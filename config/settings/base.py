@@ -124,7 +124,10 @@ if env("DATABASE_REPLICA_URL", default=""):
         "CONN_HEALTH_CHECKS": True,
         "TEST": {"MIRROR": "default"},
     }
-    DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
+# Always routed, replica or not: a row read from the replica and kept in the shared cache (a person's memberships)
+# still names it when the replica is gone (after a fail-over); the router sends its related reads to a database
+# that exists rather than to the one the row was read from.
+DATABASE_ROUTERS = ["tashil.core.routers.ReplicaRouter"]
 # Behind PgBouncer in transaction pooling (DATABASE_TRANSACTION_POOLING=true) a connection holds no state between
 # transactions: no cursor kept open across them (Django's server-side cursors for .iterator() outside a transaction),
 # no prepared statement (psycopg's are off: Django sets prepare_threshold to None unless OPTIONS asks for them).

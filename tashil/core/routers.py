@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if model._meta.app_label in PRIMARY_ONLY:
+        if model._meta.app_label in PRIMARY_ONLY or "replica" not in settings.DATABASES:
             return "default"
         return "replica" if READ_ONLY.get() else "default"
 
