@@ -12,7 +12,6 @@ Re-importing the same file changes nothing. Rows stream from the file and are wr
 import copy
 import datetime
 import functools
-from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -24,6 +23,7 @@ from django.utils.translation import override
 
 from tashil.core import scope
 from tashil.core.display import display_value
+from tashil.core.importing import ImportResult
 from tashil.core.jalali import parse_jalali
 from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
 from tashil.core.spreadsheets import (  # noqa: F401  (the reader lives in core; its names stay importable here)
@@ -166,38 +166,6 @@ UPDATABLE = [
     "gas_subscription",
     "water_subscription",
 ]
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rows: int = 0
-    errors: list = field(default_factory=list)
-    unknown_columns: list = field(default_factory=list)
-    preview: list = field(default_factory=list)
-    written: bool = False
-
-    @property
-    def error_rows(self):
-        return len({e.row for e in self.errors})
-
-    def summary(self):
-        return f"created {self.created}, updated {self.updated}, unchanged {self.unchanged}, errors {self.error_rows}"
-
-    def as_dict(self):
-        return {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rows": self.rows,
-            "error_rows": self.error_rows,
-            "errors": [e.as_dict() for e in self.errors],
-            "unknown_columns": self.unknown_columns,
-            "preview": self.preview,
-            "written": self.written,
-        }
 
 
 def match_headers(header):

@@ -333,14 +333,6 @@ def start_import(job):
     return job
 
 
-def import_units(source, name, **options):
-    """Import a spreadsheet of units (``importer.Importer``: validation with the unit form, then ``apply_batch``
-    per batch). The management command and the upload's task call this."""
-    from .importer import Importer
-
-    return Importer(**options).run(source, name)
-
-
 # ---------------------------------------------------------------- monthly statistics
 @transaction.atomic
 def review_report(report, user, decision, note=""):

@@ -20,8 +20,11 @@ class Command(BaseCommand):
         "any row is bad unless --partial. Nothing is notified. Exits 1 when rows were refused."
     )
 
+    kind = None  # a command for one kind (import_units) sets it; import_past reads it from the command line
+
     def add_arguments(self, parser):
-        parser.add_argument("kind", help="what the file holds: " + ", ".join(sorted(KINDS)))
+        if self.kind is None:
+            parser.add_argument("kind", help="what the file holds: " + ", ".join(sorted(KINDS)))
         parser.add_argument("path")
         parser.add_argument("--dry-run", action="store_true", help="check the file and report, write nothing")
         parser.add_argument(
@@ -29,7 +32,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--partial", action="store_true", help="write the good rows and report the bad ones")
 
-    def handle(self, *args, kind, path, dry_run, county, partial, **options):
+    def handle(self, *args, path, dry_run, county, partial, kind=None, **options):
+        kind = self.kind or kind
         try:
             import_kind = get_kind(kind)
         except ImportFileError as error:
