@@ -191,7 +191,9 @@ def template_rows(user):
     """The template sheet: the headers and one example row that imports as it is (the first agency the user may
     invite officers to)."""
     agency_model = Invitation._meta.get_field("agency").related_model
-    agency = scope.restrict(agency_model.objects.order_by("pk"), user).first()
+    # An agency of a county the user may invite officers in (seeing an agency is not inviting to it).
+    counties = scope.counties_in_scope(user, Invitation, "add")
+    agency = scope.restrict(agency_model.objects.filter(county__in=counties).order_by("pk"), user).first()
     header = [title for title, _aliases in COLUMNS.values()]
     example = {
         "first_name": "مریم",

@@ -533,6 +533,22 @@ def test_officers_invited_from_a_spreadsheet_all_or_nothing(
     assert officers.count() == 2 and len(sms_outbox) == 2, "importing the same file again invites no one twice"
 
 
+def test_the_officers_template_sheet_imports_as_it_is(world, client_as, django_capture_on_commit_callbacks):
+    """The template linked from the upload page names an agency the person may invite officers to: its example
+    row is previewed as one invitation, no row refused."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    secretariat = client_as("secretariat")
+    upload_url = reverse("units:officer_import")
+    page = secretariat.get(upload_url).content.decode()
+    template_url = re.search(r'href="([^"]+)"[^>]*data-testid="import-template"', page).group(1)
+    sheet = b"".join(secretariat.get(template_url).streaming_content)
+    upload = SimpleUploadedFile("officers.xlsx", sheet)
+    _job_url, page = upload_officers(secretariat, upload_url, upload, django_capture_on_commit_callbacks)
+    assert 'data-testid="apply-import"' in page and 'data-testid="import-errors"' not in page
+    assert re.search(r'data-testid="count-created">(.*?)<', page).group(1) == "۱"
+
+
 def test_only_those_who_invite_import_officers(world, client_as):
     """An agency's officer who does not manage its officers sees no import and is refused the page; another
     province's secretariat cannot open this one's job."""
