@@ -12,16 +12,19 @@ from tashil.core.validators import normalize_national_id
 from tashil.geo.models import County, IndustrialZone, Province
 
 from .choices import IsicLevel, ReportStatus, SizeClass, UnitStatus
+from .forms import IsicPicker
 from .models import AGENCY_IDENTIFIERS, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 
 
 @extend_schema_field(OpenApiTypes.STR)
 class IsicFilter(django_filters.ModelChoiceFilter):
     """The rows under one ISIC entry of ``level`` (a division, a group), chosen by its code (``?isic_division=10``):
-    those whose 4-digit ISIC code at ``field_path`` begins with it."""
+    those whose 4-digit ISIC code at ``field_path`` begins with it. Chosen with the searchable ISIC picker of that
+    level: the page draws only the chosen entry, not the 88 divisions or 238 groups."""
 
     def __init__(self, level, field_path, **kwargs):
         self.field_path = field_path
+        kwargs.setdefault("widget", IsicPicker(level))
         super().__init__(queryset=IsicCode.objects.filter(level=level), **kwargs)
 
     def filter(self, qs, value):

@@ -46,13 +46,21 @@ UNIT_PROFILE_FIELDS = (
 
 
 class IsicPicker(AutocompleteSelect):
-    """The searchable ISIC picker: typing a code or part of a title (any spelling) lists the matching classes
-    (units:isic_picker); only the chosen class is drawn with the page, never the 419."""
+    """The searchable ISIC picker: typing a code or part of a title (any spelling) lists the matching entries of
+    one ``level`` (units:isic_picker): classes on the forms, divisions or groups in the unit list's filter bar.
+    Only the chosen entry is drawn with the page, never the 419 classes (nor the 326 divisions and groups a filter
+    bar would otherwise render on every visit)."""
 
     template_name = "forms/widgets/isic_picker.html"
 
-    def __init__(self, attrs=None):
+    def __init__(self, level=IsicLevel.CLASS, attrs=None):
+        self.level = level
         super().__init__(IsicCode._meta.label_lower, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["level"] = self.level
+        return context
 
 
 class IsicClassField(forms.ModelChoiceField):

@@ -1,5 +1,5 @@
-"""Tables render through django-tables2's public API and the project's template (tables/table.html, a loop over
-``table.paginated_rows`` and ``row.items``): escaped cells, Persian figures, row and cell attributes, links and
+"""Tables render through django-tables2's public API and the project's template (tables/table.html, the rows
+joined by ``TashilTable.rows_html`` from ``table.paginated_rows`` and ``row.get_cell``): escaped cells, Persian figures, row and cell attributes, links and
 choice labels on every list page."""
 
 import datetime
@@ -20,7 +20,8 @@ RENDERED = Template("{% load django_tables2 %}{% render_table table %}")
 class Sample(TashilTable):
     name = tables.Column(attrs={"td": {"data-late": lambda record: "yes" if record["late"] else "no"}})
     count = NumberColumn()
-    plain = tables.Column()
+    # Attributes for both kinds of cell, the same on every row.
+    plain = tables.Column(attrs={"cell": {"data-kind": "plain"}})
     day = JalaliDateColumn()
     late = tables.BooleanColumn()
 
@@ -81,7 +82,8 @@ def test_a_tables_cells_are_escaped_and_persian_with_their_row_and_cell_attribut
     assert "&lt;b&gt;فولاد&lt;/b&gt; &amp; شرکا" in html, "cell text is escaped"
     assert rows[0]["cells"][0]["text"] == "<b>فولاد</b> & شرکا" and rows[1]["cells"][0]["text"] == 'کاشی "میبد"'
     assert rows[0]["attrs"]["class"] == "table-warning even" and rows[1]["attrs"]["class"] == "odd"
-    assert [row["cells"][0]["attrs"]["data-late"] for row in rows] == ["yes", "no"]
+    assert [row["cells"][0]["attrs"]["data-late"] for row in rows] == ["yes", "no"], "attributes of the row's own"
+    assert [row["cells"][2]["attrs"]["data-kind"] for row in rows] == ["plain", "plain"]
     assert rows[0]["cells"][1]["text"] in ("۱٬۲۳۴٬۵۶۷", "۱,۲۳۴,۵۶۷") and rows[0]["cells"][1]["attrs"]["class"] == (
         "text-nowrap"
     )

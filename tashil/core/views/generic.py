@@ -69,6 +69,13 @@ class ScopedViewMixin:
 
     @property
     def object_model(self):
+        """The model of the rows: read from ``queryset`` or ``model`` where the view sets one, as most do (a view's
+        ``base_queryset`` may annotate and filter — the obstacle list's overdue flag — and a page asks for the
+        model a dozen times)."""
+        if self.queryset is not None:
+            return self.queryset.model
+        if self.model is not None:
+            return self.model
         return self.base_queryset().model
 
     def scoped_queryset(self, action="view"):

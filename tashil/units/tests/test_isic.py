@@ -3,6 +3,9 @@ unit list's division and group filters, and a class required where a group or di
 product forms, the API and the import."""
 
 import csv
+import html
+import re
+from urllib.parse import quote
 
 import pytest
 from django.core.management import call_command
@@ -139,12 +142,19 @@ def test_the_unit_list_filters_by_division_and_by_group(world, client_as, classi
     client = client_as("secretariat")
     page = client.get(reverse("units:industrialunit_list"))
     text = page.content.decode()
-    # The filter bar offers the divisions and groups by code and Persian title.
-    assert 'name="isic_division"' in text and 'name="isic_group"' in text
-    assert 'value="10"' in text and str(IsicCode.objects.get(code="10")) in text
-    assert 'value="107"' in text and str(IsicCode.objects.get(code="107")) in text
+    # The filter bar offers a searchable picker of divisions and one of groups (the page draws none of the 326):
+    # what each asks for as one types lists its own level's entries by code and Persian title.
+    for name, typed, code in (("isic_division", "۱۰", "10"), ("isic_group", "10", "107")):
+        found = re.search(rf'data-autocomplete-url="([^"]+)">\s*<input[^>]*>\s*<select name="{name}"', text)
+        assert found, name
+        assert text.count("<option", found.end(), text.index("</select>", found.end())) == 1, "only «همه»"
+        answers = client.get(f"{html.unescape(found.group(1))}&q={quote(typed)}").json()["results"]
+        assert {"id": code, "text": str(IsicCode.objects.get(code=code))} in answers, (name, answers)
+        assert {len(answer["id"]) for answer in answers} == {len(code)}, f"{name} offers its own level only"
     by_division = client.get(reverse("units:industrialunit_list"), {"isic_division": "10"})
     assert names_on(by_division) == {"صنایع آزمایشی الف", "کارخانه همسایه الف"}
+    # The division chosen stays shown in its picker, by code and title.
+    assert f'<option value="10" selected>{IsicCode.objects.get(code="10")}</option>' in by_division.content.decode()
     by_group = client.get(reverse("units:industrialunit_list"), {"isic_group": "107"})
     assert names_on(by_group) == {"صنایع آزمایشی الف"}
     plastics = client.get(reverse("units:industrialunit_list"), {"isic_division": "22"})
