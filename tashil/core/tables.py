@@ -13,6 +13,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
+from django_tables2.rows import BoundRow
+from django_tables2.utils import signature
 
 from . import scope
 from .jalali import format_jalali, format_jalali_datetime, interface_digits
@@ -184,20 +186,18 @@ class TashilTable(tables.Table):
             tables.RequestConfig(request, paginate=False).configure(self)
 
     def rows_html(self):
-        """The page's rows, ``<tr>`` by ``<tr>``, each cell rendered by django-tables2 (``BoundRow.get_cell``) and
-        joined here rather than in the template: a list of 25 rows has some 250 cells, and the template engine's
-        loop, attribute lookups and escaping per cell cost more than rendering them. A column's ``<td>``
-        attributes are computed once for the page, unless one of them is a function of the row, which is then
-        given the row's record and value as ``BoundRow.items`` gives them."""
+        """The page's rows, ``<tr>`` by ``<tr>``, joined here rather than in the template: a list of 25 rows has
+        some 250 cells, and the template engine's loop, attribute lookups and escaping per cell cost more than
+        the cells. A column's ``<td>`` attributes are computed once for the page, unless one of them is a function
+        of the row, which is then given the row's record and value as ``BoundRow.items`` gives them."""
         columns = []
         for column in self.columns:
             varies = any(callable(value) for value in cell_attrs({**self.attrs, **column.column.attrs}).values())
             columns.append((column, None if varies else format_html("<td {}>", column.attrs["td"].as_html())))
         parts = []
-        for row in self.paginated_rows:
+        for row, cells in self.rows_with_cells():
             parts.append(format_html("<tr {}>", row.attrs.as_html()))
-            for column, opening in columns:
-                cell = row.get_cell(column.name)
+            for (column, opening), cell in zip(columns, cells, strict=True):
                 if opening is None:
                     column.current_record, column.current_value = row.record, cell
                     parts.append(format_html("<td {}>", column.attrs["td"].as_html()))
@@ -207,12 +207,79 @@ class TashilTable(tables.Table):
             parts.append("</tr>")
         return mark_safe("".join(parts))  # each part escaped above or built by format_html
 
+    def rows_with_cells(self):
+        """Each row of the page with its cells rendered, column by column: what ``BoundRow.get_cell`` renders,
+        through a ``CellPlan`` per column that works out once for the page what does not change from row to row."""
+        plans = [CellPlan(self, column) for column in self.columns]
+        for row in self.paginated_rows:
+            yield row, [plan.cell(row) for plan in plans]
+
     def export_rows(self):
         """Header and row values of the exportable columns (hidden ones included), unpaginated."""
         columns = [column for column in self.columns.iterall() if not column.column.exclude_from_export]
         yield [str(column.header) for column in columns]
         for row in self.rows:
             yield [_plain(row.get_cell_value(column.name)) for column in columns]
+
+
+class CellPlan:
+    """How a column's cells are rendered on a page, as django-tables2's ``BoundRow.get_cell`` renders them — the
+    value read through the column's accessor (a choice by its label), the column's default for an empty one, its
+    ``render`` (or the table's ``render_<name>``) given the arguments it names, its link — with what is the same on
+    every row worked out once: the render function's arguments (django-tables2 inspects the function again for
+    each cell, a third of a list page's time), the bound column, whether the field has choices.
+
+    Only public names of django-tables2 are used (``BoundColumn.render``, ``accessor``, ``link``, ``default``,
+    ``Column.empty_values``, ``utils.signature``); a column of another kind than those handled here, or a row
+    whose value cannot be read plainly, is rendered by ``BoundRow.get_cell`` itself. ``test_tables`` renders every
+    list page of the project both ways and requires the same cells."""
+
+    def __init__(self, table, bound_column):
+        self.table = table
+        self.bound_column = bound_column
+        self.column = bound_column.column
+        self.render = bound_column.render
+        self.arguments, self.any_arguments = signature(self.render)
+        self.plain = not isinstance(self.column, tables.ManyToManyColumn)  # its empty test asks the database
+        self.choices = None  # whether the accessor ends on a model field with choices: known at the first row
+
+    def cell(self, row):
+        record = row.record
+        if not self.plain or type(row) is not BoundRow:
+            return row.get_cell(self.bound_column.name)
+        accessor = self.bound_column.accessor
+        if self.choices is None:
+            field = accessor.get_field(record) if isinstance(record, models.Model) else None
+            self.choices = bool(getattr(field, "choices", ()))
+        try:
+            value = self.display(accessor, record) if self.choices else accessor.resolve(record)
+        except Exception:
+            return row.get_cell(self.bound_column.name)  # django-tables2's own handling of what cannot be read
+        if value in self.column.empty_values:
+            return self.bound_column.default
+        given = {
+            "value": value,
+            "record": record,
+            "column": self.column,
+            "bound_column": self.bound_column,
+            "bound_row": row,
+            "table": self.table,
+        }
+        if self.any_arguments:
+            content = self.render(**given)
+        elif all(name in given for name in self.arguments):
+            content = self.render(**{name: given[name] for name in self.arguments})
+        else:
+            content = None
+        link = self.bound_column.link
+        return link(content, **given) if link else content
+
+    @staticmethod
+    def display(accessor, record):
+        """A choice field's label (``get_<field>_display`` of the object that holds it), else its value."""
+        holder, remainder = accessor.penultimate(record)
+        label = getattr(holder, f"get_{remainder}_display", None) if isinstance(holder, models.Model) else None
+        return label() if label else accessor.resolve(record)
 
 
 def cell_attrs(attrs):
