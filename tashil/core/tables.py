@@ -13,6 +13,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
+from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
 from django_tables2.utils import signature
 
@@ -230,8 +231,8 @@ class CellPlan:
     each cell, a third of a list page's time), the bound column, whether the field has choices.
 
     Only public names of django-tables2 are used (``BoundColumn.render``, ``accessor``, ``link``, ``default``,
-    ``Column.empty_values``, ``utils.signature``); a column of another kind than those handled here, or a row
-    whose value cannot be read plainly, is rendered by ``BoundRow.get_cell`` itself. ``test_tables`` renders every
+    ``Column.empty_values``, ``utils.signature``); a column of a kind not handled here (many-to-many, a link
+    with a text of its own) is rendered by ``BoundRow.get_cell`` itself. ``test_tables`` renders every
     list page of the project both ways and requires the same cells."""
 
     def __init__(self, table, bound_column):
@@ -240,7 +241,11 @@ class CellPlan:
         self.column = bound_column.column
         self.render = bound_column.render
         self.arguments, self.any_arguments = signature(self.render)
-        self.plain = not isinstance(self.column, tables.ManyToManyColumn)  # its empty test asks the database
+        # A many-to-many column's empty test asks the database; a link column with a text of its own renders it
+        # where the value cannot be read: both are left to get_cell.
+        self.plain = not isinstance(self.column, tables.ManyToManyColumn) and not (
+            isinstance(self.column, BaseLinkColumn) and self.column.text is not None
+        )
         self.choices = None  # whether the accessor ends on a model field with choices: known at the first row
 
     def cell(self, row):
@@ -251,10 +256,9 @@ class CellPlan:
         if self.choices is None:
             field = accessor.get_field(record) if isinstance(record, models.Model) else None
             self.choices = bool(getattr(field, "choices", ()))
-        try:
-            value = self.display(accessor, record) if self.choices else accessor.resolve(record)
-        except Exception:
-            return row.get_cell(self.bound_column.name)  # django-tables2's own handling of what cannot be read
+        # A value that cannot be read (a column computed from the row, whose name is no attribute) is None, as
+        # get_cell has it.
+        value = self.display(accessor, record) if self.choices else accessor.resolve(record, quiet=True)
         if value in self.column.empty_values:
             return self.bound_column.default
         given = {
@@ -279,7 +283,7 @@ class CellPlan:
         """A choice field's label (``get_<field>_display`` of the object that holds it), else its value."""
         holder, remainder = accessor.penultimate(record)
         label = getattr(holder, f"get_{remainder}_display", None) if isinstance(holder, models.Model) else None
-        return label() if label else accessor.resolve(record)
+        return label() if label else accessor.resolve(record, quiet=True)
 
 
 def cell_attrs(attrs):

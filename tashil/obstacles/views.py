@@ -38,6 +38,7 @@ from .models import (
     SystemicIssue,
     open_referral_q,
     overdue_q,
+    overdue_referral_q,
 )
 
 
@@ -394,13 +395,17 @@ class InboxView(ObjectListView):
         context = super().get_context_data(**kwargs)
         queryset = self.scoped_queryset()
         first, last = this_month()
-        context["counts"] = {
-            "open": queryset.open().count(),
-            "overdue": queryset.overdue().count(),
-            "closed_this_month": queryset.filter(
-                status__in=(ReferralStatus.DONE, ReferralStatus.REJECTED), responded_at__date__range=(first, last)
-            ).count(),
-        }
+        # The three figures in one pass over the agency's referrals.
+        context["counts"] = queryset.order_by().aggregate(
+            open=Count("pk", filter=open_referral_q()),
+            overdue=Count("pk", filter=overdue_referral_q()),
+            closed_this_month=Count(
+                "pk",
+                filter=Q(
+                    status__in=(ReferralStatus.DONE, ReferralStatus.REJECTED), responded_at__date__range=(first, last)
+                ),
+            ),
+        )
         context["mine"] = self.mine
         context["agencies"] = [m.agency for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
         context["panels"] = [(template, build(self)) for template, build in self.panels]
