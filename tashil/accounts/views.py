@@ -111,6 +111,10 @@ class ProfileView(View):
                 "new_key": new_key,
                 "api_token_days": settings.TASHIL_API_TOKEN_DAYS,
                 "twofactor": person.part(user, "authenticator"),
+                # The unbound forms are rendered once and kept (profile.html): the profile form per version of the
+                # person (a save of the user makes a new one), the password form, the same for everyone, per language.
+                "person_version": person.version(user),
+                "person_cache_seconds": settings.TASHIL_PERSON_CACHE_SECONDS,
                 "breadcrumbs": [(_("حساب کاربری من"), None)],
             },
             status=status,

@@ -133,6 +133,16 @@ def part(user, name):
     return entry(user).get(name)
 
 
+def version(user):
+    """The signed-in person's current version: a cache key part for what is worked out from their user row or their
+    parts and kept elsewhere (a rendered fragment, ``{% cache … person_version %}``). Any event that calls
+    ``changed`` (a save of the user, a membership, a notification) makes a new one, so such a fragment is never
+    served after it. ``""`` for a user not saved yet."""
+    if user.pk is None:
+        return ""
+    return entry(user).stamp[0]
+
+
 def remember(user, name, compute):
     """``compute()``, worked out once for the person and kept in their entry like a part: for what depends on the
     person's scope and changes too seldom to ask the database on every page (how a filter shows its choices)."""

@@ -234,3 +234,73 @@ def test_the_top_bar_speaks_persian_after_the_public_site_in_english(world, sett
     assert persian != english
     shown = client.get(reverse("accounts:profile")).content.decode()
     assert persian in shown and english not in shown
+
+
+# The profile page's two forms, unbound, are rendered once and kept: the profile form per version of its person, the
+# password form (the same for everyone) per language. Each is drawn afresh whenever what it shows may have changed.
+
+
+def form_input(html, name):
+    """The ``<input>`` tag of the field ``name``."""
+    start = html.index(f'name="{name}"')
+    return html[html.rindex("<input", 0, start) : html.index(">", start) + 1]
+
+
+def test_the_profile_form_shows_a_change_made_anywhere_on_the_next_request(world):
+    user = world.users["secretariat"]
+    client = signed_in(user)
+    profile = reverse("accounts:profile")
+    assert 'value="نام تازه"' not in form_input(client.get(profile).content.decode(), "first_name")
+    sent = {"save_profile": "1", "first_name": "نام تازه", "last_name": user.last_name, "mobile": "09121111111"}
+    assert client.post(profile, sent).status_code == 302
+    shown = client.get(profile).content.decode()
+    assert 'value="نام تازه"' in form_input(shown, "first_name")
+    assert 'value="09121111111"' in form_input(shown, "mobile")
+    # Changed elsewhere (the user's page, the admin): a save of the user row.
+    user.refresh_from_db()
+    user.mobile = "09122222222"
+    user.save()
+    assert 'value="09122222222"' in form_input(client.get(profile).content.decode(), "mobile")
+
+
+def test_no_person_is_shown_anothers_profile_form(world):
+    first, second = world.users["secretariat"], world.users["agency_officer"]
+    for user, name in ((first, "یکم"), (second, "دوم")):
+        user.first_name = name
+        user.save()
+    clients = {first: signed_in(first), second: signed_in(second)}
+    for _round in range(2):
+        for user, client in clients.items():
+            shown = form_input(client.get(reverse("accounts:profile")).content.decode(), "first_name")
+            assert f'value="{user.first_name}"' in shown, user.username
+
+
+def test_a_form_sent_back_with_errors_shows_them_and_they_are_not_kept(world):
+    user = world.users["secretariat"]
+    client = signed_in(user)
+    profile = reverse("accounts:profile")
+    client.get(profile)  # both forms rendered and kept
+    refused = client.post(profile, {"save_profile": "1", "first_name": "x", "email": "not-an-address"})
+    assert refused.status_code == 400
+    assert 'data-testid="field-error-email"' in refused.content.decode()
+    refused = client.post(profile, {"change_password": "1", "old_password": "wrong", "new_password1": "a"})
+    assert refused.status_code == 400
+    assert 'data-testid="field-error-old_password"' in refused.content.decode()
+    shown = client.get(profile).content.decode()
+    assert 'data-testid="field-error' not in shown
+    assert 'value="not-an-address"' not in shown
+
+
+def test_the_profile_forms_speak_the_language_of_the_page(world, settings):
+    client = signed_in(world.users["secretariat"])
+    profile = reverse("accounts:profile")
+    persian = client.get(profile).content.decode()
+    settings.LANGUAGE_CODE = "en"  # staff pages speak the site's language
+    english = client.get(profile).content.decode()
+    settings.LANGUAGE_CODE = "fa"
+    again = client.get(profile).content.decode()
+    for field in ("first_name", "old_password"):
+        label = f'for="id_{field}">'
+        assert persian.split(label, 1)[1].split("<", 1)[0] == again.split(label, 1)[1].split("<", 1)[0]
+        assert persian.split(label, 1)[1].split("<", 1)[0] != english.split(label, 1)[1].split("<", 1)[0]
+    assert 'for="id_old_password">Old password' in english
