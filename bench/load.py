@@ -6,6 +6,11 @@ The mix: a county secretariat's day (dashboard, unit list and search, a unit, ob
 the follow-up board), an agency officer's inbox, and a national manager's dashboards and scorecard.
 
     python bench/load.py --reuse tashil_bench_default --seconds 30
+    python bench/load.py --reuse tashil_bench_national --baseline 70f2d9a
+
+``--baseline COMMIT`` measures that commit first, in the same run and on the same data (a git worktree of it under
+var/bench/baseline, its own Redis database), then this checkout, and reports each level's ratio: a change's effect
+measured side by side rather than against a figure from another day's machine.
 """
 
 import argparse
@@ -138,7 +143,7 @@ def visit_each(paths):
             response.read()
 
 
-def start_gunicorn(env, workers):
+def start_gunicorn(env, workers, root=ROOT):
     return subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
@@ -152,7 +157,7 @@ def start_gunicorn(env, workers):
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
     )
 
@@ -206,13 +211,21 @@ def prepare(database):
     return env, info, cache
 
 
-def run(database, seconds, levels, workers):
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed: `make bench` installs it (apt package wrk)")
-    env, info, cache = prepare(database)
-    prewarm(env["DATABASE_URL"])
+def baseline_checkout(commit):
+    """A worktree of ``commit`` under var/bench/baseline (made afresh), using this checkout's virtualenv."""
+    path = ROOT / "var" / "bench" / "baseline"
+    subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, capture_output=True)
+    subprocess.run(["git", "worktree", "prune"], cwd=ROOT, check=True)
+    subprocess.run(["git", "worktree", "add", "--detach", str(path), commit], cwd=ROOT, check=True, capture_output=True)
+    (path / ".venv").symlink_to(ROOT / ".venv")
+    sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=path, check=True, capture_output=True, text=True)
+    return path, sha.stdout.strip()
+
+
+def measure_server(env, info, levels, seconds, workers, root=ROOT):
+    """The mix against gunicorn started from ``root``: one wrk run per level of connections."""
     script = lua_script(mix(info))
-    server = start_gunicorn(env, workers)
+    server = start_gunicorn(env, workers, root)
     runs = []
     try:
         wait_until_up(f"http://127.0.0.1:{PORT}/accounts/login/")
@@ -223,13 +236,36 @@ def run(database, seconds, levels, workers):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {
+    return runs
+
+
+def run(database, seconds, levels, workers, baseline=None):
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: `make bench` installs it (apt package wrk)")
+    env, info, cache = prepare(database)
+    prewarm(env["DATABASE_URL"])
+    result = {
         "database": database,
         "gunicorn_workers": workers,
         "cache": "redis" if cache else "database",
         "paths_in_mix": len(mix(info)),
-        "runs": runs,
     }
+    if baseline:
+        root, sha = baseline_checkout(baseline)
+        before_env = production_env(database, redis_url(6) if cache else None)
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=root, env=before_env, check=True)
+        before = measure_server(before_env, info, levels, seconds, workers, root)
+        result["baseline"] = {"commit": sha, "runs": before}
+    result["commit"] = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    result["runs"] = measure_server(env, info, levels, seconds, workers)
+    if baseline:
+        result["ratio_to_baseline"] = {
+            str(now["connections"]): round(now["requests_per_second"] / then["requests_per_second"], 2)
+            for now, then in zip(result["runs"], result["baseline"]["runs"], strict=True)
+        }
+    return result
 
 
 if __name__ == "__main__":
@@ -238,9 +274,10 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", default="4,16", help="concurrent connections, one run each")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--baseline", help="a commit measured first, in the same run, for the ratio to it")
     args = parser.parse_args()
     levels = [int(level) for level in args.connections.split(",")]
-    result = run(args.reuse, args.seconds, levels, args.workers)
+    result = run(args.reuse, args.seconds, levels, args.workers, args.baseline)
     path = write_result(f"load_{args.reuse.removeprefix('tashil_bench_')}", result)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     print(f"written to {path}")

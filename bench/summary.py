@@ -49,6 +49,13 @@ if load_:
             f"{run['connections']} connections for {run['seconds']} s: {run['requests_per_second']} requests/s, "
             f"p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, p99 {run['p99_ms']} ms, {run['error_count']} errors."
         )
+    if "baseline" in load_:
+        for run, ratio in zip(load_["baseline"]["runs"], load_["ratio_to_baseline"].values(), strict=True):
+            print(
+                f"\nSame run, commit {load_['baseline']['commit']} (before the change) with {run['connections']} "
+                f"connections: {run['requests_per_second']} requests/s, p95 {run['p95_ms']} ms — this commit "
+                f"({load_.get('commit', '?')}) {ratio}× its requests/s."
+            )
 imports = load(f"import_compare_{rows}")
 if imports:
     t, o = imports["tashil"], imports["django_import_export"]
