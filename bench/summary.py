@@ -47,7 +47,13 @@ if load_:
         print(
             f"\nLoad: gunicorn ({load_['gunicorn_workers']} workers, {load_['cache']} cache), wrk with "
             f"{run['connections']} connections for {run['seconds']} s: {run['requests_per_second']} requests/s, "
-            f"p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, p99 {run['p99_ms']} ms, {run['error_count']} errors."
+            f"p50 {run['p50_ms']} ms, p95 {run['p95_ms']} ms, p99 {run['p99_ms']} ms, {run['error_count']} errors"
+            + (
+                f"; CPU a request: application {run['cpu_ms_per_request'].get('gunicorn')} ms, PostgreSQL "
+                f"{run['cpu_ms_per_request'].get('postgres')} ms."
+                if "cpu_ms_per_request" in run
+                else "."
+            )
         )
     if "baseline" in load_:
         for run, ratio in zip(load_["baseline"]["runs"], load_["ratio_to_baseline"].values(), strict=True):
