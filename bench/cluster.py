@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, write_result
-from bench.load import lua_script, mix, run_wrk
+from bench.load import lua_script, measured_wrk, mix, run_wrk
 
 CLUSTER = ROOT / "scripts" / "cluster" / "cluster.py"
 DEMO_PASSWORD = "Tashil-1405"  # tashil.core.demo.DEMO_PASSWORD (not imported: no Django here)
@@ -180,10 +180,11 @@ def run(seconds, connections, failover):
         script = lua_script(mix(mix_info(state)))
         url = balancer(state)
         run_wrk(script, 5, connections, url=url)  # every server's workers and connections warm
-        runs = [{"application_servers": 2, **run_wrk(script, seconds, connections, url=url)}]
+        programs = ("gunicorn", "postgres", "pgbouncer", "haproxy", "redis-server")
+        runs = [{"application_servers": 2, **measured_wrk(script, seconds, connections, url, programs)}]
         cluster_command("kill-app", "2", capture=True)
         time.sleep(3)  # the balancer's health check (every second, two failures) takes it out
-        runs.append({"application_servers": 1, **run_wrk(script, seconds, connections, url=url)})
+        runs.append({"application_servers": 1, **measured_wrk(script, seconds, connections, url, programs)})
         cluster_command("start-app", "2", capture=True)
         result = {"connections": connections, "runs": runs}
         if failover:

@@ -167,8 +167,9 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds_by_program():
     """CPU seconds (user and system) spent so far by the processes running now, summed by program: gunicorn (the
-    application servers), postgres (every backend and helper of the database server), wrk. Read from /proc: the
-    difference across a run says what each side of the machine spent on the requests of that run."""
+    application servers), postgres (every backend and helper of the database servers), and the others by name
+    (wrk, haproxy, pgbouncer, redis-server). Read from /proc: the difference across a run says what each side of the
+    machine spent on the requests of that run."""
     spent = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -179,9 +180,22 @@ def cpu_seconds_by_program():
         name = text[text.index("(") + 1 : text.rindex(")")]
         fields = text[text.rindex(")") + 2 :].split()
         program = "gunicorn" if b"gunicorn" in cmdline else "postgres" if name.startswith("postgres") else name
-        if program in ("gunicorn", "postgres", "wrk"):
-            spent[program] = spent.get(program, 0) + (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        spent[program] = spent.get(program, 0) + (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
     return spent
+
+
+def measured_wrk(script, seconds, connections, url=f"http://127.0.0.1:{PORT}", programs=("gunicorn", "postgres")):
+    """run_wrk, with the CPU milliseconds a request cost each of ``programs`` (what a machine of each kind must
+    supply per request: the basis of how requests/s grow with servers, README)."""
+    before = cpu_seconds_by_program()
+    run = run_wrk(script, seconds, connections, url=url)
+    after = cpu_seconds_by_program()
+    run["cpu_ms_per_request"] = {
+        program: round((after[program] - before.get(program, 0)) * 1000 / max(run["requests"], 1), 1)
+        for program in programs
+        if program in after
+    }
+    return run
 
 
 def run_wrk(script, seconds, connections, threads=2, url=f"http://127.0.0.1:{PORT}"):
@@ -254,17 +268,7 @@ def measure_server(env, info, levels, seconds, workers, root=ROOT):
         visit_each(mix(info))
         run_wrk(script, 5, levels[0])  # warm every worker and its database connection
         for connections in levels:
-            before = cpu_seconds_by_program()
-            run = run_wrk(script, seconds, connections)
-            after = cpu_seconds_by_program()
-            # CPU milliseconds a request cost each side (the application servers, PostgreSQL): what a machine of
-            # each kind must supply per request, the basis of how requests/s grow with servers (README).
-            run["cpu_ms_per_request"] = {
-                program: round((after[program] - before.get(program, 0)) * 1000 / max(run["requests"], 1), 1)
-                for program in ("gunicorn", "postgres")
-                if program in after
-            }
-            runs.append({"connections": connections, **run})
+            runs.append({"connections": connections, **measured_wrk(script, seconds, connections)})
     finally:
         server.terminate()
         server.wait(timeout=30)
