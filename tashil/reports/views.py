@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,7 +22,7 @@ from tashil.core.exports import export_response, filename
 from tashil.core.jalali import SEASONS, format_jalali, jalali_today
 from tashil.core.persian import clean_text, search_key
 from tashil.geo.areas import Area, area_from
-from tashil.geo.cache import cached, kept_a_while
+from tashil.geo.cache import cached, figures_key, kept_a_while, rendered
 from tashil.meetings.models import Resolution
 from tashil.obstacles.choices import ObstacleStatus
 from tashil.obstacles.models import Obstacle, Referral
@@ -82,10 +83,14 @@ def jalali_param(value):
     return format_jalali(value, persian=False)
 
 
+def scorecard_rows(area, user, key=None):
+    """The area's scorecard rows and when they were computed: computed once for the scorecard page, its export
+    and the dashboard's excerpt (the nation's take seconds to compute) and kept as the dashboard's figures are."""
+    return cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user), key=key)
+
+
 def agency_rows(area, user):
-    """The area's scorecard rows, computed once for the scorecard page, its export and the dashboard's excerpt
-    (the nation's take seconds to compute) and kept as the dashboard's figures are."""
-    rows, _computed = cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user))
+    rows, _computed = scorecard_rows(area, user)
     return rows
 
 
@@ -160,13 +165,9 @@ def secretariat_summary(user):
     ]
 
 
-def dashboard_context(request, area):
-    user = request.user
-    now = jalali_today()
-    year, month = Period.year(now.year), Period.month(now.year, now.month)
-    data, computed_at = cached(
-        "dashboard", area, user, lambda: dashboard_figures(area, user), refresh=bool(request.GET.get("refresh"))
-    )
+def figure_links(area, user, data, year, month):
+    """The dashboard's figures with the link of each to the list it counts (None where the user may not open
+    that list): the context of its figure sections, rendered once per version of the figures and scope."""
     data = copy.deepcopy(data)
     units = data["units"]
     units["url"] = list_url("units:industrialunit_list", area, user)
@@ -194,15 +195,10 @@ def dashboard_context(request, area):
     year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
     return {
         **data,
-        "title": _("پیشخوان"),
         "scorecard": scorecard_cells(area, user, data["scorecard"], scorecard.DASHBOARD_FIGURES),
         "scorecard_figures": scorecard.DASHBOARD_FIGURES,
         "area": area,
-        "crumbs": area.breadcrumbs(user),
-        "today": figures.today(),
-        "computed_at": computed_at,
-        "cached_area": kept_a_while(area),
-        "memberships": scope.memberships(user),
+        "area_query": area.query,
         "reactivation_urls": {
             name: list_url(
                 "units:unitstatuschange_list",
@@ -216,11 +212,15 @@ def dashboard_context(request, area):
         },
         "year": year,
         "month": month,
-        "inbox": inbox_summary(user),
-        # Not «clinic»: that is the area's clinic figures (dashboard_figures), shown on the reactivations card.
-        "clinic_summary": clinic_summary(user),
-        "secretariat": secretariat_summary(user),
         "status_labels": dict(UnitStatus.choices),
+        # The area's next meetings and what is past its deadline in it: they change with the same events as
+        # the figures (a county's generation) and with the day (in the key of what is rendered).
+        "meetings": list(figures.upcoming_meetings(area, user)),
+        "overdue": figures.overdue_for_user(
+            area,
+            user,
+            counts={"referrals": data["obstacles"]["overdue_referrals"], "resolutions": data["overdue_resolutions"]},
+        ),
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, user, state="open"),
             "resolved": list_url("obstacles:obstacle_list", area, user, status=ObstacleStatus.RESOLVED),
@@ -234,12 +234,54 @@ def dashboard_context(request, area):
             "following": list_url("meetings:resolution_list", area, user, state="open", **year_range),
             "not_executed": list_url("meetings:resolution_list", area, user, status="not_executed", **year_range),
         },
-        "meetings": figures.upcoming_meetings(area, user),
-        "overdue": figures.overdue_for_user(
-            area,
-            user,
-            counts={"referrals": data["obstacles"]["overdue_referrals"], "resolutions": data["overdue_resolutions"]},
-        ),
+    }
+
+
+def render_figures(area, user, data, year, month):
+    """The dashboard's figure sections as HTML: from the figures and the scope alone (no request, so nothing
+    of the person — their name, menu or worklist — can enter what people of the same scope share)."""
+    context = figure_links(area, user, data, year, month)
+    return {
+        "figures": render_to_string("reports/includes/dashboard_figures.html", context),
+        "areas": render_to_string("reports/includes/dashboard_areas.html", context),
+    }
+
+
+def dashboard_context(request, area):
+    user = request.user
+    now = jalali_today()
+    year, month = Period.year(now.year), Period.month(now.year, now.month)
+    key = figures_key("dashboard", area, user)
+    data, computed_at = cached(
+        "dashboard",
+        area,
+        user,
+        lambda: dashboard_figures(area, user),
+        refresh=bool(request.GET.get("refresh")),
+        key=key,
+    )
+    # The figure sections show this year and month (their labels and links): today's date completes the key.
+    html = rendered(key, computed_at, lambda: render_figures(area, user, data, year, month), now)
+    return {
+        **data,  # the figures themselves (as read, without their links), beside the HTML rendered from them
+        "figures_html": html["figures"],  # SafeStrings (rendered by templates), kept so by the cache's pickling
+        "areas_html": html["areas"],
+        "title": _("پیشخوان"),
+        "area": area,
+        "crumbs": area.breadcrumbs(user),
+        "today": figures.today(),
+        "computed_at": computed_at,
+        "cached_area": kept_a_while(area),
+        "memberships": scope.memberships(user),
+        "inbox": inbox_summary(user),
+        # Not «clinic»: that is the area's clinic figures (dashboard_figures), shown on the reactivations card.
+        "clinic_summary": clinic_summary(user),
+        "secretariat": secretariat_summary(user),
+        # The county map's legend: each status and its colour.
+        "statuses": [
+            {"label": status["label"], "colour": STATUS_COLOURS[status["value"]]}
+            for status in data["units"]["statuses"]
+        ],
         "measures": MEASURES,
         "area_query": area.query,
     }
@@ -287,7 +329,8 @@ class ScorecardView(ReportView):
     COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
-        rows = agency_rows(self.area, request.user)
+        key = figures_key("scorecard", self.area, request.user)
+        rows, computed_at = scorecard_rows(self.area, request.user, key=key)
         # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
         query = clean_text(request.GET.get("q", ""))
         if query:
@@ -309,7 +352,23 @@ class ScorecardView(ReportView):
             "title": _("کارنامه دستگاه‌های اجرایی"),
             "area": self.area,
             "crumbs": self.area.breadcrumbs(self.request.user),
-            "rows": scorecard_cells(self.area, request.user, page.object_list),
+            # A page of fifty agencies' seventeen figures and their links, rendered once per version of the rows
+            # and scope (geo.cache.rendered), for each search, sort and page asked for.
+            "rows_html": rendered(
+                key,
+                computed_at,
+                lambda: render_to_string(
+                    "reports/includes/scorecard_rows.html",
+                    {
+                        "rows": scorecard_cells(self.area, request.user, page.object_list),
+                        "query": query,
+                        "columns": self.COLUMNS,
+                    },
+                ),
+                query,
+                sort,
+                page.number,
+            ),
             "figures": scorecard.FIGURES,
             "page": page,
             "query": query,
