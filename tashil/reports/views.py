@@ -22,7 +22,7 @@ from tashil.core.exports import export_response, filename
 from tashil.core.jalali import SEASONS, format_jalali, jalali_today
 from tashil.core.persian import clean_text, search_key
 from tashil.geo.areas import Area, area_from
-from tashil.geo.cache import cached, figures_key, kept_a_while, rendered
+from tashil.geo.cache import cached, computed_when, figures_key, kept_a_while, kept_rendering, rendered
 from tashil.meetings.models import Resolution
 from tashil.obstacles.choices import ObstacleStatus
 from tashil.obstacles.models import Obstacle, Referral
@@ -329,52 +329,61 @@ class ScorecardView(ReportView):
     COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
-        key = figures_key("scorecard", self.area, request.user)
-        rows, computed_at = scorecard_rows(self.area, request.user, key=key)
-        # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
         query = clean_text(request.GET.get("q", ""))
-        if query:
-            key = search_key(query)
-            rows = [r for r in rows if key in search_key(r["name"])]
         sort = request.GET.get("sort", "")
-        key = sort.lstrip("-")
-        if key in dict(self.COLUMNS):
-            present = [r for r in rows if r[key] is not None]
-            missing = [r for r in rows if r[key] is None]
-            rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + missing
+        column = sort.lstrip("-")
+        if column not in dict(self.COLUMNS):
+            sort = column = ""  # shown unsorted, as no sort at all
         fmt = request.GET.get("export")
-        if fmt in ("csv", "xlsx"):
-            table = [[str(label) for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
-            record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
-            return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
-        page = Paginator(rows, self.PER_PAGE).get_page(request.GET.get("page"))
+        number = request.GET.get("page") or "1"
+        figures_at = figures_key("scorecard", self.area, request.user)
+        # A page of fifty agencies' seventeen figures and their links is rendered once per version of the rows
+        # and scope (geo.cache.rendered), for each sort and page; then a visit need not read the rows at all
+        # (the nation's are a megabyte). A search's few rows (any text) are rendered each time.
+        kept = None
+        if not query and fmt not in ("csv", "xlsx") and number.isdigit():
+            computed_at = computed_when(figures_at, self.area)
+            kept = computed_at and kept_rendering(figures_at, computed_at, sort, number)
+        if kept:
+            page = Paginator(range(kept["count"]), self.PER_PAGE).get_page(kept["number"])
+            rows_html = kept["html"]
+        else:
+            rows, computed_at = scorecard_rows(self.area, request.user, key=figures_at)
+            # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
+            if query:
+                searched = search_key(query)
+                rows = [r for r in rows if searched in search_key(r["name"])]
+            if column:
+                present = [r for r in rows if r[column] is not None]
+                missing = [r for r in rows if r[column] is None]
+                rows = sorted(present, key=lambda r: r[column], reverse=sort.startswith("-")) + missing
+            if fmt in ("csv", "xlsx"):
+                table = [
+                    [str(label) for _key, label in self.COLUMNS],
+                    *([r[k] for k, _l in self.COLUMNS] for r in rows),
+                ]
+                record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
+                return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
+            page = Paginator(rows, self.PER_PAGE).get_page(number)
+
+            def render_page():
+                cells = scorecard_cells(self.area, request.user, page.object_list)
+                context = {"rows": cells, "query": query, "columns": self.COLUMNS}
+                html = render_to_string("reports/includes/scorecard_rows.html", context)
+                return {"html": html, "count": page.paginator.count, "number": page.number}
+
+            if query:
+                rows_html = render_page()["html"]
+            else:
+                rows_html = rendered(figures_at, computed_at, render_page, sort, page.number)["html"]
         context = {
             "title": _("کارنامه دستگاه‌های اجرایی"),
             "area": self.area,
             "crumbs": self.area.breadcrumbs(self.request.user),
-            # A page of fifty agencies' seventeen figures and their links, rendered once per version of the rows
-            # and scope (geo.cache.rendered), for each search, sort and page asked for.
-            "rows_html": rendered(
-                key,
-                computed_at,
-                lambda: render_to_string(
-                    "reports/includes/scorecard_rows.html",
-                    {
-                        "rows": scorecard_cells(self.area, request.user, page.object_list),
-                        "query": query,
-                        "columns": self.COLUMNS,
-                    },
-                ),
-                query,
-                sort,
-                page.number,
-            ),
-            "figures": scorecard.FIGURES,
+            "rows_html": rows_html,
             "page": page,
             "query": query,
             "columns": self.COLUMNS,
-            # The impact credited to each agency links to its records in the area (when the user may list them).
-            "impact_list": list_url("impact:impactrecord_list", self.area, request.user),
             "sort": sort,
             "area_query": self.area.query,
         }

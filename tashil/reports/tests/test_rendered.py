@@ -39,6 +39,13 @@ def new_obstacle(world):
     return obstacle
 
 
+def received(response, agency):
+    """The referrals an agency received, as its scorecard row shows them."""
+    html = response.content.decode()
+    row = html[html.index(f'<tr data-agency="{agency.pk}">') :]
+    return number(re.search(r'data-figure="received">(?:<a [^>]*>)?([^<]*)<', row).group(1))
+
+
 def rendered_anew(response):
     return FIGURES in [template.name for template in response.templates]
 
@@ -153,12 +160,6 @@ def test_the_scorecards_rows_follow_their_figures_and_the_sort(
 ):
     client = client_as("secretariat")
 
-    def received(response):
-        html = response.content.decode()
-        row = html[html.index(f'<tr data-agency="{world.agency_a.pk}">') :]
-        cell = re.search(r'data-figure="received">(?:<a [^>]*>)?([^<]*)<', row)
-        return number(cell.group(1))
-
     def order(response):
         return re.findall(r'<tr data-agency="(\d+)">', response.content.decode())
 
@@ -169,4 +170,22 @@ def test_the_scorecards_rows_follow_their_figures_and_the_sort(
     assert order(client.get("/reports/agencies/?sort=-name")) == order(before)[::-1]
     with django_capture_on_commit_callbacks(execute=True):
         obstacle_services.refer(new_obstacle(world), [world.agency_a], user=world.users["secretariat"])
-    assert received(client.get("/reports/agencies/?sort=name")) == received(before) + 1
+    assert received(client.get("/reports/agencies/?sort=name"), world.agency_a) == received(before, world.agency_a) + 1
+
+
+def test_the_nations_scorecard_is_shown_from_what_was_rendered_while_its_figures_are_good(
+    world, client_as, figures_cached, settings, django_capture_on_commit_callbacks
+):
+    """A visit to a kept page of the scorecard reads neither the rows nor renders them; once the rows are older
+    than TASHIL_REPORT_CACHE_SECONDS the next visit recomputes them and shows the new figures."""
+    client = client_as("nation_manager")
+    before = client.get("/reports/agencies/?sort=name")
+    kept = client.get("/reports/agencies/?sort=name")
+    assert "reports/includes/scorecard_rows.html" not in [template.name for template in kept.templates]
+    assert kept.context["page"].paginator.count == before.context["page"].paginator.count
+    with django_capture_on_commit_callbacks(execute=True):
+        obstacle_services.refer(new_obstacle(world), [world.agency_a], user=world.users["secretariat"])
+    assert received(client.get("/reports/agencies/?sort=name"), world.agency_a) == received(before, world.agency_a)
+    settings.TASHIL_REPORT_CACHE_SECONDS = 0
+    after = client.get("/reports/agencies/?sort=name")
+    assert received(after, world.agency_a) == received(before, world.agency_a) + 1
