@@ -13,12 +13,13 @@ their time) instead of starting the same aggregation again on every worker at on
 
 import hashlib
 import threading
+import uuid
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tashil.core import scope
 
@@ -99,19 +100,22 @@ def kept_a_while(area):
     return area.county is None and settings.TASHIL_REPORT_CACHE
 
 
-def cached(name, area, user, compute, refresh=False):
+def figures_key(name, area, user):
+    """The cache key of ``name``'s figures for this area and scope: a county's holds its generation."""
+    if area.county is not None:
+        return f"{PREFIX}:{name}:c{area.county.pk}:g{county_generation(area.county.pk)}:{scope_signature(user)}"
+    place = f"p{area.province.pk}" if area.province else "nation"
+    return f"{PREFIX}:{name}:{place}:{scope_signature(user)}"
+
+
+def cached(name, area, user, compute, refresh=False, key=None):
     """``compute()``'s result for this area and scope, from the cache when it is still good.
 
-    Returns (value, computed_at)."""
+    ``key``: the figures' key when the caller has it already (``figures_key``). Returns (value, computed_at)."""
     if not settings.TASHIL_REPORT_CACHE:
         return compute(), timezone.now()
-    if area.county is not None:
-        key = f"{PREFIX}:{name}:c{area.county.pk}:g{county_generation(area.county.pk)}:{scope_signature(user)}"
-        fresh_for = None  # the key changes with the county's generation
-    else:
-        place = f"p{area.province.pk}" if area.province else "nation"
-        key = f"{PREFIX}:{name}:{place}:{scope_signature(user)}"
-        fresh_for = settings.TASHIL_REPORT_CACHE_SECONDS
+    key = key or figures_key(name, area, user)
+    fresh_for = None if area.county is not None else settings.TASHIL_REPORT_CACHE_SECONDS
     hit = None if refresh else cache.get(key)
     computing = f"{key}:computing"
     if hit is not None:
@@ -121,8 +125,62 @@ def cached(name, area, user, compute, refresh=False):
             return hit  # another request is recomputing them: the older figures meanwhile
     try:
         value = (compute(), timezone.now())
-        cache.set(key, value, timeout=KEEP_SECONDS)
+        # The time beside the figures, for a page that need not read them (``computed_when``).
+        cache.set_many({key: value, f"{key}:at": value[1]}, timeout=KEEP_SECONDS)
     finally:
         if hit is not None:
             cache.delete(computing)
     return value
+
+
+# HTML rendered from figures is kept this long (a new version of the figures is rendered anew at once: see
+# ``rendered``).
+RENDERED_SECONDS = 3600
+# What renders the HTML (templates, their filters, translations, code) changes with a release, and a release
+# restarts the processes: each process keeps its own copy, rendered once per version of the figures, so none
+# shows what an older release rendered.
+RENDERED_BY = uuid.uuid4().hex
+
+
+def computed_when(key, area):
+    """When the figures kept under ``key`` were computed, if they are still good to show, read without the
+    figures themselves (a national scorecard's rows are a megabyte); None when they must be read, or
+    recomputed, through ``cached``. Figures kept before their time was kept beside them answer None until
+    they are recomputed."""
+    if not settings.TASHIL_REPORT_CACHE:
+        return None
+    computed_at = cache.get(f"{key}:at")
+    if computed_at is None or area.county is not None:
+        return computed_at  # a county's key changes with its generation
+    fresh = (timezone.now() - computed_at).total_seconds() < settings.TASHIL_REPORT_CACHE_SECONDS
+    return computed_at if fresh else None
+
+
+def rendered_key(key, computed_at, varies):
+    parts = "|".join([RENDERED_BY, computed_at.isoformat(), translation.get_language() or "", *map(str, varies)])
+    return f"{key}:html:{hashlib.sha1(parts.encode()).hexdigest()}"
+
+
+def rendered(key, computed_at, render, *varies):
+    """``render()``'s HTML for the figures kept under ``key`` (``figures_key``) as computed at ``computed_at``,
+    from the cache when that very version of the figures was rendered already.
+
+    Rendering thousands of numbers and their links cost a national dashboard more than reading its figures
+    (30 ms of CPU a visit). The HTML's key holds the figures' key (their area, the scope of the people who
+    share them, a county's generation) and the time they were computed, so whenever the figures are
+    recomputed their HTML is too; the active language and ``varies`` (whatever else the HTML shows: today's
+    date, a page, a sort) complete it. ``render`` must draw on the figures and the scope alone, never on the
+    person (their name, their own worklist): people of the same scope share the entry."""
+    if not settings.TASHIL_REPORT_CACHE:
+        return render()
+    html_key = rendered_key(key, computed_at, varies)
+    html = cache.get(html_key)
+    if html is None:
+        html = render()
+        cache.set(html_key, html, timeout=RENDERED_SECONDS)
+    return html
+
+
+def kept_rendering(key, computed_at, *varies):
+    """What ``rendered`` kept for these figures and ``varies``, or None (then read the figures and render)."""
+    return cache.get(rendered_key(key, computed_at, varies))

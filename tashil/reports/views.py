@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,7 +22,7 @@ from tashil.core.exports import export_response, filename
 from tashil.core.jalali import SEASONS, format_jalali, jalali_today
 from tashil.core.persian import clean_text, search_key
 from tashil.geo.areas import Area, area_from
-from tashil.geo.cache import cached, kept_a_while
+from tashil.geo.cache import cached, computed_when, figures_key, kept_a_while, kept_rendering, rendered
 from tashil.meetings.models import Resolution
 from tashil.obstacles.choices import ObstacleStatus
 from tashil.obstacles.models import Obstacle, Referral
@@ -82,10 +83,14 @@ def jalali_param(value):
     return format_jalali(value, persian=False)
 
 
+def scorecard_rows(area, user, key=None):
+    """The area's scorecard rows and when they were computed: computed once for the scorecard page, its export
+    and the dashboard's excerpt (the nation's take seconds to compute) and kept as the dashboard's figures are."""
+    return cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user), key=key)
+
+
 def agency_rows(area, user):
-    """The area's scorecard rows, computed once for the scorecard page, its export and the dashboard's excerpt
-    (the nation's take seconds to compute) and kept as the dashboard's figures are."""
-    rows, _computed = cached("scorecard", area, user, lambda: figures.agency_scorecard(area, user))
+    rows, _computed = scorecard_rows(area, user)
     return rows
 
 
@@ -160,13 +165,9 @@ def secretariat_summary(user):
     ]
 
 
-def dashboard_context(request, area):
-    user = request.user
-    now = jalali_today()
-    year, month = Period.year(now.year), Period.month(now.year, now.month)
-    data, computed_at = cached(
-        "dashboard", area, user, lambda: dashboard_figures(area, user), refresh=bool(request.GET.get("refresh"))
-    )
+def figure_links(area, user, data, year, month):
+    """The dashboard's figures with the link of each to the list it counts (None where the user may not open
+    that list): the context of its figure sections, rendered once per version of the figures and scope."""
     data = copy.deepcopy(data)
     units = data["units"]
     units["url"] = list_url("units:industrialunit_list", area, user)
@@ -194,15 +195,10 @@ def dashboard_context(request, area):
     year_range = {"after": jalali_param(year.start), "before": jalali_param(year.end)}
     return {
         **data,
-        "title": _("پیشخوان"),
         "scorecard": scorecard_cells(area, user, data["scorecard"], scorecard.DASHBOARD_FIGURES),
         "scorecard_figures": scorecard.DASHBOARD_FIGURES,
         "area": area,
-        "crumbs": area.breadcrumbs(user),
-        "today": figures.today(),
-        "computed_at": computed_at,
-        "cached_area": kept_a_while(area),
-        "memberships": scope.memberships(user),
+        "area_query": area.query,
         "reactivation_urls": {
             name: list_url(
                 "units:unitstatuschange_list",
@@ -216,11 +212,15 @@ def dashboard_context(request, area):
         },
         "year": year,
         "month": month,
-        "inbox": inbox_summary(user),
-        # Not «clinic»: that is the area's clinic figures (dashboard_figures), shown on the reactivations card.
-        "clinic_summary": clinic_summary(user),
-        "secretariat": secretariat_summary(user),
         "status_labels": dict(UnitStatus.choices),
+        # The area's next meetings and what is past its deadline in it: they change with the same events as
+        # the figures (a county's generation) and with the day (in the key of what is rendered).
+        "meetings": list(figures.upcoming_meetings(area, user)),
+        "overdue": figures.overdue_for_user(
+            area,
+            user,
+            counts={"referrals": data["obstacles"]["overdue_referrals"], "resolutions": data["overdue_resolutions"]},
+        ),
         "obstacle_urls": {
             "open": list_url("obstacles:obstacle_list", area, user, state="open"),
             "resolved": list_url("obstacles:obstacle_list", area, user, status=ObstacleStatus.RESOLVED),
@@ -234,12 +234,54 @@ def dashboard_context(request, area):
             "following": list_url("meetings:resolution_list", area, user, state="open", **year_range),
             "not_executed": list_url("meetings:resolution_list", area, user, status="not_executed", **year_range),
         },
-        "meetings": figures.upcoming_meetings(area, user),
-        "overdue": figures.overdue_for_user(
-            area,
-            user,
-            counts={"referrals": data["obstacles"]["overdue_referrals"], "resolutions": data["overdue_resolutions"]},
-        ),
+    }
+
+
+def render_figures(area, user, data, year, month):
+    """The dashboard's figure sections as HTML: from the figures and the scope alone (no request, so nothing
+    of the person — their name, menu or worklist — can enter what people of the same scope share)."""
+    context = figure_links(area, user, data, year, month)
+    return {
+        "figures": render_to_string("reports/includes/dashboard_figures.html", context),
+        "areas": render_to_string("reports/includes/dashboard_areas.html", context),
+    }
+
+
+def dashboard_context(request, area):
+    user = request.user
+    now = jalali_today()
+    year, month = Period.year(now.year), Period.month(now.year, now.month)
+    key = figures_key("dashboard", area, user)
+    data, computed_at = cached(
+        "dashboard",
+        area,
+        user,
+        lambda: dashboard_figures(area, user),
+        refresh=bool(request.GET.get("refresh")),
+        key=key,
+    )
+    # The figure sections show this year and month (their labels and links): today's date completes the key.
+    html = rendered(key, computed_at, lambda: render_figures(area, user, data, year, month), now)
+    return {
+        **data,  # the figures themselves (as read, without their links), beside the HTML rendered from them
+        "figures_html": html["figures"],  # SafeStrings (rendered by templates), kept so by the cache's pickling
+        "areas_html": html["areas"],
+        "title": _("پیشخوان"),
+        "area": area,
+        "crumbs": area.breadcrumbs(user),
+        "today": figures.today(),
+        "computed_at": computed_at,
+        "cached_area": kept_a_while(area),
+        "memberships": scope.memberships(user),
+        "inbox": inbox_summary(user),
+        # Not «clinic»: that is the area's clinic figures (dashboard_figures), shown on the reactivations card.
+        "clinic_summary": clinic_summary(user),
+        "secretariat": secretariat_summary(user),
+        # The county map's legend: each status and its colour.
+        "statuses": [
+            {"label": status["label"], "colour": STATUS_COLOURS[status["value"]]}
+            for status in data["units"]["statuses"]
+        ],
         "measures": MEASURES,
         "area_query": area.query,
     }
@@ -287,35 +329,61 @@ class ScorecardView(ReportView):
     COLUMNS = (("name", _("دستگاه")), *((figure.key, figure.label) for figure in scorecard.FIGURES))
 
     def get(self, request):
-        rows = agency_rows(self.area, request.user)
-        # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
         query = clean_text(request.GET.get("q", ""))
-        if query:
-            key = search_key(query)
-            rows = [r for r in rows if key in search_key(r["name"])]
         sort = request.GET.get("sort", "")
-        key = sort.lstrip("-")
-        if key in dict(self.COLUMNS):
-            present = [r for r in rows if r[key] is not None]
-            missing = [r for r in rows if r[key] is None]
-            rows = sorted(present, key=lambda r: r[key], reverse=sort.startswith("-")) + missing
+        column = sort.lstrip("-")
+        if column not in dict(self.COLUMNS):
+            sort = column = ""  # shown unsorted, as no sort at all
         fmt = request.GET.get("export")
-        if fmt in ("csv", "xlsx"):
-            table = [[str(label) for _key, label in self.COLUMNS], *([r[k] for k, _l in self.COLUMNS] for r in rows)]
-            record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
-            return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
-        page = Paginator(rows, self.PER_PAGE).get_page(request.GET.get("page"))
+        number = request.GET.get("page") or "1"
+        figures_at = figures_key("scorecard", self.area, request.user)
+        # A page of fifty agencies' seventeen figures and their links is rendered once per version of the rows
+        # and scope (geo.cache.rendered), for each sort and page; then a visit need not read the rows at all
+        # (the nation's are a megabyte). A search's few rows (any text) are rendered each time.
+        kept = None
+        if not query and fmt not in ("csv", "xlsx") and number.isdigit():
+            computed_at = computed_when(figures_at, self.area)
+            kept = computed_at and kept_rendering(figures_at, computed_at, sort, number)
+        if kept:
+            page = Paginator(range(kept["count"]), self.PER_PAGE).get_page(kept["number"])
+            rows_html = kept["html"]
+        else:
+            rows, computed_at = scorecard_rows(self.area, request.user, key=figures_at)
+            # The cache hands out its own copy (it pickles), and rows are only read: sorting makes a new list.
+            if query:
+                searched = search_key(query)
+                rows = [r for r in rows if searched in search_key(r["name"])]
+            if column:
+                present = [r for r in rows if r[column] is not None]
+                missing = [r for r in rows if r[column] is None]
+                rows = sorted(present, key=lambda r: r[column], reverse=sort.startswith("-")) + missing
+            if fmt in ("csv", "xlsx"):
+                table = [
+                    [str(label) for _key, label in self.COLUMNS],
+                    *([r[k] for k, _l in self.COLUMNS] for r in rows),
+                ]
+                record_export(request, f"{_('کارنامه دستگاه‌ها')} {self.area.label}", fmt)
+                return export_response(iter(table), fmt, f"{_('کارنامه دستگاه‌ها')} {self.area.label}")
+            page = Paginator(rows, self.PER_PAGE).get_page(number)
+
+            def render_page():
+                cells = scorecard_cells(self.area, request.user, page.object_list)
+                context = {"rows": cells, "query": query, "columns": self.COLUMNS}
+                html = render_to_string("reports/includes/scorecard_rows.html", context)
+                return {"html": html, "count": page.paginator.count, "number": page.number}
+
+            if query:
+                rows_html = render_page()["html"]
+            else:
+                rows_html = rendered(figures_at, computed_at, render_page, sort, page.number)["html"]
         context = {
             "title": _("کارنامه دستگاه‌های اجرایی"),
             "area": self.area,
             "crumbs": self.area.breadcrumbs(self.request.user),
-            "rows": scorecard_cells(self.area, request.user, page.object_list),
-            "figures": scorecard.FIGURES,
+            "rows_html": rows_html,
             "page": page,
             "query": query,
             "columns": self.COLUMNS,
-            # The impact credited to each agency links to its records in the area (when the user may list them).
-            "impact_list": list_url("impact:impactrecord_list", self.area, request.user),
             "sort": sort,
             "area_query": self.area.query,
         }
