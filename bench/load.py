@@ -180,7 +180,9 @@ def cpu_seconds_by_program():
         name = text[text.index("(") + 1 : text.rindex(")")]
         fields = text[text.rindex(")") + 2 :].split()
         program = "gunicorn" if b"gunicorn" in cmdline else "postgres" if name.startswith("postgres") else name
-        spent[program] = spent.get(program, 0) + (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        # Its own time and that of its children that have ended (a database connection closed after
+        # CONN_MAX_AGE: the backend's time passes to the postmaster's count of ended children).
+        spent[program] = spent.get(program, 0) + sum(int(value) for value in fields[11:15]) / CLOCK_TICKS
     return spent
 
 

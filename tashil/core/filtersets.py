@@ -2,7 +2,8 @@
 
 import django_filters
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models import Q
 from django.forms import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,53 @@ def _label_empty_choice(field):
         field.empty_label = ALL_LABEL
         if hasattr(field, "choices") and not hasattr(field, "queryset"):
             field.choices = [("", ALL_LABEL), *[c for c in field.choices if c[0] != ""]]
+
+
+# The filter bar, once drawn, is kept in the shared cache (ObjectListView.filter_bar_key) under a key that names
+# everything it shows: the list, the person's version (their scope and roles), the filters asked for, and the
+# *generation* of each model whose rows the bar offers as choices (a zone, an agency, a meeting, a unit by name).
+CHOICES_PREFIX = "tashil:choices"
+
+
+def choice_models():
+    """The models whose rows some filter bar of the project offers (its ModelChoiceFilters' querysets)."""
+    found, pending = set(), [TashilFilterSet]
+    while pending:
+        filterset = pending.pop()
+        pending.extend(filterset.__subclasses__())
+        for declared in filterset.base_filters.values():
+            queryset = declared.extra.get("queryset")
+            if isinstance(queryset, models.QuerySet):
+                found.add(queryset.model)
+    return found
+
+
+def choices_changed(sender, **kwargs):
+    """A row that some filter bar offers was saved or deleted: that model's bars are drawn afresh, now and again
+    when the transaction commits (a bar drawn meanwhile from what the database held before is not kept)."""
+    key = f"{CHOICES_PREFIX}:{sender._meta.label}"
+    cache.set(key, person.new_token(), None)
+    transaction.on_commit(lambda: cache.set(key, person.new_token(), None))
+
+
+def connect_choices():
+    """Every app's filter sets (``<app>/filtersets.py``, found as the admin finds ``admin.py``), and a receiver on
+    each model their bars offer as choices, so that a kept filter bar is drawn afresh once such a row changes.
+    Called by the assembly (tashil.site) once every app is ready."""
+    from django.db.models.signals import post_delete, post_save
+    from django.utils.module_loading import autodiscover_modules
+
+    autodiscover_modules("filtersets")
+    for model in choice_models():
+        for signal in (post_save, post_delete):
+            signal.connect(choices_changed, sender=model, dispatch_uid=f"tashil-choices-{model._meta.label}")
+
+
+def choices_generations(form):
+    """The generation of each model whose rows ``form``'s fields offer, in one read of the cache."""
+    labels = sorted({field.queryset.model._meta.label for field in form.fields.values() if hasattr(field, "queryset")})
+    found = cache.get_many([f"{CHOICES_PREFIX}:{label}" for label in labels])
+    return [found.get(f"{CHOICES_PREFIX}:{label}", "-") for label in labels]
 
 
 class JalaliDateFilter(django_filters.DateFilter):

@@ -12,6 +12,9 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from tashil.core import navigation
+        from tashil.core.filtersets import connect_choices
+
+        connect_choices()  # every app's filter bars, kept until a row they offer changes
 
         from .menu import MENU
 

@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from tashil.core import scope
+from tashil.core import person, scope
 from tashil.core.changelog import history_for, readable_by
 from tashil.core.concurrency import VersionConflict
 from tashil.core.deletion import refusal_message
 from tashil.core.display import object_fields
 from tashil.core.exports import export_response, exported
+from tashil.core.filtersets import choices_generations
 from tashil.core.persian import to_persian_digits
 from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator, SelectColumn
 
@@ -94,6 +95,10 @@ class ScopedViewMixin:
         model = self.object_model
         url = model_url(model, "list")
         return [(model._meta.verbose_name_plural, url)] if url else []
+
+
+# How long a drawn filter bar is kept at most (every change it shows makes a new key before that).
+FILTER_BAR_SECONDS = 24 * 3600
 
 
 class ObjectListView(ScopedViewMixin, View):
@@ -208,6 +213,23 @@ class ObjectListView(ScopedViewMixin, View):
         fields = [field for field in filterset.form.visible_fields() if field.name != "q"]
         return fields[: self.FIRST_ROW_FILTERS], fields[self.FIRST_ROW_FILTERS :]
 
+    def filter_bar_key(self, filterset):
+        """The key of this page's filter bar once drawn (kept in the shared cache, ``{% cache %}`` in
+        generic/object_list.html): the list (its path and filter set), the person's version (their scope and
+        roles, core.person), the filters asked for, and the generation of each model whose rows the bar offers
+        (core.filtersets.choices_changed: a zone added, a unit renamed). None — drawn afresh, never kept — when a
+        filter was refused with an error. Its fields and their choices cost more to draw than the list's rows."""
+        if filterset is None or (filterset.is_bound and not filterset.form.is_valid()):
+            return None
+        form, asked = filterset.form, self.request.GET
+        return [
+            self.request.path,
+            f"{type(filterset).__module__}.{type(filterset).__qualname__}",
+            person.version(self.request.user),
+            sorted((name, asked.getlist(name)) for name in form.fields if name in asked),
+            choices_generations(form),
+        ]
+
     def more_filters_active(self, more):
         """Whether a filter folded under «فیلترهای بیشتر» is in use (its panel then opens by itself)."""
         return any(self.request.GET.get(field.name) for field in more)
@@ -241,6 +263,8 @@ class ObjectListView(ScopedViewMixin, View):
             "more_filters_active": self.more_filters_active(more),
             "breadcrumbs": [(self.get_title(), None)],
             "save_view_url": self.save_view_url(kwargs.get("filterset")),
+            "filter_bar_key": self.filter_bar_key(kwargs.get("filterset")),
+            "filter_bar_seconds": FILTER_BAR_SECONDS,
             **kwargs,
         }
 
