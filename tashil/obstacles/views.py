@@ -14,12 +14,14 @@ from django.db.models import (
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import scope
 from tashil.core.choices import Role
+from tashil.core.tables import CountedPaginator
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
 from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin, safe_return_url
 from tashil.geo.areas import default_area
@@ -391,21 +393,44 @@ class InboxView(ObjectListView):
             raise PermissionDenied
         return super().get(request, *args, **kwargs)
 
+    @cached_property
+    def figures(self):
+        """The inbox's figures (open, overdue, closed this month) and the number of its referrals, in one pass
+        over them."""
+        first, last = this_month()
+        return (
+            self.scoped_queryset()
+            .order_by()
+            .aggregate(
+                total=Count("pk"),
+                open=Count("pk", filter=open_referral_q()),
+                overdue=Count("pk", filter=overdue_referral_q()),
+                closed_this_month=Count(
+                    "pk",
+                    filter=Q(
+                        status__in=(ReferralStatus.DONE, ReferralStatus.REJECTED),
+                        responded_at__date__range=(first, last),
+                    ),
+                ),
+            )
+        )
+
+    def pagination(self, queryset, filterset):
+        """With no filter in use the list is every referral of the figures: their count is the list's, not
+        counted again."""
+        options = super().pagination(queryset, filterset)
+        unfiltered = (
+            filterset is None
+            or not filterset.is_bound
+            or (filterset.form.is_valid() and not filterset.active_count and not filterset.form.cleaned_data.get("q"))
+        )
+        if unfiltered:
+            options.update(paginator_class=CountedPaginator, count=self.figures["total"])
+        return options
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        queryset = self.scoped_queryset()
-        first, last = this_month()
-        # The three figures in one pass over the agency's referrals.
-        context["counts"] = queryset.order_by().aggregate(
-            open=Count("pk", filter=open_referral_q()),
-            overdue=Count("pk", filter=overdue_referral_q()),
-            closed_this_month=Count(
-                "pk",
-                filter=Q(
-                    status__in=(ReferralStatus.DONE, ReferralStatus.REJECTED), responded_at__date__range=(first, last)
-                ),
-            ),
-        )
+        context["counts"] = self.figures
         context["mine"] = self.mine
         context["agencies"] = [m.agency for m in scope.memberships(self.request.user) if m.role == Role.AGENCY_OFFICER]
         context["panels"] = [(template, build(self)) for template, build in self.panels]

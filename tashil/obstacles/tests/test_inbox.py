@@ -88,3 +88,23 @@ def test_the_inbox_reads_the_work_calendar_once_for_its_rows(world, client_as, m
     page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
     assert page.count("روز کاری تأخیر") >= 3 and "روز کاری مانده" in page
     assert len(reads) == 1, len(reads)
+
+
+def test_the_inbox_counts_what_it_lists_with_or_without_filters(world, client_as):
+    """Unfiltered, the inbox's count comes from its figures (one pass over the agency's referrals); filtered, from
+    the rows the filters leave: either way the number shown is the rows listed."""
+    from tashil.core.persian import to_persian_digits
+    from tashil.obstacles.models import Referral
+
+    for n in range(3):
+        extra = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title=f"مانع شمار {n}")
+        obstacle_services.refer(extra, [world.agency_a])
+    mine = Referral.objects.filter(agency=world.agency_a)
+    mine.filter(obstacle__title="مانع شمار 0").update(status=ReferralStatus.ACCEPTED)
+    assert 0 < mine.filter(status="pending").count() < mine.count()
+    client = client_as("agency_officer")
+    for query, expected in (({}, mine.count()), ({"status": "pending"}, mine.filter(status="pending").count())):
+        response = client.get("/obstacles/inbox/", query)
+        shown = re.search(r'data-testid="result-count">([^<]+)<', response.content.decode()).group(1)
+        assert shown.split()[0] == to_persian_digits(str(expected)), (query, shown)
+        assert len(list(response.context["table"].paginated_rows)) == expected
