@@ -364,7 +364,12 @@ class InboxView(ObjectListView):
     def add_panel(cls, template_name, context):
         cls.panels = (*cls.panels, (template_name, context))
 
-    queryset = Referral.objects.select_related("obstacle__unit", "obstacle__county", "agency", "assignee")
+    # The page's 25 referrals are sorted among all of the agency's (a thousand) joined only to what sorts and
+    # filters them, their obstacle; units, counties and assignees come after, for those 25 (joined before the
+    # sort, they doubled the database's time for the page).
+    queryset = Referral.objects.select_related("obstacle", "agency").prefetch_related(
+        "obstacle__unit", "obstacle__county", "assignee"
+    )
     filterset_class = filtersets.ReferralFilterSet
     table_class = tables.ReferralTable
     actions = ("export",)
