@@ -74,3 +74,15 @@ def test_a_refused_filter_shows_its_error_and_is_never_kept(world, client_as):
         refused = client.get(url, {"reported_after": "۱۴۰۳/۱۳/۴۰"})
         assert drawn(refused) and "invalid-feedback" in bar(refused)
     assert "invalid-feedback" not in bar(client.get(url))
+
+
+def test_a_filter_refused_while_the_results_alone_are_redrawn_says_why_there(world, client_as):
+    """Typed in the bar, a filter redraws only the results (htmx): the refusal is said there, naming the field."""
+    client = client_as("secretariat")
+    url = reverse("obstacles:obstacle_list")
+    refused = client.get(url, {"reported_after": "۱۴۰۳/۱۳/۴۰"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    html = refused.content.decode()
+    errors = re.search(r'data-testid="filter-errors">(.*?)</div>\s*</div>', html, re.S)
+    assert errors and "طرح‌شده از" in errors.group(1), html[:500]
+    fine = client.get(url, {"reported_after": "۱۴۰۳/۰۱/۰۱"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    assert 'data-testid="filter-errors"' not in fine.content.decode()

@@ -108,3 +108,20 @@ def test_the_inbox_counts_what_it_lists_with_or_without_filters(world, client_as
         shown = re.search(r'data-testid="result-count">([^<]+)<', response.content.decode()).group(1)
         assert shown.split()[0] == to_persian_digits(str(expected)), (query, shown)
         assert len(list(response.context["table"].paginated_rows)) == expected
+
+
+def test_the_open_figure_links_to_the_referrals_it_counts(world, client_as):
+    """«باز» counts referrals still waiting on an obstacle still open; its link lists exactly those, not also the
+    open referrals of obstacles since closed."""
+    from tashil.core.persian import to_persian_digits
+
+    closed = Obstacle.objects.create(unit=world.unit_a2, group=world.group_tax, title="مانع بسته‌شده")
+    obstacle_services.refer(closed, [world.agency_a])
+    Obstacle.objects.filter(pk=closed.pk).update(status="resolved")
+    client = client_as("agency_officer")
+    page = client.get("/obstacles/inbox/").content.decode()
+    figure = re.search(r'data-testid="open-count">([^<]+)<', page).group(1)
+    href = re.search(r'href="([^"]+)" data-testid="open-link"', page).group(1).replace("&amp;", "&")
+    listed = client.get("/obstacles/inbox/" + href).content.decode()
+    assert re.search(r'data-testid="result-count">([^<]+)<', listed).group(1).split()[0] == figure
+    assert "مانع بسته‌شده" not in listed and figure != to_persian_digits("0")
