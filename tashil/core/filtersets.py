@@ -3,7 +3,7 @@
 import django_filters
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.forms import NullBooleanSelect
 from django.utils.translation import gettext_lazy as _
@@ -38,8 +38,11 @@ def _label_empty_choice(field):
 
 # The filter bar, once drawn, is kept in the shared cache (ObjectListView.filter_bar_key) under a key that names
 # everything it shows: the list, the person's version (their scope and roles), the filters asked for, and the
-# *generation* of each model whose rows the bar offers as choices (a zone, an agency, a meeting, a unit by name).
-CHOICES_PREFIX = "tashil:choices"
+# generation (core.person) of each model whose rows the bar offers as choices (a zone, an agency, a unit by name).
+
+
+def choices_generation(model):
+    return f"choices:{model._meta.label}"
 
 
 def choice_models():
@@ -56,11 +59,8 @@ def choice_models():
 
 
 def choices_changed(sender, **kwargs):
-    """A row that some filter bar offers was saved or deleted: that model's bars are drawn afresh, now and again
-    when the transaction commits (a bar drawn meanwhile from what the database held before is not kept)."""
-    key = f"{CHOICES_PREFIX}:{sender._meta.label}"
-    cache.set(key, person.new_token(), None)
-    transaction.on_commit(lambda: cache.set(key, person.new_token(), None))
+    """A row that some filter bar offers was saved or deleted: that model's bars are drawn afresh."""
+    person.bump_generation(choices_generation(sender))
 
 
 def connect_choices():
@@ -78,9 +78,11 @@ def connect_choices():
 
 def choices_generations(form):
     """The generation of each model whose rows ``form``'s fields offer, in one read of the cache."""
-    labels = sorted({field.queryset.model._meta.label for field in form.fields.values() if hasattr(field, "queryset")})
-    found = cache.get_many([f"{CHOICES_PREFIX}:{label}" for label in labels])
-    return [found.get(f"{CHOICES_PREFIX}:{label}", "-") for label in labels]
+    names = sorted(
+        {choices_generation(field.queryset.model) for field in form.fields.values() if hasattr(field, "queryset")}
+    )
+    found = cache.get_many([person.generation_key(name) for name in names])
+    return [found.get(person.generation_key(name), "-") for name in names]
 
 
 class JalaliDateFilter(django_filters.DateFilter):
@@ -191,6 +193,14 @@ class TashilFilterSet(django_filters.FilterSet):
             else:
                 q |= Q(**{f"{field}__icontains": value.strip()})
         return queryset.filter(q)
+
+    @property
+    def narrows(self):
+        """Whether what was asked leaves fewer rows than the queryset's: a filter or the search in use, or one
+        refused (no rows then)."""
+        if not self.is_bound:
+            return False
+        return not self.form.is_valid() or bool(self.active_count or self.form.cleaned_data.get("q"))
 
     @property
     def active_count(self):

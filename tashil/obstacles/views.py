@@ -424,12 +424,7 @@ class InboxView(ObjectListView):
         """With no filter in use the list is every referral of the figures: their count is the list's, not
         counted again."""
         options = super().pagination(queryset, filterset)
-        unfiltered = (
-            filterset is None
-            or not filterset.is_bound
-            or (filterset.form.is_valid() and not filterset.active_count and not filterset.form.cleaned_data.get("q"))
-        )
-        if unfiltered:
+        if filterset is None or not filterset.narrows:
             options.update(paginator_class=CountedPaginator, count=self.figures["total"])
         return options
 
