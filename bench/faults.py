@@ -192,7 +192,7 @@ class Load:
                 headers={"Authorization": f"Token {self.token}", "Content-Type": "application/json"},
                 method="POST",
             )
-            kind = "write"
+            kind, path = "write", f"/api/obstacles/obstacles/{pk}/comment/"
         else:
             path, cookie = rng.choice(self.paths)
             request = urllib.request.Request(f"{self.base_url}{path}", headers={"Cookie": f"sessionid={cookie}"})
@@ -206,7 +206,14 @@ class Load:
             outcome = error.code
         except (OSError, urllib.error.URLError) as error:
             outcome = type(getattr(error, "reason", error)).__name__
-        record = {"kind": kind, "began": began, "ended": self.now(), "outcome": outcome, "marker": marker}
+        record = {
+            "kind": kind,
+            "path": path,
+            "began": began,
+            "ended": self.now(),
+            "outcome": outcome,
+            "marker": marker,
+        }
         if server:
             record["server"] = server  # which application server answered, behind the cluster's balancer
         with self.lock:
@@ -261,6 +268,12 @@ def report(load, found, windows):
     latencies = sorted(r["ended"] - r["began"] for r in records if ok(r["outcome"]))
     return {
         "requests": len(records),
+        # Each failed request put down to no fault, to be looked for in the servers' logs.
+        "unexplained": [
+            {key: round(value, 3) if isinstance(value, float) else value for key, value in record.items()}
+            for record in failed
+            if cause(record) == "elsewhere"
+        ],
         "succeeded": len(records) - len(failed),
         "failed": len(failed),
         "failed_by_cause": by_cause,

@@ -412,6 +412,15 @@ def kill_group(name, sig=signal.SIGKILL):
     return pid
 
 
+def kill_app(app):
+    """SIGKILL an application server, and return once its port refuses connections: a process killed is gone only
+    when the kernel has closed its files, and until then its listening socket still takes connections that nobody
+    will answer (the balancer's 502 for a POST sent there). The time between is part of the fault."""
+    pid = kill_group(app)
+    wait_for(f"{app} to end", lambda: not port_open(PORTS[app]), seconds=30, pause=0.05)
+    return pid
+
+
 def stop_group(*names, seconds=20):
     """SIGTERM to each (at once), SIGKILL to what is left after ``seconds``."""
     pids = {name: kill_group(name, signal.SIGTERM) for name in names}
@@ -589,7 +598,7 @@ def main(argv):
         "stop": lambda: stop(),
         "status": lambda: status(),
         "failover": lambda: failover(),
-        "kill-app": lambda n: print(kill_group(f"app{n}")),
+        "kill-app": lambda n: print(kill_app(f"app{n}")),
         "start-app": lambda n: start_app(load_state(), f"app{n}"),
         "kill-worker": lambda n: print(kill_group(f"worker{n}")),
         "start-worker": lambda n: start_worker(load_state(), f"worker{n}"),
