@@ -24,7 +24,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-paths, repeat, profile = json.loads(__ARGS__)
+paths, repeat, profile, sort, callers = json.loads(__ARGS__)
 client = Client(HTTP_HOST="127.0.0.1")
 rows = {}
 for path, cookie in paths:
@@ -50,7 +50,8 @@ for path, cookie in paths:
             client.get(path)
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(60)
+        stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
+        stats.print_callers(callers) if callers else stats.print_stats(60)
         print(out.getvalue())
 print("MIX " + json.dumps(rows, ensure_ascii=False))
 """
@@ -61,9 +62,13 @@ def main():
     parser.add_argument("--reuse", default="tashil_bench_national", help="the generated database")
     parser.add_argument("--repeat", type=int, default=20, help="requests measured per page")
     parser.add_argument("--profile", default="", help="print cProfile's figures for pages starting with this path")
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative, tottime, ncalls…")
+    parser.add_argument("--callers", default="", help="with --profile: who calls the functions matching this")
     args = parser.parse_args()
     env, info, _cache = prepare(args.reuse)
-    code = MEASURE.replace("__ARGS__", repr(json.dumps([mix(info), args.repeat, args.profile])))
+    code = MEASURE.replace(
+        "__ARGS__", repr(json.dumps([mix(info), args.repeat, args.profile, args.sort, args.callers]))
+    )
     shell = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
     )

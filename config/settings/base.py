@@ -139,8 +139,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache shared by the web server's workers, the task worker and management commands (an import run by the
 # worker or `manage.py import_units` must refresh what the server shows): by default a table in the database
 # (made by `migrate`), Redis with CACHE_URL=redis://… for several servers. Tests use local memory.
+SHARED_CACHE = env.cache("CACHE_URL", default="dbcache://tashil_cache")
+if SHARED_CACHE["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis through django-redis: one client per server for the process, where Django's own backend builds a
+    # redis-py client (and its table of 170 reply handlers) for every read: 72 µs of CPU a read instead of 160,
+    # and a page reads the cache five or six times (bench/mix_cpu.py).
+    SHARED_CACHE["BACKEND"] = "django_redis.cache.RedisCache"
 CACHES = {
-    "default": env.cache("CACHE_URL", default="dbcache://tashil_cache"),
+    "default": SHARED_CACHE,
     # Rendered fragments of the layout that depend on the code and the person's roles alone (the side menu, per
     # role set): the same in every process, so each keeps its own (core/checks.py allows this one).
     "layout": {

@@ -107,15 +107,28 @@ def _jalali_parts(day):
     return j.year, j.month, j.day
 
 
-def format_jalali(value, pattern="{y:04d}/{m:02d}/{d:02d}", persian=None):
+NUMERIC = "{y:04d}/{m:02d}/{d:02d}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _numeric(day, persian):
+    """1403/07/25 (in Persian digits if ``persian``): the form of most dates on most pages, made once a day."""
+    year, month, date = _jalali_parts(day)
+    text = NUMERIC.format(y=year, m=month, d=date)
+    return to_persian_digits(text) if persian else text
+
+
+def format_jalali(value, pattern=NUMERIC, persian=None):
     """A Gregorian date (or datetime) as Jalali text; ``pattern`` gets y, m, d, month (name), weekday."""
     if value in (None, ""):
         return ""
     value = _local_date(value)
-    year, month, day = _jalali_parts(value)
-    text = pattern.format(y=year, m=month, d=day, month=month_name(month), weekday=WEEKDAYS[value.weekday()])
     if persian is None:
         persian = persian_digits_active()
+    if pattern == NUMERIC:
+        return _numeric(value, persian)
+    year, month, day = _jalali_parts(value)
+    text = pattern.format(y=year, m=month, d=day, month=month_name(month), weekday=WEEKDAYS[value.weekday()])
     return to_persian_digits(text) if persian else text
 
 

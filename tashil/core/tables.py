@@ -8,14 +8,17 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
+from django.utils.encoding import force_str
 from django.utils.functional import cached_property
+from django.utils.hashable import make_hashable
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
+from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
-from django_tables2.utils import signature
+from django_tables2.utils import AttributeDict, signature
 
 from . import scope
 from .jalali import format_jalali, format_jalali_datetime, interface_digits
@@ -246,7 +249,18 @@ class CellPlan:
         self.plain = not isinstance(self.column, tables.ManyToManyColumn) and not (
             isinstance(self.column, BaseLinkColumn) and self.column.text is not None
         )
-        self.choices = None  # whether the accessor ends on a model field with choices: known at the first row
+        # The labels of the choices of the model field the accessor ends on (None: no such field), known at the
+        # first row; each label translated once for the page rather than once a cell.
+        self.choices = None
+        # A link of django-tables2's kind whose attributes do not depend on the row (``linkify=True``, the common
+        # case): its ``<a>``'s attributes but the address are the same on every row, written once here; each row
+        # asks the link only for its address (``compose_url``). Any other link renders itself.
+        self.link = bound_column.link
+        self.link_opening = None
+        attrs = getattr(self.link, "attrs", None) or {}
+        if type(self.link) is LinkTransform and "href" not in attrs and not any(callable(v) for v in attrs.values()):
+            static = AttributeDict(attrs).as_html()
+            self.link_opening = format_html("<a {} ", static) if static else mark_safe("<a ")
 
     def cell(self, row):
         record = row.record
@@ -255,7 +269,7 @@ class CellPlan:
         accessor = self.bound_column.accessor
         if self.choices is None:
             field = accessor.get_field(record) if isinstance(record, models.Model) else None
-            self.choices = bool(getattr(field, "choices", ()))
+            self.choices = choice_labels(field) if getattr(field, "choices", None) else {}
         # A value that cannot be read (a column computed from the row, whose name is no attribute) is None, as
         # get_cell has it.
         value = self.display(accessor, record) if self.choices else accessor.resolve(record, quiet=True)
@@ -275,15 +289,25 @@ class CellPlan:
             content = self.render(**{name: given[name] for name in self.arguments})
         else:
             content = None
-        link = self.bound_column.link
-        return link(content, **given) if link else content
+        if self.link_opening is not None:
+            url = self.link.compose_url(**given)
+            return content if url is None else format_html('{}href="{}">{}</a>', self.link_opening, url, content)
+        return self.link(content, **given) if self.link else content
 
-    @staticmethod
-    def display(accessor, record):
-        """A choice field's label (``get_<field>_display`` of the object that holds it), else its value."""
+    def display(self, accessor, record):
+        """A choice field's label, as ``get_<field>_display`` of the object that holds it gives it (a value
+        that is no choice as it is), else the value read through the accessor."""
         holder, remainder = accessor.penultimate(record)
-        label = getattr(holder, f"get_{remainder}_display", None) if isinstance(holder, models.Model) else None
-        return label() if label else accessor.resolve(record, quiet=True)
+        if not isinstance(holder, models.Model):
+            return accessor.resolve(record, quiet=True)
+        value = getattr(holder, remainder)
+        return self.choices.get(make_hashable(value), value)
+
+
+def choice_labels(field):
+    """A model field's choices, value → label in the active language, as ``get_<field>_display`` looks them up
+    (which builds this mapping anew, translating every label, for each call)."""
+    return {make_hashable(value): force_str(label, strings_only=True) for value, label in field.flatchoices}
 
 
 def cell_attrs(attrs):

@@ -65,6 +65,24 @@ def test_make_runs_default_cache_is_the_database_shared_by_every_process():
     assert probe.stdout.strip() == "django.core.cache.backends.db.DatabaseCache", probe.stderr
 
 
+def test_a_redis_cache_url_is_served_by_django_redis():
+    """CACHE_URL=redis://… gives django-redis's backend (one client per process; the cluster's checks use it
+    against a real Redis), with the server and database of the URL."""
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; c = settings.CACHES['default']; print(c['BACKEND'], c['LOCATION'])",
+        ],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.local", "CACHE_URL": "redis://10.1.2.3:6380/4"},
+        capture_output=True,
+        text=True,
+    )
+    assert probe.stdout.split() == ["django_redis.cache.RedisCache", "redis://10.1.2.3:6380/4"], probe.stderr
+
+
 @pytest.mark.django_db
 def test_migrate_creates_the_database_caches_table(settings):
     """`migrate` (its post_migrate signal) makes the cache table, so no setup step can forget it."""
