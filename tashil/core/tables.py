@@ -15,10 +15,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.columns import library
-from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
-from django_tables2.utils import AttributeDict, signature
+from django_tables2.utils import signature
 
 from . import scope
 from .jalali import format_jalali, format_jalali_datetime, interface_digits
@@ -252,15 +251,6 @@ class CellPlan:
         # The labels of the choices of the model field the accessor ends on (None: no such field), known at the
         # first row; each label translated once for the page rather than once a cell.
         self.choices = None
-        # A link of django-tables2's kind whose attributes do not depend on the row (``linkify=True``, the common
-        # case): its ``<a>``'s attributes but the address are the same on every row, written once here; each row
-        # asks the link only for its address (``compose_url``). Any other link renders itself.
-        self.link = bound_column.link
-        self.link_opening = None
-        attrs = getattr(self.link, "attrs", None) or {}
-        if type(self.link) is LinkTransform and "href" not in attrs and not any(callable(v) for v in attrs.values()):
-            static = AttributeDict(attrs).as_html()
-            self.link_opening = format_html("<a {} ", static) if static else mark_safe("<a ")
 
     def cell(self, row):
         record = row.record
@@ -289,10 +279,8 @@ class CellPlan:
             content = self.render(**{name: given[name] for name in self.arguments})
         else:
             content = None
-        if self.link_opening is not None:
-            url = self.link.compose_url(**given)
-            return content if url is None else format_html('{}href="{}">{}</a>', self.link_opening, url, content)
-        return self.link(content, **given) if self.link else content
+        link = self.bound_column.link
+        return link(content, **given) if link else content
 
     def display(self, accessor, record):
         """A choice field's label, as ``get_<field>_display`` of the object that holds it gives it (a value
