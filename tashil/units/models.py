@@ -348,7 +348,7 @@ class IndustrialUnit(VersionedModel, BaseModel):
         others = {m.role for m in memberships} - {Role.AGENCY_OFFICER}
         if user.is_superuser or others:
             q = scope.scope_q(IndustrialUnit, user, "view", roles=others)
-            if user.is_superuser or (q is not None and IndustrialUnit.objects.filter(q, pk=self.pk).exists()):
+            if user.is_superuser or (q is not None and (not q or scope.row_matches(user, IndustrialUnit, self.pk, q))):
                 return self.identifiers_for()
         types = {m.agency.type for m in memberships if m.role == Role.AGENCY_OFFICER and m.agency_id}
         seen = {}

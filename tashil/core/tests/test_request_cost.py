@@ -304,3 +304,22 @@ def test_the_profile_forms_speak_the_language_of_the_page(world, settings):
         assert persian.split(label, 1)[1].split("<", 1)[0] == again.split(label, 1)[1].split("<", 1)[0]
         assert persian.split(label, 1)[1].split("<", 1)[0] != english.split(label, 1)[1].split("<", 1)[0]
     assert 'for="id_old_password">Old password' in english
+
+
+def test_an_objects_page_does_not_ask_again_whether_its_object_is_in_scope(world):
+    """The unit page fetches its unit through the view filter; its buttons and the agency identifiers ask the same
+    question with the same filter (scope.row_matches), answered by that fetch: no ``SELECT 1 … LIMIT 1`` of the
+    unit (there were two). A unit out of scope is still a 404."""
+    from tashil.units.models import IndustrialUnit
+
+    unit = IndustrialUnit.objects.create(name="کارخانه پرسش یک‌باره", county=world.county_a)
+    client = signed_in(world.users["secretariat"])
+    client.get(unit.get_absolute_url())
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(unit.get_absolute_url())
+    assert page.status_code == 200
+    assert 'data-testid="edit-button"' in page.content.decode()  # the buttons the scope allows are still there
+    asked_again = [q["sql"] for q in captured if q["sql"].startswith('SELECT 1 AS "a" FROM "units_industrialunit"')]
+    assert asked_again == []
+    other = IndustrialUnit.objects.create(name="کارخانه شهرستان دیگر", county=world.county_b)
+    assert client.get(other.get_absolute_url()).status_code == 404
