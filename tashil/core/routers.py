@@ -23,6 +23,10 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 
 READ_ONLY = contextvars.ContextVar("tashil_read_only", default=False)
+# What a read-only request has learnt of which rows match which scope filter (core.scope.row_matches): a dict for
+# the request's length, None outside one or in a request that writes. Never kept on an object that outlives the
+# request (the person's cache entry pickles the user, and a filter may hold a query of an unpicklable model).
+ROWS_MATCHED = contextvars.ContextVar("tashil_rows_matched", default=None)
 
 # App labels read from the primary only: sessions, django-axes, and Django's database cache (its model's label).
 PRIMARY_ONLY = frozenset({"sessions", "axes", "django_cache"})
@@ -94,9 +98,11 @@ class ReadOnlyRequestMiddleware:
         written = self.written_position(request) if replica else None
         read_only = safe and (written is None or replica_has_replayed(written))
         token = READ_ONLY.set(read_only)
+        rows_token = ROWS_MATCHED.set({} if read_only else None)
         try:
             response = self.get_response(request)
         finally:
+            ROWS_MATCHED.reset(rows_token)
             READ_ONLY.reset(token)
         position = primary_position() if replica and not safe else None
         if position:

@@ -204,26 +204,15 @@ def row_matches(user, model, pk, q):
     """Whether the row ``pk`` of ``model`` matches ``q``. In a request that only reads (GET, HEAD: nothing moves a
     row out of scope meanwhile) the same question about the same row is asked of the database once: an object's
     page asks it for its edit and delete buttons, its tabs and its actions, with the same filter for each."""
-    asked = rows_matched(user)
+    from .routers import ROWS_MATCHED
+
+    asked = ROWS_MATCHED.get()
     if asked is None or pk is None:
         return model._default_manager.filter(q, pk=pk).exists()
     key = (model._meta.label, pk, q)
     if key not in asked:
         asked[key] = model._default_manager.filter(q, pk=pk).exists()
     return asked[key]
-
-
-def rows_matched(user):
-    """What this read-only request has learnt of which rows match which filter (row_matches), or None when the
-    request may write (a row can then leave the user's scope between two questions)."""
-    from .routers import READ_ONLY
-
-    if not READ_ONLY.get():
-        return None
-    asked = getattr(user, "_tashil_rows_matched", None)
-    if asked is None:
-        asked = user._tashil_rows_matched = {}
-    return asked
 
 
 def sees_internal(user, model, pk=None):
@@ -285,8 +274,10 @@ def get_object_or_404(queryset, user, action="view", **lookup):
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
     # Found through the view filter: the page's later questions with that filter (its buttons, tabs) are answered.
-    asked = rows_matched(user) if getattr(user, "is_authenticated", False) else None
-    if asked is not None:
+    from .routers import ROWS_MATCHED
+
+    asked = ROWS_MATCHED.get()
+    if asked is not None and getattr(user, "is_authenticated", False):
         q = scope_q(queryset.model, user, "view")
         if q:
             asked[(queryset.model._meta.label, obj.pk, q)] = True

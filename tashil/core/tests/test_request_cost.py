@@ -19,6 +19,7 @@ from tashil.accounts.models import Membership
 from tashil.core import navigation
 from tashil.core.choices import Role, ScopeLevel
 from tashil.core.models import SavedView
+from tashil.core.routers import ROWS_MATCHED
 from tashil.core.testing.pages import link
 from tashil.notifications.models import NotificationKind
 from tashil.notifications.services import notify
@@ -321,5 +322,6 @@ def test_an_objects_page_does_not_ask_again_whether_its_object_is_in_scope(world
     assert 'data-testid="edit-button"' in page.content.decode()  # the buttons the scope allows are still there
     asked_again = [q["sql"] for q in captured if q["sql"].startswith('SELECT 1 AS "a" FROM "units_industrialunit"')]
     assert asked_again == []
+    assert ROWS_MATCHED.get() is None, "what a request learnt ends with it"
     other = IndustrialUnit.objects.create(name="کارخانه شهرستان دیگر", county=world.county_b)
     assert client.get(other.get_absolute_url()).status_code == 404
