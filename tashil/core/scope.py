@@ -204,15 +204,19 @@ def row_matches(user, model, pk, q):
     """Whether the row ``pk`` of ``model`` matches ``q``. In a request that only reads (GET, HEAD: nothing moves a
     row out of scope meanwhile) the same question about the same row is asked of the database once: an object's
     page asks it for its edit and delete buttons, its tabs and its actions, with the same filter for each."""
+    asked, key = rows_matched(), (model._meta.label, pk, q)
+    if pk is None or key not in asked:
+        asked[key] = model._default_manager.filter(q, pk=pk).exists()
+    return asked[key]
+
+
+def rows_matched():
+    """What this read-only request has learnt of which rows match which filter; a request that may write (or no
+    request) learns nothing: a throwaway dict, so a row's move out of scope is never answered from memory."""
     from .routers import ROWS_MATCHED
 
     asked = ROWS_MATCHED.get()
-    if asked is None or pk is None:
-        return model._default_manager.filter(q, pk=pk).exists()
-    key = (model._meta.label, pk, q)
-    if key not in asked:
-        asked[key] = model._default_manager.filter(q, pk=pk).exists()
-    return asked[key]
+    return {} if asked is None else asked
 
 
 def sees_internal(user, model, pk=None):
@@ -269,18 +273,13 @@ def get_object_or_404(queryset, user, action="view", **lookup):
     it to change or delete it (pages, actions, bulk actions)."""
     if hasattr(queryset, "_default_manager"):
         queryset = queryset._default_manager.all()
+    q = scope_q(queryset.model, user, "view") if getattr(user, "is_authenticated", False) else None
     try:
-        obj = restrict(queryset, user, "view").get(**lookup)
+        obj = (queryset.none() if q is None else queryset.filter(q)).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
-    # Found through the view filter: the page's later questions with that filter (its buttons, tabs) are answered.
-    from .routers import ROWS_MATCHED
-
-    asked = ROWS_MATCHED.get()
-    if asked is not None and getattr(user, "is_authenticated", False):
-        q = scope_q(queryset.model, user, "view")
-        if q:
-            asked[(queryset.model._meta.label, obj.pk, q)] = True
+    if q:  # found through the view filter: the page's later questions with it (its buttons, tabs) are answered
+        rows_matched()[(queryset.model._meta.label, obj.pk, q)] = True
     refuse_if_locked(obj, action)
     if action != "view" and not reaches(user, obj, action):
         raise PermissionDenied
