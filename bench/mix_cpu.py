@@ -5,6 +5,7 @@ are bench/load.py's.
 
     python bench/mix_cpu.py --reuse tashil_bench_national
     python bench/mix_cpu.py --reuse tashil_bench_national --repeat 40 --profile /registry/units/
+    python bench/mix_cpu.py --reuse tashil_bench_national --only /obstacles/inbox/
 """
 
 import argparse
@@ -24,7 +25,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-paths, repeat, profile, sort, callers = json.loads(__ARGS__)
+paths, repeat, profile, sort, callers, only_functions = json.loads(__ARGS__)
 client = Client(HTTP_HOST="127.0.0.1")
 rows = {}
 for path, cookie in paths:
@@ -51,7 +52,7 @@ for path, cookie in paths:
         profiler.disable()
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out).sort_stats(sort)
-        stats.print_callers(callers) if callers else stats.print_stats(60)
+        stats.print_callers(callers) if callers else stats.print_stats(*([only_functions] if only_functions else []), 60)
         print(out.getvalue())
 print("MIX " + json.dumps(rows, ensure_ascii=False))
 """
@@ -64,10 +65,12 @@ def main():
     parser.add_argument("--profile", default="", help="print cProfile's figures for pages starting with this path")
     parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative, tottime, ncalls…")
     parser.add_argument("--callers", default="", help="with --profile: who calls the functions matching this")
+    parser.add_argument("--functions", default="", help="with --profile: only the functions whose file matches this")
+    parser.add_argument("--only", default="", help="measure only the pages starting with this path")
     args = parser.parse_args()
     env, info, _cache = prepare(args.reuse)
     code = MEASURE.replace(
-        "__ARGS__", repr(json.dumps([mix(info), args.repeat, args.profile, args.sort, args.callers]))
+        "__ARGS__", repr(json.dumps([[(path, cookie) for path, cookie in mix(info) if path.startswith(args.only)], args.repeat, args.profile, args.sort, args.callers, args.functions]))
     )
     shell = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True
