@@ -70,7 +70,19 @@ def main():
     args = parser.parse_args()
     env, info, _cache = prepare(args.reuse)
     code = MEASURE.replace(
-        "__ARGS__", repr(json.dumps([[(path, cookie) for path, cookie in mix(info) if path.startswith(args.only)], args.repeat, args.profile, args.sort, args.callers, args.functions]))
+        "__ARGS__",
+        repr(
+            json.dumps(
+                [
+                    [(path, cookie) for path, cookie in mix(info) if path.startswith(args.only)],
+                    args.repeat,
+                    args.profile,
+                    args.sort,
+                    args.callers,
+                    args.functions,
+                ]
+            )
+        ),
     )
     shell = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True

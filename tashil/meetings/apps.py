@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# The agency inbox's panel of resolutions to execute: this many, the nearest deadlines first.
+INBOX_PANEL_ROWS = 10
 
 
 class MeetingsConfig(AppConfig):
@@ -93,7 +97,12 @@ class MeetingsConfig(AppConfig):
                 "meeting__series__title",
                 "unit__name",
             )
-            return {"resolutions": shown.order_by("deadline")[:50]}
+            # The nearest deadlines above the inbox's own list, the rest one click away: the badge counts them all.
+            return {
+                "resolutions": shown.order_by("deadline", "pk")[:INBOX_PANEL_ROWS],
+                "count": open_ones.order_by().count(),
+                "all_url": f"{reverse('meetings:resolution_list')}?state=open",
+            }
 
         InboxView.add_panel("meetings/includes/inbox_resolutions.html", panel)
 

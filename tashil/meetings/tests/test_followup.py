@@ -176,3 +176,37 @@ def test_the_boards_second_filter_set_only_filters_and_still_keeps_to_the_scope(
     assert response.context["summary"]["total"] == 9
     other = client_as("secretariat").get("/meetings/resolutions/", {"agency": world.agency_b.pk})
     assert other.context["summary"]["total"] == 0, "another county's agency chooses nothing"
+
+
+def test_the_inbox_panel_shows_the_nearest_deadlines_and_leads_to_all_of_them(world, client_as):
+    """Twelve open resolutions: the ten nearest deadlines in the panel, the badge counting all twelve, and the
+    panel's own link to the list of every one (the agency's; another county's stays out)."""
+    import re
+
+    from tashil.meetings.apps import INBOX_PANEL_ROWS
+
+    Resolution.objects.filter(agency=world.agency_a).delete()
+    made = [
+        Resolution.objects.create(
+            meeting=world.meeting_a,
+            text=f"مصوبه آزمون {n}",
+            agency=world.agency_a,
+            deadline=today() + datetime.timedelta(days=n),
+        )
+        for n in range(1, 13)
+    ]
+    client = client_as("agency_officer")
+    page = client.get("/obstacles/inbox/").content.decode()
+    listed = re.findall(r"مصوبه آزمون (\d+)", page.split('data-testid="inbox-resolutions"', 1)[1].split("</ul>")[0])
+    assert INBOX_PANEL_ROWS == 10 and listed == [str(n) for n in range(1, 11)]
+    assert 'data-testid="inbox-resolutions-count">۱۲<' in page
+    link = re.search(r'<a href="([^"]+)" data-testid="inbox-resolutions-all">', page).group(1).replace("&amp;", "&")
+    every = client.get(link).content.decode()
+    assert set(re.findall(r"مصوبه آزمون (\d+)", every)) == {str(n) for n in range(1, 13)} and len(made) == 12
+    assert "مصوبه شهرستان ب" not in every
+
+
+def test_the_inbox_panel_has_no_link_when_it_shows_every_resolution(world, client_as):
+    page = client_as("agency_officer").get("/obstacles/inbox/").content.decode()
+    assert 'data-testid="inbox-resolutions"' in page
+    assert 'data-testid="inbox-resolutions-all"' not in page
