@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tashil.core.testing.browser import PageProblems
 from tashil.site.testing.world import build_world
@@ -11,6 +12,11 @@ from tashil.site.testing.world import build_world
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls from such a thread
 # unless told that this is fine, which it is for tests that drive a separate live server thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# No time limit on a generated example: Hypothesis's default (200 ms) is a timed assertion, and one example of the
+# working-day property took 292 ms once on a machine busy with the other suite (0.5 ms when run again).
+hypothesis_settings.register_profile("tashil", deadline=None)
+hypothesis_settings.load_profile("tashil")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
