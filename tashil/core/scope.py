@@ -154,9 +154,16 @@ def scope_q(model, user, action="view", roles=None):
 
 def restrict(queryset, user, action="view"):
     """``queryset`` narrowed to the rows ``user`` may ``action``."""
-    if not getattr(user, "is_authenticated", False):
-        return queryset.none()
-    q = scope_q(queryset.model, user, action)
+    return narrowed(queryset, user_q(queryset.model, user, action))
+
+
+def user_q(model, user, action="view"):
+    """``scope_q`` for a signed-in user; None (nothing) for anyone else."""
+    return scope_q(model, user, action) if getattr(user, "is_authenticated", False) else None
+
+
+def narrowed(queryset, q):
+    """``queryset`` kept to the rows of ``q``, a filter of ``user_q``'s kind (None: none, Q(): all)."""
     if q is None:
         return queryset.none()
     return queryset.filter(q) if q else queryset
@@ -273,9 +280,9 @@ def get_object_or_404(queryset, user, action="view", **lookup):
     it to change or delete it (pages, actions, bulk actions)."""
     if hasattr(queryset, "_default_manager"):
         queryset = queryset._default_manager.all()
-    q = scope_q(queryset.model, user, "view") if getattr(user, "is_authenticated", False) else None
+    q = user_q(queryset.model, user)
     try:
-        obj = (queryset.none() if q is None else queryset.filter(q)).get(**lookup)
+        obj = narrowed(queryset, q).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
     if q:  # found through the view filter: the page's later questions with it (its buttons, tabs) are answered
