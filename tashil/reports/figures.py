@@ -34,7 +34,7 @@ from tashil.obstacles.choices import (
     ObstacleStatus,
     ReviewState,
 )
-from tashil.obstacles.models import Obstacle, ProducerReview, Referral
+from tashil.obstacles.models import Obstacle, ProducerReview, Referral, open_referral_q
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, UnitStatusChange
 
@@ -325,6 +325,41 @@ def impact_by(area, user, field, label, limit=None, period=None):
     return rows[:limit] if limit else rows
 
 
+def impact_beside_stake(area, user, period=None):
+    """Per agency and per obstacle group: what the work saved (in the period) beside what is still at stake
+    today — for a group its open obstacles, for an agency the referrals waiting for its answer (the inbox's
+    open ones) — with their jobs at risk and rials. Two grouped queries each; a row for every agency or group
+    with either, largest saving first, then largest at stake."""
+    stakes = {
+        "agency": area.rows(Referral.objects.filter(open_referral_q()), user)
+        .values("agency", "agency__name")
+        .annotate(
+            waiting=Count("pk"), jobs_at_risk=Sum("obstacle__jobs_at_risk"), rials_at_stake=Sum("obstacle__amount")
+        ),
+        "group": area.rows(Obstacle.objects.filter(OPEN), user)
+        .values("group", "group__name")
+        .annotate(waiting=Count("pk"), jobs_at_risk=Sum("jobs_at_risk"), rials_at_stake=Sum("amount")),
+    }
+    breakdown = {}
+    for field, at_stake in stakes.items():
+        rows = {row["id"]: row for row in impact_by(area, user, field, f"{field}__name", period=period)}
+        for stake in at_stake.order_by():
+            row = rows.setdefault(stake[field], impact_totals({"id": stake[field], "name": stake[f"{field}__name"]}))
+            row.update(
+                waiting=stake["waiting"],
+                jobs_at_risk=stake["jobs_at_risk"] or 0,
+                rials_at_stake=stake["rials_at_stake"] or 0,
+            )
+        for row in rows.values():
+            row.setdefault("waiting", 0)
+            row.setdefault("jobs_at_risk", 0)
+            row.setdefault("rials_at_stake", 0)
+        breakdown[field] = sorted(
+            rows.values(), key=lambda r: (-r["jobs"], -r["rials"], -r["jobs_at_risk"], -r["rials_at_stake"], r["name"])
+        )
+    return breakdown
+
+
 def impact_by_area(area, user, period=None):
     """Per child area (provinces of the nation, counties of a province; the county itself at county level)."""
     if area.level == ScopeLevel.NATION:
@@ -464,7 +499,8 @@ def by_area(area, user, period=None):
 
 def period_report(area, user, period):
     """The Jalali-period report: per child area (or the area itself at county level), what happened in the
-    period — reactivations, obstacles registered and resolved, resolutions passed and executed."""
+    period — reactivations, obstacles registered and resolved, resolutions passed and executed, the impact
+    recorded — beside what is still at stake today (open obstacles' jobs at risk and rials)."""
     level = area.child_level or ScopeLevel.COUNTY
     key = {"province": "county__province", "county": "county"}[level]
     change_key = f"unit__{key}"
@@ -484,6 +520,8 @@ def period_report(area, user, period):
             registered=Count("pk", filter=period.q("reported_date")),
             resolved=Count("pk", filter=RESOLVED & period.q("closed_date")),
             closed=Count("pk", filter=Q(status__in=CLOSED_STATUSES) & period.q("closed_date")),
+            jobs_at_risk=Sum("jobs_at_risk", filter=OPEN),
+            rials_at_stake=Sum("amount", filter=OPEN),
         )
     }
     rows = []
@@ -502,6 +540,8 @@ def period_report(area, user, period):
                 "registered": obstacle.get("registered", 0),
                 "resolved": obstacle.get("resolved", 0),
                 "closed": obstacle.get("closed", 0),
+                "jobs_at_risk": obstacle.get("jobs_at_risk") or 0,
+                "rials_at_stake": obstacle.get("rials_at_stake") or 0,
             }
         )
     passed = {

@@ -423,7 +423,32 @@ class PeriodReportView(ReportView):
         ("execution_rate", _("درصد اجرا")),
         ("impact_jobs", _("اشتغال حفظ یا بازگشته (نفر)")),
         ("impact_rials", _("منابع آزادشده (ریال)")),
+        ("jobs_at_risk", _("اشتغال هنوز در خطر (نفر)")),
+        ("rials_at_stake", _("مبلغ هنوز درگیر (ریال)")),
     )
+    # Per agency and per obstacle group: the impact of the period beside what is still at stake today.
+    BREAKDOWN_COLUMNS = (
+        ("name", None),
+        ("records", _("اثرهای ثبت‌شده")),
+        ("jobs", _("اشتغال حفظ یا بازگشته (نفر)")),
+        ("rials", _("منابع آزادشده (ریال)")),
+        ("waiting", None),
+        ("jobs_at_risk", _("اشتغال هنوز در خطر (نفر)")),
+        ("rials_at_stake", _("مبلغ هنوز درگیر (ریال)")),
+    )
+    BREAKDOWNS = (
+        ("agency", _("دستگاه"), _("ارجاع‌های در انتظار پاسخ")),
+        ("group", _("گروه مانع"), _("موانع باز")),
+    )
+
+    def breakdown_tables(self, breakdown):
+        """The two tables (agency, obstacle group) with their headers: the page and the exports show the same."""
+        tables = []
+        for field, name, waiting in self.BREAKDOWNS:
+            labels = {"name": name, "waiting": waiting}
+            header = [labels.get(key, label) for key, label in self.BREAKDOWN_COLUMNS]
+            tables.append({"field": field, "header": header, "rows": breakdown[field]})
+        return tables
 
     def get(self, request):
         kind, period = period_from(request)
@@ -433,6 +458,13 @@ class PeriodReportView(ReportView):
             request.user,
             lambda: figures.period_report(self.area, request.user, period),
         )
+        breakdown, _computed = cached(
+            f"period-impact:{period.start}:{period.end}",
+            self.area,
+            request.user,
+            lambda: figures.impact_beside_stake(self.area, request.user, period),
+        )
+        tables = self.breakdown_tables(breakdown)
         totals = {key: sum(r[key] or 0 for r in rows) for key, _label in self.COLUMNS[1:] if key != "execution_rate"}
         totals["execution_rate"] = figures.percent(totals["executed"], totals["passed"])
         fmt = request.GET.get("export")
@@ -442,6 +474,8 @@ class PeriodReportView(ReportView):
                 *([r[k] for k, _l in self.COLUMNS] for r in rows),
                 [_("جمع"), *(totals[k] for k, _l in self.COLUMNS[1:])],
             ]
+            for each in tables:
+                table += [[], each["header"], *([r[k] for k, _l in self.BREAKDOWN_COLUMNS] for r in each["rows"])]
             record_export(request, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}", fmt)
             return export_response(iter(table), fmt, f"{_('گزارش دوره‌ای')} {period.label} {self.area.label}")
         in_period = {"after": jalali_param(period.start), "before": jalali_param(period.end)}
@@ -450,6 +484,20 @@ class PeriodReportView(ReportView):
             # Each area's impact in the period, on the impact list narrowed to that area and those dates.
             if impact_list:
                 row["impact_url"] = impact_record_url(row["level"], row["id"], **in_period)
+        # Each agency's or group's impact on the impact list of the period; what is at stake on the referrals
+        # waiting for that agency, or on that group's open obstacles.
+        stake_lists = {
+            "agency": ("obstacles:referral_list", {"state": "waiting"}),
+            "group": ("obstacles:obstacle_list", {"state": "open"}),
+        }
+        for each in tables:
+            name, filters = stake_lists[each["field"]]
+            for row in each["rows"]:
+                key = {each["field"]: row["id"]}
+                row["impact_url"] = impact_list and list_url(
+                    "impact:impactrecord_list", self.area, request.user, **in_period, **key
+                )
+                row["stake_url"] = list_url(name, self.area, request.user, **filters, **key)
         now = jalali_today()
         context = {
             "title": _("گزارش دوره‌ای"),
@@ -461,6 +509,7 @@ class PeriodReportView(ReportView):
             "rows": rows,
             "totals": totals,
             "columns": self.COLUMNS,
+            "tables": tables,
             "years": range(now.year, now.year - 5, -1),
             "months": list(enumerate(figures.MONTHS, start=1)),
             "seasons": [(index, name) for index, (_first, _last, name) in enumerate(SEASONS, start=1)],

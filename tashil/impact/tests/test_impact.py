@@ -144,6 +144,31 @@ class TestRecording:
         assert record.agency == resolution.agency and record.debts_rials == 800_000_000
         assert record.county == resolution.county
 
+    def test_a_revived_clinic_case_offers_the_button_and_credits_no_agency(self, world, client_as):
+        from tashil.clinic import services as clinic_services
+        from tashil.clinic.choices import CaseOutcome
+
+        case = world.case_a
+        client = client_as("secretariat")
+        assert 'data-testid="impact-add"' not in client.get(case.get_absolute_url()).content.decode()
+        before = number(
+            re.search(
+                r'data-testid="figure-impact-jobs-value">([^<]*)<',
+                client.get(reverse("reports:dashboard")).content.decode(),
+            ).group(1)
+        )
+        clinic_services.close(case, CaseOutcome.REVIVED, "واحد دوباره تولید می‌کند", world.users["secretariat"])
+        entry = add_form(client, case.get_absolute_url())
+        entry.fill(jobs_restored="۱۷", capacity_restored="۴۰", evidence="فهرست بیمه کارکنان بازگشته")
+        assert entry.submit(client).status_code == 302
+        record = ImpactRecord.objects.get(clinic_case=case)
+        assert (record.unit, record.county, record.agency, record.group) == (case.unit, world.county_a, None, None)
+        assert (record.jobs_restored, record.capacity_restored) == (17, 40)
+        assert link(client.get(case.get_absolute_url()), testid="impact-record") == record.get_absolute_url()
+        # The county's dashboard counts it (a revival credits no agency, so it is in no agency's row).
+        after = client.get(reverse("reports:dashboard")).content.decode()
+        assert number(re.search(r'data-testid="figure-impact-jobs-value">([^<]*)<', after).group(1)) == before + 17
+
     def test_another_countys_source_answers_404(self, world, client_as):
         obstacle = resolved_obstacle(world)
         url = reverse("impact:impactrecord_add") + f"?obstacle={obstacle.pk}"
@@ -241,17 +266,20 @@ class TestSumsEqualTheirLists:
             for href, cells in rows:
                 assert list_sums(client, href)[:2] == (number(cells[1]), number(cells[2])), (testid, cells[0])
         # Per child area (provinces of the nation, counties of a province), where the level has children.
-        for match in re.finditer(r'<a href="([^"]+)" data-testid="child-impact">([^<]*)</a>', html):
-            assert list_sums(client, match.group(1).replace("&amp;", "&"))[0] == number(match.group(2))
+        children = re.findall(r'<a href="([^"]+)" data-testid="child-impact">([^<]*)</a>', html)
+        assert bool(children) == (role != "secretariat"), "the nation and a province list their areas' impact"
+        for href, shown in children:
+            assert list_sums(client, href.replace("&amp;", "&"))[0] == number(shown)
 
     def test_the_scorecard_credits_each_agency_with_its_list(self, more, client_as):
         client = client_as("nation_manager")
         page = client.get(reverse("reports:scorecard"))
         html = page.content.decode()
-        found = re.findall(r'data-figure="impact_jobs"><a href="([^"]+)"[^>]*>([^<]*)</a>', html)
-        assert len(found) >= 3
-        for href, shown in found:
-            assert list_sums(client, href.replace("&amp;", "&"))[0] == number(shown)
+        for figure, index in (("impact_jobs", 0), ("impact_rials", 1)):
+            found = re.findall(rf'data-figure="{figure}"><a href="([^"]+)"[^>]*>([^<]*)</a>', html)
+            assert len(found) >= 3, figure
+            for href, shown in found:
+                assert list_sums(client, href.replace("&amp;", "&"))[index] == number(shown), figure
 
     def test_the_period_report_counts_the_period_and_links_to_it(self, more, client_as):
         client = client_as("nation_manager")
@@ -260,12 +288,60 @@ class TestSumsEqualTheirLists:
         assert cells
         for href, shown in cells:
             assert list_sums(client, href.replace("&amp;", "&"))[0] == number(shown)
+        rials = re.findall(r'<a href="([^"]+)" data-testid="period-impact-rials">([^<]*)</a>', html)
+        assert len(rials) == len(cells)
+        for href, shown in rials:
+            assert list_sums(client, href.replace("&amp;", "&"))[1] == number(shown)
         total = re.search(r'<a href="([^"]+)" data-testid="period-impact-total">([^<]*)</a>', html)
         assert (
             number(total.group(2))
             == sum(r.jobs for r in ImpactRecord.objects.all())
             == list_sums(client, total.group(1).replace("&amp;", "&"))[0]
         )
+        total_rials = re.search(r'<a href="([^"]+)" data-testid="period-impact-rials-total">([^<]*)</a>', html)
+        assert number(total_rials.group(2)) == list_sums(client, total_rials.group(1).replace("&amp;", "&"))[1] > 0
+
+    @pytest.mark.parametrize("role", ["nation_manager", "secretariat"])
+    def test_the_period_report_by_agency_and_group_beside_what_is_at_stake(self, more, client_as, role):
+        """Each agency's and group's impact equals its list; what is at stake beside it equals the referrals
+        waiting for that agency, or that group's open obstacles, on the list the count links to."""
+        Obstacle.objects.create(unit=more.unit_a, group=more.group_finance, title="باز", jobs_at_risk=12, amount=900)
+        waiting = Obstacle.objects.create(unit=more.unit_a, group=more.group_finance, title="منتظر", jobs_at_risk=4)
+        obstacle_services.refer(waiting, [more.agency_a], user=more.users["secretariat"])
+        client = client_as(role)
+        page = client.get(reverse("reports:period") + "?period=year")
+        html = page.content.decode()
+        for testid in ("period-impact-agency", "period-impact-group"):
+            rows = table_rows(html, testid)
+            assert rows, testid
+            credited = at_stake = 0
+            for _href, cells in rows:
+                name = cells[0]
+                impact = re.search(
+                    rf"<td>{re.escape(name)}</td>.*?</tr>",
+                    html.split(f'data-testid="{testid}"')[1],
+                    re.S,
+                ).group(0)
+                jobs = re.search(r'<a href="([^"]+)" data-testid="impact-jobs">([^<]*)</a>', impact)
+                if jobs:
+                    credited += 1
+                    assert list_sums(client, jobs.group(1).replace("&amp;", "&"))[:2] == (
+                        number(cells[2]),
+                        number(cells[3]),
+                    ), (testid, name)
+                stake = re.search(r'<a href="([^"]+)" data-testid="stake-count">([^<]*)</a>', impact)
+                if stake:
+                    at_stake += 1
+                    answer = client.get(stake.group(1).replace("&amp;", "&") + "&export=csv")
+                    listed = list(csv.DictReader(io.StringIO(b"".join(answer.streaming_content).decode("utf-8-sig"))))
+                    assert len(listed) == number(stake.group(2)), (testid, name)
+                    if testid == "period-impact-group":
+                        assert sum(int(r["اشتغال در خطر (نفر)"] or 0) for r in listed) == number(cells[5])
+            assert credited and at_stake, testid
+        # The export carries the same two tables after the areas'.
+        export = client.get(link(page, testid="export-csv"))
+        text = b"".join(export.streaming_content).decode("utf-8-sig")
+        assert "ارجاع‌های در انتظار پاسخ" in text and "موانع باز" in text and "گروه مانع" in text
 
 
 def test_the_demo_records_impact_through_the_service_and_the_public_page_shows_it(db):
