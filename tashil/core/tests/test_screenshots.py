@@ -79,8 +79,22 @@ def test_demo_pages_render(page, transactional_db):
         assert response.status == 200, path
         assert page.locator("html").get_attribute("dir") == ("ltr" if username == "en" else "rtl")
         screenshot(page, name)
+    wide_pictures(page)
     minutes_picture(onsite)
     letter_pictures()
+
+
+def wide_pictures(page):
+    """The scorecard scrolled to its later columns (the producers' word, attendance, impact), and the period report
+    whole, with its tables by agency and obstacle group."""
+    sign_in(page, "dabir.pakdasht")
+    assert page.goto("/reports/agencies/").status == 200
+    # Right to left, the table's end is at its left: scroll it there as a person would.
+    page.get_by_test_id("scorecard").evaluate("table => { table.scrollLeft = -table.scrollWidth; }")
+    screenshot(page, "scorecard-end")
+    assert page.goto("/reports/period/?period=year").status == 200
+    assert page.get_by_test_id("period-impact-agency").is_visible()
+    screenshot(page, "period-report", full_page=True)
 
 
 def minutes_picture(meeting):
