@@ -105,6 +105,11 @@ class PeriodAPIView(ReportAPIView):
                 "area": self.area_payload(),
                 "period": {"label": period.label, "start": period.start, "end": period.end},
                 "rows": figures.period_report(self.area, request.user, period),
+                # The impact of the period per agency and per obstacle group, beside what is still at stake.
+                **{
+                    f"impact_by_{field}": rows
+                    for field, rows in figures.impact_beside_stake(self.area, request.user, period).items()
+                },
             }
         )
 

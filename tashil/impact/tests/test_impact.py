@@ -302,7 +302,7 @@ class TestSumsEqualTheirLists:
         assert number(total_rials.group(2)) == list_sums(client, total_rials.group(1).replace("&amp;", "&"))[1] > 0
 
     @pytest.mark.parametrize("role", ["nation_manager", "secretariat"])
-    def test_the_period_report_by_agency_and_group_beside_what_is_at_stake(self, more, client_as, role):
+    def test_the_period_report_by_agency_and_group_beside_what_is_at_stake(self, more, client_as, api_as, role):
         """Each agency's and group's impact equals its list; what is at stake beside it equals the referrals
         waiting for that agency, or that group's open obstacles, on the list the count links to."""
         Obstacle.objects.create(unit=more.unit_a, group=more.group_finance, title="باز", jobs_at_risk=12, amount=900)
@@ -338,6 +338,11 @@ class TestSumsEqualTheirLists:
                     if testid == "period-impact-group":
                         assert sum(int(r["اشتغال در خطر (نفر)"] or 0) for r in listed) == number(cells[5])
             assert credited and at_stake, testid
+        # The API gives the same rows.
+        answer = api_as(role).get(reverse("api:report-period") + "?period=year")
+        assert answer.status_code == 200
+        shown = {cells[0]: number(cells[2]) for _href, cells in table_rows(html, "period-impact-agency")}
+        assert {row["name"]: row["jobs"] for row in answer.json()["impact_by_agency"]} == shown
         # The export carries the same two tables after the areas'.
         export = client.get(link(page, testid="export-csv"))
         text = b"".join(export.streaming_content).decode("utf-8-sig")
