@@ -273,7 +273,8 @@ class WorkerHeartbeat(models.Model):
 
 class SavedView(BaseModel):
     """A list's filters saved under a name: the person's own, or shared with the people who hold the same role in
-    the same place (their secretariat). Listed in the side menu; one can be the daily digest's content."""
+    the same place (their secretariat). Listed in the side menu; one can be the daily digest's content: its owner's
+    (``in_digest``) and that of each colleague who chose a shared one for their own digest (``digest_readers``)."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("صاحب"), related_name="saved_views", on_delete=models.CASCADE
@@ -289,11 +290,23 @@ class SavedView(BaseModel):
     in_digest = models.BooleanField(
         verbose_name=_("در خلاصه روزانه"),
         default=False,
-        help_text=_("شمار ردیف‌های این نما هر روز در خلاصه روزانه شما می‌آید."),
+        help_text=_(
+            "هر روز شمار ردیف‌های این نما، چند ردیف نخست آن و پیوند فهرست در خلاصه روزانه شما می‌آید. همکاران یک نمای "
+            "مشترک را خودشان برای خلاصه روزانه خود برمی‌گزینند."
+        ),
+    )
+    digest_readers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("در خلاصه روزانه همکاران"),
+        related_name="digest_saved_views",
+        blank=True,
+        help_text=_("همکارانی که این نمای مشترک را برای خلاصه روزانه خود برگزیده‌اند."),
     )
 
     changelog_enabled = False
     role_actions = {role: frozenset({"view", "add", "change", "delete"}) for role in Role.values}
+    # The rows of a view the daily digest lists; the rest are behind the link to the whole list.
+    DIGEST_ROWS = 5
 
     class Meta:
         verbose_name = _("نمای ذخیره‌شده")
@@ -322,8 +335,9 @@ class SavedView(BaseModel):
             return None
         return match
 
-    def count_for(self, user):
-        """How many rows the list shows ``user`` with these filters (its own scope and filter set)."""
+    def list_for(self, user):
+        """The list page's view set up as if ``user`` opened this view's address: its rows come through its own
+        scope helper and filter set. None when the path is no longer a list, or the user may not see that list."""
         from django.http import HttpRequest, QueryDict
 
         match = self.list_view()
@@ -334,8 +348,26 @@ class SavedView(BaseModel):
         request.GET = QueryDict(self.query)
         view = match.func.view_class(**match.func.view_initkwargs)
         view.setup(request, *match.args, **match.kwargs)
+        if not scope.can(user, view.object_model, "view"):
+            return None
+        return view
+
+    def first_rows_for(self, user, limit):
+        """(how many rows the list shows ``user``, its first ``limit`` rows in the list's own order — its table's,
+        given the request, so with a sort the view was saved with), or None as ``list_for``."""
+        view = self.list_for(user)
+        if view is None:
+            return None
         queryset, _filterset = view.filtered_queryset()
-        return queryset.count()
+        table = view.get_table(queryset)
+        return queryset.count(), list(table.data[:limit])
+
+    @classmethod
+    def in_digest_of(cls, user):
+        """The views in ``user``'s daily digest: their own marked for it, and the shared ones they chose that they
+        still see (a view no longer shared, or a colleague who moved post, drops out by itself)."""
+        chosen = cls.objects.filter(Q(owner=user, in_digest=True) | Q(digest_readers=user)).values("pk")
+        return scope.restrict(cls.objects.filter(pk__in=chosen), user).order_by("name", "pk")
 
     @classmethod
     def scope_filter(cls, membership, action):

@@ -435,6 +435,20 @@ class SavedViewTable(TashilTable):
         ),
     )
 
+    # Whether the view is in the reader's own daily digest (the owner's choice on the view, a colleague's their
+    # own: SavedViewListView annotates it), with the link that changes it.
+    in_my_digest = tables.Column(verbose_name=_("در خلاصه روزانه من"))
+
     class Meta(TashilTable.Meta):
         model = SavedView
-        fields = ("name", "owner", "shared", "in_digest")
+        fields = ("name", "owner", "shared", "in_my_digest")
+
+    def render_in_my_digest(self, record, value):
+        action, label = ("digest_off", _("بیرون بردن")) if value else ("digest_on", _("افزودن"))
+        return format_html(
+            '{} <a class="btn btn-sm btn-outline-primary py-0" href="{}" data-testid="saved-view-{}">{}</a>',
+            _("بله") if value else _("نه"),
+            reverse("core:savedview_action", args=[record.pk, action]),
+            action.replace("_", "-"),
+            label,
+        )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views.pages import HolidayConfirmView, WeekendEditView, autocomplete
+from .views.pages import HolidayConfirmView, SavedViewDigestView, WeekendEditView, autocomplete
 
 app_name = "core"
 urlpatterns = [
@@ -18,4 +18,5 @@ urlpatterns = [
     path("saved-views/add/", views.SavedViewEditView.as_view(), name="savedview_add"),
     path("saved-views/<int:pk>/edit/", views.SavedViewEditView.as_view(), name="savedview_edit"),
     path("saved-views/<int:pk>/delete/", views.SavedViewDeleteView.as_view(), name="savedview_delete"),
+    path("saved-views/<int:pk>/do/<str:action>/", SavedViewDigestView.as_view(), name="savedview_action"),
 ]

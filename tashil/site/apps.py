@@ -26,4 +26,8 @@ class SiteConfig(AppConfig):
 
         from .digest import saved_view_lines
 
-        registry.digest_section("saved_views", saved_view_lines, Q(saved_views__in_digest=True))
+        registry.digest_section(
+            "saved_views",
+            saved_view_lines,
+            Q(saved_views__in_digest=True) | Q(digest_saved_views__isnull=False),
+        )

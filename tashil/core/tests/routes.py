@@ -34,4 +34,10 @@ ROUTES += [
         codes(ok=("secretariat",), not_found=[r for r in SIGNED_IN if r != "secretariat"]),
         obj="saved_view",
     ),
+    Route(
+        "core:savedview_action",
+        codes(ok=("secretariat",), not_found=[r for r in SIGNED_IN if r != "secretariat"]),
+        obj="saved_view",
+        kwargs={"action": "digest_on"},
+    ),
 ]

@@ -4,6 +4,7 @@ Every view fetches through the scope helper. Objects out of sight answer 404; ob
 closed to the action answer 403; list pages and exports only ever hold rows the user may see.
 """
 
+import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -28,6 +29,9 @@ from tashil.core.exports import export_response, exported
 from tashil.core.filtersets import choices_generations
 from tashil.core.persian import to_persian_digits
 from tashil.core.tables import SEARCH_COUNT_CAP, SearchPaginator, SelectColumn
+from tashil.core.views.errors import database_unreachable
+
+log = logging.getLogger(__name__)
 
 
 class OutOfScope(Exception):
@@ -557,7 +561,11 @@ class BulkActionView(ScopedViewMixin, View):
     """Selected rows of a list: a confirmation page saying what will happen to each, then all or nothing.
 
     The rows are fetched through the scope helper for the action's permission: a row out of sight answers
-    404, a role without the permission 403; one refused row leaves every row as it was."""
+    404, a role without the permission 403; one refused row leaves every row as it was. So does an unexpected
+    failure midway (a bug, a write the database refuses): the batch is rolled back, the traceback logged, and the
+    person sees the confirmation page again with their selection and what they typed, told in Persian which row
+    (or the batch's last step) failed, so they may send it again or leave that row out. A database that cannot
+    be reached is still the server's «unavailable for a moment» page (core.views.errors)."""
 
     bulk_actions = ()
     template_name = "generic/bulk_confirm.html"
@@ -581,11 +589,12 @@ class BulkActionView(ScopedViewMixin, View):
         confirmed = "confirmed" in request.POST
         form = action.get_form(request.POST if confirmed else None, request.user)
         blocked = self.blocked(action, objects)
-        self.batch_problem = ""
+        self.batch_problem = self.failure = ""
+        self.failed_pk = None
         if confirmed and not blocked and (form is None or form.is_valid()):
             data = form.cleaned_data if form is not None else {}
             blocked, lines = self.apply(action, objects, data)
-            if not blocked and not self.batch_problem:
+            if not blocked and not self.batch_problem and not self.failure:
                 done = action.done % {"count": to_persian_digits(len(objects))}
                 messages.success(request, " ".join([done, *lines]))
                 return HttpResponseRedirect(list_url)
@@ -596,6 +605,8 @@ class BulkActionView(ScopedViewMixin, View):
             "rows": [(obj, blocked.get(obj.pk)) for obj in objects],
             "blocked": blocked,
             "batch_problem": self.batch_problem,
+            "failure": self.failure,
+            "failed_pk": self.failed_pk,
             "form": form,
             "return_url": list_url,
             "breadcrumbs": [*self.list_breadcrumb(), (action.label, None)],
@@ -618,17 +629,21 @@ class BulkActionView(ScopedViewMixin, View):
 
     def apply(self, action, objects, data):
         """Apply the action to every row, then the batch's ``finish``, in one transaction; the first refusals
-        (a row's, or the batch's in ``batch_problem``) roll all of it back. Returns (refused rows, done lines)."""
+        (a row's, or the batch's in ``batch_problem``) roll all of it back, and so does an unexpected failure
+        (in ``failure``, naming the row it happened on). Returns (refused rows, done lines)."""
         refused, lines = {}, []
         user = self.request.user
+        current = None
         try:
             with transaction.atomic():
                 results = []
                 for obj in objects:
+                    current = obj
                     try:
                         results.append(action.apply(obj, user, **data))
                     except ValidationError as error:
                         refused[obj.pk] = " ".join(error.messages)
+                current = None
                 if refused:
                     raise BulkRefused
                 if action.finish:
@@ -638,10 +653,40 @@ class BulkActionView(ScopedViewMixin, View):
                         self.batch_problem = " ".join(error.messages)
                         raise BulkRefused from error
         except BulkRefused:
-            for obj in objects:
-                obj.refresh_from_db()
+            self.forget_changes(objects)
             lines = []
+        except Exception as error:
+            if database_unreachable(error):
+                raise
+            log.exception(
+                "bulk action %r on %s failed at %s",
+                action.name,
+                self.object_model._meta.label,
+                f"pk={current.pk}" if current is not None else "its last step",
+            )
+            self.failure = self.failure_message(current)
+            self.failed_pk = current.pk if current is not None else None
+            self.forget_changes(objects)
+            refused, lines = {}, []
         return refused, lines
+
+    @staticmethod
+    def failure_message(obj):
+        if obj is None:
+            return _(
+                "کار گروهی پس از همه ردیف‌ها، در گام پایانی‌اش، با خطایی در سامانه روبه‌رو شد و برای پشتیبانی ثبت "
+                "شد. همه کار برگشت خورد و هیچ ردیفی تغییر نکرد؛ می‌توانید دوباره بفرستید."
+            )
+        return _(
+            "کار بر «%(object)s» با خطایی در سامانه روبه‌رو شد و برای پشتیبانی ثبت شد. همه کار برگشت خورد و هیچ "
+            "ردیفی تغییر نکرد؛ می‌توانید دوباره بفرستید، و اگر باز همین شد «%(object)s» را از انتخاب بردارید."
+        ) % {"object": obj}
+
+    @staticmethod
+    def forget_changes(objects):
+        """The rows as the rolled-back database holds them, not as the failed attempt left them in memory."""
+        for obj in objects:
+            obj.refresh_from_db()
 
 
 class BulkRefused(Exception):

@@ -3,6 +3,7 @@ tashil/site/views.py.)"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Exists, OuterRef, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from tashil.core import scope
+from tashil.core import scope, services
 from tashil.core.actions import Action
 from tashil.core.filtersets import ChangeLogEntryFilterSet, HolidayFilterSet
 from tashil.core.forms.core import HolidayConfirmForm, HolidayForm, SavedViewForm, WeekendForm
 from tashil.core.models import ChangeLogEntry, Holiday, SavedView, WeekendDay
 from tashil.core.official_holidays import confirm_holiday
+from tashil.core.persian import to_persian_digits
 from tashil.core.tables import ChangeLogEntryTable, HolidayTable, SavedViewTable
 
 from .generic import ActionView, ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
@@ -142,11 +144,62 @@ class ChangeLogEntryView(ObjectView):
 
 
 class SavedViewListView(ObjectListView):
-    """The person's saved views and those their colleagues share with them."""
+    """The person's saved views and those their colleagues share with them, each saying whether it is in the
+    person's own daily digest (with the button that puts it in or takes it out)."""
 
     model = SavedView
     table_class = SavedViewTable
     actions = ()
+
+    def base_queryset(self):
+        user = self.request.user
+        chosen = SavedView.digest_readers.through.objects.filter(savedview=OuterRef("pk"), user=user)
+        return SavedView.objects.select_related("owner").annotate(
+            in_my_digest=Case(When(owner=user, then="in_digest"), default=Exists(chosen))
+        )
+
+
+def saved_view_list(view, result):
+    return reverse("core:savedview_list")
+
+
+def digest_intro(view):
+    return _(
+        "خلاصه روزانه، که هر روز در اعلان‌ها (و با رایانامه، اگر آن را نبسته باشید) به شما می‌رسد، شمار ردیف‌های این "
+        "نما را چنان‌که شما می‌بینید، تا %(rows)s ردیف نخست آن هر یک با پیوندش و پیوند همه فهرست را می‌آورد. این "
+        "انتخاب تنها خلاصه روزانه خود شما را تغییر می‌دهد."
+    ) % {"rows": to_persian_digits(SavedView.DIGEST_ROWS)}
+
+
+SAVED_VIEW_DIGEST_ACTIONS = (
+    Action(
+        name="digest_on",
+        service=services.put_in_digest,
+        permission="view",
+        title=gettext_lazy("افزودن «%(object)s» به خلاصه روزانه من"),
+        done=gettext_lazy("نمای «%(object)s» از این پس در خلاصه روزانه شما می‌آید."),
+        intro=digest_intro,
+        success_url=saved_view_list,
+        page=True,
+    ),
+    Action(
+        name="digest_off",
+        service=services.take_out_of_digest,
+        permission="view",
+        title=gettext_lazy("بیرون بردن «%(object)s» از خلاصه روزانه من"),
+        done=gettext_lazy("نمای «%(object)s» دیگر در خلاصه روزانه شما نمی‌آید."),
+        success_url=saved_view_list,
+        page=True,
+    ),
+)
+
+
+class SavedViewDigestView(ActionView):
+    """A saved view in or out of the person's own daily digest: their own view, or one a colleague shares (which
+    they may read, not change: hence «view»)."""
+
+    model = SavedView
+    actions = SAVED_VIEW_DIGEST_ACTIONS
 
 
 class SavedViewEditView(ObjectEditView):

@@ -1,8 +1,7 @@
 """Referring many obstacles to one agency at once from the obstacle list (issue 26 §4): a confirmation page
 naming each, then all or nothing, each referral as from its own page; another county's obstacle answers 404."""
 
-import pytest
-
+from tashil.core.changelog import history_for
 from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import search_key
 from tashil.core.testing.pages import form, link
@@ -35,7 +34,7 @@ def test_obstacles_are_referred_to_one_agency_after_the_confirmation(world, clie
     confirm = client.post(BULK, selection)
     assert confirm.status_code == 200 and all(o.title in confirm.content.decode() for o in chosen)
     assert not Referral.objects.filter(obstacle__in=chosen).exists()
-    logged = ChangeLogEntry.objects.count()
+    logged = ChangeLogEntry.objects.order_by("pk").last().pk
     done = client.post(
         BULK, {**selection, "confirmed": "1", "agency": world.agency_a2.pk, "days": "۵", "note": "با هم"}
     )
@@ -43,7 +42,18 @@ def test_obstacles_are_referred_to_one_agency_after_the_confirmation(world, clie
     referrals = Referral.objects.filter(obstacle__in=chosen)
     assert sorted(r.obstacle_id for r in referrals) == sorted(o.pk for o in chosen)
     assert {(r.agency_id, r.note) for r in referrals} == {(world.agency_a2.pk, "با هم")}
-    assert ChangeLogEntry.objects.count() > logged  # each referral logged as from its page
+    # Each obstacle's history gains what one referral from its page writes, once: the referral created, the
+    # obstacle's status, and the batch's letter named on the referral. Every other new entry is the letter's own.
+    for obstacle in chosen:
+        new = history_for(obstacle).filter(pk__gt=logged)
+        assert sorted((e.action, e.content_type.model) for e in new) == [
+            ("create", "referral"),
+            ("event", "referral"),
+            ("update", "obstacle"),
+        ]
+    rest = ChangeLogEntry.objects.filter(pk__gt=logged).exclude(content_type__model__in=["referral", "obstacle"])
+    assert set(rest.values_list("content_type__model", flat=True)) == {"letter"}
+    assert len({entry.object_id for entry in rest}) == 1
 
 
 def test_an_agency_that_does_not_serve_one_of_them_refers_none_and_names_it(world, client_as):
@@ -139,10 +149,17 @@ def test_a_letter_that_fails_to_render_refers_nothing(world, client_as, monkeypa
 
     chosen = new_obstacles(world, 2)
     counters = list(LetterCounter.objects.values_list("pk", "last"))
+    logged = ChangeLogEntry.objects.count()
+    client = client_as("secretariat")
+    preview = client.post(BULK, {"action": "refer", "select": [o.pk for o in chosen]})
     monkeypatch.setattr(pdf, "render_letter", fail)
-    selection = {"action": "refer", "select": [o.pk for o in chosen], "confirmed": "1", "agency": world.agency_a2.pk}
-    with pytest.raises(Injected):
-        client_as("secretariat").post(BULK, selection)
+    failed = form(preview, button_testid="bulk-confirm-button").submit(client, agency=world.agency_a2.pk)
     assert not Referral.objects.filter(obstacle__in=chosen).exists()
     assert not letters_to(world.agency_a2).exists()
     assert list(LetterCounter.objects.values_list("pk", "last")) == counters
+    assert ChangeLogEntry.objects.count() == logged
+    # Every obstacle was referred before the letter failed, so the message names the batch's last step.
+    assert failed.status_code == 400
+    page = " ".join(failed.content.decode().split())
+    assert "در گام پایانی‌اش، با خطایی در سامانه روبه‌رو شد" in page and "هیچ ردیفی تغییر نکرد" in page
+    assert sorted(form(failed, button_testid="bulk-confirm-button").data["select"]) == sorted(str(o.pk) for o in chosen)

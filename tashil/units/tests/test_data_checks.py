@@ -3,9 +3,12 @@ with its confirmation page, all or nothing, one request and one history entry pe
 representative; the representative's «اطلاعات واحد درست است» on the unit page; another county's unit answers
 404."""
 
+import logging
+
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 from tashil.core.testing.pages import form
+from tashil.notifications import services as notification_services
 from tashil.notifications.models import Notification, OutgoingSMS
 from tashil.units.choices import DataCheckStatus
 from tashil.units.models import DataCheckRequest, IndustrialUnit
@@ -82,6 +85,43 @@ def test_a_unit_the_check_refuses_stops_the_whole_batch(world, client_as):
     assert not Notification.objects.filter(kind="data_check").exists()
     assert not OutgoingSMS.objects.filter(kind="data_check").exists()
     assert ChangeLogEntry.objects.count() == before
+
+
+class Injected(Exception):
+    """A failure injected into the notice to the second unit's representative."""
+
+
+def test_a_notice_that_fails_on_the_second_unit_asks_nobody_and_says_which(world, client_as, monkeypatch, caplog):
+    units = stale_units(world)
+    client = client_as("secretariat")
+    preview = client.post(BULK, {"action": "data_check", "select": [u.pk for u in units]})
+    before = {unit.pk: unit_entries(unit).count() for unit in units}
+    real_notify, notified = notification_services.notify, []
+
+    def notify_then_fail(recipients, kind, title, *args, **kwargs):
+        notified.append(title)
+        if len(notified) == 2:
+            raise Injected
+        return real_notify(recipients, kind, title, *args, **kwargs)
+
+    monkeypatch.setattr(notification_services, "notify", notify_then_fail)
+    with caplog.at_level(logging.ERROR, logger="tashil.core.views.generic"):
+        failed = form(preview, button_testid="bulk-confirm-button").submit(client)
+    assert len(notified) == 2, "the first unit's request, history entry and notice were written before the failure"
+    # Nothing of the first unit's request remains: no request, no history entry, no notice, no SMS.
+    assert not DataCheckRequest.objects.exists()
+    assert not Notification.objects.filter(kind="data_check").exists()
+    assert not OutgoingSMS.objects.filter(kind="data_check").exists()
+    assert {unit.pk: unit_entries(unit).count() for unit in units} == before
+    # The secretariat sees which unit failed, on the confirmation page with the same selection to send again.
+    assert failed.status_code == 400
+    second = next(unit for unit in units if unit.name in notified[1])
+    page = " ".join(failed.content.decode().split())
+    assert f"کار بر «{second}» با خطایی در سامانه روبه‌رو شد" in page and "هیچ ردیفی تغییر نکرد" in page
+    assert sorted(form(failed, button_testid="bulk-confirm-button").data["select"]) == sorted(str(u.pk) for u in units)
+    # The administrators get the traceback in the log.
+    (record,) = [r for r in caplog.records if r.name == "tashil.core.views.generic"]
+    assert record.exc_info[0] is Injected and f"pk={second.pk}" in record.getMessage()
 
 
 def test_a_second_request_the_same_day_is_refused(world, client_as):

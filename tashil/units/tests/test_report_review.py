@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from tashil.core.changelog import history_for
 from tashil.core.jalali import jalali_today
+from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import to_persian_digits
+from tashil.core.testing.pages import form
 from tashil.units.choices import ReportStatus
 from tashil.units.models import PeriodicReport
 
@@ -94,6 +96,66 @@ def test_bulk_is_all_or_nothing(world, client_as):
     assert response.status_code == 400
     fresh.refresh_from_db()
     assert fresh.status == ReportStatus.SUBMITTED and fresh.review_note == ""
+
+
+class Injected(Exception):
+    """A failure injected into saving the second report of a batch."""
+
+
+def test_a_batch_that_fails_on_its_second_report_returns_none_and_says_which(world, client_as, monkeypatch):
+    chosen = reports(world, 3)
+    client = client_as("secretariat")
+    preview = client.post(BULK, selection("return", chosen))
+    logged = ChangeLogEntry.objects.count()
+    real_save, saved = PeriodicReport.save, []
+
+    def save_then_fail(report, *args, **kwargs):
+        saved.append(report.pk)
+        if len(saved) == 2:
+            raise Injected
+        real_save(report, *args, **kwargs)
+
+    monkeypatch.setattr(PeriodicReport, "save", save_then_fail)
+    failed = form(preview, button_testid="bulk-confirm-button").submit(client, note="فروش ناهمخوان")
+    first, second = (PeriodicReport.objects.get(pk=pk) for pk in saved)
+    # The first report was saved and logged before the second failed; both are rolled back.
+    assert (first.status, first.review_note, first.reviewed_by) == (ReportStatus.SUBMITTED, "", None)
+    assert ChangeLogEntry.objects.count() == logged
+    assert set(PeriodicReport.objects.filter(pk__in=[r.pk for r in chosen]).values_list("status", flat=True)) == {
+        ReportStatus.SUBMITTED
+    }
+    assert failed.status_code == 400
+    page = " ".join(failed.content.decode().split())
+    assert f"کار بر «{second}» با خطایی در سامانه روبه‌رو شد" in page and "هیچ ردیفی تغییر نکرد" in page
+    assert 'data-testid="bulk-failed-row"' in page
+    # The selection and the reason typed are kept: sent again as it stands, once the failure is gone, it is done.
+    again = form(failed, button_testid="bulk-confirm-button")
+    assert sorted(again.data["select"]) == sorted(str(r.pk) for r in chosen)
+    assert again.data["note"] == ["فروش ناهمخوان"]
+    monkeypatch.setattr(PeriodicReport, "save", real_save)
+    assert again.submit(client).status_code == 302
+    assert PeriodicReport.objects.filter(pk__in=[r.pk for r in chosen], status=ReportStatus.RETURNED).count() == 3
+
+
+def test_a_database_lost_midway_is_the_unavailable_page_and_approves_none(world, client_as, monkeypatch):
+    from django.db import OperationalError
+
+    chosen = reports(world, 2)
+    client = client_as("secretariat")
+    preview = client.post(BULK, selection("approve", chosen))
+    real_save, saved = PeriodicReport.save, []
+
+    def save_then_lose_the_database(report, *args, **kwargs):
+        saved.append(report.pk)
+        if len(saved) == 2:
+            raise OperationalError("server closed the connection unexpectedly")
+        real_save(report, *args, **kwargs)
+
+    monkeypatch.setattr(PeriodicReport, "save", save_then_lose_the_database)
+    client.raise_request_exception = False
+    response = form(preview, button_testid="bulk-confirm-button").submit(client)
+    assert response.status_code == 503 and "سامانه لحظه‌ای در دسترس نیست" in response.content.decode()
+    assert not PeriodicReport.objects.filter(pk__in=[r.pk for r in chosen], status=ReportStatus.APPROVED).exists()
 
 
 def test_bulk_return_needs_a_reason_and_sends_it_with_each(world, client_as):
