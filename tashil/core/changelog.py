@@ -230,8 +230,9 @@ def readable_by(entries, user, obj):
 
     An entry about a child is kept when the scope helper lets the user open that child (so not an internal
     attachment for a unit's representative, nor another agency's referral for an officer); about a child
-    since deleted, only for those who read ``obj``'s internal side. Field changes of ``internal_fields``
-    are dropped for those who may not read them, and an update left with no change with them."""
+    since deleted, only for those who read ``obj``'s internal side. Changes of the fields the user may not read
+    (``scope.fields_hidden``: internal fields, a unit's other agencies' identifiers) are dropped, and an update
+    left with no change with them."""
     entries = list(entries)
     own_type = ContentType.objects.get_for_model(obj)
     children = defaultdict(set)
@@ -248,19 +249,18 @@ def readable_by(entries, user, obj):
         existing |= {(type_id, pk) for pk in rows.values_list("pk", flat=True)}
         readable |= {(type_id, pk) for pk in scope.restrict(rows, user).values_list("pk", flat=True)}
     gone_readable = scope.sees_internal(user, type(obj), obj.pk) if children else False
-    internal_seen = {}
+    hidden = {}
     kept = []
     for entry in entries:
         key = (entry.content_type_id, entry.object_id)
         if entry.is_child and key not in readable and (key in existing or not gone_readable):
             continue
         model = entry.content_type.model_class()
-        hidden = getattr(model, "internal_fields", ())
-        if hidden and entry.changes:
-            if key not in internal_seen:
-                internal_seen[key] = scope.sees_internal(user, model, entry.object_id)
-            if not internal_seen[key]:
-                entry.changes = [change for change in entry.changes if change.get("field") not in hidden]
+        if model is not None and entry.changes:
+            if key not in hidden:
+                hidden[key] = set(scope.fields_hidden(user, model, entry.object_id))
+            if hidden[key]:
+                entry.changes = [change for change in entry.changes if change.get("field") not in hidden[key]]
                 if not entry.changes and entry.action == ChangeAction.UPDATE:
                     continue
         kept.append(entry)

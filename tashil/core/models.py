@@ -100,6 +100,14 @@ class BaseModel(models.Model):
         alike (``scope.refuse_if_locked``); the object's own actions (an amendment) keep their own rules."""
         return None
 
+    @classmethod
+    def fields_hidden_from(cls, user, pk):
+        """Fields of the row ``pk`` (a new row when None) that ``user`` may not read by a rule of the model's own,
+        besides its ``internal_fields`` (a unit's agency identifiers). Read by ``scope.hidden_fields``, so pages,
+        forms, history and the API leave them out alike; asked of each row of a list, so it must not query the
+        database for each."""
+        return ()
+
     def autocomplete_label(self):
         """How the object reads in a chooser: its name, and where needed the place that tells it apart."""
         return str(self)

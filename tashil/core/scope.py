@@ -217,6 +217,19 @@ def row_matches(user, model, pk, q):
     return asked[key]
 
 
+def match_rows(model, pks, q):
+    """``row_matches`` asked of many rows in one query (a page of a list about to ask it of each row): the answers
+    are kept in the request's memory, where the per-row questions then find them."""
+    asked = rows_matched()
+    label = model._meta.label
+    todo = [pk for pk in pks if pk is not None and (label, pk, q) not in asked]
+    if not todo:
+        return
+    matching = set(model._default_manager.filter(q, pk__in=todo).values_list("pk", flat=True))
+    for pk in todo:
+        asked[(label, pk, q)] = pk in matching
+
+
 def rows_matched():
     """What this read-only request has learnt of which rows match which filter; a request that may write (or no
     request) learns nothing: a throwaway dict, so a row's move out of scope is never answered from memory."""
@@ -246,12 +259,18 @@ def sees_internal(user, model, pk=None):
 
 
 def hidden_fields(user, obj):
-    """The fields of ``obj`` the user may not read: its ``internal_fields``, unless they see its internal side."""
-    model = type(obj)
-    fields = getattr(model, "internal_fields", ())
-    if not fields or sees_internal(user, model, obj.pk):
-        return ()
-    return tuple(fields)
+    """The fields of ``obj`` the user may not read (``fields_hidden``)."""
+    return fields_hidden(user, type(obj), obj.pk)
+
+
+def fields_hidden(user, model, pk):
+    """The fields of the ``model`` row ``pk`` (a new row when None) the user may not read: its ``internal_fields``
+    unless they see its internal side, and those the model's own rule keeps from them (``fields_hidden_from``:
+    a unit's agency identifiers, each read by its agency and the headquarters)."""
+    internal = getattr(model, "internal_fields", ())
+    hidden = () if not internal or sees_internal(user, model, pk) else tuple(internal)
+    declared = getattr(model, "fields_hidden_from", None)
+    return hidden + tuple(declared(user, pk)) if declared else hidden
 
 
 # What a lock refuses: editing and deleting the object itself, on every route. Its own actions (amending approved

@@ -1,6 +1,7 @@
 """REST endpoints of the registry: the same scope helper, filtersets and model rules as the pages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -18,7 +19,7 @@ from tashil.core.persian import fold_digits
 from . import actions, filtersets, services
 from .choices import UnitStatus
 from .forms import UNIT_PROFILE_FIELDS
-from .models import IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
+from .models import IdentifierSight, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 
 
 class IsicClassRelatedField(serializers.PrimaryKeyRelatedField):
@@ -28,7 +29,23 @@ class IsicClassRelatedField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value("".join(fold_digits(data).split()).upper())
 
 
+class IndustrialUnitListSerializer(serializers.ListSerializer):
+    """A page of units: which agency identifiers the reader may read of each (IdentifierSight, applied by
+    ``scope.hidden_fields`` row by row) is asked of the database once for the page, not once per unit."""
+
+    def to_representation(self, data):
+        units = list(data.all() if isinstance(data, models.manager.BaseManager) else data)
+        reader = self.child.reader()
+        if reader is not None:
+            IdentifierSight(reader).remember([unit.pk for unit in units])
+        return super().to_representation(units)
+
+
 class IndustrialUnitSerializer(TashilModelSerializer):
+    """A unit, without the internal notes and the agency identifiers the reader may not read (each agency's own
+    numbers go to its officers and the headquarters: ``IndustrialUnit.fields_hidden_from``), and refusing to
+    write them."""
+
     derived_fields = ("national_id", "licence_number", "mobile")
     isic_class = IsicClassRelatedField(
         queryset=IsicCode.objects.all(),
@@ -81,6 +98,7 @@ class IndustrialUnitSerializer(TashilModelSerializer):
             "notes",
         )
         read_only_fields = ("size_class", "status_date", "isic_code")
+        list_serializer_class = IndustrialUnitListSerializer
 
     def validate(self, attrs):
         request = self.context.get("request")

@@ -13,7 +13,7 @@ from tashil.geo.models import County, IndustrialZone, Province
 
 from .choices import IsicLevel, ReportStatus, SizeClass, UnitStatus
 from .forms import IsicPicker
-from .models import AGENCY_IDENTIFIERS, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
+from .models import IdentifierSight, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -117,15 +117,13 @@ class IndustrialUnitFilterSet(PlaceFilterMixin, TashilFilterSet):
 
     def search(self, queryset, name, value):
         """The words of a unit, and any of its agency identifiers typed whole (an economic code, a postal code,
-        a subscription number) in any digit script."""
+        a subscription number) in any digit script: among those the user may read, so that another agency's
+        number finds nothing for an officer (to find the unit by it would tell him it)."""
         found = super().search(queryset, name, value)
         digits = normalize_national_id(value)
         if not digits.isdigit() or not digits.isascii():
             return found
-        identifier = Q()
-        for field in AGENCY_IDENTIFIERS:
-            identifier |= Q(**{field: digits})
-        return found | queryset.filter(identifier)
+        return found | queryset.filter(IdentifierSight(self.user).q(digits))
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(zone__isnull=(value == "outside"))

@@ -68,6 +68,68 @@ AGENCY_IDENTIFIERS = {
 }
 
 
+class IdentifierSight:
+    """Which agency identifiers of the units they see one person may read (issue 26 §2): all of a unit's through a
+    role other than an agency officer's that has the unit in scope (the headquarters, the clinic, the unit's
+    representative), else those of the kinds of agency the person is an officer of. The same rule for the unit's
+    page, its history, the API and the search. The memberships alone decide, without a query per unit, unless the
+    person is an officer and also holds another role: then which units that role sees is asked of the database,
+    once per page of a list (``remember``)."""
+
+    ALL = frozenset(AGENCY_IDENTIFIERS)
+
+    def __init__(self, user):
+        self.user = user
+        self.everything = False  # every identifier of every unit the person sees
+        self.others_q = None  # the units seen through the other roles, when the person is also an officer
+        self.officer = frozenset()  # the identifiers the person reads as an officer
+        if not getattr(user, "is_authenticated", False):
+            return
+        memberships = scope.memberships(user)
+        roles = {m.role for m in memberships}
+        types = {m.agency.type for m in memberships if m.role == Role.AGENCY_OFFICER and m.agency_id}
+        self.officer = frozenset(name for name, kinds in AGENCY_IDENTIFIERS.items() if types & set(kinds))
+        others = roles - {Role.AGENCY_OFFICER}
+        if user.is_superuser or Role.AGENCY_OFFICER not in roles:
+            self.everything = True  # whatever unit such a person sees, they see through those other roles
+        elif others:
+            self.others_q = scope.scope_q(IndustrialUnit, user, "view", roles=others)
+            self.everything = self.others_q is not None and not self.others_q
+
+    def fields(self, pk):
+        """The identifiers the person may read of the unit ``pk`` (one being added when None)."""
+        if self.everything:
+            return self.ALL
+        if self.others_q is None:
+            return self.officer
+        if pk is None or scope.row_matches(self.user, IndustrialUnit, pk, self.others_q):
+            return self.ALL  # only the other roles add units
+        return self.officer
+
+    def remember(self, pks):
+        """Ask which of the units ``pks`` the person sees through the other roles in one query, before ``fields`` is
+        asked of each (a page of a list)."""
+        if not self.everything and self.others_q is not None:
+            scope.match_rows(IndustrialUnit, pks, self.others_q)
+
+    def q(self, value):
+        """The units one of whose identifiers that the person may read is ``value`` (a filter of the units they see)."""
+
+        def any_of(names):
+            found = Q()
+            for name in sorted(names):
+                found |= Q(**{name: value})
+            return found if names else scope.NOTHING
+
+        everywhere = any_of(self.ALL)
+        if self.everything:
+            return everywhere
+        own = any_of(self.officer)
+        if self.others_q is None:
+            return own
+        return (self.others_q & everywhere) | own
+
+
 class IsicCodeQuerySet(ScopedQuerySet):
     def search(self, text):
         """By code (its start, in any digit script) or by title (every word, in any spelling), code order."""
@@ -338,31 +400,29 @@ class IndustrialUnit(VersionedModel, BaseModel):
     def autocomplete_label(self):
         return f"{self.name} — {self.county}"
 
+    @classmethod
+    def fields_hidden_from(cls, user, pk):
+        """The agency identifiers of the unit ``pk`` that ``user`` may not read (IdentifierSight)."""
+        readable = IdentifierSight(user).fields(pk)
+        return tuple(name for name in AGENCY_IDENTIFIERS if name not in readable)
+
     def identifiers_seen_by(self, user):
-        """The agency identifiers ``user`` may read: all of them through a role other than an agency officer's
-        that has the unit in scope (the headquarters, the clinic, the unit's representative), otherwise those
-        of the kinds of agency the user is an officer of."""
-        if not getattr(user, "is_authenticated", False):
-            return []
-        memberships = scope.memberships(user)
-        others = {m.role for m in memberships} - {Role.AGENCY_OFFICER}
-        if user.is_superuser or others:
-            q = scope.scope_q(IndustrialUnit, user, "view", roles=others)
-            if user.is_superuser or (q is not None and (not q or scope.row_matches(user, IndustrialUnit, self.pk, q))):
-                return self.identifiers_for()
-        types = {m.agency.type for m in memberships if m.role == Role.AGENCY_OFFICER and m.agency_id}
-        seen = {}
-        for agency_type in sorted(types):
-            seen.update(dict(self.identifiers_for(agency_type)))
-        return list(seen.items())
+        """[(label, value)] of the unit's filled-in agency identifiers that ``user`` may read (IdentifierSight)."""
+        return self.identifiers_named(IdentifierSight(user).fields(self.pk))
 
     def identifiers_for(self, agency_type=None):
         """[(label, value)] of the unit's agency identifiers that are filled in: those belonging to an agency of
         ``agency_type``, or all of them when it is None (the headquarters)."""
+        return self.identifiers_named(
+            name for name, types in AGENCY_IDENTIFIERS.items() if agency_type is None or agency_type in types
+        )
+
+    def identifiers_named(self, names):
+        names = set(names)
         return [
             (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name, types in AGENCY_IDENTIFIERS.items()
-            if getattr(self, name) and (agency_type is None or agency_type in types)
+            for name in AGENCY_IDENTIFIERS
+            if name in names and getattr(self, name)
         ]
 
     def clean(self):

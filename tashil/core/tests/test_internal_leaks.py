@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tashil.core.changelog import acting_as
+from tashil.core.persian import to_persian_digits
 from tashil.core.testing.matrix import OK
 from tashil.obstacles import services as obstacle_services
 from tashil.obstacles.choices import ReferralStatus
@@ -129,3 +130,37 @@ def test_no_other_agencys_referral_reaches_an_officer(world, client_as):
     assert any(hit.startswith(f"{obstacle}?tab=timeline") for hit in leaks(world, client_as, "secretariat", planted))
     found = leaks(world, client_as, "agency_officer", planted)
     assert not found, "another agency's referral shown to an officer:\n" + "\n".join(found)
+
+
+# Unit A's numbers at each agency, saved twice so its history holds each value before and after: the tax office's
+# officer may read the economic code and the postal code, none of the others.
+OTHER_AGENCIES_NUMBERS = {
+    "workshop_code": ("7391827465", "7391827466"),
+    "production_id": ("73918274650000000001", "73918274650000000002"),
+    "electricity_subscription": ("739182746512341", "739182746512342"),
+    "gas_subscription": ("739182746554321", "739182746554322"),
+    "water_subscription": ("739182746599991", "739182746599992"),
+}
+TAX_OFFICES_NUMBERS = {"economic_code": ("411114111111", "411114111112")}
+
+
+def plant_identifiers(world, numbers):
+    with acting_as(user=world.users["secretariat"], source="web"):
+        for index in (0, 1):
+            for name, values in numbers.items():
+                setattr(world.unit_a, name, values[index])
+            world.unit_a.save()
+    return [form for values in numbers.values() for value in values for form in (value, to_persian_digits(value))]
+
+
+def test_no_other_agencys_number_for_a_unit_reaches_an_officer(world, client_as):
+    """Every page, tab, CSV export and API list or object the tax office's officer opens: the unit's economic code
+    (his office's) is there, the social-security workshop code, the production ID and the subscriptions are not."""
+    others = plant_identifiers(world, OTHER_AGENCIES_NUMBERS)
+    own = plant_identifiers(world, TAX_OFFICES_NUMBERS)
+    # Each value is there to be found, in Latin or Persian digits: the secretariat reads them all, the officer his.
+    for role, planted in (("secretariat", others), ("agency_officer", own)):
+        seen = {to_persian_digits(hit.rsplit(": ", 1)[1]) for hit in leaks(world, client_as, role, planted)}
+        assert seen == {to_persian_digits(value) for value in planted}, role
+    found = leaks(world, client_as, "agency_officer", others)
+    assert not found, "another agency's number for the unit shown to an officer:\n" + "\n".join(found)

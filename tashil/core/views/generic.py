@@ -391,6 +391,7 @@ class ObjectView(ScopedViewMixin, View):
         obj = self.object
         user = self.request.user
         model = type(obj)
+        hidden = scope.hidden_fields(user, obj)
         return {
             "object": obj,
             "title": str(obj),
@@ -398,7 +399,7 @@ class ObjectView(ScopedViewMixin, View):
             "verbose_name": model._meta.verbose_name,
             "edit_url": model_url(model, "edit", pk=obj.pk) if scope.can_object(user, obj, "change") else None,
             "delete_url": model_url(model, "delete", pk=obj.pk) if scope.can_object(user, obj, "delete") else None,
-            "sees_internal": not scope.hidden_fields(user, obj),
+            "sees_internal": not set(getattr(model, "internal_fields", ())) & set(hidden),
             "registered_buttons": [button for buttons in self.registered_buttons for button in buttons(self)],
             "breadcrumbs": [*self.list_breadcrumb(), (str(obj), None)],
             **kwargs,

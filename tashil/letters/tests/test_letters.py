@@ -332,6 +332,24 @@ def test_referral_letter_pdf_for_a_batch_with_working_days_and_copies(world, cli
     assert set(letter.referrals.all()) == {world.referral_a, second_referral}
 
 
+def test_the_referral_letter_names_the_unit_by_the_recipient_agencys_own_numbers_only(world, client_as, tmp_path):
+    """To the tax office: the unit's economic code and postal code, not the social-security workshop code nor
+    the gas subscription (issue 26 §2)."""
+    from tashil.units.models import IndustrialUnit
+
+    IndustrialUnit.objects.filter(pk=world.unit_a.pk).update(
+        economic_code="411114111111", postal_code="3391813579", workshop_code="1234567", gas_subscription="78654123"
+    )
+    client = client_as("secretariat")
+    letter = issue_by_page(client, draft_from_button(client, world.referral_a.get_absolute_url(), "letter-referral"))
+    assert letter.recipient_agency.type == "tax"
+    text = check_pdf(letter, tmp_path, "کد اقتصادی", "کد پستی")
+    digits = "".join(pdf_text(letter.pdf.open("rb").read(), tmp_path, "-raw").split())
+    assert to_persian_digits("411114111111") in digits and to_persian_digits("3391813579") in digits
+    assert search_key("کد کارگاه") not in text and search_key("اشتراک گاز") not in text
+    assert to_persian_digits("1234567") not in digits and to_persian_digits("78654123") not in digits
+
+
 def test_resolution_notice_pdf_after_the_minutes_are_approved(world, client_as, tmp_path):
     meeting = world.meeting_a
     meeting_services.hold(meeting)
