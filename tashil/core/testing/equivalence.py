@@ -5,8 +5,14 @@ each left behind compared.
 (notifications, e-mails), and returns ``state()`` with the rows of each watched model it added; then it
 rolls all of it back, so the next way starts where this one did. Times (fields ending in ``_at``) are
 masked in change-log entries: two runs a moment apart are the same event.
+
+``shown`` adds what pages show from the shared cache (a dashboard's figures, kept there until an event tells
+them to change): each way starts from an empty cache, reads them once before (so they are computed from the
+starting state and kept, as on the day's first visit) and again after. A way that changed what they count
+without refreshing them shows the figures from before, as a person would see them, and differs from the other.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.test import TestCase
@@ -23,14 +29,21 @@ def mask_times(changes):
     ]
 
 
-def outcome_of(way, watched, state):
-    """``watched``: (model, fields) pairs; a field named ``changes`` has its times masked."""
+def outcome_of(way, watched, state, shown=None):
+    """``watched``: (model, fields) pairs; a field named ``changes`` has its times masked. ``shown``: ``{name:
+    read}``, each ``read()`` what a page shows; the outcome holds its ``before`` and ``after``."""
+    shown = shown or {}
     marks = {model: model._default_manager.aggregate(top=Max("pk"))["top"] or 0 for model, _ in watched}
     savepoint = transaction.savepoint()
     try:
+        if shown:
+            cache.clear()
+        before = {name: read() for name, read in shown.items()}
         with TestCase.captureOnCommitCallbacks(execute=True):
             way()
         result = {"state": state()}
+        for name, read in shown.items():
+            result[name] = {"before": before[name], "after": read()}
         for model, fields in watched:
             rows = model._default_manager.filter(pk__gt=marks[model]).order_by("pk").values(*fields)
             result[model._meta.label] = [
@@ -38,6 +51,8 @@ def outcome_of(way, watched, state):
             ]
     finally:
         transaction.savepoint_rollback(savepoint)
+        if shown:
+            cache.clear()  # nothing kept of the rolled-back rows
     return result
 
 
@@ -64,9 +79,19 @@ def by_api(client, url, body=None, expect=200):
     return way
 
 
-def same_both_ways(watched, page_way, api_way, state):
+def differing(one, other, path=""):
+    """Where two outcomes part: the path of each part that differs, down to the first that is not a mapping
+    (``dashboard.after.obstacles.open``)."""
+    if not (isinstance(one, dict) and isinstance(other, dict)):
+        return [] if one == other else [path]
+    keys = [*one, *(key for key in other if key not in one)]
+    return [found for key in keys for found in differing(one.get(key), other.get(key), f"{path}.{key}".strip("."))]
+
+
+def same_both_ways(watched, page_way, api_way, state, shown=None):
     """The outcome of the page's way, after checking the API's way left exactly the same."""
-    by_the_page = outcome_of(page_way, watched, state)
-    through_the_api = outcome_of(api_way, watched, state)
-    assert by_the_page == through_the_api
+    by_the_page = outcome_of(page_way, watched, state, shown)
+    through_the_api = outcome_of(api_way, watched, state, shown)
+    differ = differing(by_the_page, through_the_api)
+    assert not differ, "the API's way differs from the page's at " + ", ".join(differ)
     return by_the_page

@@ -10,7 +10,7 @@ URL and guessing the fields:
 ``link(response, …)`` is the address of the one link the page shows with that data-testid, visible text or
 address part; ``form(response, …)`` the one form of the page that matches, with the values a browser would send
 untouched (hidden inputs, checked boxes, selected options, text areas), changed where the person types and
-posted to its own action.
+posted to its own action; ``texts(response)`` what the page shows in each element with a data-testid.
 """
 
 from dataclasses import dataclass, field
@@ -173,3 +173,55 @@ def form(response, testid=None, action=None, button_testid=None):
         )
     found[0].action = urljoin(response.wsgi_request.get_full_path(), found[0].action)
     return found[0]
+
+
+# Elements that have no end tag: never open, so they hold no text.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose end tag may be left out: the next one of their kind closes them.
+SIBLINGS = {"li": {"li"}, "p": {"p"}, "tr": {"tr"}, "td": {"td", "th"}, "th": {"td", "th"}, "option": {"option"}}
+
+
+class _Texts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open = []  # (tag, the text gathered for its data-testid, or None)
+        self.texts = {}
+
+    def boundary(self):
+        # Each element's text set apart, so two cells «۱» and «۲۳» never read as «۱۲۳» (nor as «۱۲» and «۳»).
+        self.handle_data(" ")
+
+    def handle_starttag(self, tag, attrs):
+        self.boundary()
+        if tag in VOID:
+            return
+        if self.open and self.open[-1][0] in SIBLINGS.get(tag, ()):
+            self.open.pop()
+        testid = dict(attrs).get("data-testid")
+        gathered = [] if testid else None
+        if testid:
+            self.texts.setdefault(testid, []).append(gathered)
+        self.open.append((tag, gathered))
+
+    def handle_endtag(self, tag):
+        self.boundary()
+        # An element a page leaves open (a <p>, an <li>) closes with the element around it, as in a browser.
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        for _tag, gathered in self.open:
+            if gathered is not None:
+                gathered.append(data)
+
+
+def texts(response):
+    """What the page shows in each element with a data-testid, its inner elements' text included (each set apart
+    by a space) and its spaces collapsed: ``{testid: [text, …]}``, one text for each element of that data-testid,
+    in the page's order."""
+    parser = _Texts()
+    parser.feed(response.content.decode())
+    parser.close()
+    return {testid: [" ".join("".join(parts).split()) for parts in shown] for testid, shown in parser.texts.items()}

@@ -1,17 +1,15 @@
 """One write path per event: an obstacle referred, answered, closed or escalated through its page (the form
 found by following the page's own button) and through the API ends in the same state, the same timeline, the
-same change log and the same notifications."""
+same change log, the same notifications and the same county dashboard, read through the figures' cache as in
+production (so a way that did not refresh the county's figures would show those from before the event)."""
 
-from tashil.core.models import ChangeLogEntry
+import pytest
+
 from tashil.core.testing.equivalence import by_api, by_page, same_both_ways
-from tashil.notifications.models import Notification
-from tashil.obstacles.models import Obstacle, ObstacleEvent, Referral
+from tashil.obstacles.models import Obstacle, Referral
+from tashil.site.testing.equivalence import WATCHED, dashboard_of, moved
 
-WATCHED = (
-    (ObstacleEvent, ("obstacle_id", "kind", "text", "author_id", "internal", "referral__agency_id", "data")),
-    (ChangeLogEntry, ("content_type__model", "object_repr", "action", "message", "changes", "user_id")),
-    (Notification, ("recipient_id", "kind", "title", "body", "url")),
-)
+pytestmark = pytest.mark.usefixtures("figures_cached")
 
 
 def state_of(obstacle):
@@ -54,7 +52,10 @@ def test_referring(world, client_as, api_as):
             expect=201,
         ),
         state_of(obstacle),
+        shown=dashboard_of(client_as("secretariat")),
     )
+    received = {world.agency_a.pk: {"received": 1}, world.agency_a2.pk: {"received": 1}}
+    assert moved(outcome) == {"scorecard": received}, "each agency's received referrals on the county's scorecard"
     assert [r["agency_id"] for r in outcome["state"]["referrals"]] == agencies
     assert outcome["state"]["obstacle"][0]["status"] == "referred"
     assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["referral", "referral"]
@@ -81,12 +82,15 @@ def test_answering(world, client_as, api_as):
             {"status": "done", "response": "برگ تشخیص اصلاح شد"},
         ),
         state_of(referral.obstacle),
+        shown=dashboard_of(client_as("secretariat")),
     )
     assert outcome["state"]["referrals"][0]["status"] == "done"
     assert outcome["state"]["obstacle"][0]["status"] == "in_progress"
     # «Done» also asks the unit's representative to confirm or reopen (issue 25 §4), the same both ways.
     assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["response", "status", "review"]
     assert outcome["notifications.Notification"], "whoever referred it and the unit's representatives are told"
+    answered = {"answered": 1, "first_on_time": 1, "on_time": 1}
+    assert moved(outcome) == {"scorecard": {world.agency_a.pk: answered}}, "agency A's promptness on the scorecard"
 
 
 def test_closing(world, client_as, api_as):
@@ -97,10 +101,12 @@ def test_closing(world, client_as, api_as):
         by_page(client_as("secretariat"), obstacle.get_absolute_url(), "/close/", **typed),
         by_api(api_as("secretariat"), f"/api/obstacles/obstacles/{obstacle.pk}/close/", typed),
         state_of(obstacle),
+        shown=dashboard_of(client_as("secretariat")),
     )
     assert outcome["state"]["obstacle"][0]["status"] == "unresolvable"
     assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["status"]
     assert any(e["action"] == "update" for e in outcome["core.ChangeLogEntry"])
+    assert moved(outcome).get("obstacles") == {"open": -1, "unresolvable": 1}
 
 
 def test_escalating(world, client_as, api_as):
@@ -110,7 +116,9 @@ def test_escalating(world, client_as, api_as):
         by_page(client_as("secretariat"), obstacle.get_absolute_url(), "/escalate/", note="پاسخی نیامد"),
         by_api(api_as("secretariat"), f"/api/obstacles/obstacles/{obstacle.pk}/escalate/", {"note": "پاسخی نیامد"}),
         state_of(obstacle),
+        shown=dashboard_of(client_as("secretariat")),
     )
     assert outcome["state"]["obstacle"][0]["escalation_level"] == "province" and outcome["state"]["escalated"]
     assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["escalation"]
     assert outcome["notifications.Notification"], "the province's secretariat is told"
+    assert moved(outcome).get("obstacles") == {"escalated": 1}

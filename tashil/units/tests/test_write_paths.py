@@ -21,6 +21,7 @@ from tashil.core.changelog import history_for
 from tashil.core.testing.pages import form, link
 from tashil.core.testing.tasks import run_queued_tasks
 from tashil.core.validators import national_id_check_digit
+from tashil.site.testing.equivalence import dashboard
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit
 
@@ -36,15 +37,6 @@ def sheet(tmp_path, header, row):
     path = tmp_path / "units.xlsx"
     book.save(path)
     return path
-
-
-def dashboard(client):
-    """The county dashboard's unit figures as the secretariat's dashboard page serves them."""
-    context = client.get("/reports/").context
-    return {
-        "statuses": [(s["value"], s["inside"], s["outside"]) for s in context["units"]["statuses"]],
-        "reactivated": context["reactivated"],
-    }
 
 
 def directory_finds(client, name):
@@ -143,9 +135,7 @@ def test_a_unit_under_clinic_care_set_active(
     done = outcomes["page"]
     assert done["unit"]["status"] == UnitStatus.ACTIVE
     assert done["revival"] == (unit.pk, UnitStatus.ACTIVE, done["unit"]["status_date"])
-    active = {value: inside + outside for value, inside, outside in done["dashboard"]["statuses"]}
-    active_before = {value: inside + outside for value, inside, outside in done["before"]["statuses"]}
-    assert active[UnitStatus.ACTIVE] == active_before[UnitStatus.ACTIVE] + 1
+    assert done["dashboard"]["units"][UnitStatus.ACTIVE] == done["before"]["units"][UnitStatus.ACTIVE] + 1
     assert done["dashboard"]["reactivated"]["month_clinic"] == done["before"]["reactivated"]["month_clinic"] + 1
     assert done["log"][-1][3] == "وضعیت از «نیمه‌فعال» به «فعال» تغییر کرد: " + REASON
 
@@ -211,6 +201,4 @@ def test_a_new_unit(world, client_as, api_as, tmp_path, figures_cached, django_c
     done = outcomes["page"]
     assert done["unit"]["county"] == world.county_a.pk and done["unit"]["employees"] == 12
     assert done["history"] == [("", UnitStatus.SEMI_ACTIVE, done["unit"]["status_date"], world.users["secretariat"].pk)]
-    semi = {value: inside + outside for value, inside, outside in done["dashboard"]["statuses"]}
-    semi_before = {value: inside + outside for value, inside, outside in done["before"]["statuses"]}
-    assert semi[UnitStatus.SEMI_ACTIVE] == semi_before[UnitStatus.SEMI_ACTIVE] + 1
+    assert done["dashboard"]["units"][UnitStatus.SEMI_ACTIVE] == done["before"]["units"][UnitStatus.SEMI_ACTIVE] + 1
