@@ -534,7 +534,9 @@ class DataCheckRequest(UnitChildMixin, BaseModel):
         blank=True,
     )
 
-    changelog_enabled = False  # the unit's history records the request and its confirmation as readable events
+    # Not logged on save: the unit's history records the request and its confirmation as readable events
+    # (request_data_check, confirm_data); the answer, written in bulk by mark_verified, logs each request it closes.
+    changelog_enabled = False
     role_actions = {**STAFF_WITH_UNITS, Role.SECRETARIAT: VIEW, Role.ADMIN: VIEW, Role.UNIT_REP: VIEW}
 
     class Meta:
