@@ -124,12 +124,6 @@ class PublicProfile(UnitChildMixin, BaseModel):
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "search_text", "words"}
         super().save(*args, **kwargs)
 
-    def refresh_keys(self):
-        self.build_keys()
-        PublicProfile.objects.filter(pk=self.pk).update(
-            name_key=self.name_key, search_text=self.search_text, words=self.words
-        )
-
     def moderate(self, user, moderation, note=""):
         if moderation == Moderation.HIDDEN and not (note or "").strip():
             raise ValidationError({"moderation_note": _("دلیل پنهان کردن معرفی را بنویسید تا واحد آن را ببیند.")})

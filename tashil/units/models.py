@@ -605,13 +605,6 @@ class Product(UnitChildMixin, BaseModel):
     def save(self, *args, **kwargs):
         self.search_text = " ".join(search_key(part) for part in (self.name, self.code) if part)
         super().save(*args, **kwargs)
-        self.unit.refresh_search_text()
-
-    def delete(self, *args, **kwargs):
-        unit = self.unit
-        result = super().delete(*args, **kwargs)
-        unit.refresh_search_text()
-        return result
 
 
 class Project(BaseModel):

@@ -155,6 +155,34 @@ def mark_verified(unit, date=None, user=None):
     return unit
 
 
+# ---------------------------------------------------------------- a unit's products
+
+
+@transaction.atomic
+def save_product(product, user=None):
+    """Add or edit a product (the form, the API, the admin and its inline on the unit): the product (its change-log
+    entry), its unit's search text (a unit is found by what it makes), and the hooks told the unit changed (the
+    public directory's search text in catalog)."""
+    product.save()
+    _product_changed(product.unit)
+    return product
+
+
+@transaction.atomic
+def delete_product(product, user=None):
+    """Remove a product (the delete page, the API, the admin): its unit is no longer found by it, on the registry's
+    search or in the public directory."""
+    unit = product.unit
+    product.delete()
+    _product_changed(unit)
+
+
+def _product_changed(unit):
+    unit.refresh_search_text()
+    # A product counts in no figure: no county is told, only the unit's search text changed.
+    units_changed(UnitsChanged(updated=[unit]))
+
+
 # ---------------------------------------------------------------- asking a unit's representatives to confirm its data
 
 

@@ -16,6 +16,7 @@ from tashil.notifications.models import Notification
 from tashil.obstacles.models import Obstacle, ObstacleGroup
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, PeriodicReport, Product, UnitStatusChange
+from tashil.units.services import save_product
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +51,14 @@ class TestSearch:
     @pytest.mark.parametrize("typed", ["1030", "۱۰۳۰", "١٠٣٠"])
     def test_digit_scripts_find_the_isic_code_and_product_code(self, world, typed):
         unit = listed_unit(world, "کنسروسازی نمونه", isic_code="1030")
-        Product.objects.create(unit=unit, name="کنسرو لوبیا", code="1030")
+        save_product(Product(unit=unit, name="کنسرو لوبیا", code="1030"))
         assert "کنسروسازی نمونه" in found(typed)
         products = search_products(Product.objects.filter(unit=unit), typed)
         assert [p.name for p in products] == ["کنسرو لوبیا"]
 
     def test_a_product_name_in_arabic_letters_finds_its_unit(self, world):
         unit = listed_unit(world, "تولیدی نمونه")
-        Product.objects.create(unit=unit, name="کیک یزدی")
+        save_product(Product(unit=unit, name="کیک یزدی"))
         assert "تولیدی نمونه" in found("كيك يزدي")
 
     def test_names_that_start_with_the_words_come_before_mentions(self, world):

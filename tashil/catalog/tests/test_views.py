@@ -117,12 +117,13 @@ class TestProfile:
         assert response.status_code == 403
 
     def test_the_search_text_follows_products(self, world):
+        from tashil.units import services as unit_services
         from tashil.units.models import Product
 
-        product = Product.objects.create(unit=world.unit_a, name="لوله پلی‌اتیلن")
+        product = unit_services.save_product(Product(unit=world.unit_a, name="لوله پلی‌اتیلن"))
         world.profile_a.refresh_from_db()
         assert "لولهپلیاتیلن" in world.profile_a.search_text
-        product.delete()
+        unit_services.delete_product(product)
         world.profile_a.refresh_from_db()
         assert "لولهپلیاتیلن" not in world.profile_a.search_text
 
