@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from tashil.catalog import services
 from tashil.catalog.choices import Moderation
 from tashil.catalog.models import ContactMessage, InvestmentInquiry, PublicProfile
 from tashil.catalog.public import public_units, search_products, search_units
@@ -88,7 +89,7 @@ class TestSearch:
 class TestWhoAppears:
     def test_only_listed_published_and_open_units_appear(self, world):
         hidden = listed_unit(world, "واحد پنهان")
-        hidden.public_profile.moderate(world.users["secretariat"], Moderation.HIDDEN, "نشانی نادرست")
+        services.moderate(hidden.public_profile, Moderation.HIDDEN, "نشانی نادرست", user=world.users["secretariat"])
         unlisted = listed_unit(world, "واحد نخواسته")
         PublicProfile.objects.filter(unit=unlisted).update(listed=False)
         closed = listed_unit(world, "واحد تعطیل", status=UnitStatus.CLOSED)
@@ -102,7 +103,7 @@ class TestWhoAppears:
 
     def test_a_hidden_profile_needs_a_note(self, world):
         with pytest.raises(Exception, match="دلیل"):
-            world.profile_a.moderate(world.users["secretariat"], Moderation.HIDDEN, "")
+            services.moderate(world.profile_a, Moderation.HIDDEN, "", user=world.users["secretariat"])
 
     def test_private_products_and_certificates_stay_out(self, world, client_as):
         Product.objects.create(unit=world.unit_a, name="محصول محرمانه", is_public=False)
