@@ -5,12 +5,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
+from tashil.core.api.actions import api_action
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.throttling import AddressRateThrottle
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.units.models import IndustrialUnit, Product, Project
 
-from . import filtersets, public
+from . import actions, filtersets, public, services
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
 
 # Public API -----------------------------------------------------------------------------------------------
@@ -207,6 +208,10 @@ class InvestmentInquirySerializer(TashilModelSerializer):
         fields = ("id", "url", "project", "name", "organisation", "email", "phone", "amount", "message", "handled")
         read_only_fields = ("project", "name", "organisation", "email", "phone", "amount", "message")
 
+    def update(self, instance, validated_data):
+        """Only ``handled`` is written: through the event the page's button calls."""
+        return services.set_handled(instance, validated_data.get("handled", instance.handled), user=self.reader())
+
 
 class PublicProfileViewSet(TashilModelViewSet):
     queryset = PublicProfile.objects.select_related("unit")
@@ -239,11 +244,13 @@ class BoothViewSet(TashilModelViewSet):
     filterset_class = filtersets.BoothFilterSet
 
 
-@extend_schema(description="Messages visitors sent from units' public pages (read-only).")
+@extend_schema(description="Messages visitors sent from units' public pages (read-only; mark-read/ marks one read).")
 class ContactMessageViewSet(TashilReadOnlyViewSet):
     queryset = ContactMessage.objects.select_related("unit")
     serializer_class = ContactMessageSerializer
     filterset_class = filtersets.ContactMessageFilterSet
+
+    mark_read = api_action(actions.MARK_READ)
 
 
 class InvestmentInquiryViewSet(TashilModelViewSet):

@@ -11,9 +11,8 @@ class CatalogConfig(AppConfig):
         from tashil.core.badges import register_colours
         from tashil.units.services import after_units_changed
 
-        from . import signals  # noqa: F401  (the public search text follows a unit's products)
         from .choices import MODERATION_COLOURS
-        from .signals import refresh_units
+        from .search import refresh_units
 
         register_colours(MODERATION_COLOURS)
         after_units_changed(refresh_units)

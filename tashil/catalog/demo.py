@@ -9,6 +9,7 @@ from tashil.core.jalali import today
 from tashil.units.choices import CapacityUnit, UnitStatus
 from tashil.units.models import Project
 
+from . import services
 from .choices import Moderation
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
 
@@ -89,7 +90,7 @@ def add_profiles(units, showcase, rng, secretariat):
         )
         profiles.append(profile)
     for profile in rng.sample(profiles[1:], 3):
-        profile.moderate(secretariat, Moderation.HIDDEN, HIDDEN_NOTE)
+        services.moderate(profile, Moderation.HIDDEN, HIDDEN_NOTE, user=secretariat)
     return profiles
 
 

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
@@ -123,20 +122,6 @@ class PublicProfile(UnitChildMixin, BaseModel):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "search_text", "words"}
         super().save(*args, **kwargs)
-
-    def refresh_keys(self):
-        self.build_keys()
-        PublicProfile.objects.filter(pk=self.pk).update(
-            name_key=self.name_key, search_text=self.search_text, words=self.words
-        )
-
-    def moderate(self, user, moderation, note=""):
-        if moderation == Moderation.HIDDEN and not (note or "").strip():
-            raise ValidationError({"moderation_note": _("دلیل پنهان کردن معرفی را بنویسید تا واحد آن را ببیند.")})
-        self.moderation = moderation
-        self.moderation_note = (note or "").strip()
-        self.moderated_by, self.moderated_at = user, timezone.now()
-        self.save()
 
 
 class Certificate(UnitChildMixin, BaseModel):

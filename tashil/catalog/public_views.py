@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,11 +18,10 @@ from tashil.core.expressions import numeric_order
 from tashil.core.files import image_response
 from tashil.core.jalali import today
 
-from . import public
+from . import public, services
 from .filtersets import PublicProductFilterSet, PublicUnitFilterSet
 from .forms import ContactForm, InquiryForm
 from .models import Booth, Certificate
-from .notify import inquiry_received, message_received
 
 PER_PAGE = 24
 TOO_MANY = _lazy("از این نشانی در یک ساعت گذشته پیام‌های زیادی فرستاده شده است؛ کمی بعد دوباره بفرستید.")
@@ -95,8 +93,8 @@ class ProductListView(PublicView):
 class VisitorFormView(PublicView):
     """A public page with a visitor's form: robots kept out, a rate limit per address, nothing typed lost.
 
-    Subclasses supply ``get_target(pk)`` (the public object, or 404), ``deliver(form, target)`` (save what the
-    visitor sent and tell the people it is for; runs in one transaction), ``success_message(target)`` and
+    Subclasses supply ``get_target(pk)`` (the public object, or 404), ``deliver(form, target)`` (the catalog's
+    event for what the visitor sent: it keeps it and tells the people it is for), ``success_message(target)`` and
     ``context(target, form)``.
     """
 
@@ -115,8 +113,7 @@ class VisitorFormView(PublicView):
         if form.is_valid():
             address = ratelimit.client_address(request)
             if ratelimit.allow(f"public-form:{address}", settings.TASHIL_PUBLIC_FORMS_PER_HOUR, 3600):
-                with transaction.atomic():
-                    self.deliver(form, target)
+                self.deliver(form, target)
                 messages.success(request, self.success_message(target))
                 return HttpResponseRedirect(f"{request.path}#{self.anchor}")
             form.add_error(None, TOO_MANY)
@@ -138,10 +135,7 @@ class UnitView(VisitorFormView):
         )
 
     def deliver(self, form, unit):
-        message = form.save(commit=False)
-        message.unit = unit
-        message.save()
-        message_received(message)
+        services.receive_message(form.save(commit=False), unit)
 
     def success_message(self, unit):
         return _("پیام شما برای «%(unit)s» فرستاده شد.") % {"unit": unit}
@@ -221,10 +215,7 @@ class ProjectView(VisitorFormView):
         return public.get_public(public.public_projects().select_related("county__province", "unit"), pk=pk)
 
     def deliver(self, form, project):
-        inquiry = form.save(commit=False)
-        inquiry.project = project
-        inquiry.save()
-        inquiry_received(inquiry)
+        services.receive_inquiry(form.save(commit=False), project)
 
     def success_message(self, project):
         return _("درخواست شما ثبت شد؛ دبیرخانه ستاد با شما تماس می‌گیرد.")

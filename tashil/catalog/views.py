@@ -6,18 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Substr
 from django.http import HttpResponseRedirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import ActionView, BulkAction, BulkActionView, ScopedViewMixin
 from tashil.units.choices import IsicLevel
 from tashil.units.models import IndustrialUnit, IsicCode
 
-from . import filtersets, forms, public, tables
+from . import actions, filtersets, forms, public, services, tables
 from .choices import Proximity
 from .models import Booth, Certificate, ContactMessage, Exhibition, InvestmentInquiry, PublicProfile, UnitInput
 
@@ -90,7 +89,9 @@ class PublicProfileModerateView(ScopedViewMixin, View):
         form = forms.ModerationForm(request.POST)
         if form.is_valid():
             try:
-                profile.moderate(request.user, form.cleaned_data["moderation"], form.cleaned_data["note"])
+                services.moderate(
+                    profile, form.cleaned_data["moderation"], form.cleaned_data["note"], user=request.user
+                )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -303,25 +304,46 @@ class BoothDeleteView(ObjectDeleteView):
         return HttpResponseRedirect(exhibition_url) if response.status_code == 302 else response
 
 
+MESSAGE_BULK_ACTIONS = (
+    BulkAction(
+        name="mark_read",
+        label=gettext_lazy("خوانده شد"),
+        apply=services.mark_read,
+        effect=gettext_lazy("پیام‌های برگزیده خوانده‌شده ثبت می‌شوند؛ پیامی که پیش‌تر خوانده شده همان‌گونه می‌ماند."),
+        done=gettext_lazy("%(count)s پیام خوانده‌شده ثبت شد."),
+    ),
+)
+
+
 class ContactMessageListView(ObjectListView):
     queryset = ContactMessage.objects.select_related("unit")
     filterset_class = filtersets.ContactMessageFilterSet
     table_class = tables.ContactMessageTable
     actions = ("export",)
+    bulk_actions = MESSAGE_BULK_ACTIONS
+
+
+class ContactMessageBulkView(BulkActionView):
+    queryset = ContactMessage.objects.select_related("unit")
+    bulk_actions = MESSAGE_BULK_ACTIONS
 
 
 class ContactMessageView(ObjectView):
-    """A visitor's message; opening it marks it read for the unit."""
+    """A visitor's message. Opening it writes nothing: the unit marks it read with «خوانده شد» (a POST)."""
 
     queryset = ContactMessage.objects.select_related("unit")
     template_name = "catalog/contactmessage.html"
 
-    def get(self, request, *args, **kwargs):
-        message = self.get_scoped_object("view")
-        if message.read_at is None and scope.can_object(request.user, message, "change"):
-            message.read_at = timezone.now()
-            message.save(update_fields=["read_at", "updated"])
-        return super().get(request, *args, **kwargs)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        message = self.object
+        context["can_mark_read"] = message.read_at is None and scope.can_object(self.request.user, message, "change")
+        return context
+
+
+class ContactMessageReadView(ActionView):
+    model = ContactMessage
+    actions = (actions.MARK_READ,)
 
 
 class InvestmentInquiryListView(ObjectListView):
@@ -341,15 +363,8 @@ class InvestmentInquiryView(ObjectView):
         return context
 
 
-class InvestmentInquiryHandledView(ScopedViewMixin, View):
-    """Mark an inquiry followed up (or not yet)."""
+class InvestmentInquiryHandledView(ActionView):
+    """Mark an inquiry followed up, or back to waiting (the button sends the state it moves to)."""
 
     model = InvestmentInquiry
-
-    def post(self, request, pk):
-        inquiry = self.get_scoped_object("change")
-        inquiry.handled = not inquiry.handled
-        inquiry.save(update_fields=["handled", "updated"])
-        state = _("پیگیری‌شده") if inquiry.handled else _("در انتظار پیگیری")
-        messages.success(request, _("درخواست «%(name)s» %(state)s شد.") % {"name": inquiry.name, "state": state})
-        return HttpResponseRedirect(inquiry.get_absolute_url())
+    actions = (actions.SET_HANDLED,)

@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from django.utils.translation import override
 
 from . import scope
+from .bulk import Inserter
 from .choices import ChangeAction, ChangeSource
 from .display import display_value
 from .models import BaseModel, ChangeLogEntry
@@ -127,6 +128,15 @@ def entry_values(instance, action, changes=(), message="", user=None, source="")
         "message": message,
         "changes": list(changes),
     }
+
+
+def log_bulk(entries):
+    """Write the change-log entries of a bulk write (``entry_values`` each: one per row it changed) in one round,
+    as its ``bulk_update`` or ``update`` wrote the rows."""
+    log = Inserter(ChangeLogEntry, batch=len(entries) or 1)
+    for entry in entries:
+        log.add(**entry)
+    log.flush()
 
 
 def _write(instance, action, changes=(), message=""):

@@ -204,13 +204,6 @@ class MeetingViewSet(TashilModelViewSet):
         response=lambda view, meeting, rows: Response({"invited": [row.pk for row in rows]}),
     )
 
-    def perform_update(self, serializer):
-        """A new day, hour or place of an invited meeting is announced to the invitees, as on the edit page."""
-        moved = services.schedule_changed(serializer.instance)  # validation has set the new values on it
-        super().perform_update(serializer)
-        if moved:
-            services.announce_schedule(serializer.instance, self.request.user)
-
     agenda_obstacle = api_action(
         actions.AGENDA_OBSTACLE,
         response=lambda view, meeting, item: Response(

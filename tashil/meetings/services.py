@@ -55,8 +55,14 @@ def meetings_changed(*rows):
 
 @transaction.atomic
 def save_meeting(meeting, user=None):
-    """Plan a meeting or save an edited one (the page's form, the API, the admin); its county's figures."""
-    return changed_hooks.save(meeting)
+    """Plan a meeting or save an edited one (the page's form, the API, the admin); its county's figures, and when
+    a planned meeting's day, hours or place moved, the notice to the invitees already invited
+    (``announce_schedule``)."""
+    moved = meeting.pk is not None and schedule_changed(meeting)
+    changed_hooks.save(meeting)
+    if moved:
+        announce_schedule(meeting, user)
+    return meeting
 
 
 @transaction.atomic
@@ -192,9 +198,9 @@ def schedule_changed(meeting):
 
 @transaction.atomic
 def announce_schedule(meeting, user=None):
-    """After a planned meeting's day, hours or place changed (the edit page and the API ask ``schedule_changed``
-    before saving and call this once the change is saved): the invitees already invited get the update — the
-    next calendar SEQUENCE, an e-mail and an SMS. Returns the rows told (none when nothing went out before)."""
+    """After a planned meeting's day, hours or place changed (``save_meeting`` asks ``schedule_changed`` before
+    saving and calls this once the change is saved): the invitees already invited get the update — the next
+    calendar SEQUENCE, an e-mail and an SMS. Returns the rows told (none when nothing went out before)."""
     from .invitations import REQUEST
 
     if meeting.status != MeetingStatus.PLANNED:

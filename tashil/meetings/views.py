@@ -206,14 +206,6 @@ class MeetingEditView(ObjectEditView):
     model = Meeting
     form_class = forms.MeetingForm
 
-    def save(self, form):
-        """A new day, hour or place of an invited meeting is announced to the invitees (services)."""
-        moved = form.instance.pk is not None and services.schedule_changed(form.instance)
-        meeting = form.save()
-        if moved:
-            services.announce_schedule(meeting, self.request.user)
-        return meeting
-
 
 class MeetingDeleteView(ObjectDeleteView):
     model = Meeting

@@ -25,7 +25,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from tashil.core.bulk import Inserter, reserve_ids, row_values
-from tashil.core.changelog import current_actor, diff, entry_values
+from tashil.core.changelog import current_actor, diff, entry_values, log_bulk
 from tashil.core.choices import ChangeAction, ChangeSource, ScopeLevel
 from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
@@ -480,7 +480,8 @@ def closures_changed(change):
 
 def move_deadlines(agencies, day, step, calendars, user):
     """Move by one working day (``step``) the due dates of the agencies' unsettled referrals whose count runs
-    across ``day`` (and the first-response targets not yet met). Returns the counties touched."""
+    across ``day`` (and the first-response targets not yet met): in bulk, each referral with its timeline event and
+    its change-log entry (old and new dates), as a single save would write. Returns the counties touched."""
     referrals = (
         Referral.objects.filter(agency__in=agencies, status__in=UNSETTLED_REFERRAL_STATUSES, referred_date__lt=day.date)
         .filter(Q(due_date__gte=day.date) | Q(first_response_date__isnull=True, first_response_due__gte=day.date))
@@ -488,7 +489,7 @@ def move_deadlines(agencies, day, step, calendars, user):
         .exclude(waiting_since__lte=day.date)
         .select_related("agency", "obstacle")
     )
-    changed, events, counties = [], [], set()
+    changed, events, entries, counties = [], [], [], set()
     for referral in referrals:
         calendar = referral.calendar(calendars)
         old_due = referral.due_date
@@ -502,6 +503,8 @@ def move_deadlines(agencies, day, step, calendars, user):
             referral.first_response_due = calendar.add_working_days(referral.first_response_due, step)
         referral.updated = timezone.now()
         changed.append(referral)
+        if changes := diff(referral):
+            entries.append(entry_values(referral, ChangeAction.UPDATE, changes, user=user))
         counties.add(referral.obstacle.county_id)
         template = (
             _("تعطیلی %(place)s در %(day)s (%(reason)s) روز کاری «%(agency)s» نبود؛ مهلت از %(old)s به %(new)s رفت.")
@@ -528,6 +531,7 @@ def move_deadlines(agencies, day, step, calendars, user):
         )
     Referral.objects.bulk_update(changed, ["due_date", "first_response_due", "updated"], batch_size=500)
     ObstacleEvent.objects.bulk_create(events, batch_size=500)
+    log_bulk(entries)
     return counties
 
 

@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from tashil.core.admins import EventAdmin
+
+from . import services
 from .models import DataCheckRequest, ImportJob, IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 
 
@@ -18,12 +21,20 @@ class IndustrialUnitAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         """The admin registers and edits a unit through the units' events, as the pages do."""
-        from . import services
-
         if change:
             services.update_unit(obj, user=request.user)
         else:
             services.create_unit(obj, user=request.user)
+
+    def save_formset(self, request, form, formset, change):
+        """The products of the inline are saved and deleted through their events, as on their pages."""
+        if formset.model is not Product:
+            return super().save_formset(request, form, formset, change)
+        for product in formset.save(commit=False):
+            services.save_product(product, user=request.user)
+        for product in formset.deleted_objects:
+            services.delete_product(product, user=request.user)
+        formset.save_m2m()
 
 
 @admin.register(UnitStatusChange)
@@ -48,7 +59,10 @@ class DataCheckRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(EventAdmin):
+    event = staticmethod(services.save_product)
+    delete_event = staticmethod(services.delete_product)
+
     list_display = ("name", "unit", "code", "is_public")
     search_fields = ("name", "code")
     raw_id_fields = ("unit",)

@@ -139,6 +139,7 @@ class UnitStatusChangeSerializer(TashilModelSerializer):
 
 
 class ProductSerializer(TashilModelSerializer):
+    event = staticmethod(services.save_product)  # as the page's form: the unit's search text follows
     isic_class = IsicClassRelatedField(
         queryset=IsicCode.objects.all(),
         required=False,
@@ -250,6 +251,7 @@ class ProductViewSet(TashilModelViewSet):
     queryset = Product.objects.select_related("unit")
     serializer_class = ProductSerializer
     filterset_class = filtersets.ProductFilterSet
+    delete_event = staticmethod(services.delete_product)
 
 
 class ProjectViewSet(TashilModelViewSet):

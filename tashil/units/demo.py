@@ -9,6 +9,7 @@ from tashil.core import fakedata
 from tashil.core.choices import Role
 from tashil.core.jalali import jalali_today, today
 
+from . import services
 from .choices import CapacityUnit, ReportStatus, StatusChangeSource, UnitStatus
 from .models import IndustrialUnit, PeriodicReport, Product, Project, UnitStatusChange
 
@@ -94,13 +95,15 @@ def build_units(county, zones, rng, secretariat):
     )
     add_history(showcase, UnitStatus.ACTIVE, rng, secretariat, now)
     for product, unit in (("رب گوجه‌فرنگی", CapacityUnit.TON), ("کنسرو لوبیا چیتی", CapacityUnit.TON)):
-        Product.objects.create(
-            unit=showcase,
-            name=product,
-            code="1030",
-            isic_class_id="1030",
-            annual_capacity=Decimal(6000),
-            capacity_unit=unit,
+        services.save_product(
+            Product(
+                unit=showcase,
+                name=product,
+                code="1030",
+                isic_class_id="1030",
+                annual_capacity=Decimal(6000),
+                capacity_unit=unit,
+            )
         )
     for index in range(UNIT_COUNT):
         industry = rng.choice(fakedata.INDUSTRIES)
@@ -136,14 +139,16 @@ def build_units(county, zones, rng, secretariat):
         )
         add_history(unit, status, rng, secretariat, now)
         for name, capacity_unit in rng.sample(industry[2], rng.randint(1, 3)):
-            Product.objects.create(
-                unit=unit,
-                name=name,
-                code=industry[1],
-                isic_class_id=industry[1],
-                annual_capacity=Decimal(rng.randint(2, 400) * 50),
-                capacity_unit=capacity_unit,
-                is_public=rng.random() < 0.9,
+            services.save_product(
+                Product(
+                    unit=unit,
+                    name=name,
+                    code=industry[1],
+                    isic_class_id=industry[1],
+                    annual_capacity=Decimal(rng.randint(2, 400) * 50),
+                    capacity_unit=capacity_unit,
+                    is_public=rng.random() < 0.9,
+                )
             )
         if status == UnitStatus.ACTIVE and rng.random() < 0.25:
             add_reports(unit, rng, secretariat, industry)

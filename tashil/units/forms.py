@@ -210,6 +210,15 @@ class ProductForm(TashilModelForm):
         )
         field_classes = {"isic_class": IsicClassField}
 
+    def save(self, commit=True):
+        """Through ``services.save_product``: the unit is found by its products, in the registry and the directory."""
+        product = super().save(commit=False)
+        if commit:
+            from . import services
+
+            services.save_product(product, user=self.user)
+        return product
+
 
 class ProjectForm(TashilModelForm):
     class Meta:

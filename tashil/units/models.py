@@ -594,7 +594,9 @@ class DataCheckRequest(UnitChildMixin, BaseModel):
         blank=True,
     )
 
-    changelog_enabled = False  # the unit's history records the request and its confirmation as readable events
+    # Not logged on save: the unit's history records the request and its confirmation as readable events
+    # (request_data_check, confirm_data); the answer, written in bulk by mark_verified, logs each request it closes.
+    changelog_enabled = False
     role_actions = {**STAFF_WITH_UNITS, Role.SECRETARIAT: VIEW, Role.ADMIN: VIEW, Role.UNIT_REP: VIEW}
 
     class Meta:
@@ -663,13 +665,6 @@ class Product(UnitChildMixin, BaseModel):
     def save(self, *args, **kwargs):
         self.search_text = " ".join(search_key(part) for part in (self.name, self.code) if part)
         super().save(*args, **kwargs)
-        self.unit.refresh_search_text()
-
-    def delete(self, *args, **kwargs):
-        unit = self.unit
-        result = super().delete(*args, **kwargs)
-        unit.refresh_search_text()
-        return result
 
 
 class Project(BaseModel):

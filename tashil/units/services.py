@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from tashil.core.bulk import Inserter, reserve_ids, row_values
-from tashil.core.changelog import current_actor, diff, entry_values, log_event
+from tashil.core.changelog import current_actor, diff, entry_values, log_bulk, log_event
 from tashil.core.choices import ChangeAction, ChangeSource
 from tashil.core.hooks import Hooks
 from tashil.core.jalali import today
@@ -140,14 +140,47 @@ def change_status(unit, new_status, reason, user=None, date=None, source=StatusC
 @transaction.atomic
 def mark_verified(unit, date=None, user=None):
     """Record that the unit's data was checked (its data freshness, counted on the dashboard); a request that its
-    representatives confirm it, still waiting, is answered by it."""
+    representatives confirm it, still waiting, is answered by it (in bulk, each request with its change-log entry
+    on the unit's history)."""
     unit.last_verified = date or today()
     unit.save(update_fields=["last_verified", "updated", "size_class", "search_text"])
-    unit.data_checks.filter(status=DataCheckStatus.PENDING).update(
-        status=DataCheckStatus.CONFIRMED, confirmed_at=timezone.now(), confirmed_by=user, updated=timezone.now()
-    )
+    answered, entries, now = [], [], timezone.now()
+    for check in unit.data_checks.filter(status=DataCheckStatus.PENDING):
+        check.status, check.confirmed_at, check.confirmed_by, check.updated = DataCheckStatus.CONFIRMED, now, user, now
+        answered.append(check)
+        entries.append(entry_values(check, ChangeAction.UPDATE, diff(check), user=user))
+    DataCheckRequest.objects.bulk_update(answered, ["status", "confirmed_at", "confirmed_by", "updated"])
+    log_bulk(entries)
     units_changed(UnitsChanged(updated=[unit], counties=_counties(unit)))
     return unit
+
+
+# ---------------------------------------------------------------- a unit's products
+
+
+@transaction.atomic
+def save_product(product, user=None):
+    """Add or edit a product (the form, the API, the admin and its inline on the unit): the product (its change-log
+    entry), its unit's search text (a unit is found by what it makes), and the hooks told the unit changed (the
+    public directory's search text in catalog)."""
+    product.save()
+    _product_changed(product.unit)
+    return product
+
+
+@transaction.atomic
+def delete_product(product, user=None):
+    """Remove a product (the delete page, the API, the admin): its unit is no longer found by it, on the registry's
+    search or in the public directory."""
+    unit = product.unit
+    product.delete()
+    _product_changed(unit)
+
+
+def _product_changed(unit):
+    unit.refresh_search_text()
+    # A product counts in no figure: no county is told, only the unit's search text changed.
+    units_changed(UnitsChanged(updated=[unit]))
 
 
 # ---------------------------------------------------------------- asking a unit's representatives to confirm its data

@@ -283,6 +283,9 @@ class ProductEditView(ObjectEditView):
 class ProductDeleteView(ObjectDeleteView):
     model = Product
 
+    def perform_delete(self, obj):
+        services.delete_product(obj, user=self.request.user)
+
 
 class ProjectListView(ObjectListView):
     queryset = Project.objects.select_related("unit", "county")

@@ -53,6 +53,8 @@ ROUTES = [
     Route("catalog:booth_delete", BOOTH_EDIT, obj="booth_a"),
     Route("catalog:contactmessage_list", MESSAGE_LIST),
     Route("catalog:contactmessage", MESSAGE_A, obj="message_a"),
+    Route("catalog:contactmessage_read", POST_ONLY, obj="message_a"),
+    Route("catalog:contactmessage_bulk", POST_ONLY),
     Route("catalog:investmentinquiry_list", UNIT_SIDE_LIST),
     Route("catalog:investmentinquiry", UNIT_SIDE_A, obj="inquiry_a"),
     Route("catalog:investmentinquiry_handled", POST_ONLY, obj="inquiry_a"),
@@ -99,6 +101,11 @@ ROUTES = [
     Route(
         "api:contactmessage-detail",
         api(MESSAGE_A, refused=(*NO_CATALOG, "manager", "manager_b", "nation_manager")),
+        obj="message_a",
+    ),
+    Route(
+        "api:contactmessage-mark-read",
+        api(POST_ONLY, refused=(*NO_CATALOG, "manager", "manager_b", "nation_manager")),
         obj="message_a",
     ),
     Route("api:investmentinquiry-list", api(UNIT_SIDE_LIST)),

@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from tashil.catalog import services
 from tashil.catalog.choices import Moderation
 from tashil.catalog.models import ContactMessage, InvestmentInquiry, PublicProfile
 from tashil.catalog.public import public_units, search_products, search_units
@@ -16,6 +17,7 @@ from tashil.notifications.models import Notification
 from tashil.obstacles.models import Obstacle, ObstacleGroup
 from tashil.units.choices import UnitStatus
 from tashil.units.models import IndustrialUnit, PeriodicReport, Product, UnitStatusChange
+from tashil.units.services import save_product
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +52,14 @@ class TestSearch:
     @pytest.mark.parametrize("typed", ["1030", "۱۰۳۰", "١٠٣٠"])
     def test_digit_scripts_find_the_isic_code_and_product_code(self, world, typed):
         unit = listed_unit(world, "کنسروسازی نمونه", isic_code="1030")
-        Product.objects.create(unit=unit, name="کنسرو لوبیا", code="1030")
+        save_product(Product(unit=unit, name="کنسرو لوبیا", code="1030"))
         assert "کنسروسازی نمونه" in found(typed)
         products = search_products(Product.objects.filter(unit=unit), typed)
         assert [p.name for p in products] == ["کنسرو لوبیا"]
 
     def test_a_product_name_in_arabic_letters_finds_its_unit(self, world):
         unit = listed_unit(world, "تولیدی نمونه")
-        Product.objects.create(unit=unit, name="کیک یزدی")
+        save_product(Product(unit=unit, name="کیک یزدی"))
         assert "تولیدی نمونه" in found("كيك يزدي")
 
     def test_names_that_start_with_the_words_come_before_mentions(self, world):
@@ -87,7 +89,7 @@ class TestSearch:
 class TestWhoAppears:
     def test_only_listed_published_and_open_units_appear(self, world):
         hidden = listed_unit(world, "واحد پنهان")
-        hidden.public_profile.moderate(world.users["secretariat"], Moderation.HIDDEN, "نشانی نادرست")
+        services.moderate(hidden.public_profile, Moderation.HIDDEN, "نشانی نادرست", user=world.users["secretariat"])
         unlisted = listed_unit(world, "واحد نخواسته")
         PublicProfile.objects.filter(unit=unlisted).update(listed=False)
         closed = listed_unit(world, "واحد تعطیل", status=UnitStatus.CLOSED)
@@ -101,7 +103,7 @@ class TestWhoAppears:
 
     def test_a_hidden_profile_needs_a_note(self, world):
         with pytest.raises(Exception, match="دلیل"):
-            world.profile_a.moderate(world.users["secretariat"], Moderation.HIDDEN, "")
+            services.moderate(world.profile_a, Moderation.HIDDEN, "", user=world.users["secretariat"])
 
     def test_private_products_and_certificates_stay_out(self, world, client_as):
         Product.objects.create(unit=world.unit_a, name="محصول محرمانه", is_public=False)

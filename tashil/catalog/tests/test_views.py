@@ -7,7 +7,10 @@ from django.urls import reverse
 
 from tashil.catalog.choices import Moderation
 from tashil.catalog.models import Booth, Certificate, ContactMessage, Exhibition, PublicProfile, UnitInput
+from tashil.core.changelog import history_for
+from tashil.core.choices import ChangeAction
 from tashil.core.jalali import today
+from tashil.core.testing.pages import form
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 
 pytestmark = pytest.mark.django_db
@@ -117,12 +120,13 @@ class TestProfile:
         assert response.status_code == 403
 
     def test_the_search_text_follows_products(self, world):
+        from tashil.units import services as unit_services
         from tashil.units.models import Product
 
-        product = Product.objects.create(unit=world.unit_a, name="لوله پلی‌اتیلن")
+        product = unit_services.save_product(Product(unit=world.unit_a, name="لوله پلی‌اتیلن"))
         world.profile_a.refresh_from_db()
         assert "لولهپلیاتیلن" in world.profile_a.search_text
-        product.delete()
+        unit_services.delete_product(product)
         world.profile_a.refresh_from_db()
         assert "لولهپلیاتیلن" not in world.profile_a.search_text
 
@@ -170,17 +174,65 @@ class TestBooths:
         assert page.index("نمایشگاه آزمایشی الف") < page.index("نمایشگاه گذشته")
 
 
+def updates(obj):
+    """The change-log entries of ``obj``'s edits (not its creation)."""
+    return history_for(obj).filter(action=ChangeAction.UPDATE)
+
+
 class TestMessages:
-    def test_opening_a_message_marks_it_read_for_the_unit(self, world, client_as):
-        assert world.message_a.read_at is None
-        client_as("secretariat").get(world.message_a.get_absolute_url())
+    def test_opening_a_message_writes_nothing(self, world, client_as):
+        """A GET shows the message; only the «خوانده شد» button (a POST) marks it read."""
+        before = history_for(world.message_a).count()
+        for role in ("unit_rep", "secretariat"):
+            page = client_as(role).get(world.message_a.get_absolute_url())
+            assert page.status_code == 200 and "قیمت؟" in page.content.decode()
+            assert 'data-testid="mark-read"' in page.content.decode()
         world.message_a.refresh_from_db()
-        assert world.message_a.read_at is not None, "the secretariat may change it too"
-        ContactMessage.objects.filter(pk=world.message_a.pk).update(read_at=None)
-        page = client_as("unit_rep").get(world.message_a.get_absolute_url()).content.decode()
-        assert "قیمت؟" in page
+        assert world.message_a.read_at is None
+        assert history_for(world.message_a).count() == before
+
+    def test_the_representative_marks_it_read_with_the_button(self, world, client_as):
+        client = client_as("unit_rep")
+        page = client.get(world.message_a.get_absolute_url())
+        done = form(page, button_testid="mark-read").submit(client)
+        assert done.status_code == 302 and done["Location"] == world.message_a.get_absolute_url()
         world.message_a.refresh_from_db()
         assert world.message_a.read_at is not None
+        entry = updates(world.message_a).get()
+        assert entry.user == world.users["unit_rep"] and [c["field"] for c in entry.changes] == ["read_at"]
+        again = client.get(world.message_a.get_absolute_url()).content.decode()
+        assert 'data-testid="mark-read"' not in again and 'data-testid="read-at"' in again
+        # The unread count on the unit's public tab follows.
+        tab = client.get(world.unit_a.get_absolute_url() + "?tab=public").content.decode()
+        assert "پیام خوانده‌نشده" not in tab
+
+    def test_many_messages_are_marked_read_from_the_list(self, world, client_as):
+        second = ContactMessage.objects.create(
+            unit=world.unit_a, sender_name="دیگری", sender_phone="09120000000", subject="نمونه", body="نمونه بفرستید"
+        )
+        client = client_as("unit_rep")
+        bulk = form(client.get(reverse("catalog:contactmessage_list") + "?unread=true"), testid="bulk-form")
+        picked = [world.message_a.pk, second.pk]
+        preview = client.post(bulk.action, {**bulk.data, "action": "mark_read", "select": picked})
+        assert preview.status_code == 200
+        assert ContactMessage.objects.filter(pk__in=picked, read_at=None).count() == 2, "the preview writes nothing"
+        done = form(preview, button_testid="bulk-confirm-button").submit(client)
+        assert done.status_code == 302
+        assert not ContactMessage.objects.filter(pk__in=picked, read_at=None).exists()
+        for message in (world.message_a, second):
+            assert updates(message).get().user == world.users["unit_rep"]
+
+    def test_the_api_marks_it_read_through_the_same_event(self, world, api_as):
+        url = reverse("api:contactmessage-mark-read", kwargs={"pk": world.message_a.pk})
+        assert api_as("manager").post(url).status_code == 403, "a manager reads messages by no role"
+        assert api_as("unit_rep_b").post(url).status_code == 404
+        response = api_as("unit_rep").post(url)
+        assert response.status_code == 200 and response.json()["read_at"]
+        world.message_a.refresh_from_db()
+        first = world.message_a.read_at
+        assert api_as("secretariat").post(url).status_code == 200, "read already: nothing changes"
+        world.message_a.refresh_from_db()
+        assert world.message_a.read_at == first and updates(world.message_a).count() == 1
 
     def test_messages_cannot_be_written_through_the_api(self, world, api_as):
         before = ContactMessage.objects.count()
@@ -188,6 +240,28 @@ class TestMessages:
             response = api_as(role).post(reverse("api:contactmessage-list"), {"unit": world.unit_a.pk})
             assert response.status_code in (403, 405)
         assert ContactMessage.objects.count() == before
+
+
+class TestInquiries:
+    def test_the_button_and_the_api_follow_the_inquiry_up_through_one_event(self, world, client_as, api_as):
+        inquiry = world.inquiry_a
+        client = client_as("secretariat")
+        done = form(client.get(inquiry.get_absolute_url()), button_testid="handled").submit(client)
+        assert done.status_code == 302
+        inquiry.refresh_from_db()
+        assert inquiry.handled
+        back = form(client.get(inquiry.get_absolute_url()), button_testid="handled").submit(client)
+        assert back.status_code == 302
+        inquiry.refresh_from_db()
+        assert not inquiry.handled
+        url = reverse("api:investmentinquiry-detail", kwargs={"pk": inquiry.pk})
+        assert api_as("secretariat").patch(url, {"handled": True}, format="json").status_code == 200
+        inquiry.refresh_from_db()
+        assert inquiry.handled
+        changes = [[(c["field"], c["new"]) for c in e.changes] for e in updates(inquiry).order_by("pk")]
+        assert [field for change in changes for field, _new in change] == ["handled"] * 3
+        assert changes[0] == changes[2] != changes[1], "on, off, on again: each written on the inquiry's history"
+        assert api_as("manager").patch(url, {"handled": False}, format="json").status_code == 403
 
 
 class TestApi:

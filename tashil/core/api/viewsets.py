@@ -29,6 +29,10 @@ class TashilReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    # The app's event that deletes an object (``staticmethod(services.delete_…)``, called ``delete_event(obj,
+    # user=…)``), as the delete page calls it; without one, DELETE deletes the row.
+    delete_event = None
+
     def perform_create(self, serializer):
         """Nothing is added to a locked object (a part of approved minutes): refused with the lock's reason."""
         with transaction.atomic():
@@ -60,7 +64,10 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         name = str(instance)
         try:
             with transaction.atomic():
-                super().perform_destroy(instance)
+                if self.delete_event is not None:
+                    self.delete_event(instance, user=self.request.user)
+                else:
+                    super().perform_destroy(instance)
         except (ProtectedError, RestrictedError) as error:
             raise DeletionRefused(refusal_message(name, error)) from error
 

@@ -154,10 +154,11 @@ def link(response, testid=None, text=None, href_contains=None):
     return found[0]
 
 
-def form(response, testid=None, action=None, button_testid=None):
+def form(response, testid=None, action=None, button_testid=None, form_id=None):
     """The one form of the page that posts (to an address containing ``action``, with ``data-testid=testid``,
-    with a button of ``button_testid``); with none of them, the page's main form (``data-testid="object-form"``).
-    A form without an action posts to the page's own address, as a browser does."""
+    with a button of ``button_testid``, with the HTML ``id`` ``form_id``: the Django admin's forms have no test
+    id); with none of them, the page's main form (``data-testid="object-form"``). A form without an action posts
+    to the page's own address, as a browser does."""
     found = [
         shown
         for shown in _parse(response).forms
@@ -165,11 +166,13 @@ def form(response, testid=None, action=None, button_testid=None):
         and (action is None or action in shown.action)
         and (testid is None or shown.attrs.get("data-testid") == testid)
         and (button_testid is None or any(b.get("data-testid") == button_testid for b in shown.buttons))
-        and (action or testid or button_testid or shown.attrs.get("data-testid") == "object-form")
+        and (form_id is None or shown.attrs.get("id") == form_id)
+        and (action or testid or button_testid or form_id or shown.attrs.get("data-testid") == "object-form")
     ]
     if len(found) != 1:
         raise AssertionError(
-            f"{len(found)} forms match action={action!r} testid={testid!r} button={button_testid!r} on the page"
+            f"{len(found)} forms match action={action!r} testid={testid!r} button={button_testid!r} "
+            f"id={form_id!r} on the page"
         )
     found[0].action = urljoin(response.wsgi_request.get_full_path(), found[0].action)
     return found[0]

@@ -9,7 +9,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tashil.core.changelog import history_for
+from tashil.core.choices import ChangeAction
 from tashil.core.jalali import format_jalali, today
+from tashil.core.models import ChangeLogEntry
 from tashil.core.reference import load_calendar
 from tashil.core.testing import pages
 from tashil.core.testing.equivalence import by_api, by_page, same_both_ways
@@ -69,6 +72,33 @@ def test_a_deadline_across_a_weekend_a_holiday_a_provincial_closure_and_a_wait(w
     geo_services.delete_closure(Closure.objects.get(date=datetime.date(2025, 2, 16), province=world.province_a))
     in_a.refresh_from_db()
     assert in_a.due_date == datetime.date(2025, 2, 24)
+
+
+def test_each_moved_deadline_has_its_change_log_entry(world):
+    """The closure moves the deadlines in one bulk write; each referral it moved gets its entry (the old and new
+    due date, by whoever recorded the closure), on the obstacle's history — and one it did not move gets none."""
+    load_calendar()
+    moved = [refer(world, world.unit_a, world.agency_a2), refer(world, world.unit_a2, world.agency_a2)]
+    elsewhere = refer(world, world.unit_b, world.agency_b)
+    referrals = ChangeLogEntry.objects.filter(content_type__model="referral", action=ChangeAction.UPDATE)
+    before = set(referrals.values_list("pk", flat=True))
+    who = world.users["province_secretariat"]
+    sunday = datetime.date(2025, 2, 16)
+    geo_services.save_closure(Closure(date=sunday, province=world.province_a, reason="آلودگی هوا"), user=who)
+    written = referrals.exclude(pk__in=before)
+    assert sorted(written.values_list("object_id", flat=True)) == sorted(r.pk for r in moved)
+    for referral in moved:
+        entry = written.get(object_id=referral.pk)
+        assert entry.user == who
+        assert [(c["field"], c["new"]) for c in entry.changes] == [
+            ("due_date", format_jalali(datetime.date(2025, 2, 23)))
+        ]
+        assert entry in history_for(referral.obstacle)
+    assert not written.filter(object_id=elsewhere.pk).exists()
+
+    # Removing the closure moves them back: one more entry each.
+    geo_services.delete_closure(Closure.objects.get(date=sunday, province=world.province_a), user=who)
+    assert referrals.exclude(pk__in=before).count() == 4
 
 
 def test_a_county_closure_counts_for_that_county_s_agencies_only_and_a_day_is_closed_once(world):

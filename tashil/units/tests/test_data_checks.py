@@ -5,6 +5,7 @@ representative; the representative's «اطلاعات واحد درست است»
 
 import logging
 
+from tashil.core.changelog import history_for
 from tashil.core.jalali import today
 from tashil.core.models import ChangeLogEntry
 from tashil.core.testing.pages import form
@@ -176,3 +177,24 @@ def test_the_secretariats_verification_answers_a_waiting_request(world, client_a
     request = DataCheckRequest.objects.get(unit=units[0])
     assert request.status == DataCheckStatus.CONFIRMED and request.confirmed_by == world.users["secretariat"]
     assert request.confirmed_at is not None
+
+
+def test_each_request_answered_in_bulk_has_its_change_log_entry(world, client_as):
+    """The secretariat's verification answers every waiting request with one write: each request it closes gets
+    its entry (status, time, who), on the unit's history — and a request already answered gets none."""
+    units = stale_units(world)
+    secretariat = world.users["secretariat"]
+    waiting = [
+        DataCheckRequest.objects.create(unit=units[0], requested_by=secretariat, sent_to="نماینده") for _ in "ab"
+    ]
+    answered = DataCheckRequest.objects.create(
+        unit=units[0], sent_to="نماینده", status=DataCheckStatus.CONFIRMED, confirmed_by=world.users["unit_rep"]
+    )
+    client_as("secretariat").post(f"/registry/units/{units[0].pk}/verify/")
+    entries = ChangeLogEntry.objects.filter(content_type__model="datacheckrequest")
+    assert sorted(entries.values_list("object_id", flat=True)) == sorted(r.pk for r in waiting)
+    for entry in entries:
+        assert entry.user == secretariat and entry.action == "update" and entry.source == "web"
+        assert {c["field"] for c in entry.changes} == {"status", "confirmed_at", "confirmed_by"}
+    assert not entries.filter(object_id=answered.pk).exists()
+    assert set(history_for(units[0]).filter(content_type__model="datacheckrequest")) == set(entries)

@@ -96,11 +96,11 @@ def test_coordinates_outside_iran_are_refused(world):
 
 
 def test_search_finds_a_unit_by_any_spelling_and_by_its_products(world):
-    Product.objects.create(unit=world.unit_a, name="کاشی كف")
+    tile = unit_services.save_product(Product(unit=world.unit_a, name="کاشی كف"))
     assert world.unit_a in IndustrialUnit.objects.search("صنايع آزمايشي")
     assert world.unit_a in IndustrialUnit.objects.search("۱۰۳۸۰۲۸۴۷۹۰")
     assert world.unit_a in IndustrialUnit.objects.search("کاشیکف")
-    Product.objects.filter(unit=world.unit_a, name="کاشی كف").get().delete()
+    unit_services.delete_product(tile)
     assert world.unit_a not in IndustrialUnit.objects.search("کاشی")
 
 

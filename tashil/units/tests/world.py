@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from tashil.core.choices import Role, ScopeLevel
 from tashil.site.testing.factories import MembershipFactory, UserFactory, png_file
 from tashil.site.testing.world import world_builder
+from tashil.units import services
 from tashil.units.choices import UnitStatus
 from tashil.units.isic import load_isic
 from tashil.units.models import (
@@ -40,7 +41,7 @@ def build_units(w):
     w.unit_b = IndustrialUnit.objects.create(
         name="صنایع آزمایشی ب", national_id="10101870306", county=w.county_b, status=UnitStatus.INACTIVE
     )
-    w.product_a = Product.objects.create(unit=w.unit_a, name="محصول آزمایشی الف", photo=png_file())
+    w.product_a = services.save_product(Product(unit=w.unit_a, name="محصول آزمایشی الف", photo=png_file()))
     w.project_a = Project.objects.create(unit=w.unit_a, county=w.county_a, title="طرح توسعه الف", progress=40)
     w.report_a = PeriodicReport.objects.create(unit=w.unit_a, year=1404, month=6, production=Decimal(100))
     w.status_change_a = UnitStatusChange.objects.create(
