@@ -6,8 +6,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from tashil.catalog.public_views import RobotsView
-from tashil.site.sitemaps import SITEMAPS
+from tashil.public.sitemaps import SITEMAPS
+from tashil.public.views import RobotsView
 from tashil.site.views import HomeView
 
 urlpatterns = [
@@ -27,7 +27,7 @@ urlpatterns = [
     path("workshops/", include("tashil.workshops.urls")),
     path("impact/", include("tashil.impact.urls")),
     path("reports/", include("tashil.reports.urls")),
-    path("directory/", include("tashil.site.urls_public")),
+    path("directory/", include("tashil.public.urls")),
     path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("api/", include("config.api_urls")),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tashil.impact",
     "tashil.workshops",
     "tashil.reports",
+    "tashil.public",
     "tashil.site",
 ]
 

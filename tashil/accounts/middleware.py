@@ -10,7 +10,7 @@ servant's browser often says English, and the site must not turn left to right b
 from django.conf import settings
 from django.utils import translation
 
-# The paths of the public site (see catalog/urls_public.py); everything else is a staff page.
+# The paths of the public site (see public/urls.py); everything else is a staff page.
 PUBLIC_PREFIXES = ("/directory/",)
 
 

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tashil.catalog import public_views as catalog_public_views
 from tashil.clinic.models import ClinicCase
 from tashil.core import jalali, scope
 from tashil.core.choices import Role
@@ -19,7 +18,6 @@ from tashil.reports.views import dashboard_context, may_see_reports
 from tashil.units.models import IndustrialUnit, PeriodicReport, Product
 from tashil.workshops.choices import WorkshopStatus
 from tashil.workshops.models import Workshop
-from tashil.workshops.public import upcoming_public_workshops
 
 
 class HomeView(View):
@@ -96,10 +94,3 @@ class HomeView(View):
         (_("دستگاه‌های اجرایی"), "orgs.Agency", "orgs:agency_list", "bi-bank"),
         (_("کاربران"), "accounts.User", "accounts:user_list", "bi-people"),
     )
-
-
-class PublicIndexView(catalog_public_views.IndexView):
-    """The public site's index: the catalog's sections and the workshops ahead."""
-
-    def get_context_data(self):
-        return {**super().get_context_data(), "workshops": upcoming_public_workshops()[:3]}

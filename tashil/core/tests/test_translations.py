@@ -19,11 +19,11 @@ PUBLIC_SOURCES = (
     "templates/503.html",
     "templates/base.html",
     "templates/includes/messages.html",
-    "catalog/public_views.py",
+    "public/views.py",
     "catalog/filtersets.py",
     "catalog/forms.py",
-    "workshops/public_views.py",
-    "reports/public_views.py",
+    "public/workshops.py",
+    "public/accountability.py",
     "core/views/errors.py",
 )
 

@@ -1,5 +1,7 @@
-"""The public site (no sign-in): directory, product search, the unit's permanent booth, exhibitions and
-investment opportunities. Everything is fetched through ``public.py``; nothing else decides what shows."""
+"""The public site (no sign-in): its index, the directory, product search, the unit's permanent booth,
+exhibitions and investment opportunities. Everything is fetched through ``catalog/public.py``; nothing else
+decides what shows. The workshops' pages are in ``workshops.py``, the accountability pages in
+``accountability.py``."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
+from tashil.catalog import public, services
+from tashil.catalog.filtersets import PublicProductFilterSet, PublicUnitFilterSet
+from tashil.catalog.forms import ContactForm, InquiryForm
+from tashil.catalog.models import Booth, Certificate
 from tashil.core import ratelimit
 from tashil.core.expressions import numeric_order
 from tashil.core.files import image_response
 from tashil.core.jalali import today
-
-from . import public, services
-from .filtersets import PublicProductFilterSet, PublicUnitFilterSet
-from .forms import ContactForm, InquiryForm
-from .models import Booth, Certificate
+from tashil.workshops.public import upcoming_public_workshops
 
 PER_PAGE = 24
 TOO_MANY = _lazy("از این نشانی در یک ساعت گذشته پیام‌های زیادی فرستاده شده است؛ کمی بعد دوباره بفرستید.")
@@ -49,7 +51,7 @@ class IndexView(PublicView):
         return self.render("public/index.html", self.get_context_data())
 
     def get_context_data(self):
-        """The index's sections; the site's index (tashil/site/views.py) adds the workshops ahead."""
+        """The index's sections: units, products, exhibitions, opportunities and the workshops ahead."""
         units = public.public_units()
         context = {
             "title": _("معرفی واحدهای صنعتی و محصولات"),
@@ -61,6 +63,7 @@ class IndexView(PublicView):
             .order_by("-updated")[:6],
             "exhibitions": public.public_exhibitions().filter(end_date__gte=today()).order_by("start_date")[:3],
             "projects": public.public_projects().select_related("county").order_by("-updated")[:3],
+            "workshops": upcoming_public_workshops()[:3],
         }
         return context
 

@@ -1,17 +1,25 @@
-"""The catalog's part of the public site's sitemap: its pages, every public unit, exhibition and opportunity.
-The site's sitemap (tashil/site/sitemaps.py) adds the workshops'."""
+"""The public site's sitemap: its pages, every public unit, exhibition, opportunity and workshop."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import public
+from tashil.catalog import public
+from tashil.workshops.public import public_workshops
 
 
 class StaticSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["index", "unit_list", "product_list", "exhibition_list", "project_list"]
+        return [
+            "index",
+            "unit_list",
+            "product_list",
+            "exhibition_list",
+            "project_list",
+            "workshop_list",
+            "accountability_index",
+        ]
 
     def location(self, item):
         return reverse(f"public:{item}")
@@ -52,9 +60,17 @@ class ProjectSitemap(PublicObjectSitemap):
         return reverse("public:project", kwargs={"pk": obj.pk})
 
 
+class WorkshopSitemap(PublicObjectSitemap):
+    queryset = staticmethod(public_workshops)
+
+    def url(self, obj):
+        return obj.get_public_url()
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "units": UnitSitemap,
     "exhibitions": ExhibitionSitemap,
     "opportunities": ProjectSitemap,
+    "workshops": WorkshopSitemap,
 }

@@ -3,10 +3,10 @@
 from django.utils.translation import gettext as _
 
 from tashil.catalog.public import get_public
-from tashil.catalog.public_views import PublicView
 from tashil.core.jalali import today
+from tashil.workshops.public import public_workshops, upcoming_public_workshops
 
-from .public import public_workshops, upcoming_public_workshops
+from .views import PublicView
 
 
 class WorkshopListView(PublicView):

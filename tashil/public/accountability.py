@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from tashil.catalog.public_views import PublicView
 from tashil.core.choices import ScopeLevel
 from tashil.core.display import local_name
 from tashil.core.exports import safe_cell
 from tashil.geo.models import Province
 from tashil.obstacles.choices import ObstacleStatus
+from tashil.reports import public
 
-from . import public
+from .views import PublicView
 
 LEVELS = {"provinces": ScopeLevel.PROVINCE, "counties": ScopeLevel.COUNTY}
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
