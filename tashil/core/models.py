@@ -77,6 +77,14 @@ class BaseModel(models.Model):
     internal_fields = ()
     internal_flag = None
     internal_hidden_from = frozenset({Role.UNIT_REP})
+    # The lock (``locked_reason``). ``lock_parent``: the whole a part is locked with ("meeting" for an agenda
+    # item of approved minutes), by default its lock; no part is added to a locked whole nor moved into one.
+    # ``lock_follow_ups``: the role actions a locked object still takes, the follow-up its state calls for
+    # (carrying approved minutes' open items, opening an obstacle from them); a model that declares them has every
+    # other action but "view" refused by its lock, one added later too until it is declared here. None: the lock
+    # refuses edits and deletes only (``scope.LOCKED_ACTIONS``).
+    lock_parent = None
+    lock_follow_ups = None
 
     class Meta:
         abstract = True
@@ -96,9 +104,13 @@ class BaseModel(models.Model):
 
     def locked_reason(self):
         """Why this object may no longer be edited or deleted by anyone (approved minutes, a closed obstacle), in
-        Persian, or None. Declared once here and consulted by the edit and delete pages, bulk actions and the API
-        alike (``scope.refuse_if_locked``); the object's own actions (an amendment) keep their own rules."""
-        return None
+        Persian, or None: by default its ``lock_parent``'s. Declared once here and consulted by the edit, add and
+        delete pages, actions, bulk actions, the API and the admin alike (``scope.refuse_if_locked``); the
+        follow-up its state calls for (``lock_follow_ups``: an amendment) keeps its own rules."""
+        if self.lock_parent is None:
+            return None
+        parent = getattr(self, self.lock_parent, None)
+        return parent.locked_reason() if parent is not None else None
 
     @classmethod
     def fields_hidden_from(cls, user, pk):

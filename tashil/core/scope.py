@@ -273,17 +273,31 @@ def fields_hidden(user, model, pk):
     return hidden + tuple(declared(user, pk)) if declared else hidden
 
 
-# What a lock refuses: editing and deleting the object itself, on every route. Its own actions (amending approved
-# minutes, following up a resolution) are not edits and keep their own rules.
+# What a lock refuses of a model that declares no ``lock_follow_ups``: editing and deleting the object itself, on
+# every route. A model that declares them (approved minutes and their parts) has its lock refuse every action but
+# "view" and those: its follow-up (amending approved minutes, carrying their open items) is declared, not implied.
 LOCKED_ACTIONS = frozenset({"change", "delete"})
 
 
 def locked_reason(obj, action):
     """Why ``obj`` refuses ``action`` whoever asks (``BaseModel.locked_reason``), or None."""
     declared = getattr(obj, "locked_reason", None)
-    if action not in LOCKED_ACTIONS or obj.pk is None or declared is None:
+    if action == "view" or obj.pk is None or declared is None:
         return None
-    return declared()
+    follow_ups = getattr(obj, "lock_follow_ups", None)
+    refused = action in LOCKED_ACTIONS if follow_ups is None else action not in follow_ups
+    return declared() if refused else None
+
+
+def whole_locked_reason(model, user, pk):
+    """Why the whole a part of ``model`` would join (its ``lock_parent``, the row ``pk`` if the user sees it) is
+    locked, or None: a page refuses a part named into approved minutes before it reads the rest of the form."""
+    parent = getattr(model, "lock_parent", None)
+    if parent is None or not str(pk or "").isdigit():
+        return None
+    parent_model = model._meta.get_field(parent).related_model
+    whole = restrict(parent_model._default_manager.filter(pk=int(pk)), user).first()
+    return locked_reason(whole, "change") if whole is not None else None
 
 
 def refuse_if_locked(obj, action):
@@ -295,8 +309,8 @@ def refuse_if_locked(obj, action):
 
 def get_object_or_404(queryset, user, action="view", **lookup):
     """The object by ``lookup`` if the user may see it (else 404), and may ``action`` it (else 403). A locked object
-    refuses an edit or a delete with its reason, the same to every role that sees it, on every route that fetches
-    it to change or delete it (pages, actions, bulk actions)."""
+    refuses what its lock refuses (an edit, a delete; any action but its declared follow-up) with its reason, the
+    same to every role that sees it, on every route that fetches it for the action (pages, actions, bulk actions)."""
     if hasattr(queryset, "_default_manager"):
         queryset = queryset._default_manager.all()
     q = user_q(queryset.model, user)

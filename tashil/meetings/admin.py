@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tashil.core.admins import EventAdmin
+from tashil.core.admins import EventAdmin, LockedAdmin, LockedInline
 
 from . import services
 from .models import (
@@ -15,12 +15,12 @@ from .models import (
 )
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LockedInline, admin.TabularInline):
     model = Attendance
     extra = 0
 
 
-class ResolutionInline(admin.TabularInline):
+class ResolutionInline(LockedInline, admin.TabularInline):
     model = Resolution
     extra = 0
     fields = ("text", "agency", "deadline")
@@ -50,7 +50,5 @@ class ResolutionAdmin(EventAdmin):
     raw_id_fields = ("meeting", "unit", "obstacle")
 
 
-admin.site.register(AgendaItem)
-admin.site.register(VisitFinding)
-admin.site.register(DeskRequest)
-admin.site.register(MinutesAmendment)
+# Parts of the minutes: read-only once they are approved, as on the pages and the API.
+admin.site.register((AgendaItem, VisitFinding, DeskRequest, MinutesAmendment), LockedAdmin)

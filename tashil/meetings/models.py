@@ -39,6 +39,11 @@ from .choices import (
 
 # ``open_obstacle``: open an obstacle from the minutes (an agenda item, a finding), also once they are approved.
 MEETING_ACTIONS = {"hold", "approve", "amend", "carry", "cancel", "open_obstacle"}
+# What approved minutes still take (``lock_follow_ups``; every other action is refused by their lock): an amendment
+# (the only change of them), carrying their open items to the next meeting and opening an obstacle from them —
+# their follow-up, which writes to the next meeting or a new obstacle and, of the minutes, only the item's
+# «carried» status or its link to the obstacle (docs/architecture.md, "Approved minutes' follow-up").
+MINUTES_FOLLOW_UPS = frozenset({"amend", "carry", "open_obstacle"})
 
 
 class MeetingSeries(VersionedModel, BaseModel):
@@ -198,6 +203,7 @@ class Meeting(VersionedModel, BaseModel):
         Role.AGENCY_OFFICER: VIEW,
         Role.CLINIC_EXPERT: VIEW,
     }
+    lock_follow_ups = MINUTES_FOLLOW_UPS
 
     searchable = True
     search_fields = ("series__title", "place")
@@ -312,6 +318,9 @@ class MinutesAmendment(BaseModel):
 
     scope_county_path = "meeting__county"
     role_actions = {Role.ADMIN: ALL_ACTIONS, Role.SECRETARIAT: ALL_ACTIONS, Role.MANAGER: VIEW}
+    # Part of the approved record it corrects: written once by ``services.amend``, never edited or deleted.
+    lock_parent = "meeting"
+    lock_follow_ups = frozenset()
 
     class Meta:
         verbose_name = _("اصلاحیه صورتجلسه")
@@ -334,6 +343,8 @@ class MeetingChild(BaseModel):
     scope_county_path = "meeting__county"
     scope_parent = "meeting"
     role_actions = Meeting.role_actions
+    lock_parent = "meeting"
+    lock_follow_ups = frozenset({"open_obstacle"})
 
     class Meta:
         abstract = True
@@ -343,9 +354,6 @@ class MeetingChild(BaseModel):
 
     def get_changelog_parent(self):
         return self.meeting
-
-    def locked_reason(self):
-        return self.meeting.locked_reason()
 
     def clean(self):
         super().clean()
@@ -732,6 +740,7 @@ class Resolution(VersionedModel, BaseModel):
         Role.AGENCY_OFFICER: frozenset({"view", "report", "object"}),
         Role.UNIT_REP: VIEW,
     }
+    lock_parent = "meeting"
 
     class Meta:
         verbose_name = _("مصوبه")
@@ -824,3 +833,9 @@ class Resolution(VersionedModel, BaseModel):
         if self.verified_at is not None:
             return _("اجرای این مصوبه تأیید شده و مصوبه قفل است؛ ویرایش یا حذف آن ممکن نیست.")
         return None
+
+    @property
+    def lock_follow_ups(self):
+        """Approved minutes' resolution is still followed up (reported, objected to, verified, closed): that is
+        what the minutes ask; a verified one takes nothing more."""
+        return frozenset() if self.verified_at is not None else frozenset({"report", "object", "verify", "close"})

@@ -364,7 +364,11 @@ def amend(meeting, text, reason, user=None):
 
 @transaction.atomic
 def carry_over(meeting, user=None):
-    """Move every unfinished agenda item to the series' next meeting, keeping the chain of history."""
+    """Move every unfinished agenda item to the series' next meeting, keeping the chain of history.
+
+    The follow-up of approved minutes too (``MINUTES_FOLLOW_UPS``): it writes the copies on the next meeting (a
+    planned one, never locked) and, of the minutes, only each item's «carried» status; the rest of them stays as
+    approved."""
     items = list(meeting.agenda_items.filter(status=AgendaStatus.OPEN))
     if not items:
         raise ValidationError(_("دستور کار بازی برای انتقال نمانده است."))

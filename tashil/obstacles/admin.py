@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tashil.core.admins import EventAdmin
+from tashil.core.admins import EventAdmin, LockedAdmin, LockedInline
 
 from . import services
 from .models import (
@@ -32,7 +32,7 @@ class ObstacleGroupAdmin(admin.ModelAdmin):
     list_filter = ("domain", "wbes_category", "is_active")
 
 
-class ReferralInline(admin.TabularInline):
+class ReferralInline(LockedInline, admin.TabularInline):
     model = Referral
     extra = 0
     raw_id_fields = ("agency",)
@@ -65,7 +65,7 @@ admin.site.register(SystemicIssue)
 
 
 @admin.register(ProducerReview)
-class ProducerReviewAdmin(admin.ModelAdmin):
+class ProducerReviewAdmin(LockedAdmin):
     """Read here; answered only through the service (the review's page or the API)."""
 
     list_display = ("referral", "state", "requested_date", "due_date", "outcome_rating", "conduct_rating")

@@ -29,17 +29,27 @@ class ScopedActionPermission(BasePermission):
     """The API applies the same role actions and scope as the pages: 403 for an action a role lacks."""
 
     def has_permission(self, request, view):
+        """A part named into a locked whole (an agenda item given an approved meeting, added or moved) is refused
+        with the lock's reason before its body is read, as the pages refuse it."""
         user = request.user
         if not getattr(user, "is_authenticated", False):
             return False
         queryset = getattr(view, "queryset", None)
         if queryset is None:
             return True
-        return scope.can(user, queryset.model, required_action(request, view))
+        model, action = queryset.model, required_action(request, view)
+        if not scope.can(user, model, action):
+            return False
+        parent = getattr(model, "lock_parent", None)
+        if action in ("add", "change") and parent and hasattr(request.data, "get"):
+            if reason := scope.whole_locked_reason(model, user, request.data.get(parent)):
+                raise PermissionDenied(reason)
+        return True
 
     def has_object_permission(self, request, view, obj):
-        """A locked object (approved minutes, a closed obstacle) refuses an edit or delete with its reason (403),
-        whoever asks, as the pages do."""
+        """A locked object (approved minutes, a closed obstacle) refuses what its lock refuses (an edit, a delete;
+        for approved minutes any action but their declared follow-up) with its reason (403), whoever asks, as the
+        pages do."""
         action = required_action(request, view)
         if action == "view":
             return True  # the queryset is already scoped

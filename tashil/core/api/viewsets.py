@@ -38,8 +38,7 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             instance = serializer.save()
             scoped_save_check(self.request.user, instance, "add")
-            if reason := scope.locked_reason(instance, "change"):
-                raise exceptions.PermissionDenied(reason)
+            refuse_if_locked(instance)
 
     def perform_update(self, serializer):
         """A versioned object is saved only over the version the caller read: If-Match: "<version>" (answered
@@ -55,6 +54,7 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
             with transaction.atomic():
                 instance = serializer.save()
                 scoped_save_check(self.request.user, instance, "change")
+                refuse_if_locked(instance)  # nor moved into one
         except VersionConflict as error:
             raise StaleVersion(error.message_for(request.user), stale_status) from error
 
@@ -77,6 +77,13 @@ class TashilModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         if version is not None:
             response["ETag"] = f'"{version}"'
         return response
+
+
+def refuse_if_locked(instance):
+    """403 with the lock's reason when the saved object is locked (a part now of approved minutes), inside the
+    save's transaction so that nothing stays."""
+    if reason := scope.locked_reason(instance, "change"):
+        raise exceptions.PermissionDenied(reason)
 
 
 def parse_version(value):

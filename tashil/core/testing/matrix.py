@@ -126,9 +126,10 @@ def post_as(world, role, name, data=None, **kwargs):
     return response
 
 
-def project_url_names():
-    """Every named URL of the project's own apps and API, as namespace:name."""
-    names = set()
+def project_url_patterns():
+    """Every named URL pattern of the project's own apps and API (the admin aside), as (namespace:name, pattern):
+    the pattern's ``callback`` tells its view (``view_class``; an API route's ``cls`` and ``actions``)."""
+    found = []
 
     def walk(patterns, namespace):
         for pattern in patterns:
@@ -140,7 +141,12 @@ def project_url_names():
                     inner = f"{namespace}:{pattern.namespace}"
                 walk(pattern.url_patterns, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
-                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+                found.append((f"{namespace}:{pattern.name}" if namespace else pattern.name, pattern))
 
     walk(get_resolver().url_patterns, "")
-    return names
+    return found
+
+
+def project_url_names():
+    """Every named URL of the project's own apps and API, as namespace:name."""
+    return {name for name, _ in project_url_patterns()}

@@ -39,7 +39,8 @@ class OutOfScope(Exception):
 
 
 class LockedFromBirth(Exception):
-    """Raised inside a save to roll it back when the new object is part of a locked one (approved minutes)."""
+    """Raised inside a save to roll it back when the saved object is part of a locked one (approved minutes): added
+    to it, or moved into it."""
 
 
 def model_url(model, suffix, **kwargs):
@@ -433,19 +434,33 @@ class ObjectEditView(ScopedViewMixin, View):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if self.object.pk is None and (reason := self.locked_whole(self.get_initial())):
+            raise PermissionDenied(reason)
         return self.render_form(self.get_form())
 
+    def locked_whole(self, data):
+        """Why the whole that ``data`` names for the object (its ``lock_parent``: a meeting whose minutes are
+        approved) refuses a part, or None."""
+        model = self.object_model
+        parent = getattr(model, "lock_parent", None)
+        return parent and scope.whole_locked_reason(model, self.request.user, data.get(parent))
+
     def post(self, request, *args, **kwargs):
+        """A part named into a locked whole is refused with the lock's 403, as its edit is, before or after the
+        save (a form that does not offer the whole is refused alike); the form is shown again with what was typed."""
         self.object = self.get_object()
         adding = self.object.pk is None
         form = self.get_form(request.POST, request.FILES)
+        if reason := self.locked_whole(request.POST):
+            form.add_error(None, reason)
+            return self.render_form(form, status=403)
         if form.is_valid():
             try:
                 with transaction.atomic():
                     obj = self.save(form)
                     if not scope.reaches(request.user, obj, "add" if adding else "change"):
                         raise OutOfScope
-                    if adding and (reason := scope.locked_reason(obj, "change")):
+                    if reason := scope.locked_reason(obj, "change"):
                         raise LockedFromBirth(reason)
             except VersionConflict as error:
                 form.conflict(error)
@@ -454,6 +469,7 @@ class ObjectEditView(ScopedViewMixin, View):
                 form.add_error(None, _("این مورد بیرون از حوزه دسترسی شما قرار می‌گیرد و ذخیره نشد."))
             except LockedFromBirth as error:
                 form.add_error(None, str(error))
+                return self.render_form(form, status=403)
             except IntegrityError:
                 form.add_error(None, _("این مورد با اطلاعات ثبت‌شده دیگری تکرار می‌شود و ذخیره نشد."))
             else:

@@ -13,6 +13,9 @@ from tashil.core.testing.matrix import (
     locked_page,
     post_as,
 )
+from tashil.meetings.api import MeetingViewSet
+from tashil.meetings.models import Meeting
+from tashil.meetings.views import MeetingActionView
 
 BAD_REQUEST = 400
 PLACE_A = ("admin", "secretariat", "province_secretariat", "manager", "nation_manager")
@@ -156,6 +159,32 @@ ROUTES = [
         )
     ),
     Route("meetings:agendaitem_obstacle_update", MINUTES_LOCKED, obj="agenda_a", method="post", state=minutes_approved),
+    # Every action of the meeting that is not the approved minutes' declared follow-up, read from its page view and
+    # its viewset: the lock's 403 to every role that sees them, on the page and the API alike.
+    *(
+        Route(
+            "meetings:meeting_action",
+            MINUTES_LOCKED,
+            obj="meeting_a",
+            kwargs={"action": action.name},
+            method="post",
+            state=minutes_approved,
+        )
+        for action in MeetingActionView.actions
+        if action.required_permission not in Meeting.lock_follow_ups
+    ),
+    *(
+        Route(
+            f"api:meeting-{action.url_name}",
+            # The roles that may take it in county B find no such meeting there (404): the manager may approve.
+            locked_api(("secretariat_b", "manager_b") if action.url_name == "approve" else ("secretariat_b",)),
+            obj="meeting_a",
+            method="post",
+            state=minutes_approved,
+        )
+        for action in MeetingViewSet.get_extra_actions()
+        if action.kwargs.get("workflow_permission") not in (None, *Meeting.lock_follow_ups)
+    ),
     # Opening an obstacle from the minutes is their follow-up, not a change: its page still opens once approved.
     Route("meetings:agendaitem_obstacle", MEETING_EDIT, obj="agenda_a", state=minutes_approved),
     *locked(
