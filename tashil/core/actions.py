@@ -29,7 +29,7 @@ class Action:
     # Whether the form is given the user (``user=``), for choices in the user's scope.
     form_user: bool = False
     title: str = ""
-    done: object = ""  # "%(object)s …", or a callable (obj, result) -> the message
+    done: object = ""  # "%(object)s …", or a callable (obj, result) -> the message; none when empty
     # Whether the action has a page of its own (GET shows its form); otherwise it is a button on another page.
     page: bool = False
     success_url: object = None  # callable (obj, result) -> URL; the object's page by default

@@ -1,7 +1,8 @@
-"""The admin's bases: a locked object is read-only there too, and saves and deletes go through the app's events,
-like every other way in."""
+"""The admin's bases: a locked object is read-only there too, refused by the same lock and with the same reason
+as on the pages and the API; saves and deletes go through the app's events, like every other way in."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 
 from . import scope
 
@@ -29,6 +30,21 @@ class LockedAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         scope.refuse_if_locked(obj, "change")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """A change posted to a locked object anyway: the lock's 403 and reason, before the form is read."""
+        if request.method == "POST":
+            self.refuse_if_locked(request, object_id, "change")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self.refuse_if_locked(request, object_id, "delete")
+        return super().delete_view(request, object_id, extra_context)
+
+    def refuse_if_locked(self, request, object_id, action):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            scope.refuse_if_locked(obj, action)
 
 
 class LockedInline:

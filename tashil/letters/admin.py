@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from tashil.core.admins import LockedAdmin
+
 from .models import IncomingLetterNote, Letter, LetterAttachment, LetterCounter, Secretariat
 
 
@@ -26,19 +28,13 @@ class LetterAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Letter)
-class LetterAdmin(admin.ModelAdmin):
+class LetterAdmin(LockedAdmin):
     list_display = ("number", "date", "kind", "subject", "recipient_agency", "secretariat", "status")
     list_filter = ("kind", "status", "secretariat__level")
     search_fields = ("number", "subject")
     readonly_fields = ("number", "date", "status", "verification_code", "pdf_sha256", "issued_at", "issued_by")
     raw_id_fields = ("obstacle", "meeting", "resolution", "referrals")
     inlines = (LetterAttachmentInline,)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_issued)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_issued)
 
 
 @admin.register(IncomingLetterNote)

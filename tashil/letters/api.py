@@ -6,14 +6,13 @@ from django.http import FileResponse, HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.response import Response
 
+from tashil.core.api.actions import api_action
 from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer, scoped_save_check
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 
-from . import filtersets, services
+from . import actions, filtersets, services
 from .models import IncomingLetterNote, Letter, Secretariat
 from .pdf import render_letter
 
@@ -84,26 +83,8 @@ class LetterViewSet(TashilModelViewSet):
     queryset = Letter.objects.select_related("secretariat", "recipient_agency")
     serializer_class = LetterSerializer
     filterset_class = filtersets.LetterFilterSet
-    action_map_override = {"issue": "issue", "pdf": "view"}
-
-    def refuse_issued(self, letter):
-        if letter.is_issued:
-            raise PermissionDenied(Letter.FROZEN_MESSAGE)
-
-    def perform_update(self, serializer):
-        self.refuse_issued(serializer.instance)
-        super().perform_update(serializer)
-
-    def perform_destroy(self, instance):
-        self.refuse_issued(instance)
-        super().perform_destroy(instance)
-
-    @extend_schema(request=None, responses=LetterSerializer)
-    @action(detail=True, methods=["post"])
-    def issue(self, request, pk=None):
-        """Number, date and seal the draft (services.issue_letter, as the page's «صدور نامه»)."""
-        letter = run(lambda: services.issue_letter(self.get_object(), request.user))
-        return Response(self.get_serializer(letter).data)
+    action_map_override = {"pdf": "view"}
+    issue = api_action(actions.ISSUE)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="The letter as a PDF")})
     @action(detail=True, methods=["get"])

@@ -283,7 +283,8 @@ class Letter(BaseModel):
         ]
         indexes = [models.Index(fields=["secretariat", "status", "-date"], name="letter_register_idx")]
 
-    # Said wherever an issued letter refuses a change (form, page, API): the letter is on record, not the role.
+    # Said wherever an issued letter refuses a change (page, API, admin, a second issue): the letter is on record,
+    # not the role.
     FROZEN_MESSAGE = _(
         "این نامه صادر و شماره شده است؛ نامه صادرشده ویرایش یا حذف نمی‌شود. برای اصلاح، نامه تازه‌ای صادر کنید."
     )
@@ -300,9 +301,10 @@ class Letter(BaseModel):
     def is_issued(self):
         return self.status == LetterStatus.ISSUED
 
-    def refuse_if_issued(self):
-        if self.is_issued:
-            raise ValidationError(self.FROZEN_MESSAGE)
+    def locked_reason(self):
+        """An issued letter is on record, numbered and sealed: the edit and delete pages, the API and the admin
+        refuse to change or delete it, with this reason (``core.scope.refuse_if_locked``)."""
+        return self.FROZEN_MESSAGE if self.is_issued else None
 
     def save(self, *args, **kwargs):
         self.search_text = search_key(

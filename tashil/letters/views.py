@@ -2,21 +2,19 @@
 secretariats' number formats and incoming-letter notes (the public verification page is core's,
 ``core.views.verify``; letters register their finder in ``hooks.py``)."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core import scope
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import ActionView, ScopedViewMixin
 from tashil.meetings.models import Meeting, Resolution
 from tashil.obstacles.models import Referral
 from tashil.orgs.models import Agency
 
-from . import filtersets, forms, services, tables
+from . import actions, filtersets, forms, services, tables
 from .choices import LetterKind
 from .models import IncomingLetterNote, Letter, LetterAttachment, Secretariat
 from .pdf import render_letter
@@ -39,8 +37,6 @@ class LetterView(ObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         letter, user = self.object, self.request.user
-        if letter.is_issued:
-            context["edit_url"] = context["delete_url"] = None
         context.update(
             can_issue=not letter.is_issued and scope.can_object(user, letter, "issue"),
             attachments=scope.restrict(letter.attachments.all(), user),
@@ -61,16 +57,10 @@ def pks(value):
 
 class LetterEditView(ObjectEditView):
     """A draft letter: prefilled from the record the secretariat clicked «صدور نامه …» on; an issued letter
-    is refused with the reason (403)."""
+    is refused with the reason (403, ``Letter.locked_reason``)."""
 
     model = Letter
     form_class = forms.LetterForm
-
-    def get_object(self):
-        letter = super().get_object()
-        if letter.pk and letter.is_issued:
-            raise PermissionDenied(Letter.FROZEN_MESSAGE)
-        return letter
 
     def draft(self):
         """The initial draft from the query string: ?kind=…&referrals=1,2 | referral= | resolution= | meeting=&agency="""
@@ -137,27 +127,12 @@ class LetterEditView(ObjectEditView):
 class LetterDeleteView(ObjectDeleteView):
     model = Letter
 
-    def get_scoped_object(self, action=None):
-        letter = super().get_scoped_object(action)
-        if letter.is_issued:
-            raise PermissionDenied(Letter.FROZEN_MESSAGE)
-        return letter
 
-
-class LetterIssueView(ScopedViewMixin, View):
+class LetterIssueView(ActionView):
     """«صدور نامه»: the service numbers, dates and seals the draft; a refusal comes back in Persian."""
 
     model = Letter
-
-    def post(self, request, pk):
-        letter = self.get_scoped_object("issue")
-        try:
-            letter = services.issue_letter(letter, request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("نامه با شماره %(number)s صادر شد.") % {"number": letter.number})
-        return HttpResponseRedirect(letter.get_absolute_url())
+    actions = (actions.ISSUE,)
 
 
 class LetterPdfView(ScopedViewMixin, View):

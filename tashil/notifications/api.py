@@ -1,11 +1,8 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework.decorators import action
-from rest_framework.response import Response
-
+from tashil.core.api.actions import api_action
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilReadOnlyViewSet
 
-from . import services
+from . import actions
 from .filtersets import NotificationFilterSet
 from .models import Notification
 
@@ -23,11 +20,7 @@ class NotificationViewSet(TashilReadOnlyViewSet):
     serializer_class = NotificationSerializer
     filterset_class = NotificationFilterSet
 
-    @extend_schema(request=None, responses=NotificationSerializer)
-    @action(detail=True, methods=["post"])
-    def read(self, request, pk=None):
-        notification = services.mark_read(self.get_object())
-        return Response(NotificationSerializer(notification, context={"request": request}).data)
+    read = api_action(actions.READ)
 
 
 ROUTES = [("notifications", NotificationViewSet, "notification")]

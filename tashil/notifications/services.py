@@ -57,8 +57,9 @@ def unread_count(user):
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def mark_read(notification):
-    """The person opened a notification (the page's link, the API's …/read/): read from now, once."""
+def mark_read(notification, user=None):
+    """The person opened a notification (the bell's link, the API's …/read/; ``user``, the recipient, as every
+    action's service is given): read from now, once."""
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at", "updated"])

@@ -2,15 +2,14 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from tashil.core.views import ObjectEditView, ObjectListView
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import ActionView
 
-from . import services
+from . import actions, services
 from .channels import can_text, channels_for, parse_clock
 from .filtersets import NotificationFilterSet, OutgoingSMSFilterSet, ReminderSettingsFilterSet
 from .forms import ChannelsForm, ReminderSettingsForm
@@ -26,17 +25,14 @@ class NotificationListView(ObjectListView):
     template_name = "notifications/notification_list.html"
 
 
-class NotificationOpenView(ScopedViewMixin, View):
-    """Mark a notification read and go where it points."""
+class NotificationOpenView(ActionView):
+    """Opening a notification (the bell's link, a GET) is reading it: the action, then the page it is about."""
 
     model = Notification
+    actions = (actions.READ,)
 
-    def get(self, request, pk):
-        notification = services.mark_read(self.get_scoped_object("view"))
-        url = notification.url or reverse("notifications:notification_list")
-        if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-            url = reverse("notifications:notification_list")
-        return HttpResponseRedirect(url)
+    def get(self, request, *args, **kwargs):
+        return self.post(request, *args, **kwargs)
 
 
 class NotificationReadAllView(View):

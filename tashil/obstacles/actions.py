@@ -13,7 +13,7 @@ from tashil.orgs.models import Agency
 from tashil.units.forms import FollowerForm
 
 from . import forms, services
-from .choices import FailureParty, Outcome, ReferralStatus
+from .choices import FailureParty, ObstacleStatus, Outcome, ReferralStatus
 
 
 class ReferRequest(serializers.Serializer):
@@ -56,6 +56,16 @@ class FollowerRequest(serializers.Serializer):
 class ConfirmRequest(serializers.Serializer):
     outcome_rating = serializers.IntegerField(required=False, allow_null=True)
     conduct_rating = serializers.IntegerField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+class CommentRequest(serializers.Serializer):
+    text = serializers.CharField()
+    internal = serializers.BooleanField(required=False, default=False)
+
+
+class SystemicStatusRequest(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ObstacleStatus.choices)
     note = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -189,6 +199,18 @@ FOLLOW = Action(
 )
 
 
+COMMENT = Action(
+    name="comment",
+    service=services.add_to_timeline,
+    form_class=forms.CommentForm,
+    form_user=True,
+    serializer_class=CommentRequest,
+    title=gettext_lazy("یادداشت بر «%(object)s»"),
+    done=gettext_lazy("به روند رسیدگی افزوده شد."),
+    intro=obstacle_intro,
+)
+
+
 def review_intro(review):
     referral = review.referral
     return _("«%(agency)s» درباره مانع «%(title)s» پاسخ داده «انجام شد»: %(response)s") % {
@@ -220,4 +242,15 @@ REOPEN = Action(
     done=gettext_lazy("مانع بازگشایی شد و به دستگاه بازگشت."),
     intro=review_intro,
     page=True,
+)
+
+
+MOVE_ISSUE = Action(
+    name="status",
+    service=services.move_issue,
+    form_class=forms.SystemicStatusForm,
+    form_kwargs=lambda issue: {"issue": issue},
+    serializer_class=SystemicStatusRequest,
+    title=gettext_lazy("وضعیت «%(object)s»"),
+    done=gettext_lazy("وضعیت «%(object)s» به‌روز شد."),
 )

@@ -9,7 +9,6 @@ from rest_framework.response import Response
 
 from tashil.core import scope
 from tashil.core.api.actions import api_action
-from tashil.core.api.exceptions import run
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 
@@ -148,16 +147,11 @@ class EventSerializer(TashilModelSerializer):
         read_only_fields = fields
 
 
-class CommentRequest(serializers.Serializer):
-    text = serializers.CharField()
-    internal = serializers.BooleanField(required=False, default=False)
-
-
 class ObstacleViewSet(TashilModelViewSet):
     queryset = Obstacle.objects.select_related("unit", "group")
     serializer_class = ObstacleSerializer
     filterset_class = filtersets.ObstacleFilterSet
-    action_map_override = {"comment": "comment", "events": "view"}
+    action_map_override = {"events": "view"}
 
     def get_queryset(self):
         return with_overdue(super().get_queryset())
@@ -173,17 +167,13 @@ class ObstacleViewSet(TashilModelViewSet):
     escalate = api_action(actions.ESCALATE)
     follow = api_action(actions.FOLLOW)
 
-    @extend_schema(request=CommentRequest, responses=EventSerializer)
-    @action(detail=True, methods=["post"])
-    def comment(self, request, pk=None):
-        obstacle = self.get_object()
-        payload = CommentRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        internal = payload.validated_data["internal"]
-        if internal and {m.role for m in scope.memberships(request.user)} == {"unit_rep"}:
-            raise serializers.ValidationError({"internal": ["نماینده واحد یادداشت داخلی نمی‌نویسد."]})
-        event = run(lambda: services.comment(obstacle, payload.validated_data["text"], request.user, internal))
-        return Response(EventSerializer(event, context={"request": request}).data, status.HTTP_201_CREATED)
+    comment = api_action(
+        actions.COMMENT,
+        response=lambda view, obstacle, event: Response(
+            EventSerializer(event, context={"request": view.request}).data, status.HTTP_201_CREATED
+        ),
+        response_schema=EventSerializer,
+    )
 
     @extend_schema(responses=EventSerializer(many=True))
     @action(detail=True, methods=["get"])
@@ -233,6 +223,7 @@ class SystemicIssueViewSet(TashilModelViewSet):
     queryset = SystemicIssue.objects.select_related("group")
     serializer_class = SystemicIssueSerializer
     filterset_class = filtersets.SystemicIssueFilterSet
+    move = api_action(actions.MOVE_ISSUE, name="move", url_path="status")
 
 
 class ObstacleDomainViewSet(TashilModelViewSet):

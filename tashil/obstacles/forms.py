@@ -12,6 +12,7 @@ from tashil.geo.models import Province
 from tashil.orgs.models import Agency
 from tashil.units.forms import PersonChoiceField
 
+from . import services
 from .choices import FailureParty, Outcome, Rating, ReferralStatus, Source
 from .models import Obstacle, ObstacleDomain, ObstacleGroup, Referral, SystemicIssue
 
@@ -107,13 +108,9 @@ class ObstacleForm(TashilModelForm):
             groups = ObstacleGroup.objects.filter(pk=self.instance.group_id) | groups
         self.fields["group"].queryset = groups
         self.fields["group"].choices = grouped_choices(groups)
-        if self.user is not None and self.is_representative():
+        if self.user is not None and services.representative_only(self.user):
             self.fields["source"].choices = [(Source.UNIT_REQUEST, Source.UNIT_REQUEST.label)]
             self.fields["source"].initial = Source.UNIT_REQUEST
-
-    def is_representative(self):
-        roles = {m.role for m in scope.memberships(self.user)}
-        return roles == {Role.UNIT_REP}
 
     def save(self, commit=True):
         """Through the obstacles' event (``services.save_obstacle``): the county's figures are told."""
@@ -121,8 +118,6 @@ class ObstacleForm(TashilModelForm):
         if obstacle.pk is None and self.user is not None:
             obstacle.reported_by = self.user
         if commit:
-            from . import services
-
             services.save_obstacle(obstacle, user=self.user)
         return obstacle
 
@@ -213,9 +208,9 @@ class CommentForm(TashilForm):
     file = forms.FileField(label=_("پیوست"), required=False, validators=[validate_upload])
     internal = forms.BooleanField(label=_("داخلی (نماینده واحد نبیند)"), required=False)
 
-    def __init__(self, *args, can_mark_internal=True, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not can_mark_internal:
+        if self.user is not None and services.representative_only(self.user):
             del self.fields["internal"]
 
     def clean(self):
@@ -302,8 +297,6 @@ class SystemicIssueForm(TashilModelForm):
         """Through ``services.raise_issue``: the chosen obstacles bundled, a new issue announced."""
         issue = super().save(commit=False)
         if commit:
-            from . import services
-
             services.raise_issue(issue, self.cleaned_data.get("obstacles") or (), user=self.user)
         return issue
 

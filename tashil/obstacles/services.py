@@ -17,16 +17,17 @@ import os
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from tashil.core import scope
 from tashil.core.bulk import Inserter, reserve_ids, row_values
 from tashil.core.changelog import current_actor, diff, entry_values, log_bulk
-from tashil.core.choices import ChangeAction, ChangeSource, ScopeLevel
+from tashil.core.choices import ChangeAction, ChangeSource, Role, ScopeLevel
 from tashil.core.hooks import Changed, Hooks
 from tashil.core.jalali import format_jalali, today
 from tashil.core.models import ChangeLogEntry
@@ -619,6 +620,25 @@ def comment(obstacle, text, user=None, internal=False):
     )
 
 
+def representative_only(user):
+    """Whether the person is only a unit's representative: they write nothing internal (hidden from them)."""
+    return {m.role for m in scope.memberships(user)} == {Role.UNIT_REP}
+
+
+@transaction.atomic
+def add_to_timeline(obstacle, text="", file=None, internal=False, user=None):
+    """What a person adds from the obstacle's box (the page) or its comment (the API): a note, or a file with its
+    note. A unit's representative writes nothing internal; a file needs the role action «attach» as well (403).
+    Returns the timeline entry."""
+    if internal and representative_only(user):
+        raise ValidationError({"internal": _("نماینده واحد یادداشت داخلی نمی‌نویسد.")})
+    if file is None:
+        return comment(obstacle, text, user=user, internal=internal)
+    if not scope.can_object(user, obstacle, "attach"):
+        raise PermissionDenied
+    return attach(obstacle, file, text, user=user, internal=internal)
+
+
 # ---------------------------------------------------------------- who is accountable
 
 
@@ -883,7 +903,8 @@ def confirm_silent_reviews(day=None):
 
 @transaction.atomic
 def attach(obstacle, upload, text="", user=None, internal=False):
-    """A file on the obstacle's timeline (``internal``: not for the unit's representative), with its note."""
+    """A file on the obstacle's timeline (``internal``: not for the unit's representative), with its note; returns
+    the timeline entry."""
     attachment = Attachment.objects.create(
         obstacle=obstacle,
         file=upload,
@@ -893,7 +914,7 @@ def attach(obstacle, upload, text="", user=None, internal=False):
         internal=internal,
         uploaded_by=user,
     )
-    ObstacleEvent.objects.create(
+    return ObstacleEvent.objects.create(
         obstacle=obstacle,
         kind=EventKind.ATTACHMENT,
         author=user,
@@ -901,7 +922,6 @@ def attach(obstacle, upload, text="", user=None, internal=False):
         internal=internal,
         text=(text or "").strip() or _("فایل «%(name)s» پیوست شد.") % {"name": attachment.name},
     )
-    return attachment
 
 
 # ---------------------------------------------------------------- systemic issues

@@ -153,15 +153,9 @@ class ObstacleView(ObjectView):
             .select_related("referral__agency")
             .first(),
             is_open=obstacle.is_open,
-            comment_form=forms.CommentForm(
-                initial=self.request.session.pop(comment_draft_key(obstacle), None),
-                can_mark_internal=not self.representative_only(),
-            ),
+            comment_form=forms.CommentForm(user=user),
         )
         return context
-
-    def representative_only(self):
-        return {m.role for m in scope.memberships(self.request.user)} == {Role.UNIT_REP}
 
     def get_timeline_context(self):
         events = scope.restrict(ObstacleEvent.objects.filter(obstacle=self.object), self.request.user)
@@ -200,11 +194,6 @@ class ObstacleEscalateView(ActionView):
     actions = (actions.ESCALATE,)
 
 
-def comment_draft_key(obstacle):
-    """Where a refused comment's text waits in the session, so the page shows it again with the error."""
-    return f"obstacle-comment-draft-{obstacle.pk}"
-
-
 class ObstacleFollowView(ActionView):
     """Name the secretariat's expert who follows the obstacle (پیگیر)."""
 
@@ -212,33 +201,12 @@ class ObstacleFollowView(ActionView):
     actions = (actions.FOLLOW,)
 
 
-class ObstacleCommentView(ScopedViewMixin, View):
-    """A comment, a file, or both, on the obstacle's timeline."""
+class ObstacleCommentView(ActionView):
+    """A comment, a file, or both, on the obstacle's timeline; a refusal is shown on the action's page with what was
+    typed kept."""
 
     model = Obstacle
-
-    def post(self, request, pk):
-        obstacle = self.get_scoped_object("comment")
-        representative = {m.role for m in scope.memberships(request.user)} == {Role.UNIT_REP}
-        form = forms.CommentForm(request.POST, request.FILES, can_mark_internal=not representative)
-        if not form.is_valid():
-            for error in form.errors.values():
-                messages.error(request, " ".join(error))
-            request.session[comment_draft_key(obstacle)] = {
-                "text": request.POST.get("text", ""),
-                "internal": bool(request.POST.get("internal")),
-            }
-            return HttpResponseRedirect(obstacle.get_absolute_url())
-        internal = form.cleaned_data.get("internal", False)
-        upload = form.cleaned_data.get("file")
-        if upload is not None:
-            if not scope.can_object(request.user, obstacle, "attach"):
-                raise PermissionDenied
-            services.attach(obstacle, upload, form.cleaned_data.get("text"), user=request.user, internal=internal)
-        else:
-            services.comment(obstacle, form.cleaned_data["text"], user=request.user, internal=internal)
-        messages.success(request, _("به روند رسیدگی افزوده شد."))
-        return HttpResponseRedirect(obstacle.get_absolute_url())
+    actions = (actions.COMMENT,)
 
 
 class AttachmentDownloadView(ScopedViewMixin, View):
@@ -616,22 +584,9 @@ class SystemicIssueDeleteView(ObjectDeleteView):
     model = SystemicIssue
 
 
-class SystemicIssueStatusView(ScopedViewMixin, View):
+class SystemicIssueStatusView(ActionView):
     model = SystemicIssue
-
-    def post(self, request, pk):
-        issue = self.get_scoped_object("status")
-        form = forms.SystemicStatusForm(request.POST, issue=issue)
-        if form.is_valid():
-            try:
-                services.move_issue(issue, form.cleaned_data["status"], form.cleaned_data["note"], user=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("وضعیت «%(issue)s» به‌روز شد.") % {"issue": issue})
-        else:
-            messages.error(request, _("وضعیت تازه را برگزینید."))
-        return HttpResponseRedirect(issue.get_absolute_url())
+    actions = (actions.MOVE_ISSUE,)
 
 
 class ObstacleDomainListView(ObjectListView):

@@ -7,12 +7,25 @@ from rest_framework import serializers
 
 from tashil.accounts.models import User
 from tashil.core.actions import Action
+from tashil.core.api import fields as api_fields
 
 from . import forms, services
+from .choices import ReportStatus, UnitStatus
 
 
 class FollowerRequest(serializers.Serializer):
     follower = serializers.PrimaryKeyRelatedField(queryset=User.objects.all(), allow_null=True)
+
+
+class StatusChangeRequest(serializers.Serializer):
+    to_status = serializers.ChoiceField(choices=UnitStatus.choices)
+    reason = serializers.CharField(max_length=500)
+    date = api_fields.DateField(required=False)
+
+
+class ReviewRequest(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=((services.APPROVE, "approve"), (services.RETURN, "return")))
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
 FOLLOW = Action(
@@ -35,4 +48,47 @@ CONFIRM_DATA = Action(
     service=services.confirm_data,
     title=gettext_lazy("تأیید اطلاعات «%(object)s»"),
     done=gettext_lazy("سپاس؛ درستی اطلاعات «%(object)s» امروز تأیید شد."),
+)
+
+
+STATUS = Action(
+    name="status",
+    service=services.change_status,
+    form_class=forms.StatusChangeForm,
+    form_kwargs=lambda unit: {"unit": unit},
+    serializer_class=StatusChangeRequest,
+    title=gettext_lazy("تغییر وضعیت %(object)s"),
+    done=lambda unit, change: (
+        _("وضعیت «%(unit)s» به «%(status)s» تغییر کرد.") % {"unit": unit, "status": unit.get_status_display()}
+    ),
+    intro=lambda unit: (
+        _("وضعیت کنونی: %(status)s. تغییر وضعیت با تاریخ و دلیل در تاریخچه واحد ثبت می‌شود.")
+        % {"status": unit.get_status_display()}
+    ),
+    success_url=lambda unit, change: unit.get_absolute_url() + "?tab=status",
+    page=True,
+)
+
+
+VERIFY = Action(
+    name="verify",
+    service=services.mark_verified,
+    title=gettext_lazy("تأیید درستی اطلاعات «%(object)s»"),
+    done=gettext_lazy("درستی اطلاعات «%(object)s» امروز تأیید شد."),
+)
+
+
+def reviewed_message(report, result):
+    if report.status == ReportStatus.APPROVED:
+        return _("آمار %(report)s تأیید شد.") % {"report": report}
+    return _("آمار %(report)s برای اصلاح برگشت داده شد.") % {"report": report}
+
+
+REVIEW = Action(
+    name="review",
+    service=services.review_report,
+    form_class=forms.ReviewForm,
+    serializer_class=ReviewRequest,
+    title=gettext_lazy("بررسی آمار %(object)s"),
+    done=reviewed_message,
 )

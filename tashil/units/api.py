@@ -1,23 +1,17 @@
 """REST endpoints of the registry: the same scope helper, filtersets and model rules as the pages."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from tashil.core import scope
-from tashil.core.api import fields as api_fields
 from tashil.core.api.actions import api_action
-from tashil.core.api.exceptions import django_to_drf
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet, TashilReadOnlyViewSet
 from tashil.core.choices import Role
 from tashil.core.persian import fold_digits
 
 from . import actions, filtersets, services
-from .choices import UnitStatus
 from .forms import UNIT_PROFILE_FIELDS
 from .models import IdentifierSight, IndustrialUnit, IsicCode, PeriodicReport, Product, Project, UnitStatusChange
 
@@ -126,12 +120,6 @@ class IndustrialUnitSerializer(TashilModelSerializer):
         return services.update_unit(instance, user=self.context["request"].user)
 
 
-class StatusChangeRequestSerializer(serializers.Serializer):
-    to_status = serializers.ChoiceField(choices=UnitStatus.choices)
-    reason = serializers.CharField(max_length=500)
-    date = api_fields.DateField(required=False)
-
-
 class UnitStatusChangeSerializer(TashilModelSerializer):
     class Meta:
         model = UnitStatusChange
@@ -208,37 +196,23 @@ class PeriodicReportSerializer(TashilModelSerializer):
         read_only_fields = ("status", "review_note", "submitted_by", "reviewed_by", "reviewed_at")
 
 
-class ReviewRequestSerializer(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=(("approve", "approve"), ("return", "return")))
-    note = serializers.CharField(max_length=500, required=False, allow_blank=True)
-
-
 class IndustrialUnitViewSet(TashilModelViewSet):
     queryset = IndustrialUnit.objects.select_related("county", "zone")
     serializer_class = IndustrialUnitSerializer
     filterset_class = filtersets.IndustrialUnitFilterSet
-    action_map_override = {"change_status": "status"}
     follow = api_action(actions.FOLLOW)
     confirm_data = api_action(actions.CONFIRM_DATA)
-
-    @extend_schema(request=StatusChangeRequestSerializer, responses=UnitStatusChangeSerializer)
-    @action(detail=True, methods=["post"], url_path="status")
-    def change_status(self, request, pk=None):
-        """Change the unit's status with a reason (and a date, today by default); it enters the history."""
-        unit = self.get_object()
-        payload = StatusChangeRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        try:
-            change = services.change_status(
-                unit,
-                payload.validated_data["to_status"],
-                payload.validated_data["reason"],
-                user=request.user,
-                date=payload.validated_data.get("date"),
-            )
-        except DjangoValidationError as error:
-            raise django_to_drf(error) from error
-        return Response(UnitStatusChangeSerializer(change, context={"request": request}).data, status.HTTP_201_CREATED)
+    verify = api_action(actions.VERIFY)
+    change_status = api_action(
+        actions.STATUS,
+        name="change_status",
+        url_path="status",
+        url_name="change-status",
+        response=lambda view, unit, change: Response(
+            UnitStatusChangeSerializer(change, context={"request": view.request}).data, status.HTTP_201_CREATED
+        ),
+        response_schema=UnitStatusChangeSerializer,
+    )
 
 
 class UnitStatusChangeViewSet(TashilReadOnlyViewSet):
@@ -264,29 +238,11 @@ class PeriodicReportViewSet(TashilModelViewSet):
     queryset = PeriodicReport.objects.select_related("unit")
     serializer_class = PeriodicReportSerializer
     filterset_class = filtersets.PeriodicReportFilterSet
-    action_map_override = {"review": "review"}
+    review = api_action(actions.REVIEW)
 
     def perform_create(self, serializer):
         serializer.validated_data["submitted_by"] = self.request.user
         super().perform_create(serializer)
-
-    @extend_schema(request=ReviewRequestSerializer, responses=PeriodicReportSerializer)
-    @action(detail=True, methods=["post"])
-    def review(self, request, pk=None):
-        """Approve the report, or return it to the unit with a reason."""
-        report = self.get_object()
-        payload = ReviewRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        try:
-            services.review_report(
-                report,
-                request.user,
-                payload.validated_data["decision"],
-                payload.validated_data.get("note", ""),
-            )
-        except DjangoValidationError as error:
-            raise django_to_drf(error) from error
-        return Response(PeriodicReportSerializer(report, context={"request": request}).data)
 
 
 ROUTES = [

@@ -100,12 +100,12 @@ def update_unit(unit, user=None):
 
 
 @transaction.atomic
-def change_status(unit, new_status, reason, user=None, date=None, source=StatusChangeSource.MANUAL, **extra):
-    """Move the unit to ``new_status``, recording the dated change, its reason and who made it (the history, a
+def change_status(unit, to_status, reason, user=None, date=None, source=StatusChangeSource.MANUAL, **extra):
+    """Move the unit to ``to_status``, recording the dated change, its reason and who made it (the history, a
     readable change-log event), then the hooks (the county's figures, a clinic case's revival credit)."""
-    if new_status not in UnitStatus.values:
-        raise ValidationError({"to_status": _("وضعیت «%(value)s» شناخته نیست.") % {"value": new_status}})
-    if new_status == unit.status:
+    if to_status not in UnitStatus.values:
+        raise ValidationError({"to_status": _("وضعیت «%(value)s» شناخته نیست.") % {"value": to_status}})
+    if to_status == unit.status:
         raise ValidationError(
             {"to_status": _("وضعیت واحد هم‌اکنون «%(status)s» است.") % {"status": unit.get_status_display()}}
         )
@@ -117,7 +117,7 @@ def change_status(unit, new_status, reason, user=None, date=None, source=StatusC
     change = UnitStatusChange.objects.create(
         unit=unit,
         from_status=unit.status,
-        to_status=new_status,
+        to_status=to_status,
         date=date,
         reason=reason.strip(),
         user=user,
@@ -125,7 +125,7 @@ def change_status(unit, new_status, reason, user=None, date=None, source=StatusC
         **extra,
     )
     old_label = unit.get_status_display()
-    unit.status = new_status
+    unit.status = to_status
     unit.status_date = date
     unit.save(update_fields=["status", "status_date", "updated", "size_class", "search_text"])
     log_event(
@@ -379,7 +379,7 @@ def review_report(report, user, decision, note=""):
         report.status, note = ReportStatus.APPROVED, ""
     elif decision == RETURN:
         if not note:
-            raise ValidationError({"review_note": _("دلیل برگشت آمار «%(report)s» را بنویسید.") % {"report": report}})
+            raise ValidationError({"note": _("دلیل برگشت آمار «%(report)s» را بنویسید.") % {"report": report}})
         report.status = ReportStatus.RETURNED
     else:
         raise ValidationError(_("نتیجه بررسی «%(decision)s» شناخته نیست.") % {"decision": decision})

@@ -183,64 +183,18 @@ class IndustrialUnitFollowView(ActionView):
     actions = (actions.FOLLOW,)
 
 
-class IndustrialUnitStatusView(ScopedViewMixin, View):
+class IndustrialUnitStatusView(ActionView):
     """Change a unit's status with a date and a reason; the change enters its status history."""
 
     model = IndustrialUnit
-    template_name = "generic/object_edit.html"
-
-    def get(self, request, pk):
-        self.object = self.get_scoped_object("status")
-        return self.render(forms.StatusChangeForm(unit=self.object))
-
-    def post(self, request, pk):
-        unit = self.object = self.get_scoped_object("status")
-        form = forms.StatusChangeForm(request.POST, unit=unit)
-        if form.is_valid():
-            try:
-                services.change_status(
-                    unit,
-                    form.cleaned_data["to_status"],
-                    form.cleaned_data["reason"],
-                    user=request.user,
-                    date=form.cleaned_data["date"],
-                )
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(
-                    request,
-                    _("وضعیت «%(unit)s» به «%(status)s» تغییر کرد.")
-                    % {"unit": unit, "status": unit.get_status_display()},
-                )
-                return HttpResponseRedirect(unit.get_absolute_url() + "?tab=status")
-        return self.render(form, status=400)
-
-    def render(self, form, status=200):
-        unit = self.object
-        title = _("تغییر وضعیت %(unit)s") % {"unit": unit}
-        context = {
-            "form": form,
-            "title": title,
-            "breadcrumbs": [*self.list_breadcrumb(), (str(unit), unit.get_absolute_url()), (_("تغییر وضعیت"), None)],
-            "cancel_url": unit.get_absolute_url(),
-            "intro": _("وضعیت کنونی: %(status)s. تغییر وضعیت با تاریخ و دلیل در تاریخچه واحد ثبت می‌شود.")
-            % {"status": unit.get_status_display()},
-        }
-        return render(self.request, self.template_name, context, status=status)
+    actions = (actions.STATUS,)
 
 
-class IndustrialUnitVerifyView(ScopedViewMixin, View):
+class IndustrialUnitVerifyView(ActionView):
     """Record that the unit's data was checked today (data freshness)."""
 
     model = IndustrialUnit
-
-    def post(self, request, pk):
-        unit = self.get_scoped_object("verify")
-        services.mark_verified(unit, user=request.user)
-        messages.success(request, _("درستی اطلاعات «%(unit)s» امروز تأیید شد.") % {"unit": unit})
-        return HttpResponseRedirect(unit.get_absolute_url())
+    actions = (actions.VERIFY,)
 
 
 class IndustrialUnitConfirmDataView(ActionView):
@@ -369,30 +323,11 @@ class PeriodicReportDeleteView(ObjectDeleteView):
     model = PeriodicReport
 
 
-class PeriodicReportReviewView(ScopedViewMixin, View):
+class PeriodicReportReviewView(ActionView):
     """The secretariat approves a report or returns it with a reason."""
 
     model = PeriodicReport
-
-    def post(self, request, pk):
-        report = self.get_scoped_object("review")
-        form = forms.ReviewForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("نتیجه بررسی را انتخاب کنید."))
-            return HttpResponseRedirect(report.get_absolute_url())
-        decision = form.cleaned_data["decision"]
-        try:
-            services.review_report(report, request.user, decision, form.cleaned_data["note"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            done = (
-                _("آمار %(report)s تأیید شد.")
-                if decision == services.APPROVE
-                else _("آمار %(report)s برای اصلاح برگشت داده شد.")
-            )
-            messages.success(request, done % {"report": report})
-        return HttpResponseRedirect(report.get_absolute_url())
+    actions = (actions.REVIEW,)
 
 
 def refuse_unless_permitted(kind, user):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import Registration, Workshop
 
 
@@ -17,3 +18,11 @@ class WorkshopAdmin(admin.ModelAdmin):
     search_fields = ("title", "topic", "trainer")
     autocomplete_fields = ("county",)
     inlines = (RegistrationInline,)
+
+    def save_formset(self, request, form, formset, change):
+        """A registration added here (the only inline) takes a seat or a place on the waiting list
+        (``services.save_registration``), as on the pages and the API."""
+        for registration in formset.save(commit=False):
+            services.save_registration(registration, user=request.user)
+        for registration in formset.deleted_objects:
+            registration.delete()

@@ -1,18 +1,14 @@
 """REST endpoints of the workshops: the public list (no sign-in) and the scoped staff API, where a
 registration takes a seat or a place on the waiting list exactly as on the pages."""
 
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from tashil.catalog.api import PublicReadOnlyViewSet
-from tashil.core.api import fields as api_fields
-from tashil.core.api.exceptions import run
+from tashil.core.api.actions import api_action
 from tashil.core.api.serializers import TashilModelSerializer
 from tashil.core.api.viewsets import TashilModelViewSet
 
-from . import filtersets
+from . import actions, filtersets, services
 from .models import Registration, Workshop
 from .public import public_workshops
 
@@ -85,14 +81,7 @@ class RegistrationSerializer(TashilModelSerializer):
         read_only_fields = ("status", "attended")
 
     derived_fields = ("mobile", "national_code")
-
-    def create(self, validated_data):
-        validated_data["registered_by"] = self.context["request"].user
-        return super().create(validated_data)
-
-
-class AttendanceRequest(serializers.Serializer):
-    present = serializers.ListField(child=api_fields.IdField(), help_text="ids of the registrations present")
+    event = staticmethod(services.save_registration)
 
 
 class PublicWorkshopViewSet(PublicReadOnlyViewSet):
@@ -106,31 +95,14 @@ class WorkshopViewSet(TashilModelViewSet):
     queryset = Workshop.objects.select_related("county")
     serializer_class = WorkshopSerializer
     filterset_class = filtersets.WorkshopFilterSet
-    action_map_override = {"attendance": "attendance"}
-
-    @extend_schema(request=AttendanceRequest, responses=WorkshopSerializer)
-    @action(detail=True, methods=["post"])
-    def attendance(self, request, pk=None):
-        workshop = self.get_object()
-        payload = AttendanceRequest(data=request.data)
-        payload.is_valid(raise_exception=True)
-        run(lambda: workshop.record_attendance(payload.validated_data["present"]))
-        workshop.refresh_from_db()
-        return Response(self.get_serializer(workshop).data)
+    attendance = api_action(actions.ATTENDANCE)
 
 
 class RegistrationViewSet(TashilModelViewSet):
     queryset = Registration.objects.select_related("workshop", "unit")
     serializer_class = RegistrationSerializer
     filterset_class = filtersets.RegistrationFilterSet
-    action_map_override = {"cancel": "cancel"}
-
-    @extend_schema(request=None, responses=RegistrationSerializer)
-    @action(detail=True, methods=["post"])
-    def cancel(self, request, pk=None):
-        registration = self.get_object()
-        run(registration.cancel)
-        return Response(self.get_serializer(registration).data)
+    cancel = api_action(actions.CANCEL)
 
 
 ROUTES = [

@@ -8,6 +8,7 @@ from tashil.core import fakedata
 from tashil.core.jalali import today
 from tashil.units.choices import UnitStatus
 
+from . import services
 from .choices import Organiser, RegistrationStatus, WorkshopStatus
 from .models import Registration, Workshop
 
@@ -68,12 +69,12 @@ def load(context):
                 position=rng.choice(POSITIONS),
                 registered_by=representative if unit.pk == showcase.pk else secretariat,
             )
-            registration.save()  # a seat, or the waiting list once the seats are taken
+            services.save_registration(registration)  # a seat, or the waiting list once the seats are taken
             registrations.append(registration)
         if offset < 0:
             present = [r.pk for r in registrations if r.status == RegistrationStatus.REGISTERED and rng.random() < 0.85]
             # Attendance is taken on the day; the demo records it afterwards for past workshops.
-            workshop.record_attendance(present)
+            services.record_attendance(workshop, present)
     Workshop.objects.filter(county=county, date__lt=now).exclude(status=WorkshopStatus.CANCELLED).update(
         status=WorkshopStatus.HELD
     )

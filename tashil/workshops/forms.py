@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tashil.core.forms import MobileField, TashilModelForm
 
+from . import services
 from .models import Registration, Workshop
 
 
@@ -51,11 +52,10 @@ class RegistrationForm(TashilModelForm):
                 self.fields.pop(name, None)
 
     def save(self, commit=True):
+        """Through ``services.save_registration``: a seat or the waiting list, as through the API."""
         registration = super().save(commit=False)
-        if registration.pk is None:
-            registration.registered_by = self.user
         if commit:
-            registration.save()
+            services.save_registration(registration, user=self.user)
         return registration
 
 

@@ -1,13 +1,13 @@
 """Training workshops for units: planned by the headquarters or the clinic, with registration, a waiting
-list when the seats are taken, attendance on the day and a certificate of attendance."""
+list when the seats are taken, attendance on the day and a certificate of attendance. The models keep what must
+always hold; registering, cancelling and taking attendance are ``services.py``'s events."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.changelog import log_event
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import format_jalali, format_long, interface_digits, persian_digits_active, today
@@ -131,45 +131,6 @@ class Workshop(BaseModel):
         self.search_text = " ".join(search_key(p) for p in (self.title, self.topic, self.trainer) if p)
         super().save(*args, **kwargs)
 
-    def locked(self):
-        """This workshop's row, locked until the transaction ends, so two registrations never take one seat."""
-        return Workshop.objects.select_for_update().get(pk=self.pk)
-
-    @transaction.atomic
-    def fill_seats(self):
-        """Promote people from the waiting list, first come first served, while seats are free."""
-        workshop = self.locked()
-        free = workshop.capacity - workshop.registered_count()
-        promoted = []
-        if free > 0:
-            waiting = workshop.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by("created", "pk")
-            for registration in waiting[:free]:
-                registration.status = RegistrationStatus.REGISTERED
-                registration.save(update_fields=["status", "updated"])
-                log_event(registration, _("از فهرست انتظار به ثبت‌نام قطعی رسید."))
-                promoted.append(registration)
-        if promoted:
-            from .notify import promoted_from_waiting_list
-
-            transaction.on_commit(lambda: promoted_from_waiting_list(promoted))
-        return promoted
-
-    @transaction.atomic
-    def record_attendance(self, present_ids):
-        """Mark who came (among the confirmed registrations); the workshop counts as held."""
-        if not self.can_take_attendance:
-            raise ValidationError(_("حضور و غیاب فقط در روز کارگاه یا پس از آن و برای کارگاه لغونشده ثبت می‌شود."))
-        confirmed = self.registrations.filter(status=RegistrationStatus.REGISTERED)
-        present_ids = {int(pk) for pk in present_ids}
-        confirmed.filter(pk__in=present_ids).update(attended=True)
-        confirmed.exclude(pk__in=present_ids).update(attended=False)
-        if self.status != WorkshopStatus.HELD:
-            self.status = WorkshopStatus.HELD
-            self.save(update_fields=["status", "updated", "search_text"])
-        count = confirmed.filter(attended=True).count()
-        log_event(self, _("حضور و غیاب ثبت شد: %(count)s نفر حاضر.") % {"count": to_persian_digits(count)})
-        return count
-
 
 class Registration(BaseModel):
     """A person registered for a workshop, usually by their unit's representative."""
@@ -268,29 +229,6 @@ class Registration(BaseModel):
             errors["unit"] = _("این کارگاه برای واحدهای شهرستان %(county)s است.") % {"county": self.workshop.county}
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self._state.adding and self.status != RegistrationStatus.CANCELLED:
-            with transaction.atomic():
-                workshop = self.workshop.locked()
-                full = workshop.registered_count() >= workshop.capacity
-                self.status = RegistrationStatus.WAITLISTED if full else RegistrationStatus.REGISTERED
-                super().save(*args, **kwargs)
-            return
-        super().save(*args, **kwargs)
-
-    @transaction.atomic
-    def cancel(self):
-        if self.status == RegistrationStatus.CANCELLED:
-            raise ValidationError(_("این ثبت‌نام پیش‌تر لغو شده است."))
-        if self.attended:
-            raise ValidationError(_("حضور این فرد ثبت شده است؛ ثبت‌نامش را نمی‌توان لغو کرد."))
-        was_registered = self.status == RegistrationStatus.REGISTERED
-        self.status = RegistrationStatus.CANCELLED
-        self.save(update_fields=["status", "updated"])
-        log_event(self, _("ثبت‌نام لغو شد."))
-        if was_registered and self.workshop.registration_open:
-            self.workshop.fill_seats()
 
     @property
     def certificate_number(self):

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -9,9 +8,9 @@ from django.views import View
 from tashil.core import scope
 from tashil.core.persian import to_persian_digits
 from tashil.core.views import ObjectDeleteView, ObjectEditView, ObjectListView, ObjectView, Tab
-from tashil.core.views.generic import ScopedViewMixin
+from tashil.core.views.generic import ActionView, ScopedViewMixin
 
-from . import filtersets, forms, tables
+from . import actions, filtersets, forms, tables
 from .certificate import certificate_filename, issue_certificate
 from .choices import RegistrationStatus
 from .models import Registration, Workshop
@@ -88,24 +87,11 @@ class WorkshopDeleteView(ObjectDeleteView):
     model = Workshop
 
 
-class WorkshopAttendanceView(ScopedViewMixin, View):
+class WorkshopAttendanceView(ActionView):
     """Record who came, on the day or after it."""
 
     model = Workshop
-
-    def post(self, request, pk):
-        workshop = self.get_scoped_object("attendance")
-        form = forms.AttendanceForm(request.POST, workshop=workshop)
-        if form.is_valid():
-            try:
-                count = workshop.record_attendance(form.cleaned_data["present"])
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("حضور و غیاب ثبت شد: %(count)s نفر حاضر.") % {"count": count})
-        else:
-            messages.error(request, _("فهرست حاضران پذیرفته نشد؛ دوباره برگزینید."))
-        return HttpResponseRedirect(workshop.get_absolute_url() + "?tab=attendance")
+    actions = (actions.ATTENDANCE,)
 
 
 class RegistrationListView(ObjectListView):
@@ -157,20 +143,11 @@ class RegistrationDeleteView(ObjectDeleteView):
     model = Registration
 
 
-class RegistrationCancelView(ScopedViewMixin, View):
+class RegistrationCancelView(ActionView):
     """Cancel a registration; the first person on the waiting list takes the seat."""
 
     model = Registration
-
-    def post(self, request, pk):
-        registration = self.get_scoped_object("cancel")
-        try:
-            registration.cancel()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("ثبت‌نام %(name)s لغو شد.") % {"name": registration.full_name})
-        return HttpResponseRedirect(registration.get_absolute_url())
+    actions = (actions.CANCEL,)
 
 
 class CertificateView(ScopedViewMixin, View):

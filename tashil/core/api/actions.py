@@ -20,10 +20,19 @@ from .exceptions import run
 
 
 def api_action(
-    declared, *, name=None, url_path=None, response=None, response_schema=None, status_code=status.HTTP_200_OK
+    declared,
+    *,
+    name=None,
+    url_path=None,
+    url_name=None,
+    response=None,
+    response_schema=None,
+    status_code=status.HTTP_200_OK,
 ):
     """A detail ``@action`` (POST) for ``declared``, at ``<object>/<name>/``. ``name``: the attribute it is
-    assigned to when that is not the action's name (``object_ = api_action(OBJECT, name="object_")``).
+    assigned to when that is not the action's name (``object_ = api_action(OBJECT, name="object_")``);
+    ``url_name``: the route's name (``api:<basename>-<url_name>``) when it is not ``url_path``, kept as an older
+    route named it.
     ``response(view, obj, result)`` builds the answer; by default the object as the view serializes it, read
     again after the change."""
 
@@ -48,6 +57,6 @@ def api_action(
         detail=True,
         methods=["post"],
         url_path=url_path or declared.name.replace("_", "-"),
-        url_name=url_path or declared.name.replace("_", "-"),
+        url_name=url_name or url_path or declared.name.replace("_", "-"),
         workflow_permission=declared.required_permission,
     )(schema(handler))

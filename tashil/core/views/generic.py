@@ -757,7 +757,8 @@ class ActionView(ScopedViewMixin, View):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, action.done_message(obj, result))
+                if done := action.done_message(obj, result):
+                    messages.success(request, done)
                 return HttpResponseRedirect(safe_return_url(request, action.get_success_url(obj, result)))
         if action.form_class is None:
             messages.error(request, " ".join(form.non_field_errors()))

@@ -9,11 +9,15 @@ import subprocess
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 
+from tashil.accounts.models import User
 from tashil.core.changelog import history_for
 from tashil.core.jalali import format_jalali, to_jalali, today
+from tashil.core.models import ChangeLogEntry
 from tashil.core.persian import search_key, to_persian_digits
+from tashil.core.testing.equivalence import by_api, by_page, same_both_ways
 from tashil.letters.models import IncomingLetterNote, Letter, LetterCounter
 from tashil.letters.services import next_number
 from tashil.meetings import services as meeting_services
@@ -486,3 +490,70 @@ def test_an_incoming_note_needs_its_record_and_date(world, client_as):
     assert "date" in errors and errors.get("__all__")
     with pytest.raises(ValidationError):
         IncomingLetterNote(number="1", date=today()).full_clean()
+
+
+def test_issuing_through_the_page_and_the_api_ends_the_same(world, client_as, api_as):
+    """The same draft issued by its page's «صدور نامه» and by the API: the same number, date, register and
+    change log (the verification code, the PDF's hash and the moment differ by design)."""
+    letter = world.letter_draft_a
+    log = ((ChangeLogEntry, ("content_type__model", "object_id", "action", "message", "user_id")),)
+
+    def state():
+        issued = Letter.objects.filter(pk=letter.pk).values(
+            "status", "number", "year", "sequence", "date", "issued_by_id", "signer_id"
+        )
+        counters = LetterCounter.objects.filter(secretariat=letter.secretariat).values("year", "last")
+        return {"letter": list(issued), "counters": list(counters)}
+
+    outcome = same_both_ways(
+        log,
+        by_page(client_as("secretariat"), letter.get_absolute_url(), testid="issue-form"),
+        by_api(api_as("secretariat"), f"/api/letters/letters/{letter.pk}/issue/"),
+        state,
+    )
+    assert outcome["state"]["letter"][0]["number"] == f"{to_persian_digits(year_now())}/ت/۱"
+    logged = {(e["content_type__model"], e["object_id"]) for e in outcome["core.ChangeLogEntry"]}
+    assert ("letter", letter.pk) in logged and ("referral", world.referral_a.pk) in logged
+
+
+def test_a_refused_issue_says_the_same_on_the_page_and_the_api(world, client_as, api_as):
+    letter = world.letter_draft_a
+    letter.referrals.clear()
+    page = client_as("secretariat").post(reverse("letters:letter_issue", args=[letter.pk]), follow=True)
+    assert "دست‌کم یک ارجاع" in page.content.decode()
+    api = api_as("secretariat").post(f"/api/letters/letters/{letter.pk}/issue/")
+    assert api.status_code == 400 and "دست‌کم یک ارجاع" in api.json()["non_field_errors"][0]
+    letter.refresh_from_db()
+    assert not letter.is_issued
+
+
+def test_an_issued_letter_refuses_edit_and_delete_alike_on_pages_api_and_admin(world, client_as, api_as):
+    """``Letter.locked_reason``, consulted by the generic lock: the edit and delete pages, the API and the admin
+    answer the same 403 with the same reason; the admin still shows the letter, read-only."""
+    letter = world.letter_issued_a
+    reason = str(Letter.FROZEN_MESSAGE)
+    page, api = client_as("secretariat"), api_as("secretariat")
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("letters-admin", "letters-admin@example.com", "x"))
+    detail = f"/api/letters/letters/{letter.pk}/"
+    change = reverse("admin:letters_letter_change", args=[letter.pk])
+    delete = reverse("admin:letters_letter_delete", args=[letter.pk])
+    refusals = {
+        "page: edit": page.get(reverse("letters:letter_edit", args=[letter.pk])),
+        "page: edit sent": page.post(reverse("letters:letter_edit", args=[letter.pk]), {"subject": "تغییر"}),
+        "page: delete": page.get(reverse("letters:letter_delete", args=[letter.pk])),
+        "page: delete sent": page.post(reverse("letters:letter_delete", args=[letter.pk])),
+        "api: PATCH": api.patch(detail, {"subject": "تغییر"}, format="json"),
+        "api: PUT": api.put(detail, {"subject": "تغییر", "kind": "general", "body": "x"}, format="json"),
+        "api: DELETE": api.delete(detail),
+        "admin: change sent": admin.post(change, {"subject": "تغییر"}),
+        "admin: delete": admin.get(delete),
+        "admin: delete sent": admin.post(delete, {"post": "yes"}),
+    }
+    for way, response in refusals.items():
+        said = response.json()["detail"] if way.startswith("api") else response.content.decode()
+        assert (response.status_code, reason in said) == (403, True), way
+    shown = admin.get(change)
+    assert shown.status_code == 200 and 'name="_save"' not in shown.content.decode()
+    letter.refresh_from_db()
+    assert letter.subject == "نامه صادره الف" and Letter.objects.filter(pk=letter.pk).exists()

@@ -147,6 +147,7 @@ ROUTES = [
     Route("api:obstacleevent-detail", api(OBSTACLE_A), obj="event_a"),
     Route("api:systemicissue-list", api(codes(ok=ISSUE_VIEWERS))),
     Route("api:systemicissue-detail", api(ISSUE_A, refused=NO_ISSUES), obj="systemic_a"),
+    Route("api:systemicissue-status", api(POST_ONLY, refused=NO_ISSUES), obj="systemic_a"),
     Route("api:obstacledomain-list", api(EVERYONE)),
     Route("api:obstacledomain-detail", api(EVERYONE), obj="domain_finance"),
     Route("api:obstaclegroup-list", api(EVERYONE)),

@@ -11,6 +11,8 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_refused_file_keeps_the_comment_typed_with_it_and_a_good_one_is_saved(page, world):
+    """The refusal is the comment action's own page: the reason on the file, the note as typed; a good file
+    chosen there saves both and returns to the obstacle."""
     sign_in(page, "secretariat")
     page.goto(world.obstacle_a.get_absolute_url())
     form = page.get_by_test_id("comment-form")
@@ -20,15 +22,15 @@ def test_a_refused_file_keeps_the_comment_typed_with_it_and_a_good_one_is_saved(
     )
     form.get_by_test_id("add-comment").click()
     page.wait_for_load_state("domcontentloaded")
-    assert "نوع فایل «setup.exe» پذیرفته نیست" in page.get_by_test_id("message").inner_text()
-    form = page.get_by_test_id("comment-form")
+    form = page.get_by_test_id("object-form")
+    assert "نوع فایل «setup.exe» پذیرفته نیست" in form.inner_text()
     assert form.locator("textarea[name=text]").input_value() == "نامه بانک درباره تقسیط بدهی"
 
     form.locator("input[type=file]").set_input_files(
         {"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 a letter from the bank"}
     )
-    form.get_by_test_id("add-comment").click()
-    page.wait_for_load_state("domcontentloaded")
+    form.get_by_test_id("save").click()
+    page.wait_for_url(f"**{world.obstacle_a.get_absolute_url()}")
     event = ObstacleEvent.objects.filter(obstacle=world.obstacle_a, attachment__isnull=False).latest("pk")
     assert event.text == "نامه بانک درباره تقسیط بدهی" and event.attachment.name == "letter.pdf"
     assert page.get_by_test_id("comment-form").locator("textarea[name=text]").input_value() == ""

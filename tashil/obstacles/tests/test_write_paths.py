@@ -1,12 +1,18 @@
-"""One write path per event: an obstacle referred, answered, closed or escalated through its page (the form
-found by following the page's own button) and through the API ends in the same state, the same timeline, the
-same change log, the same notifications and the same county dashboard, read through the figures' cache as in
-production (so a way that did not refresh the county's figures would show those from before the event)."""
+"""One write path per event: an obstacle referred, answered, closed, escalated or commented on, or a systemic issue
+moved on, through its page (the form found by following the page's own button) and through the API ends in the
+same state, the same timeline, the same change log, the same notifications and the same county dashboard, read
+through the figures' cache as in production (so a way that did not refresh the county's figures would show those
+from before the event); what the page refuses it shows on the action's page with what was typed kept, and the API
+refuses with the same words."""
+
+import io
 
 import pytest
 
+from tashil.core.testing import pages
 from tashil.core.testing.equivalence import by_api, by_page, same_both_ways
-from tashil.obstacles.models import Obstacle, Referral
+from tashil.obstacles import services as obstacle_services
+from tashil.obstacles.models import Obstacle, ObstacleEvent, Referral, SystemicIssue
 from tashil.site.testing.equivalence import WATCHED, dashboard_of, moved
 
 pytestmark = pytest.mark.usefixtures("figures_cached")
@@ -122,3 +128,81 @@ def test_escalating(world, client_as, api_as):
     assert [e["kind"] for e in outcome["obstacles.ObstacleEvent"]] == ["escalation"]
     assert outcome["notifications.Notification"], "the province's secretariat is told"
     assert moved(outcome).get("obstacles") == {"escalated": 1}
+
+
+def test_commenting(world, client_as, api_as):
+    obstacle = world.obstacle_a
+    typed = {"text": "بانک پاسخ داد؛ جلسه هفته آینده است", "internal": True}
+    outcome = same_both_ways(
+        WATCHED,
+        by_page(client_as("secretariat"), obstacle.get_absolute_url(), testid="comment-form", **typed),
+        by_api(api_as("secretariat"), f"/api/obstacles/obstacles/{obstacle.pk}/comment/", typed, expect=201),
+        state_of(obstacle),
+    )
+    events = outcome["obstacles.ObstacleEvent"]
+    assert [(e["kind"], e["text"], e["internal"]) for e in events] == [("comment", typed["text"], True)]
+
+
+def test_a_refused_file_keeps_the_note_typed_on_the_comment_page(world, client_as):
+    """The refusal is the comment action's own page (400): its reason on the file, the note as typed, nothing
+    written; posted again from there, it is saved."""
+    program = io.BytesIO(b"MZ\x90\x00 a program")
+    program.name = "setup.exe"
+    client = client_as("secretariat")
+    url = f"/obstacles/{world.obstacle_a.pk}/comment/"
+    response = client.post(url, {"text": "نامه بانک درباره تقسیط", "file": program})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "نوع فایل «setup.exe» پذیرفته نیست" in page and "نامه بانک درباره تقسیط</textarea>" in page
+    assert not ObstacleEvent.objects.filter(text="نامه بانک درباره تقسیط").exists()
+    again = pages.form(response).submit(client)
+    assert again.status_code == 302
+    assert ObstacleEvent.objects.filter(obstacle=world.obstacle_a, text="نامه بانک درباره تقسیط").exists()
+
+
+def test_a_representatives_internal_note_and_a_managers_file_are_refused(world, client_as, api_as):
+    """What the page's box does not offer is refused by the service for the API too: a representative's internal
+    note (400, named), a file from a role that may comment but not attach (a manager: 403)."""
+    url = f"/api/obstacles/obstacles/{world.obstacle_a.pk}/comment/"
+    refused = api_as("unit_rep").post(url, {"text": "محرمانه", "internal": True}, format="json")
+    assert refused.status_code == 400 and "یادداشت داخلی" in refused.json()["internal"][0]
+    upload = io.BytesIO(b"%PDF-1.4 a letter")
+    upload.name = "letter.pdf"
+    response = client_as("manager").post(f"/obstacles/{world.obstacle_a.pk}/comment/", {"text": "نامه", "file": upload})
+    assert response.status_code == 403
+    assert not ObstacleEvent.objects.filter(text__in=("محرمانه", "نامه")).exists()
+
+
+def test_moving_a_systemic_issue_on(world, client_as, api_as):
+    issue = world.systemic_a
+    bundled = Obstacle.objects.create(unit=world.unit_a, group=world.group_tax, title="بخشنامه مالیاتی")
+    obstacle_services.bundle(issue, [bundled])
+    typed = {"status": "referred", "note": "به دبیرخانه استان فرستاده شد"}
+
+    def state():
+        return list(SystemicIssue.objects.filter(pk=issue.pk).values("status", "closed_date", "outcome_note"))
+
+    outcome = same_both_ways(
+        WATCHED,
+        by_page(client_as("secretariat"), issue.get_absolute_url(), testid="status-form", **typed),
+        by_api(api_as("secretariat"), f"/api/obstacles/systemic-issues/{issue.pk}/status/", typed),
+        state,
+    )
+    assert outcome["state"] == [{"status": "referred", "closed_date": None, "outcome_note": ""}]
+    assert [(e["obstacle_id"], e["kind"]) for e in outcome["obstacles.ObstacleEvent"]] == [(bundled.pk, "systemic")]
+    assert [e["content_type__model"] for e in outcome["core.ChangeLogEntry"]] == ["systemicissue"]
+
+
+def test_a_move_the_issue_cannot_make_is_refused_with_the_note_kept(world, client_as, api_as):
+    issue = world.systemic_a
+    client = client_as("secretariat")
+    response = client.post(f"/obstacles/systemic-issues/{issue.pk}/status/", {"status": "bogus", "note": "شرح من"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "گزینه" in page and "شرح من</textarea>" in page, "the choice refused in Persian, the note kept"
+    api = api_as("secretariat").post(
+        f"/api/obstacles/systemic-issues/{issue.pk}/status/", {"status": "registered"}, format="json"
+    )
+    assert api.status_code == 400 and "نمی‌تواند «ثبت‌شده» شود" in api.json()["status"][0]
+    issue.refresh_from_db()
+    assert issue.status == "registered"

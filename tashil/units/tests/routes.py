@@ -67,6 +67,7 @@ ROUTES = [
     Route("api:industrialunit-change-status", api(POST_ONLY), obj="unit_a"),
     Route("api:industrialunit-follow", api(POST_ONLY), obj="unit_a"),
     Route("api:industrialunit-confirm-data", api(POST_ONLY), obj="unit_a"),
+    Route("api:industrialunit-verify", api(POST_ONLY), obj="unit_a"),
     Route("api:unitstatuschange-list", api(EVERYONE_SIGNED_IN)),
     Route("api:unitstatuschange-detail", api(UNIT_OBJECT), obj="status_change_a"),
     Route("api:product-list", api(EVERYONE_SIGNED_IN)),

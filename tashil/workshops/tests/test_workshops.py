@@ -11,6 +11,7 @@ from tashil.core.jalali import today
 from tashil.core.testing.views import DeleteTests, ExportTests, ModelViewTests
 from tashil.core.validators import person_code_is_valid
 from tashil.notifications.models import Notification
+from tashil.workshops import services
 from tashil.workshops.choices import RegistrationStatus, WorkshopStatus
 from tashil.workshops.models import Registration, Workshop
 
@@ -22,8 +23,7 @@ pytestmark = pytest.mark.django_db
 def register(workshop, name, mobile, unit=None, user=None):
     registration = Registration(workshop=workshop, unit=unit, full_name=name, mobile=mobile, registered_by=user)
     registration.full_clean()
-    registration.save()
-    return registration
+    return services.save_registration(registration)
 
 
 class TestWaitingList:
@@ -46,7 +46,7 @@ class TestWaitingList:
         waiting = register(workshop, "دو", "09120000002", user=world.users["unit_rep"])
         later = register(workshop, "سه", "09120000003")
         with django_capture_on_commit_callbacks(execute=True):
-            seated.cancel()
+            services.cancel_registration(seated)
         waiting.refresh_from_db()
         later.refresh_from_db()
         assert waiting.status == RegistrationStatus.REGISTERED
@@ -59,7 +59,7 @@ class TestWaitingList:
         register(workshop, "یک", "09120000001")
         waiting = register(workshop, "دو", "09120000002")
         later = register(workshop, "سه", "09120000003")
-        waiting.cancel()
+        services.cancel_registration(waiting)
         later.refresh_from_db()
         assert later.status == RegistrationStatus.WAITLISTED
 
@@ -106,7 +106,7 @@ class TestPersonCode:
 class TestAttendance:
     def test_attendance_only_from_the_day(self, world):
         with pytest.raises(ValidationError, match="روز کارگاه"):
-            world.workshop_a.record_attendance([world.registration_a.pk])
+            services.record_attendance(world.workshop_a, [world.registration_a.pk])
 
     def test_attendance_marks_the_present_and_the_workshop_held(self, world, client_as):
         workshop = make_workshop(world.county_a, days=0, capacity=1)
@@ -121,7 +121,7 @@ class TestAttendance:
         came.refresh_from_db()
         workshop.refresh_from_db()
         assert came.attended and workshop.status == WorkshopStatus.HELD
-        workshop.record_attendance([came.pk, waiting.pk])
+        services.record_attendance(workshop, [came.pk, waiting.pk])
         waiting.refresh_from_db()
         assert not waiting.attended, "a waiting place is never marked present"
 
