@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tashil.core.admins import LockedAdmin
+from tashil.core.admins import LockedAdmin, LockedInline
 
 from .models import IncomingLetterNote, Letter, LetterAttachment, LetterCounter, Secretariat
 
@@ -22,7 +22,7 @@ class LetterCounterAdmin(admin.ModelAdmin):
         return False
 
 
-class LetterAttachmentInline(admin.TabularInline):
+class LetterAttachmentInline(LockedInline, admin.TabularInline):
     model = LetterAttachment
     extra = 0
 
