@@ -206,41 +206,57 @@ def test_partial_writes_the_good_rows_and_names_the_rest(world, tmp_path):
 
 
 def test_a_messy_spreadsheet_of_past_obstacles_imports_its_good_rows_only(world, tmp_path):
-    """What a province keeps: Arabic ي/ك, Persian, Arabic and Latin digits, headers spelled loosely, blank rows
-    and rows of spaces, dates in three spellings, a few bad rows. With --partial the good rows go in, each bad
-    one is named, and nothing of a bad row is written."""
-    header = [
-        "شناسه ملي واحد",
-        "  گروه  ",
-        "عنوان",
-        "تاريخ طرح",
-        "وضعيت",
-        "دستگاه",
-        "تاريخ ارجاع",
-        "پاسخ",
-        "ستون اضافي",
-    ]
+    """What a province keeps: a title merged across the sheet above a header of two rows (the unit, group, title,
+    date and state merged down them, «ارجاع» merged across the agency, its date and the answer), Arabic ي/ك,
+    Persian, Arabic and Latin digits, headers spelled loosely, blank rows and rows of spaces, dates in five
+    spellings (eight digits, the Persian decimal separator, a time after the date among them), a few bad rows.
+    With --partial the good rows go in, each bad one is named by its own row in the file, and nothing of a bad row
+    is written."""
+    title = ["فهرست موانع توليد شهرستان الف — سال‌های ۱۴۰۰ و ۱۴۰۱", *[None] * 8]
+    upper = ["شناسه ملي واحد", "  گروه  ", "عنوان", "تاريخ طرح", "وضعيت", "ارجاع", None, None, "ستون اضافي"]
+    lower = [None, None, None, None, None, "دستگاه", "تاريخ ارجاع", "پاسخ", None]
     data = [
         ["١٠٣٨٠٢٨٤٧٩٠", "fin01", "كمبود سرمايه در گردش", "۱۴۰۱/۰۲/۰۵", "رفع شده", "اداره ماليات الف", "1401-02-10",
-         "تسهيلات داده شد", "x"],
+         "تسهيلات داده شد", "x"],  # row 4
         [None, None, None, None, None, None, None, None, None],
         ["   ", "", " ", "", "", "", "", "", ""],
-        ["14007650912", "REG01", "برگ تشخيص", "1400/9/3", "ارجاع شده", "اداره برق الف", "", "", ""],
+        ["14007650912", "REG01", "برگ تشخيص", "1400/9/3", "ارجاع شده", "اداره برق الف", "", "", ""],  # row 7
         ["10380284790", "گروه ناموجود", "نامعلوم", "1401/01/01", "", "", "", "", ""],  # unknown group
         ["10380284790", "FIN01", "تاريخ غلط", "1401/14/01", "", "", "", "", ""],  # impossible date
         ["99999999999", "FIN01", "واحد ناشناخته", "1401/01/01", "", "", "", "", ""],  # unknown unit
         [world.unit_b.national_id, "FIN01", "بیرون از حوزه", "1401/01/01", "", "", "", "", ""],  # other county
-        ["10380284790", "FIN01", "کمبود سرمایه در گردش", "1401/2/5", "", "", "", "", ""],  # row 2 again
+        ["10380284790", "FIN01", "کمبود سرمایه در گردش", "1401/2/5", "", "", "", "", ""],  # row 4 again
+        ["14007650912", "FIN01", "قطعی برق", 14010610, "", "اداره برق الف", "۱۴۰۱٫۰۶٫۱۲ ۰۹:۱۵", "", ""],  # row 13
     ]  # fmt: skip
-    result = run(xlsx(tmp_path, header, data), user=world.users["secretariat"], partial=True)
+    book = Workbook()
+    sheet = book.active
+    for row in (title, upper, lower, *data):
+        sheet.append(row)
+    for cells in ("A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:H2", "I2:I3"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "messy.xlsx"
+    book.save(path)
+    result = run(path, user=world.users["secretariat"], partial=True)
     assert result.written and result.unknown_columns == ["ستون اضافی"]
-    assert sorted(e.row for e in result.errors) == [6, 7, 8, 9, 10]
-    assert result.rows == 7, "blank rows and rows of spaces are no rows"
+    assert {(e.row, e.column) for e in result.errors} == {
+        (8, "گروه مانع"),
+        (9, "تاریخ طرح"),
+        (10, "شناسه ملی واحد"),
+        (11, "شناسه ملی واحد"),
+        (12, "عنوان مانع"),
+    }
+    assert "ردیف ۴" in next(e.message for e in result.errors if e.row == 12), "the duplicate names its first row"
+    assert result.rows == 8, "blank rows and rows of spaces are no rows"
     titles = set(imported().values_list("title", flat=True))
-    assert titles == {"کمبود سرمایه در گردش", "برگ تشخیص"}
+    assert titles == {"کمبود سرمایه در گردش", "برگ تشخیص", "قطعی برق"}
     first = imported().get(title="کمبود سرمایه در گردش")
     assert first.unit == world.unit_a and first.reported_date == datetime.date(2022, 4, 25)
     assert first.status == ObstacleStatus.RESOLVED and first.referrals.get().status == ReferralStatus.DONE
+    assert first.referrals.get().response == "تسهیلات داده شد", "the answer is read from under «ارجاع»"
+    assert imported().get(title="برگ تشخیص").referrals.get().agency == world.agency_a2
+    power = imported().get(title="قطعی برق")
+    assert power.reported_date == datetime.date(2022, 9, 1) and power.unit == world.unit_a2
+    assert power.referrals.get().referred_date == datetime.date(2022, 9, 3)
     assert imported().filter(search_text__contains="کمبود").count() == 1
 
 
