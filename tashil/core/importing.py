@@ -49,6 +49,7 @@ class ImportKind:
     action: str = "add"  # the model's action a person must hold to import (the list's link asks the same)
     uses_county: bool = True  # the upload page offers a default county for rows without one
     permitted: object = None  # ``permitted(user)``: a further condition on who imports, beyond the model's action
+    needs_user: bool = False  # the command must be told who imports (``--as``): the rows are that person's act
 
 
 KINDS = {}
