@@ -1,5 +1,5 @@
-"""Reading officers' invitations from a spreadsheet, with the unit import's reader (``core.spreadsheets``): row 1
-the headers (Persian or English, any spelling in ``COLUMNS``), then one officer a row. The agency is named as the
+"""Reading officers' invitations from a spreadsheet, with the unit import's reader (``core.spreadsheets``): the
+headers (Persian or English, any spelling in ``COLUMNS``) in one of the first rows, then one officer a row. The agency is named as the
 agencies list shows it, among those the inviter sees. The rows are checked and written by
 ``services.invite_many`` (all or nothing); here only what the file says is turned into field values, and what
 cannot be (an unknown agency or role, an unknown column) is named by row and column."""
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from tashil.core import scope
 from tashil.core.choices import Role
 from tashil.core.persian import clean_text, fold_digits, search_key, to_persian_digits
-from tashil.core.spreadsheets import ImportFileError, RowError, read_rows
+from tashil.core.spreadsheets import ImportFileError, RowError, read_table
 
 from .models import Invitation
 
@@ -65,32 +65,16 @@ def agencies_by_name(inviter):
 def read_invitations(inviter, source, name):
     """(rows, errors): rows as (row number, Invitation field values); errors (RowError) for what the file itself
     gets wrong. Raises ImportFileError for a file that cannot be read or has no agency column."""
-    rows_read = read_rows(source, name)
-    try:
-        _number, header = next(rows_read)
-    except StopIteration:
-        raise ImportFileError(_("فایل خالی است.")) from None
-    mapping, unknown = {}, []
-    for index, cell in enumerate(header):
-        label = text(cell)
-        if not label:
-            continue
-        field_name = HEADER_KEYS.get(search_key(label))
-        if field_name is None or field_name in mapping.values():
-            unknown.append(label)
-        else:
-            mapping[index] = field_name
-    if unknown:
+    table = read_table(source, name, HEADER_KEYS, [((field_name,), COLUMNS[field_name][0]) for field_name in REQUIRED])
+    if table.unknown:
         raise ImportFileError(
             _("ستون‌های «%(columns)s» شناخته نیستند؛ ستون‌های پذیرفته: %(known)s.")
-            % {"columns": "»، «".join(unknown), "known": "، ".join(title for title, _a in COLUMNS.values())}
+            % {"columns": "»، «".join(table.unknown), "known": "، ".join(title for title, _a in COLUMNS.values())}
         )
-    for required in REQUIRED:
-        if required not in mapping.values():
-            raise ImportFileError(_("ستون «%(column)s» در سطر نخست فایل پیدا نشد.") % {"column": COLUMNS[required][0]})
+    mapping = table.mapping
     agencies = agencies_by_name(inviter)
     rows, errors = [], []
-    for number, cells in rows_read:
+    for number, cells in table.rows:
         values = {mapping[i]: text(cell) for i, cell in enumerate(cells) if i in mapping}
         if not any(values.values()):
             continue

@@ -4,12 +4,13 @@ A *kind* (units, past obstacles, past meetings…) is registered by its app from
 page, its background check and apply (``units.ImportJob`` and its tasks) and the ``import_past`` command find it
 here by name, so one page, one job model and one command serve them all, and core imports none of them.
 
-``RowImporter`` is the loop of an import, the same for every kind: rows stream from ``spreadsheets.read_rows``
-(constant memory), headers are matched in any spelling, a missing required column refuses the file, every bad
-row is named by row, column and a Persian message, rows are checked and written in batches through the app's
-services, and the whole run is one transaction, rolled back when a row is bad unless ``partial``. A dry run (the
-preview) opens no transaction and writes nothing. A kind supplies ``columns``, ``check_batch`` (the rows' outcomes)
-and ``write`` (one batch through its services).
+``RowImporter`` is the loop of an import, the same for every kind: rows stream from ``spreadsheets.read_table``
+(constant memory), the header is found among the first rows (under a title, say) and matched in any spelling, a
+missing required column refuses the file, every bad row is named by its row in the file, column and a Persian
+message, rows are checked and written in batches through the app's services, and the whole run is one
+transaction, rolled back when a row is bad unless ``partial``. A dry run (the preview) opens no transaction and
+writes nothing. A kind supplies ``columns``, ``check_batch`` (the rows' outcomes) and ``write`` (one batch through
+its services).
 """
 
 import abc
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from .jalali import parse_jalali
 from .persian import clean_text, fold_digits, search_key, to_persian_digits
-from .spreadsheets import ImportFileError, RowError, fewer_collections, read_rows
+from .spreadsheets import ImportFileError, RowError, fewer_collections, read_table
 
 PREVIEW_ROWS = 50
 
@@ -48,6 +49,7 @@ class ImportKind:
     action: str = "add"  # the model's action a person must hold to import (the list's link asks the same)
     uses_county: bool = True  # the upload page offers a default county for rows without one
     permitted: object = None  # ``permitted(user)``: a further condition on who imports, beyond the model's action
+    needs_user: bool = False  # the command must be told who imports (``--as``): the rows are that person's act
 
 
 KINDS = {}
@@ -187,47 +189,23 @@ class RowImporter(abc.ABC):
 
     @fewer_collections()
     def run(self, source, name):
-        rows = read_rows(source, name)
-        try:
-            _number, header = next(rows)
-        except StopIteration:
-            raise ImportFileError(_("فایل خالی است.")) from None
-        self.mapping, self.result.unknown_columns = self.match_headers(header)
-        found = set(self.mapping.values())
-        missing = [self.columns[n][0] for n in self.required_columns if n not in found]
-        missing += [
-            _(" یا ").join(self.columns[n][0] for n in group) for group in self.required_any if not found & set(group)
-        ]
-        if missing:
-            raise ImportFileError(
-                _("ستون «%(columns)s» در سطر نخست فایل پیدا نشد.") % {"columns": "»، «".join(missing)}
-            )
+        required = [((n,), self.columns[n][0]) for n in self.required_columns]
+        required += [(group, _(" یا ").join(self.columns[n][0] for n in group)) for group in self.required_any]
+        table = read_table(source, name, self.keys, required)
+        self.mapping, self.result.unknown_columns = table.mapping, table.unknown
         if self.dry_run:
-            self.process_rows(rows)
+            self.process_rows(table.rows)
             self.result.written = False
             return self.result
         with transaction.atomic():
             with self.writing():
-                self.process_rows(rows)
+                self.process_rows(table.rows)
             refused = bool(self.result.errors) and not self.partial
             if refused:
                 transaction.set_rollback(True)
                 self.result.created = self.result.updated = 0
             self.result.written = not refused
         return self.result
-
-    def match_headers(self, header):
-        mapping, unknown = {}, []
-        for index, cell in enumerate(header):
-            label = text(cell)
-            if not label:
-                continue
-            name = self.keys.get(search_key(label))
-            if name is None or name in mapping.values():
-                unknown.append(label)
-                continue
-            mapping[index] = name
-        return mapping, unknown
 
     def process_rows(self, rows):
         batch = []

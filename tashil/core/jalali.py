@@ -1,7 +1,8 @@
 """Jalali (Solar Hijri) dates: the only calendar a person sees or types. The database keeps Gregorian dates.
 
-``parse_jalali`` accepts 1403/7/23, ۱۴۰۳/۰۷/۲۳, ١٤٠٣/٠٧/٢٣ and 1403-07-23 and refuses an impossible date
-with a Persian message that names it. ``format_jalali`` shows a date as ۱۴۰۳/۰۷/۲۳.
+``parse_jalali`` accepts 1403/7/23, ۱۴۰۳/۰۷/۲۳, ١٤٠٣/٠٧/٢٣, 1403-07-23, ۱۴۰۳٫۰۷٫۲۳, 14030723 and a date followed by
+a time (1403/07/23 10:30, which it drops), and refuses an impossible date with a Persian message that names it:
+the one parser of the forms and the imports. ``format_jalali`` shows a date as ۱۴۰۳/۰۷/۲۳.
 """
 
 import datetime
@@ -49,7 +50,12 @@ WEEKDAYS = {5: "شنبه", 6: "یکشنبه", 0: "دوشنبه", 1: "سه‌شن
 WEEK_ORDER = (5, 6, 0, 1, 2, 3, 4)
 SEASONS = ((1, 3, "بهار"), (4, 6, "تابستان"), (7, 9, "پاییز"), (10, 12, "زمستان"))
 
-_DATE_RE = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
+# 1403/7/23, 1403-07-23, 1403.07.23, 1403٫07٫23 (the Persian decimal separator, as a Persian keyboard types the
+# dot) or 14030723; then, as a spreadsheet's date-and-time cell reads as text, a time of day the date does not keep.
+_DATE_RE = re.compile(
+    r"^(?:(\d{4})\s*[/\-.٫]\s*(\d{1,2})\s*[/\-.٫]\s*(\d{1,2})|(\d{4})(\d{2})(\d{2}))"
+    r"(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$"
+)
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 MIN_YEAR, MAX_YEAR = 1300, 1500
 
@@ -159,13 +165,13 @@ def parse_jalali(value):
     """The Gregorian date of a typed Jalali date; ValidationError in Persian naming the value otherwise."""
     text = fold_digits(clean_text(value))
     match = _DATE_RE.match(text)
-    if not match:
+    if not match or (match[7] and _time_of(match[7]) is None):
         raise ValidationError(
             _("تاریخ «%(value)s» خوانا نیست؛ آن را به شکل ۱۴۰۳/۰۷/۲۳ بنویسید."),
             code="invalid",
             params={"value": value},
         )
-    year, month, day = (int(part) for part in match.groups())
+    year, month, day = (int(part) for part in (match.group(1, 2, 3) if match[1] else match.group(4, 5, 6)))
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError(
             _("سال %(year)s در تاریخ «%(value)s» پذیرفتنی نیست؛ سال شمسی را چهار رقمی بنویسید (مثلاً ۱۴۰۳)."),
@@ -195,17 +201,24 @@ def parse_jalali(value):
 
 def parse_time(value):
     """A time from 9:00, ۰۹:۳۰ or 14:05:00; ValidationError in Persian otherwise."""
-    text = fold_digits(clean_text(value))
+    time = _time_of(fold_digits(clean_text(value)))
+    if time is None:
+        raise ValidationError(
+            _("ساعت «%(value)s» خوانا نیست؛ آن را به شکل ۰۹:۳۰ بنویسید."),
+            code="invalid_time",
+            params={"value": value},
+        )
+    return time
+
+
+def _time_of(text):
+    """The time of 9:00 or 14:05:00 (Latin digits), None when it is not one."""
     match = _TIME_RE.match(text)
     if match:
         hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
         if hour < 24 and minute < 60 and second < 60:
             return datetime.time(hour, minute, second)
-    raise ValidationError(
-        _("ساعت «%(value)s» خوانا نیست؛ آن را به شکل ۰۹:۳۰ بنویسید."),
-        code="invalid_time",
-        params={"value": value},
-    )
+    return None
 
 
 def today():

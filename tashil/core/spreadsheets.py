@@ -1,11 +1,14 @@
 """Reading a spreadsheet (XLSX or CSV) row by row, within the import limits: the one reader of every import
-(the unit registry's, the officers' invitations). Rows stream from the file, so a 100,000-row file never sits in
-memory; a file over a limit (TASHIL_IMPORT_MAX_*) is refused whole with a Persian message naming the limit.
+(the unit registry's, the past records', the officers' invitations). Rows stream from the file, so a 100,000-row
+file never sits in memory; a file over a limit (TASHIL_IMPORT_MAX_*) is refused whole with a Persian message
+naming the limit. ``read_table`` finds the header among the first rows (a province's sheet opens with a title, a
+note, a header of two rows) and gives the rows below it, each with its own row number in the file.
 """
 
 import csv
 import gc
 import io
+import itertools
 import os
 import time
 import zipfile
@@ -16,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .persian import to_persian_digits
+from .persian import clean_text, search_key, to_persian_digits
 
 MB = 1024 * 1024
 
@@ -100,10 +103,10 @@ def _resident_bytes():
 
 
 def read_rows(source, name):
-    """Yield (row number, list of cell values) from an XLSX or CSV file, streaming. Row 1 is the header.
+    """Yield (row number, list of cell values) from an XLSX or CSV file, streaming, every row from row 1.
 
-    At most TASHIL_IMPORT_MAX_COLUMNS values a row and TASHIL_IMPORT_MAX_ROWS rows after the header are read;
-    a value beyond either is refused (never silently dropped). Empty rows past the limit are skipped."""
+    At most TASHIL_IMPORT_MAX_COLUMNS values a row are read; a value beyond them is refused (never silently
+    dropped). The number of rows is ``read_table``'s to limit: it counts from the header."""
     guard = Guard()
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
@@ -112,7 +115,7 @@ def read_rows(source, name):
         rows = _read_csv(source)
     else:
         raise ImportFileError(_("نوع فایل «%(name)s» پذیرفته نیست؛ فایل XLSX یا CSV بفرستید.") % {"name": name})
-    max_rows, max_columns = settings.TASHIL_IMPORT_MAX_ROWS, settings.TASHIL_IMPORT_MAX_COLUMNS
+    max_columns = settings.TASHIL_IMPORT_MAX_COLUMNS
     with closing(rows):
         for number, cells in rows:
             guard.check()
@@ -122,14 +125,132 @@ def read_rows(source, name):
                     _("ردیف %(row)s بیش از %(limit)s ستون دارد؛ بیشترین ستون‌های پذیرفته %(limit)s است.")
                     % {"row": to_persian_digits(number), "limit": to_persian_digits(max_columns)}
                 )
-            if number > max_rows + 1:
+            yield number, cells[:max_columns]
+
+
+# ---------------------------------------------------------------- the header and the rows below it
+
+HEADER_ROWS = 10  # the header is looked for in the file's first rows: above it, a sheet's title and notes
+
+
+@dataclass
+class Table:
+    """A file's header, found among its first rows, and the rows below it."""
+
+    header_row: int  # the file's row of the header (of its lower row, for a header of two rows)
+    mapping: dict  # column position -> field
+    unknown: list  # the header's labels that name no field (or a field named twice)
+    rows: object  # an iterator of (the file's row number, cells) below the header
+
+
+def read_table(source, name, keys, required):
+    """The table of an XLSX or CSV file: its header is the first of its first HEADER_ROWS rows that names every
+    ``required`` column; the rows above it (a title, often merged across the columns, a note) are not read as
+    data. A header of two rows is read as one: a column named only in the upper row (a cell merged down the two)
+    keeps that name, and a row under the header that holds nothing but column names (the names under a heading
+    merged across several columns) completes it.
+
+    ``keys``: {``search_key`` of a header's spelling: field}. ``required``: [(fields, label)], a group of fields of
+    which one column is needed, and its Persian name for the message when none is found. At most
+    TASHIL_IMPORT_MAX_ROWS rows below the header may hold a value; empty rows past them are skipped."""
+    rows = read_rows(source, name)
+    try:
+        header_row, header, below = _find_header(rows, keys, required)
+    except BaseException:
+        rows.close()
+        raise
+    mapping, unknown = {}, []
+    for index, label in enumerate(header):
+        if not label:
+            continue
+        field_name = keys.get(search_key(label))
+        if field_name is None or field_name in mapping.values():
+            unknown.append(label)
+        else:
+            mapping[index] = field_name
+    return Table(header_row, mapping, unknown, _limited(below, rows, header_row))
+
+
+def _label(cell):
+    return clean_text(str(cell)).strip() if cell is not None else ""
+
+
+def _fields(labels, keys):
+    return {keys[key] for key in (search_key(label) for label in labels if label) if key in keys}
+
+
+def _missing(labels, keys, required):
+    found = _fields(labels, keys)
+    return [label for fields, label in required if not found & set(fields)]
+
+
+def _under(lower, upper, keys):
+    """The labels of a header row with its blank cells taken from the row above when that row is a header's too
+    (it names a column): a name merged down two rows is in the upper row only. A title or a note above names no
+    column, and gives nothing."""
+    named = _fields(lower, keys)
+    if not _fields(upper, keys):
+        return lower
+    labels = list(lower) + [""] * (len(upper) - len(lower))
+    for index, label in enumerate(upper):
+        field_name = keys.get(search_key(label)) if label else None
+        if label and not labels[index] and (field_name is None or field_name not in named):
+            labels[index] = label
+            named.add(field_name)
+    return labels
+
+
+def _find_header(rows, keys, required):
+    """(the header's row number, its labels, the rows below it still to read), or ImportFileError naming the
+    required columns that no row of the first HEADER_ROWS names."""
+    above, fewest, empty = [], None, True
+    for number, cells in rows:
+        labels = [_label(cell) for cell in cells]
+        candidate = _under(labels, above, keys)
+        missing = _missing(candidate, keys, required)
+        if not missing:
+            return _completed(number, candidate, rows, keys)
+        if fewest is None or len(missing) < len(fewest):
+            fewest = missing
+        empty = empty and not any(labels)
+        if number >= HEADER_ROWS:
+            empty = False  # rows enough to hold a header, none of them one
+            break
+        above = labels
+    if empty:
+        raise ImportFileError(_("فایل خالی است."))
+    raise ImportFileError(
+        _("ستون «%(columns)s» در %(rows)s سطر نخست فایل پیدا نشد؛ سطر سرستون‌ها باید یکی از آن‌ها باشد.")
+        % {"columns": "»، «".join(fewest), "rows": to_persian_digits(HEADER_ROWS)}
+    )
+
+
+def _completed(number, header, rows, keys):
+    """The header and the rows below it, the next row joining the header when it holds only column names."""
+    following = next(rows, None)
+    if following is None:
+        return number, header, iter(())
+    next_number, cells = following
+    labels = [_label(cell) for cell in cells]
+    if any(labels) and all(search_key(label) in keys for label in labels if label):
+        return next_number, _under(labels, header, keys), rows
+    return number, header, itertools.chain([following], rows)
+
+
+def _limited(below, rows, header_row):
+    """The rows below the header, at most TASHIL_IMPORT_MAX_ROWS of them holding a value; ``rows`` closed (the
+    reader ahead stopped) when they end or the import stops early."""
+    max_rows = settings.TASHIL_IMPORT_MAX_ROWS
+    with closing(rows):
+        for number, cells in below:
+            if number - header_row > max_rows:
                 if any(c not in (None, "") for c in cells):
                     raise ImportLimitError(
                         _("فایل بیش از %(limit)s ردیف دارد؛ آن را به چند فایل بخش کنید.")
                         % {"limit": to_persian_digits(max_rows)}
                     )
                 continue
-            yield number, cells[:max_columns]
+            yield number, cells
 
 
 def check_archive(source):

@@ -245,7 +245,16 @@ class PastMeetingImporter(RowImporter):
                     _("شهرستان «%(county)s» شناخته نیست یا بیرون از حوزه دسترسی شماست.") % {"county": county_text},
                 )
                 return None
+            elsewhere = bool(found)
             found = [one for one in found if one.county_id in counties]
+            if not found and elsewhere:
+                self.error(
+                    number,
+                    "series",
+                    _("سلسله جلسات «%(series)s» در شهرستان «%(county)s» تعریف نشده است.")
+                    % {"series": title, "county": county_text},
+                )
+                return None
         if not found:
             self.error(
                 number,
@@ -304,6 +313,14 @@ class PastMeetingImporter(RowImporter):
             self.error(number, "executed_date", _("تاریخ اجرا باید میان تاریخ جلسه و امروز باشد."))
             return False
         status = resolution.status
+        if status != ResolutionStatus.NOT_EXECUTED and text(values.get("failure_party")):
+            self.error(
+                number,
+                "failure_party",
+                _("مسئول اجرانشدن تنها برای مصوبه «اجرانشده» نوشته می‌شود؛ این مصوبه «%(status)s» است.")
+                % {"status": ResolutionStatus(status).label},
+            )
+            return False
         if status not in CLOSED:
             if closed is not None:
                 self.error(number, "executed_date", _("مصوبه‌ای که بسته نشده تاریخ اجرا ندارد."))

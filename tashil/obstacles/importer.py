@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from tashil.core import scope
 from tashil.core.importing import RowImporter, choice_keys, date, text
@@ -87,6 +88,8 @@ IMPORTED_REFERRAL_STATUSES = (
 )
 ANSWERED = (ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.DONE, ReferralStatus.REJECTED)
 OUTCOME_OF = {status: outcome for outcome, status in OUTCOME_STATUS.items() if outcome != Outcome.SYSTEMIC}
+# What a date may not come before, as a message names it.
+EARLIER = {"reported_date": _lazy("تاریخ طرح مانع"), "referred_date": _lazy("تاریخ ارجاع")}
 
 
 class PastObstacleImporter(RowImporter):
@@ -311,7 +314,8 @@ class PastObstacleImporter(RowImporter):
             )
         return group
 
-    def past_date(self, number, values, name, required=False, earliest=None):
+    def past_date(self, number, values, name, required=False, earliest=None, after="reported_date"):
+        """The date of column ``name``, not ahead of today nor before ``earliest`` (the date of column ``after``)."""
         day = self.read_date(number, values, name, required=required)
         if day is None:
             return None
@@ -322,8 +326,12 @@ class PastObstacleImporter(RowImporter):
             self.error(
                 number,
                 name,
-                _("این تاریخ (%(day)s) پیش از تاریخ طرح مانع (%(reported)s) است.")
-                % {"day": format_jalali(day), "reported": format_jalali(earliest)},
+                _("این تاریخ (%(day)s) پیش از %(earlier)s (%(earliest)s) است.")
+                % {
+                    "day": format_jalali(day),
+                    "earlier": EARLIER[after],
+                    "earliest": format_jalali(earliest),
+                },
             )
             return None
         return day
@@ -368,7 +376,22 @@ class PastObstacleImporter(RowImporter):
         if status in CLOSED_STATUSES:
             if not self.close(number, values, obstacle, reported):
                 return None
+        elif self.closing_cells(number, values, status):
+            return None
         return obstacle
+
+    def closing_cells(self, number, values, status):
+        """Report the closing cells an open obstacle fills (its state more likely wrong than its closing made up);
+        whether there were any."""
+        filled = [name for name in ("closed_date", "failure_party") if text(values.get(name))]
+        for name in filled:
+            self.error(
+                number,
+                name,
+                _("مانع «%(status)s» بسته نشده است و «%(column)s» ندارد؛ اگر بسته شده، وضعیت بسته‌شدن آن را بنویسید.")
+                % {"status": ObstacleStatus(status).label, "column": COLUMNS[name][0]},
+            )
+        return bool(filled)
 
     def close(self, number, values, obstacle, reported):
         """The outcome of a closed obstacle, with the rules of ``services.close``."""
@@ -439,7 +462,11 @@ class PastObstacleImporter(RowImporter):
             return None
         answered = None
         if status in ANSWERED:
-            answered = self.past_date(number, values, "response_date", earliest=referred) if referred else None
+            answered = (
+                self.past_date(number, values, "response_date", earliest=referred, after="referred_date")
+                if referred
+                else None
+            )
             if text(values.get("response_date")) and answered is None:
                 return None
             answered = answered or referred

@@ -70,6 +70,7 @@ class UnitsConfig(AppConfig):
                 template_url_name="units:officer_import_template",
                 uses_county=False,
                 permitted=may_invite,  # an agency's officer only where they manage its officers
+                needs_user=True,  # an invitation is sent by someone, to agencies of their scope
                 help=_(
                     "هر ردیف یک کارشناس دستگاه اجرایی است که به سامانه دعوت می‌شود؛ دستگاه را همان‌گونه بنویسید که "
                     "فهرست دستگاه‌ها نشان می‌دهد. کسی که پیش‌تر دعوت شده یا همین نقش را دارد دوباره دعوت نمی‌شود؛ "

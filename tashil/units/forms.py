@@ -308,7 +308,7 @@ class ImportForm(TashilForm):
 
     file = forms.FileField(
         label=_("فایل XLSX یا CSV"),
-        help_text=_("سطر نخست سرستون‌هاست؛ راهنمای ستون‌ها در پایین همین صفحه آمده است."),
+        help_text=_("سرستون‌ها در یکی از ده سطر نخست باشند؛ راهنمای ستون‌ها در پایین همین صفحه آمده است."),
     )
     county = forms.ModelChoiceField(
         queryset=None,

@@ -37,6 +37,7 @@ from tashil.core.spreadsheets import (  # noqa: F401  (the reader lives in core;
     check_archive,
     fewer_collections,
     read_rows,
+    read_table,
 )
 from tashil.core.validators import normalize_identifier, normalize_national_id
 from tashil.geo.cache import one_bump_per_county
@@ -166,22 +167,6 @@ UPDATABLE = [
     "gas_subscription",
     "water_subscription",
 ]
-
-
-def match_headers(header):
-    """Map column positions to fields; returns (mapping, unknown header labels)."""
-    mapping, unknown, seen = {}, [], set()
-    for index, cell in enumerate(header):
-        label = clean_text(cell) if cell is not None else ""
-        if not label:
-            continue
-        field_name = HEADER_KEYS.get(search_key(label))
-        if field_name is None or field_name in seen:
-            unknown.append(label)
-            continue
-        mapping[index] = field_name
-        seen.add(field_name)
-    return mapping, unknown
 
 
 # ---------------------------------------------------------------- the form
@@ -316,14 +301,9 @@ class Importer:
 
         A dry run (the preview) writes nothing and so opens no transaction: on SQLite a write transaction
         holds the database's one write lock, and every page would wait for the check to end."""
-        rows = read_rows(source, name)
-        try:
-            _number, header = next(rows)
-        except StopIteration:
-            raise ImportFileError(_("فایل خالی است.")) from None
-        self.mapping, self.result.unknown_columns = match_headers(header)
-        if "name" not in self.mapping.values():
-            raise ImportFileError(_("ستون «نام واحد» در سطر نخست فایل پیدا نشد."))
+        table = read_table(source, name, HEADER_KEYS, [(("name",), COLUMNS["name"][0])])
+        self.mapping, self.result.unknown_columns = table.mapping, table.unknown
+        rows = table.rows
         self.form_class = ImportUnitForm.for_columns(set(self.mapping.values()))
         if self.dry_run:
             self.process_rows(rows)

@@ -21,3 +21,11 @@ def test_an_unknown_kind_is_refused_naming_the_known_ones(tmp_path):
         get_kind("agencies")
     with pytest.raises(CommandError, match="obstacles"):
         call_command("import_past", "agencies", str(tmp_path / "x.xlsx"))
+
+
+def test_the_commands_help_names_every_kind_and_who_it_runs_as():
+    from tashil.core.management.commands.import_past import Command
+
+    for name in KINDS:
+        assert name in Command.help
+    assert "--as" in Command.help

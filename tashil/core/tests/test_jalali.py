@@ -21,9 +21,57 @@ from tashil.core.jalali import (
 OCTOBER_14_2024 = datetime.date(2024, 10, 14)
 
 
-@pytest.mark.parametrize("typed", ["1403/7/23", "۱۴۰۳/۰۷/۲۳", "1403-07-23", "١٤٠٣/٠٧/٢٣", " 1403 / 07 / 23 "])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1403/7/23",
+        "۱۴۰۳/۰۷/۲۳",
+        "1403-07-23",
+        "١٤٠٣/٠٧/٢٣",
+        " 1403 / 07 / 23 ",
+        "1403.07.23",
+        # eight digits, as a sheet's number cell holds a date
+        "14030723",
+        "۱۴۰۳۰۷۲۳",
+        # the Persian decimal separator, which a Persian keyboard types for the dot
+        "1403٫07٫23",
+        "۱۴۰۳٫۷٫۲۳",
+        # a time after the date (a spreadsheet's date-and-time cell read as text): the date is kept
+        "1403/07/23 10:30",
+        "۱۴۰۳/۰۷/۲۳ ۱۰:۳۰:۵۹",
+        "14030723 00:00",
+    ],
+)
 def test_every_accepted_spelling_parses(typed):
     assert parse_jalali(typed) == OCTOBER_14_2024
+
+
+@pytest.mark.parametrize(
+    ("typed", "fragment"),
+    [
+        ("1403072", "خوانا نیست"),  # seven digits: no way to tell the month from the day
+        ("140307231", "خوانا نیست"),
+        ("20241014", "سال ۲۰۲۴"),  # a Gregorian date in eight digits is no Jalali date
+        ("14031301", "ماه ۱۳"),
+        ("14030731", "۳۰ روز دارد"),
+        ("1403/07/23 25:00", "خوانا نیست"),  # a time that is none is not dropped unseen
+        ("1403/07/23 10", "خوانا نیست"),
+        ("1403/07/23 10:30 صبح", "خوانا نیست"),
+        ("1403/07/23T10:30", "خوانا نیست"),
+    ],
+)
+def test_the_longer_spellings_refuse_what_they_cannot_read(typed, fragment):
+    with pytest.raises(ValidationError) as error:
+        parse_jalali(typed)
+    assert fragment in error.value.messages[0]
+
+
+def test_the_date_field_of_the_forms_reads_the_same_spellings_as_the_imports():
+    from tashil.core.forms.fields import JalaliDateField
+    from tashil.core.importing import date
+
+    for typed in ("14030723", "1403٫07٫23", "1403/07/23 10:30"):
+        assert JalaliDateField().clean(typed) == date(typed) == OCTOBER_14_2024
 
 
 @pytest.mark.parametrize(

@@ -110,26 +110,179 @@ def test_a_new_resolution_of_a_registered_meeting_is_added_to_it(world, tmp_path
     assert imported_meetings(world).get(number=102).resolutions.get().status == ResolutionStatus.PENDING
 
 
+# The columns of ``HEADER`` and those the good rows leave out, for the bad values of the table below.
+WIDE = [*HEADER, "شهرستان", "شناسه ملی واحد"]
+COLUMN = {label: index for index, label in enumerate(WIDE)}
+
+
+def ambiguous_agency(world):
+    """«اداره گاز الف» twice among the agencies serving county A: the county's own and the province's."""
+    from tashil.core.choices import ScopeLevel
+    from tashil.site.testing.factories import AgencyFactory
+
+    AgencyFactory(name="اداره گاز الف", county=world.county_a)
+    AgencyFactory(name="اداره گاز الف", level=ScopeLevel.PROVINCE, county=None, province=world.province_a)
+
+
+# Each bad row: the cells of good row 3 changed ({column: value}), and the one error it gets (column, message).
+# Row 3 is resolution 2 of meeting 101 (1402/02/20), «اداره مالیات الف», deadline 1402/04/01, not executed by the
+# agency.
 BAD = {
-    "unknown series": (0, "کارگروه خیالی", "سلسله جلسات", "تعریف نشده"),
-    "bad Jalali date": (2, "1402/02/32", "تاریخ جلسه", ""),
-    "meeting in the future": (2, "1499/01/01", "تاریخ جلسه", "برگزار نشده"),
-    "bad state": (8, "نیمه‌کاره", "وضعیت مصوبه", "شناخته نیست"),
-    "unknown agency": (6, "اداره خیالی", "دستگاه مسئول", "پیدا نشد"),
-    "agency of another county": (6, "اداره مالیات ب", "دستگاه مسئول", "کار نمی‌کند"),
-    "deadline before the meeting": (7, "1402/01/01", "مهلت اجرا", "پیش از تاریخ جلسه"),
-    "not executed without who failed": (10, "", "مسئول اجرانشدن", "بر عهده کیست"),
+    "blank series": ({"سلسله جلسات": ""}, "سلسله جلسات", "سلسله جلسات را بنویسید."),
+    "unknown series": (
+        {"سلسله جلسات": "کارگروه خیالی"},
+        "سلسله جلسات",
+        "سلسله جلسات «کارگروه خیالی» در شهرستان‌های حوزه شما تعریف نشده است؛ نخست آن را در «سلسله جلسات» بسازید.",
+    ),
+    "unknown county": (
+        {"شهرستان": "شهرستان خیالی"},
+        "شهرستان",
+        "شهرستان «شهرستان خیالی» شناخته نیست یا بیرون از حوزه دسترسی شماست.",
+    ),
+    "county outside the importer's scope": (
+        {"شهرستان": "شهرستان ب"},
+        "شهرستان",
+        "شهرستان «شهرستان ب» شناخته نیست یا بیرون از حوزه دسترسی شماست.",
+    ),
+    "series of another county than the one named": (
+        {"شهرستان": "شهرستان الف دو"},
+        "سلسله جلسات",
+        "سلسله جلسات «کارگروه تسهیل الف» در شهرستان «شهرستان الف دو» تعریف نشده است.",
+    ),
+    "series in two counties": (
+        {"سلسله جلسات": "کارگروه مشترک"},
+        "شهرستان",
+        "سلسله «کارگروه مشترک» در چند شهرستان هست؛ ستون «شهرستان» را پر کنید.",
+    ),
+    "blank meeting number": ({"شماره جلسه": ""}, "شماره جلسه", "شماره جلسه را بنویسید."),
+    "meeting number not a number": ({"شماره جلسه": "صد و یک"}, "شماره جلسه", "«صد و یک» عدد درستی نیست."),
+    "meeting number out of range": ({"شماره جلسه": "0"}, "شماره جلسه", "«۰» باید میان ۱ و ۱۰۰۰۰۰ باشد."),
+    "blank meeting date": ({"تاریخ جلسه": ""}, "تاریخ جلسه", "تاریخ را بنویسید (مانند ۱۴۰۲/۰۷/۱۵)."),
+    "bad Jalali date": (
+        {"تاریخ جلسه": "1402/02/32"},
+        "تاریخ جلسه",
+        "تاریخ «1402/02/32» وجود ندارد: در سال ۱۴۰۲، اردیبهشت ۳۱ روز دارد.",
+    ),
+    "meeting in the future": ({"تاریخ جلسه": "1499/01/01"}, "تاریخ جلسه", "جلسه ۱۴۹۹/۰۱/۰۱ هنوز برگزار نشده است."),
+    "blank resolution text": (
+        {"متن مصوبه": ""},
+        "متن مصوبه",
+        "متن مصوبه را بنویسید (یا ستون‌های مصوبه را خالی بگذارید).",
+    ),
+    "blank resolution number": ({"شماره مصوبه": ""}, "شماره مصوبه", "شماره مصوبه را بنویسید."),
+    "resolution number not a number": ({"شماره مصوبه": "دوم"}, "شماره مصوبه", "«دوم» عدد درستی نیست."),
+    "blank agency": ({"دستگاه مسئول": ""}, "دستگاه مسئول", "دستگاه مسئول مصوبه را بنویسید."),
+    "unknown agency": (
+        {"دستگاه مسئول": "اداره خیالی"},
+        "دستگاه مسئول",
+        "دستگاه «اداره خیالی» پیدا نشد یا در شهرستان این جلسه کار نمی‌کند.",
+    ),
+    "agency of another county": (
+        {"دستگاه مسئول": "اداره مالیات ب"},
+        "دستگاه مسئول",
+        "دستگاه «اداره مالیات ب» پیدا نشد یا در شهرستان این جلسه کار نمی‌کند.",
+    ),
+    "ambiguous agency": (
+        {"دستگاه مسئول": "اداره گاز الف"},
+        "دستگاه مسئول",
+        "چند دستگاه نام «اداره گاز الف» را دارند؛ نام را دقیق‌تر بنویسید.",
+    ),
+    "unit of another county": (
+        {"شناسه ملی واحد": "10101870306"},
+        "شناسه ملی واحد",
+        "واحدی با شناسه ملی «۱۰۱۰۱۸۷۰۳۰۶» در شهرستان این جلسه ثبت نشده است.",
+    ),
+    "unknown unit": (
+        {"شناسه ملی واحد": "11111111111"},
+        "شناسه ملی واحد",
+        "واحدی با شناسه ملی «۱۱۱۱۱۱۱۱۱۱۱» در شهرستان این جلسه ثبت نشده است.",
+    ),
+    "blank deadline": ({"مهلت اجرا": ""}, "مهلت اجرا", "تاریخ را بنویسید (مانند ۱۴۰۲/۰۷/۱۵)."),
+    "deadline before the meeting": (
+        {"مهلت اجرا": "1402/01/01"},
+        "مهلت اجرا",
+        "مهلت اجرا نمی‌تواند پیش از تاریخ جلسه باشد.",
+    ),
+    "bad state": (
+        {"وضعیت مصوبه": "نیمه‌کاره"},
+        "وضعیت مصوبه",
+        "«نیمه‌کاره» شناخته نیست؛ یکی از این‌ها را بنویسید: در انتظار اقدام، در دست اجرا، اجراشده، اجرانشده، لغوشده.",
+    ),
+    "a state not imported": (
+        {"وضعیت مصوبه": "مورد اعتراض — در دستور جلسه بعد"},
+        "وضعیت مصوبه",
+        "«مورد اعتراض — در دستور جلسه بعد» از فایل وارد نمی‌شود؛ یکی از این‌ها را بنویسید: در انتظار اقدام، در دست اجرا، اجراشده، اجرانشده، لغوشده.",
+    ),
+    "executed before the meeting": (
+        {"تاریخ اجرا": "1402/01/01"},
+        "تاریخ اجرا",
+        "تاریخ اجرا باید میان تاریخ جلسه و امروز باشد.",
+    ),
+    "executed in the future": (
+        {"تاریخ اجرا": "1499/01/01"},
+        "تاریخ اجرا",
+        "تاریخ اجرا باید میان تاریخ جلسه و امروز باشد.",
+    ),
+    "bad executed date": (
+        {"تاریخ اجرا": "1402/13/01"},
+        "تاریخ اجرا",
+        "ماه ۱۳ در تاریخ «1402/13/01» وجود ندارد؛ ماه باید بین ۱ و ۱۲ باشد.",
+    ),
+    "executed date of an open resolution": (
+        {"وضعیت مصوبه": "در دست اجرا", "تاریخ اجرا": "1402/03/01", "مسئول اجرانشدن": ""},
+        "تاریخ اجرا",
+        "مصوبه‌ای که بسته نشده تاریخ اجرا ندارد.",
+    ),
+    "closed with no executed date before its deadline": (
+        {"مهلت اجرا": "1499/01/01"},
+        "تاریخ اجرا",
+        "تاریخ اجرا یا بستن مصوبه را بنویسید.",
+    ),
+    "not executed without who failed": (
+        {"مسئول اجرانشدن": ""},
+        "مسئول اجرانشدن",
+        "بنویسید اجرانشدن بر عهده کیست: دستگاه، تولیدکننده یا عوامل بیرونی.",
+    ),
+    "unknown failure party": (
+        {"مسئول اجرانشدن": "همسایه"},
+        "مسئول اجرانشدن",
+        "«همسایه» شناخته نیست؛ یکی از این‌ها را بنویسید: دستگاه اجرایی، تولیدکننده، عوامل بیرونی.",
+    ),
+    "failure party of a resolution executed": (
+        {"وضعیت مصوبه": "اجراشده", "تاریخ اجرا": "1402/03/01"},
+        "مسئول اجرانشدن",
+        "مسئول اجرانشدن تنها برای مصوبه «اجرانشده» نوشته می‌شود؛ این مصوبه «اجراشده» است.",
+    ),
+    "cancelled without a reason": (
+        {"وضعیت مصوبه": "لغوشده", "مسئول اجرانشدن": "", "شرح نتیجه": ""},
+        "شرح نتیجه",
+        "دلیل لغو مصوبه را بنویسید.",
+    ),
 }
+
+
+def series_in_two_counties(world):
+    """«کارگروه مشترک» in counties A and A2, both of the province secretariat's scope."""
+    from tashil.meetings.choices import MeetingKind
+    from tashil.meetings.models import MeetingSeries
+
+    for county in (world.county_a, world.county_a2):
+        MeetingSeries.objects.create(county=county, kind=MeetingKind.SERVICE_DESK, title="کارگروه مشترک")
+
+
+SETUP = {"ambiguous agency": ambiguous_agency, "series in two counties": series_in_two_counties}
 
 
 @pytest.mark.parametrize("case", BAD)
 def test_each_bad_value_is_named_by_row_column_and_message_and_nothing_is_written(world, tmp_path, case):
-    index, value, column, words = BAD[case]
+    changes, column, message = BAD[case]
+    SETUP.get(case, lambda world: None)(world)
     data = good_rows()
-    data[1][index] = value
-    result = run(xlsx(tmp_path, HEADER, data), user=world.users["secretariat"])
-    assert (3, column) in [(e.row, e.column) for e in result.errors]
-    assert words in next(e.message for e in result.errors if e.row == 3)
+    data[1] += [""] * (len(WIDE) - len(data[1]))
+    for label, value in changes.items():
+        data[1][COLUMN[label]] = value
+    result = run(xlsx(tmp_path, WIDE, data), user=world.users["province_secretariat"])
+    assert {(e.row, e.column, e.message) for e in result.errors} == {(3, column, message)}
     assert not result.written and not imported_meetings(world).exists(), "all or nothing"
 
 
@@ -140,6 +293,24 @@ def test_a_meeting_of_two_dates_and_a_resolution_twice_are_refused_by_row(world,
     result = run(xlsx(tmp_path, HEADER, data), user=world.users["secretariat"])
     assert [(e.row, e.column) for e in result.errors] == [(4, "تاریخ جلسه"), (6, "شماره مصوبه")]
     assert "ردیف ۲" in result.errors[0].message and "ردیف ۲" in result.errors[1].message
+
+
+def test_a_registered_meeting_of_another_date_and_a_new_resolution_of_approved_minutes_are_refused(world, tmp_path):
+    """Against what is registered: meeting 101 again with another date; a new resolution of meeting 101 once its
+    minutes are approved (locked) — the resolutions already registered stay «unchanged»."""
+    run(xlsx(tmp_path, HEADER, good_rows()), user=world.users["secretariat"])
+    Meeting.objects.filter(series=world.series_a, number=101).update(status=MeetingStatus.APPROVED)
+    counts = (Meeting.objects.count(), Resolution.objects.count())
+    data = good_rows()
+    data[3][2] = "1402/02/28"  # meeting 102, registered on 1402/02/27
+    data.append([SERIES, "101", "1402/02/20", "", "4", "مصوبه تازه", "اداره برق الف", "1402/06/01", "", "", "", ""])
+    result = run(xlsx(tmp_path, HEADER, data, name="again.xlsx"), user=world.users["secretariat"], partial=True)
+    assert {(e.row, e.column, e.message) for e in result.errors} == {
+        (5, "تاریخ جلسه", "جلسه ۱۰۲ این سلسله پیش‌تر با تاریخ ۱۴۰۲/۰۲/۲۷ ثبت شده است."),
+        (6, "شماره مصوبه", Meeting.FROZEN_MESSAGE),
+    }
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
+    assert (Meeting.objects.count(), Resolution.objects.count()) == counts, "nothing of a refused row written"
 
 
 def test_another_countys_series_is_outside_the_importers_scope(world, tmp_path):

@@ -125,25 +125,102 @@ def test_a_new_agency_for_a_registered_obstacle_adds_only_its_referral(world, tm
     assert obstacle.status == ObstacleStatus.REFERRED and obstacle.referrals.get().agency == world.agency_a2
 
 
+# The columns of ``HEADER`` and those the good rows leave out, for the bad values of the table below.
+WIDE = [*HEADER, "شهرستان", "شدت", "اشتغال در خطر", "مبلغ درگیر (ریال)", "مسئول ناکامی", "شماره پروانه بهره‌برداری"]
+COLUMN = {label: index for index, label in enumerate(WIDE)}
+
+
+def ambiguous_agency(world):
+    """«اداره گاز الف» twice among the agencies serving county A: the county's own and the province's."""
+    from tashil.core.choices import ScopeLevel
+    from tashil.site.testing.factories import AgencyFactory
+
+    AgencyFactory(name="اداره گاز الف", county=world.county_a)
+    AgencyFactory(name="اداره گاز الف", level=ScopeLevel.PROVINCE, county=None, province=world.province_a)
+
+
+# Each bad row: the cells of good row 3 changed ({column: value}), the column named, words of the message. Row 3 is
+# an obstacle referred to «اداره مالیات الف» on 1402/06/02, reported on 1402/06/01, its referral unanswered.
 BAD = {
-    "unknown unit": (0, "11111111111", "شناسه ملی واحد", "ثبت نشده"),
-    "unknown group": (1, "گروه خیالی", "گروه مانع", "در طبقه‌بندی موانع نیست"),
-    "bad Jalali date": (3, "1402/13/40", "تاریخ طرح", ""),
-    "future date": (3, "1499/01/01", "تاریخ طرح", "هنوز نرسیده"),
-    "bad state": (4, "نیمه‌کاره", "وضعیت مانع", "شناخته نیست"),
-    "unknown agency": (6, "اداره خیالی", "دستگاه ارجاع", "پیدا نشد"),
-    "agency of another county": (6, "اداره مالیات ب", "دستگاه ارجاع", "کار نمی‌کند"),
-    "bad referral state": (9, "تشدیدشده به سطح بالاتر", "وضعیت ارجاع", "وارد نمی‌شود"),
+    "no national ID or licence": (
+        {"شناسه ملی واحد": ""},
+        "شناسه ملی واحد",
+        "شناسه ملی یا شماره پروانه واحد را بنویسید",
+    ),
+    "unknown unit": ({"شناسه ملی واحد": "11111111111"}, "شناسه ملی واحد", "ثبت نشده"),
+    "unknown licence": (
+        {"شناسه ملی واحد": "", "شماره پروانه بهره‌برداری": "۱۲۳/۴۵"},
+        "شماره پروانه بهره‌برداری",
+        "واحدی با «۱۲۳/۴۵» در بانک اطلاعات ثبت نشده است",
+    ),
+    "county other than the unit's": ({"شهرستان": "شهرستان الف دو"}, "شهرستان", "در شهرستان «شهرستان الف دو» نیست"),
+    "blank group": ({"گروه مانع": ""}, "گروه مانع", "گروه مانع (نام یا کد آن) را بنویسید"),
+    "unknown group": ({"گروه مانع": "گروه خیالی"}, "گروه مانع", "در طبقه‌بندی موانع نیست"),
+    "blank title": ({"عنوان مانع": " "}, "عنوان مانع", "عنوان مانع را بنویسید"),
+    "title over 250 characters": ({"عنوان مانع": "م" * 251}, "عنوان مانع", "بیش از ۲۵۰ نویسه"),
+    "blank reported date": ({"تاریخ طرح": ""}, "تاریخ طرح", "تاریخ را بنویسید"),
+    "bad Jalali date": ({"تاریخ طرح": "1402/13/40"}, "تاریخ طرح", "ماه ۱۳"),
+    "future date": ({"تاریخ طرح": "1499/01/01"}, "تاریخ طرح", "هنوز نرسیده"),
+    "unknown severity": ({"شدت": "خیلی زیاد"}, "شدت", "شدت «خیلی زیاد» شناخته نیست"),
+    "jobs not a number": ({"اشتغال در خطر": "بیست نفر"}, "اشتغال در خطر", "«بیست نفر» عدد درستی نیست"),
+    "jobs out of range": ({"اشتغال در خطر": "-5"}, "اشتغال در خطر", "باید میان ۰ و ۱۰۰۰۰۰۰۰ باشد"),
+    "amount not a number": ({"مبلغ درگیر (ریال)": "۵ میلیارد"}, "مبلغ درگیر (ریال)", "عدد درستی نیست"),
+    "amount out of range": ({"مبلغ درگیر (ریال)": "1" + "0" * 22}, "مبلغ درگیر (ریال)", "باید میان ۰ و"),
+    "bad state": ({"وضعیت مانع": "نیمه‌کاره"}, "وضعیت مانع", "شناخته نیست"),
+    "unknown failure party": (
+        {"وضعیت مانع": "رفع‌نشدنی", "مسئول ناکامی": "همسایه"},
+        "مسئول ناکامی",
+        "«همسایه» شناخته نیست",
+    ),
+    "resolved with a failure party": (
+        {"وضعیت مانع": "رفع‌شده", "مسئول ناکامی": "دستگاه اجرایی", "پاسخ دستگاه": "انجام شد"},
+        "مسئول ناکامی",
+        "مانعی که رفع شده مسئول ناکامی ندارد",
+    ),
+    "closed before reported": (
+        {"وضعیت مانع": "رفع‌شده", "تاریخ بستن": "1402/05/01", "پاسخ دستگاه": "انجام شد"},
+        "تاریخ بستن",
+        "پیش از تاریخ طرح مانع (۱۴۰۲/۰۶/۰۱) است",
+    ),
+    "closed date of an open obstacle": ({"تاریخ بستن": "1402/07/01"}, "تاریخ بستن", "بسته نشده است"),
+    "failure party of an open obstacle": ({"مسئول ناکامی": "دستگاه اجرایی"}, "مسئول ناکامی", "بسته نشده است"),
+    "referral columns without an agency": (
+        {"دستگاه ارجاع": ""},
+        "دستگاه ارجاع",
+        "ستون «تاریخ ارجاع» پر است ولی دستگاه ارجاع نوشته نشده است",
+    ),
+    "unknown agency": ({"دستگاه ارجاع": "اداره خیالی"}, "دستگاه ارجاع", "پیدا نشد"),
+    "agency of another county": ({"دستگاه ارجاع": "اداره مالیات ب"}, "دستگاه ارجاع", "کار نمی‌کند"),
+    "ambiguous agency": ({"دستگاه ارجاع": "اداره گاز الف"}, "دستگاه ارجاع", "۲ دستگاه نام «اداره گاز الف» را دارند"),
+    "unknown referral state": ({"وضعیت ارجاع": "نیمه‌کاره"}, "وضعیت ارجاع", "«نیمه‌کاره» شناخته نیست"),
+    "bad referral state": ({"وضعیت ارجاع": "تشدیدشده به سطح بالاتر"}, "وضعیت ارجاع", "وارد نمی‌شود"),
+    "rejected without a response": ({"وضعیت ارجاع": "ردشده"}, "پاسخ دستگاه", "دلیل رد ارجاع را بنویسید"),
+    "due date before the referral": ({"مهلت پاسخ": "1402/06/01"}, "مهلت پاسخ", "مهلت پاسخ پیش از تاریخ ارجاع است"),
+    "bad due date": ({"مهلت پاسخ": "1402/06/32"}, "مهلت پاسخ", "۳۱ روز دارد"),
+    "response date on an unanswered referral": (
+        {"تاریخ پاسخ": "1402/06/10"},
+        "تاریخ پاسخ",
+        "ارجاعی که پاسخ نگرفته تاریخ پاسخ ندارد",
+    ),
+    "response before the referral": (
+        {"وضعیت ارجاع": "پذیرفته‌شده", "تاریخ پاسخ": "1402/06/01"},
+        "تاریخ پاسخ",
+        "پیش از تاریخ ارجاع (۱۴۰۲/۰۶/۰۲) است",
+    ),
 }
+SETUP = {"ambiguous agency": ambiguous_agency}
 
 
 @pytest.mark.parametrize("case", BAD)
 def test_each_bad_value_is_named_by_row_column_and_message_and_nothing_is_written(world, tmp_path, case):
-    index, value, column, words = BAD[case]
+    changes, column, words = BAD[case]
+    SETUP.get(case, lambda world: None)(world)
     data = good_rows(world)
-    data[1][index] = value
-    result = run(xlsx(tmp_path, HEADER, data), user=world.users["secretariat"])
-    assert [(e.row, e.column) for e in result.errors] == [(3, column)]
+    data[1] += [""] * (len(WIDE) - len(data[1]))
+    for label, value in changes.items():
+        data[1][COLUMN[label]] = value
+    result = run(xlsx(tmp_path, WIDE, data), user=world.users["secretariat"])
+    assert [(e.row, e.column) for e in result.errors] == [(3, column)], [e.message for e in result.errors]
     assert words in result.errors[0].message
     assert not result.written and not imported().exists(), "all or nothing"
 
@@ -206,41 +283,57 @@ def test_partial_writes_the_good_rows_and_names_the_rest(world, tmp_path):
 
 
 def test_a_messy_spreadsheet_of_past_obstacles_imports_its_good_rows_only(world, tmp_path):
-    """What a province keeps: Arabic ي/ك, Persian, Arabic and Latin digits, headers spelled loosely, blank rows
-    and rows of spaces, dates in three spellings, a few bad rows. With --partial the good rows go in, each bad
-    one is named, and nothing of a bad row is written."""
-    header = [
-        "شناسه ملي واحد",
-        "  گروه  ",
-        "عنوان",
-        "تاريخ طرح",
-        "وضعيت",
-        "دستگاه",
-        "تاريخ ارجاع",
-        "پاسخ",
-        "ستون اضافي",
-    ]
+    """What a province keeps: a title merged across the sheet above a header of two rows (the unit, group, title,
+    date and state merged down them, «ارجاع» merged across the agency, its date and the answer), Arabic ي/ك,
+    Persian, Arabic and Latin digits, headers spelled loosely, blank rows and rows of spaces, dates in five
+    spellings (eight digits, the Persian decimal separator, a time after the date among them), a few bad rows.
+    With --partial the good rows go in, each bad one is named by its own row in the file, and nothing of a bad row
+    is written."""
+    title = ["فهرست موانع توليد شهرستان الف — سال‌های ۱۴۰۰ و ۱۴۰۱", *[None] * 8]
+    upper = ["شناسه ملي واحد", "  گروه  ", "عنوان", "تاريخ طرح", "وضعيت", "ارجاع", None, None, "ستون اضافي"]
+    lower = [None, None, None, None, None, "دستگاه", "تاريخ ارجاع", "پاسخ", None]
     data = [
         ["١٠٣٨٠٢٨٤٧٩٠", "fin01", "كمبود سرمايه در گردش", "۱۴۰۱/۰۲/۰۵", "رفع شده", "اداره ماليات الف", "1401-02-10",
-         "تسهيلات داده شد", "x"],
+         "تسهيلات داده شد", "x"],  # row 4
         [None, None, None, None, None, None, None, None, None],
         ["   ", "", " ", "", "", "", "", "", ""],
-        ["14007650912", "REG01", "برگ تشخيص", "1400/9/3", "ارجاع شده", "اداره برق الف", "", "", ""],
+        ["14007650912", "REG01", "برگ تشخيص", "1400/9/3", "ارجاع شده", "اداره برق الف", "", "", ""],  # row 7
         ["10380284790", "گروه ناموجود", "نامعلوم", "1401/01/01", "", "", "", "", ""],  # unknown group
         ["10380284790", "FIN01", "تاريخ غلط", "1401/14/01", "", "", "", "", ""],  # impossible date
         ["99999999999", "FIN01", "واحد ناشناخته", "1401/01/01", "", "", "", "", ""],  # unknown unit
         [world.unit_b.national_id, "FIN01", "بیرون از حوزه", "1401/01/01", "", "", "", "", ""],  # other county
-        ["10380284790", "FIN01", "کمبود سرمایه در گردش", "1401/2/5", "", "", "", "", ""],  # row 2 again
+        ["10380284790", "FIN01", "کمبود سرمایه در گردش", "1401/2/5", "", "", "", "", ""],  # row 4 again
+        ["14007650912", "FIN01", "قطعی برق", 14010610, "", "اداره برق الف", "۱۴۰۱٫۰۶٫۱۲ ۰۹:۱۵", "", ""],  # row 13
     ]  # fmt: skip
-    result = run(xlsx(tmp_path, header, data), user=world.users["secretariat"], partial=True)
+    book = Workbook()
+    sheet = book.active
+    for row in (title, upper, lower, *data):
+        sheet.append(row)
+    for cells in ("A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:H2", "I2:I3"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "messy.xlsx"
+    book.save(path)
+    result = run(path, user=world.users["secretariat"], partial=True)
     assert result.written and result.unknown_columns == ["ستون اضافی"]
-    assert sorted(e.row for e in result.errors) == [6, 7, 8, 9, 10]
-    assert result.rows == 7, "blank rows and rows of spaces are no rows"
+    assert {(e.row, e.column) for e in result.errors} == {
+        (8, "گروه مانع"),
+        (9, "تاریخ طرح"),
+        (10, "شناسه ملی واحد"),
+        (11, "شناسه ملی واحد"),
+        (12, "عنوان مانع"),
+    }
+    assert "ردیف ۴" in next(e.message for e in result.errors if e.row == 12), "the duplicate names its first row"
+    assert result.rows == 8, "blank rows and rows of spaces are no rows"
     titles = set(imported().values_list("title", flat=True))
-    assert titles == {"کمبود سرمایه در گردش", "برگ تشخیص"}
+    assert titles == {"کمبود سرمایه در گردش", "برگ تشخیص", "قطعی برق"}
     first = imported().get(title="کمبود سرمایه در گردش")
     assert first.unit == world.unit_a and first.reported_date == datetime.date(2022, 4, 25)
     assert first.status == ObstacleStatus.RESOLVED and first.referrals.get().status == ReferralStatus.DONE
+    assert first.referrals.get().response == "تسهیلات داده شد", "the answer is read from under «ارجاع»"
+    assert imported().get(title="برگ تشخیص").referrals.get().agency == world.agency_a2
+    power = imported().get(title="قطعی برق")
+    assert power.reported_date == datetime.date(2022, 9, 1) and power.unit == world.unit_a2
+    assert power.referrals.get().referred_date == datetime.date(2022, 9, 3)
     assert imported().filter(search_text__contains="کمبود").count() == 1
 
 

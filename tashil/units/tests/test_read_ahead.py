@@ -8,7 +8,8 @@ import zipfile
 import pytest
 
 from tashil.core import spreadsheets
-from tashil.core.spreadsheets import ImportFileError, ImportLimitError, read_rows
+from tashil.core.spreadsheets import ImportFileError, ImportLimitError, read_rows, read_table
+from tashil.units.importer import HEADER_KEYS
 
 from .test_import import xlsx
 
@@ -59,7 +60,7 @@ def test_an_import_that_stops_early_leaves_no_reader(tmp_path, settings):
     settings.TASHIL_IMPORT_READ_AHEAD = True
     settings.TASHIL_IMPORT_MAX_ROWS = 30  # row 32 is past the limit: refused while the reader is still ahead
     path = sheet(tmp_path, 3 * spreadsheets.READ_AHEAD_BATCH)
-    rows = read_rows(str(path), str(path))
+    rows = read_table(str(path), str(path), HEADER_KEYS, [(("name",), "نام واحد")]).rows
     with pytest.raises(ImportLimitError):
         for _row in rows:
             pass
@@ -86,7 +87,7 @@ def test_an_import_runs_the_collector_less_often_and_restores_it(tmp_path, world
 
     importer = Importer(dry_run=True, partial=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("tashil.units.importer.read_rows", reading)
+        patch.setattr("tashil.core.spreadsheets.read_rows", reading)
         importer.run(str(path), str(path))
     assert seen[0][0] >= 20_000 > before[0] and gc.get_threshold() == before
     broken = tmp_path / "broken.xlsx"

@@ -1,9 +1,12 @@
 """Import records of the past from an XLSX or CSV file: one command for every kind registered with
-``core.importing`` (obstacles with their referrals, meetings with their resolutions, units), the same engine,
-rules and guarantees as the upload page."""
+``core.importing`` (obstacles with their referrals, meetings with their resolutions, units, agency officers), the
+same engine, rules and guarantees as the upload page. ``--as`` names the person the import is done as, as the page
+is done by the person signed in: the rows are held to that person's scope and logged as theirs. Officers need
+one (they are invited by someone); the other kinds run with no one's scope without it."""
 
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from tashil.core import scope
@@ -16,8 +19,10 @@ from tashil.core.spreadsheets import ImportFileError
 
 class Command(BaseCommand):
     help = (
-        "Import records of the past: import_past KIND PATH (KIND: obstacles, meetings, units). Nothing is written if "
-        "any row is bad unless --partial. Nothing is notified. Exits 1 when rows were refused."
+        "Import records of the past: import_past KIND PATH [--as USERNAME] (KIND: obstacles, meetings, units, "
+        "officers). Nothing is written if any row is bad unless --partial. Past records notify no one; officers "
+        "are sent their invitations, from the person named by --as (required for officers). Exits 1 when rows "
+        "were refused."
     )
 
     kind = None  # a command for one kind (import_units) sets it; import_past reads it from the command line
@@ -31,17 +36,29 @@ class Command(BaseCommand):
             "--county", help="the county (name) the rows must be of, or the default of rows without one"
         )
         parser.add_argument("--partial", action="store_true", help="write the good rows and report the bad ones")
+        parser.add_argument(
+            "--as",
+            dest="as_user",
+            metavar="USERNAME",
+            help="import as this user, within their scope, as the upload page does (required for officers: the inviter)",
+        )
 
-    def handle(self, *args, path, dry_run, county, partial, kind=None, **options):
+    def handle(self, *args, path, dry_run, county, partial, as_user=None, kind=None, **options):
         kind = self.kind or kind
         try:
             import_kind = get_kind(kind)
         except ImportFileError as error:
             raise CommandError(f"{error} ({', '.join(sorted(KINDS))})") from None
+        user = self.find_user(as_user, import_kind) if as_user else None
+        if user is None and import_kind.needs_user:
+            raise CommandError(
+                f"برای ورود {import_kind.label} بنویسید به نام چه کسی (--as نام‌کاربری): دعوت‌نامه‌ها از سوی او "
+                "فرستاده می‌شوند و تنها دستگاه‌های حوزه او پذیرفته‌اند."
+            )
         default_county = self.find_county(county) if county else None
-        importer = import_kind.importer(county=default_county, partial=partial, dry_run=dry_run)
+        importer = import_kind.importer(user=user, county=default_county, partial=partial, dry_run=dry_run)
         try:
-            with acting_as(source=ChangeSource.IMPORT):
+            with acting_as(user=user, source=ChangeSource.IMPORT):
                 result = importer.run(path, path)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
@@ -67,3 +84,16 @@ class Command(BaseCommand):
         if len(matches) > 1:
             raise CommandError(f"شهرستان «{name}» در چند استان هست: " + "، ".join(str(c) for c in matches))
         return matches[0]
+
+    def find_user(self, username, import_kind):
+        """The active user named, who may import this kind as the upload page asks (its model's action and the
+        kind's further condition)."""
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"کاربری با نام کاربری «{username}» پیدا نشد.")
+        if not user.is_active:
+            raise CommandError(f"حساب «{username}» غیرفعال است.")
+        allowed = scope.can(user, import_kind.model, import_kind.action)
+        if not allowed or (import_kind.permitted is not None and not import_kind.permitted(user)):
+            raise CommandError(f"کاربر «{username}» اجازه ورود {import_kind.label} از فایل را ندارد.")
+        return user
