@@ -90,10 +90,12 @@ class User(AbstractUser, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Administrators manage everyone; a secretariat sees the users who hold a role in its place, and changes
+        """Not a path: a person is where any of their memberships is, and is changed only where all of them are.
+
+        Administrators manage everyone; a secretariat sees the users who hold a role in its place, and changes
         or deletes an account (its e-mail, name, active flag) only when every role of it lies there. A person
         who also works elsewhere is another place's too: here only this place's memberships of them are managed
-        (``Membership.scope_filter``)."""
+        (``Membership.scope_place_paths``)."""
         if action not in scope.allowed_actions(cls, membership.role):
             return None
         if membership.level == ScopeLevel.NATION:
@@ -170,6 +172,9 @@ class Membership(BaseModel):
         help_text=_("کارشناس دستگاهی که می‌تواند کارشناسان همان دستگاه را به سامانه دعوت کند."),
     )
 
+    # A membership's place is its own level (a province's has no county): a province manages those of its
+    # counties and its own (``clean`` keeps a county's membership in the county's province).
+    scope_place_paths = ("province", "county")
     role_actions = User.role_actions
 
     class Meta:
@@ -248,19 +253,6 @@ class Membership(BaseModel):
             self.county = None
         if errors:
             raise ValidationError(errors)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a path to a county: a province's membership has none; a province manages those of its counties
-        and its own."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.level == ScopeLevel.NATION:
-            return Q()
-        q = scope.geographic_q("county", membership)
-        if membership.level == ScopeLevel.PROVINCE:
-            q |= Q(province_id=membership.province_id, county__isnull=True)
-        return q
 
 
 class ApiToken(BaseModel):
@@ -476,6 +468,9 @@ class Invitation(BaseModel):
 
     changelog_exclude = ("created", "updated", "digest")
     search_fields = ("first_name", "last_name", "email", "mobile", "national_code")
+    # Where the membership it grants is (the same declaration as Membership's); an officer's, their agency's.
+    scope_place_paths = Membership.scope_place_paths
+    scope_agency_path = "agency"
     role_actions = {
         Role.ADMIN: INVITING,
         Role.SECRETARIAT: INVITING,
@@ -523,21 +518,15 @@ class Invitation(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Where the membership it grants is: the same rule as ``Membership.scope_filter``. An agency officer who
-        manages the agency (``Membership.manages_agency``) has the invitations of its officers, and no other;
-        a row-level condition no declared path says, hence the override."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.AGENCY_OFFICER:
-            if not (membership.manages_agency and membership.agency_id):
-                return scope.NOTHING
-            return Q(role=Role.AGENCY_OFFICER, agency_id=membership.agency_id)
-        if membership.level == ScopeLevel.NATION:
-            return Q()
-        q = scope.geographic_q("county", membership)
-        if membership.level == ScopeLevel.PROVINCE:
-            q |= Q(province_id=membership.province_id, county__isnull=True)
-        return q
+        """Not a path: an officer has their agency's invitations only while managing it, and only its officers'.
+
+        Otherwise where the membership it grants is, as declared (``check_invitation`` gives it that place)."""
+        q = super().scope_filter(membership, action)
+        if q is None or membership.role != Role.AGENCY_OFFICER:
+            return q
+        if not membership.manages_agency:
+            return scope.NOTHING
+        return q & Q(role=Role.AGENCY_OFFICER)
 
 
 class CodePurpose(models.TextChoices):

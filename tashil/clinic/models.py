@@ -4,10 +4,9 @@ their revival with weighted action items, report weekly, and get the credit when
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.fields import DigitsCharField
 from tashil.core.jalali import format_jalali, today, week_bounds
@@ -60,6 +59,11 @@ class Centre(BaseModel):
     phone = DigitsCharField(verbose_name=_("تلفن"), max_length=40, blank=True)
     is_active = models.BooleanField(verbose_name=_("فعال"), default=True)
 
+    # A centre's place is its own level (a province's centre has no county); a county also reaches its
+    # province's centres, which serve it. A clinic expert sees their own centre.
+    scope_place_paths = ("province", "county")
+    scope_province_rows_for_counties = ALL_ACTIONS
+    scope_centre_path = "pk"
     role_actions = {**CLINIC_STAFF, Role.CLINIC_EXPERT: VIEW}
 
     class Meta:
@@ -87,21 +91,6 @@ class Centre(BaseModel):
         unknown = [code for code in self.specialties if code not in Dimension.values]
         if unknown:
             raise ValidationError({"specialties": _("تخصص «%(code)s» شناخته نیست.") % {"code": unknown[0]}})
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a path to a county: a centre's place is its own level (a province's centre has no county), and a
-        county also sees its province's centres, which serve it."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.CLINIC_EXPERT:
-            return Q(pk=membership.centre_id) if membership.centre_id else scope.NOTHING
-        if membership.level == ScopeLevel.NATION:
-            return Q()
-        if membership.level == ScopeLevel.PROVINCE:
-            return Q(province_id=membership.province_id)
-        # A county sees its own centres and the province's centres that serve it.
-        return Q(county_id=membership.county_id) | Q(level=ScopeLevel.PROVINCE, province_id=membership.province_id)
 
     def serves(self, county):
         return (

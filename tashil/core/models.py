@@ -52,6 +52,19 @@ class BaseModel(models.Model):
 
     # The lookup from the model to its County ("county", "unit__county"); None: not tied to a place.
     scope_county_path = None
+    # A row at a level of its own, as a membership is (a province's agency, centre or closure has no county, the
+    # nation's neither): the lookups to its province and to its county, ("province", "county"). The nation
+    # reaches every row, a province the rows of its province, a county those of its county. Instead of
+    # ``scope_county_path``. ``scope_province_rows_for_counties``: the actions for which a county also reaches
+    # its province's own rows, those with no county (a province's closure counts in its counties).
+    scope_place_paths = None
+    scope_province_rows_for_counties = frozenset()
+    # The lookup to the user whose row it is ("recipient" for a notification): every role reaches its own rows
+    # only, wherever they lie. Instead of a place.
+    scope_owner_path = None
+    # The actions every role that may take them takes on every row, wherever it lies ("view" for an agency:
+    # anyone may refer to any agency); the other actions follow the declarations.
+    scope_all_rows_actions = frozenset()
     # The lookup to the unit a representative sees through, the agency an officer does, the centre a clinic
     # expert does ("unit", "obstacle__unit", "referrals__agency"; "pk" on the model itself; a tuple: any of
     # them). None: that role sees the model by place, as the other roles do.
@@ -59,8 +72,9 @@ class BaseModel(models.Model):
     scope_agency_path = None
     scope_centre_path = None
     # A part seen and written where its parent is ("meeting" for an attendance row): the lookup to the parent,
-    # whose rule decides. ``scope_parent_action``: the parent's action that writing a part takes ("change" on
-    # a case for a diagnosis); None: the same action.
+    # whose rule decides; a tuple for a part of one of several kinds of parent (a note on a referral or on a
+    # resolution), where the parent it has is. ``scope_parent_action``: the parent's action that writing a part
+    # takes ("change" on a case for a diagnosis); None: the same action.
     scope_parent = None
     scope_parent_action = None
     role_actions = DEFAULT_ROLE_ACTIONS
@@ -258,8 +272,10 @@ class Holiday(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Not a path: the official calendar is the nation's, so only the national secretariat confirms a
-        lunar holiday's date; a county's or province's secretariat reads it."""
+        """Not a path: one role's action depends on the membership's level, not on the row (a national confirm).
+
+        The official calendar is the nation's, so only the national secretariat confirms a lunar holiday's date;
+        a county's or province's secretariat reads it."""
         q = super().scope_filter(membership, action)
         if action == "confirm" and membership.role == Role.SECRETARIAT and membership.level != ScopeLevel.NATION:
             return None
@@ -324,6 +340,7 @@ class SavedView(BaseModel):
     )
 
     changelog_enabled = False
+    scope_owner_path = "owner"
     role_actions = {role: frozenset({"view", "add", "change", "delete"}) for role in Role.values}
     # The rows of a view the daily digest lists; the rest are behind the link to the whole list.
     DIGEST_ROWS = 5
@@ -391,12 +408,11 @@ class SavedView(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Everyone changes and deletes their own; a shared view is seen by those holding the owner's role in
-        the owner's place."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        own = Q(owner_id=membership.user_id)
-        if action != "view":
+        """Not declarable: a shared view is also seen by those holding the owner's role in the owner's place.
+
+        Everyone changes and deletes their own (``scope_owner_path``)."""
+        own = super().scope_filter(membership, action)
+        if own is None or action != "view":
             return own
         same_post = type(membership)._default_manager.filter(
             is_active=True,

@@ -3,9 +3,12 @@
 A user holds memberships (role + level + place, and an agency or unit where the role needs one). A model
 says which roles may do which actions on it (``role_actions``) and how a membership narrows its rows, by
 declaration, read by ``declared_q`` (``BaseModel.scope_filter``): ``scope_county_path`` leads to the row's
-county; ``scope_unit_path``, ``scope_agency_path`` and ``scope_centre_path`` to the unit, agency or clinic
-centre that a representative, an agency officer or a clinic expert sees through; ``scope_parent`` to the
-object whose scope a part shares. ``restrict`` ORs the filters of the user's memberships; an object outside
+county, ``scope_place_paths`` to the province and county of a row at a level of its own (a province's agency);
+``scope_owner_path`` to the user whose row it is; ``scope_unit_path``, ``scope_agency_path`` and
+``scope_centre_path`` to the unit, agency or clinic centre that a representative, an agency officer or a clinic
+expert sees through; ``scope_parent`` to the object whose scope a part shares. A model overrides
+``scope_filter`` only for a rule no declaration says (listed in docs/architecture.md and held to that list by
+core/tests/test_scope_overrides.py). ``restrict`` ORs the filters of the user's memberships; an object outside
 them answers 404, an object in sight but not open to the action 403.
 
 What is internal is declared once per model and read here too: ``internal_flag`` names the boolean field
@@ -100,20 +103,56 @@ def parent_model(model, path):
     return model
 
 
-def declared_q(model, membership, action):
-    """The rows of ``model`` a membership may ``action``, read from the model's declarations: None for none,
-    Q() for all. A part (``scope_parent``) is where its parent is; a representative, an agency officer or a
-    clinic expert sees through their unit, agency or centre where the model declares the path to it, and by
-    place like the other roles where it does not."""
-    if action not in allowed_actions(model, membership.role):
-        return None
-    if model.scope_parent:
+def place_q(model, membership, action):
+    """Rows at a level of their own (``scope_place_paths``): every row for the nation, the rows of a province for
+    it, those of a county for it, and for the actions of ``scope_province_rows_for_counties`` the province's own
+    rows (no county) for a county too."""
+    province_path, county_path = model.scope_place_paths
+    if membership.level == ScopeLevel.NATION:
+        return Q()
+    if membership.level == ScopeLevel.PROVINCE:
+        return Q(**{f"{province_path}_id": membership.province_id})
+    q = Q(**{f"{county_path}_id": membership.county_id})
+    if action in model.scope_province_rows_for_counties:
+        q |= Q(**{f"{province_path}_id": membership.province_id, f"{county_path}__isnull": True})
+    return q
+
+
+def parent_q(model, membership, action):
+    """A part (``scope_parent``) is where its parent is: the parent's rule, for ``scope_parent_action`` when the
+    part is written. A part of one of several kinds of parent is where the parent it has is."""
+    parent_action = action if action == "view" else (model.scope_parent_action or action)
+    if isinstance(model.scope_parent, str):
         parent = parent_model(model, model.scope_parent)
-        parent_action = action if action == "view" else (model.scope_parent_action or action)
         q = parent.scope_filter(membership, parent_action)
         if q is None or not q:
             return q
         return Q(**{f"{model.scope_parent}__in": parent._default_manager.filter(q)})
+    combined = None
+    for path in model.scope_parent:
+        parent = parent_model(model, path)
+        q = parent.scope_filter(membership, parent_action)
+        if q is None:
+            continue
+        q = Q(**{f"{path}__in": parent._default_manager.filter(q)}) if q else Q(**{f"{path}__isnull": False})
+        combined = q if combined is None else combined | q
+    return combined
+
+
+def declared_q(model, membership, action):
+    """The rows of ``model`` a membership may ``action``, read from the model's declarations: None for none,
+    Q() for all. A part (``scope_parent``) is where its parent is; an owned row (``scope_owner_path``) is its
+    owner's; a representative, an agency officer or a clinic expert sees through their unit, agency or centre
+    where the model declares the path to it, and by place like the other roles where it does not: the row's
+    own level (``scope_place_paths``) or its county's (``scope_county_path``)."""
+    if action not in allowed_actions(model, membership.role):
+        return None
+    if action in model.scope_all_rows_actions:
+        return Q()
+    if model.scope_parent:
+        return parent_q(model, membership, action)
+    if model.scope_owner_path:
+        return Q(**{f"{model.scope_owner_path}_id": membership.user_id})
     declaration, own = ROLE_PATHS.get(membership.role, (None, None))
     paths = getattr(model, declaration) if declaration else None
     if paths is not None:
@@ -125,6 +164,8 @@ def declared_q(model, membership, action):
             q = path_q(model, path, value)
             combined = q if combined is None else combined | q
         return combined
+    if model.scope_place_paths:
+        return place_q(model, membership, action)
     return geographic_q(model.scope_county_path, membership)
 
 

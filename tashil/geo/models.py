@@ -5,12 +5,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
+from tashil.core.choices import ALL_ACTIONS, VIEW, Role
 from tashil.core.jalali import format_jalali
 from tashil.core.links import object_url
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
-from tashil.core.scope import allowed_actions
 
 from .choices import ZoneKind
 
@@ -159,6 +158,10 @@ class Closure(BaseModel):
     )
     reason = models.CharField(verbose_name=_("علت"), max_length=300)
 
+    # A province-wide closure has no county. A province's staff reach every closure of the province; a county's
+    # staff write their county's and read their province's too (they count there).
+    scope_place_paths = ("province", "county")
+    scope_province_rows_for_counties = VIEW
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: ALL_ACTIONS,
@@ -202,18 +205,3 @@ class Closure(BaseModel):
             self.province_id = self.county.province_id
         if not self.province_id:
             raise ValidationError({"province": _("استان تعطیل‌شده را برگزینید.")})
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a path: a province-wide closure has no county. A province's staff reach every closure of the
-        province; a county's staff write their county's and read their province's too (they count there)."""
-        if action not in allowed_actions(cls, membership.role):
-            return None
-        if membership.level == ScopeLevel.NATION:
-            return Q()
-        if membership.level == ScopeLevel.PROVINCE:
-            return Q(province_id=membership.province_id)
-        own = Q(county_id=membership.county_id)
-        if action == "view":
-            return own | Q(province_id=membership.province_id, county__isnull=True)
-        return own

@@ -28,15 +28,6 @@ NUMBER_PLACEHOLDERS = {"year", "prefix", "seq"}
 DEFAULT_NUMBER_FORMAT = "{year}/{prefix}/{seq}"
 
 
-def place_q(membership, county_path, province_path):
-    """Rows of the membership's place: everything for the nation, its province's, or its county's."""
-    if membership.level == ScopeLevel.NATION:
-        return Q()
-    if membership.level == ScopeLevel.PROVINCE:
-        return Q(**{f"{province_path}_id": membership.province_id})
-    return Q(**{f"{county_path}_id": membership.county_id})
-
-
 class Secretariat(BaseModel):
     """The secretariat (دبیرخانه) of a headquarters — a county's, a province's or the nation's — that keeps an
     outgoing-letter register in its own number format, e.g. ``{year}/{prefix}/{seq}`` → ۱۴۰۵/ت/۱۲۳۴."""
@@ -74,6 +65,8 @@ class Secretariat(BaseModel):
     signer_name = models.CharField(verbose_name=_("نام امضاکننده"), max_length=150, blank=True)
     signer_position = models.CharField(verbose_name=_("سمت امضاکننده"), max_length=150, blank=True)
 
+    # A secretariat's place is its own level: a province's has no county.
+    scope_place_paths = ("province", "county")
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: VIEW | {"change"},
@@ -143,12 +136,6 @@ class Secretariat(BaseModel):
     def format_number(self, year, sequence):
         """The letter number in this secretariat's format, in Persian digits: ۱۴۰۵/ت/۱۲۳۴."""
         return to_persian_digits(self.number_format.format(year=year, prefix=self.prefix, seq=sequence))
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        return place_q(membership, "county", "province")
 
 
 class LetterCounter(BaseModel):
@@ -262,6 +249,8 @@ class Letter(BaseModel):
     )
     search_text = models.TextField(editable=False, blank=True)
 
+    # The secretariat's place (a province sees its counties' registers too).
+    scope_place_paths = ("secretariat__province", "secretariat__county")
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | {"issue"},
         Role.SECRETARIAT: ALL_ACTIONS | {"issue"},
@@ -314,16 +303,16 @@ class Letter(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """The secretariat's place (a province sees its counties' registers too); an agency officer reads the
-        issued letters sent or copied to the agency."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.AGENCY_OFFICER:
-            if not membership.agency_id:
-                return scope.NOTHING
-            copied = Letter.copies.through.objects.filter(agency_id=membership.agency_id).values("letter_id")
-            return Q(status=LetterStatus.ISSUED) & (Q(recipient_agency_id=membership.agency_id) | Q(pk__in=copied))
-        return place_q(membership, "secretariat__county", "secretariat__province")
+        """Not a path: an agency officer reads only issued letters sent or copied to the agency, a row's state.
+
+        The other roles, the secretariat's place as declared."""
+        q = super().scope_filter(membership, action)
+        if q is None or membership.role != Role.AGENCY_OFFICER:
+            return q
+        if not membership.agency_id:
+            return scope.NOTHING
+        copied = Letter.copies.through.objects.filter(agency_id=membership.agency_id).values("letter_id")
+        return Q(status=LetterStatus.ISSUED) & (Q(recipient_agency_id=membership.agency_id) | Q(pk__in=copied))
 
     def record(self):
         """The record the letter concerns, for its page and PDF."""
@@ -338,6 +327,7 @@ class LetterAttachment(BaseModel):
     name = models.CharField(verbose_name=_("نام فایل"), max_length=255)
     size = models.PositiveIntegerField(verbose_name=_("اندازه (بایت)"), default=0)
 
+    scope_parent = "letter"
     role_actions = Letter.role_actions
 
     class Meta:
@@ -353,13 +343,6 @@ class LetterAttachment(BaseModel):
 
     def get_changelog_parent(self):
         return self.letter
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        q = Letter.scope_filter(membership, action)
-        if q is None or not q:
-            return q
-        return Q(letter__in=Letter.objects.filter(q))
 
 
 class IncomingLetterNote(BaseModel):
@@ -395,6 +378,10 @@ class IncomingLetterNote(BaseModel):
         editable=False,
     )
 
+    # The notes of the referrals and resolutions the membership sees (an officer: their agency's), whatever is
+    # done with the note.
+    scope_parent = ("referral", "resolution")
+    scope_parent_action = "view"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: ALL_ACTIONS,
@@ -435,24 +422,3 @@ class IncomingLetterNote(BaseModel):
     def clean(self):
         if bool(self.referral_id) == bool(self.resolution_id):
             raise ValidationError(_("نامه وارده یا به یک ارجاع مربوط است یا به یک مصوبه."))
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """The notes of the referrals and resolutions the membership sees; an officer, their agency's."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        from tashil.meetings.models import Resolution
-        from tashil.obstacles.models import Referral
-
-        if membership.role == Role.AGENCY_OFFICER:
-            if not membership.agency_id:
-                return scope.NOTHING
-            return Q(referral__agency_id=membership.agency_id) | Q(resolution__agency_id=membership.agency_id)
-        referrals = Referral.scope_filter(membership, "view")
-        resolutions = Resolution.scope_filter(membership, "view")
-        q = scope.NOTHING
-        if referrals is not None:
-            q |= Q(referral__in=Referral.objects.filter(referrals).values("pk"))
-        if resolutions is not None:
-            q |= Q(resolution__in=Resolution.objects.filter(resolutions).values("pk"))
-        return q

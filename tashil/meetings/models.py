@@ -237,8 +237,9 @@ class Meeting(VersionedModel, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Not a path: a clinic expert sees the clinic committees of their place, a kind of meeting, not the
-        meetings of their centre."""
+        """Not a path: a clinic expert sees one kind of meeting of their place, a condition on the row.
+
+        The clinic committees of their place, not the meetings of their centre."""
         q = super().scope_filter(membership, action)
         if q is not None and membership.role == Role.CLINIC_EXPERT:
             q &= Q(kind=MeetingKind.CLINIC_COMMITTEE)

@@ -4,7 +4,6 @@ sent; the reminders each secretariat turns on, and the log that sends each remin
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role
@@ -43,6 +42,8 @@ class Notification(BaseModel):
     emailed_at = models.DateTimeField(verbose_name=_("رایانامه فرستاده شد در"), null=True, blank=True)
 
     changelog_enabled = False
+    # Everyone sees only their own notifications, whatever their role.
+    scope_owner_path = "recipient"
     role_actions = {role: frozenset({"view", "change"}) for role in Role}
 
     class Meta:
@@ -56,11 +57,6 @@ class Notification(BaseModel):
 
     def get_absolute_url(self):
         return object_url("notifications:open", self.pk)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a place: everyone sees only their own notifications, whatever their role."""
-        return Q(recipient_id=membership.user_id)
 
 
 class ChannelPreference(BaseModel):
@@ -78,6 +74,8 @@ class ChannelPreference(BaseModel):
     sms = models.BooleanField(verbose_name=_("پیامک"), default=False)
 
     changelog_enabled = False
+    # Everyone sees and changes only their own choices.
+    scope_owner_path = "user"
     role_actions = {role: frozenset({"view", "change"}) for role in Role}
 
     class Meta:
@@ -94,11 +92,6 @@ class ChannelPreference(BaseModel):
 
     def __str__(self):
         return f"{self.user} — {self.get_kind_display()}"
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a place: everyone sees and changes only their own choices."""
-        return Q(user_id=membership.user_id)
 
 
 class SMSStatus(models.TextChoices):

@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from tashil.core import scope
 from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.concurrency import VersionedModel
 from tashil.core.expressions import InRows
@@ -506,7 +505,7 @@ class Referral(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """The declared rule, in another shape for a county by place (the same rows, not another rule).
+        """Not a rule but a query plan: the declared rule's rows, for a county by place found from its obstacles.
 
         A county's referrals are found from its obstacles (obstacle_county_reported_idx, then the referrals'
         obstacle index), not through a join that PostgreSQL plans as a walk of the nation's referrals in
@@ -739,8 +738,10 @@ class ObstacleEvent(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Not a path: an officer follows the obstacle referred to their agency, not another agency's referral;
-        the entries tied to one (its referral, answer, escalation) are that agency's."""
+        """Not a path: an officer sees the entries of no referral or of their agency's, a condition on the row.
+
+        An officer follows the obstacle referred to their agency, not another agency's referral: the entries tied
+        to one (its referral, answer, escalation) are that agency's."""
         q = super().scope_filter(membership, action)
         if q is not None and membership.role == Role.AGENCY_OFFICER:
             q &= Q(referral__isnull=True) | Q(referral__agency_id=membership.agency_id)
@@ -795,6 +796,8 @@ class SystemicIssue(BaseModel):
     closed_date = models.DateField(verbose_name=_("تاریخ بستن"), null=True, blank=True)
     search_text = models.CharField(max_length=500, editable=False, blank=True)
 
+    # An issue's place is its own level: a province's issue has no county.
+    scope_place_paths = ("province", "county")
     role_actions = {
         Role.ADMIN: ALL_ACTIONS | {"status"},
         Role.SECRETARIAT: ALL_ACTIONS | {"status"},
@@ -817,17 +820,6 @@ class SystemicIssue(BaseModel):
             self.province_id = self.county.province_id
         self.search_text = search_key(self.title)
         super().save(*args, **kwargs)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a path to a county: an issue's place is its own level (a province's issue has no county)."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.level == ScopeLevel.NATION:
-            return Q()
-        if membership.level == ScopeLevel.PROVINCE:
-            return Q(province_id=membership.province_id)
-        return Q(county_id=membership.county_id)
 
     TRANSITIONS = {
         ObstacleStatus.REGISTERED: (ObstacleStatus.REFERRED, ObstacleStatus.IN_PROGRESS, *CLOSED_STATUSES),

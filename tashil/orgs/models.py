@@ -9,7 +9,6 @@ from tashil.core.choices import ALL_ACTIONS, VIEW, Role, ScopeLevel
 from tashil.core.fields import DigitsCharField
 from tashil.core.models import BaseModel, ScopedQuerySet
 from tashil.core.persian import search_key
-from tashil.core.scope import allowed_actions
 
 from .choices import AgencyType
 
@@ -62,6 +61,10 @@ class Agency(BaseModel):
     search_text = models.CharField(max_length=300, editable=False, db_index=True)
 
     objects = AgencyQuerySet.as_manager()
+    # Every staff member sees every agency (to refer to it); a secretariat writes those of its place, an agency's
+    # own level (a province's agency has no county).
+    scope_all_rows_actions = VIEW
+    scope_place_paths = ("province", "county")
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: ALL_ACTIONS,
@@ -116,18 +119,6 @@ class Agency(BaseModel):
     def save(self, *args, **kwargs):
         self.search_text = search_key(self.name)
         super().save(*args, **kwargs)
-
-    @classmethod
-    def scope_filter(cls, membership, action):
-        """Not a path: every staff member sees every agency (to refer to it); a secretariat edits those of its
-        place, an agency's own level (a province's agency has no county)."""
-        if action not in allowed_actions(cls, membership.role):
-            return None
-        if action == "view" or membership.level == ScopeLevel.NATION:
-            return Q()
-        if membership.level == ScopeLevel.PROVINCE:
-            return Q(province_id=membership.province_id)
-        return Q(county_id=membership.county_id)
 
 
 class AgencyContact(BaseModel):

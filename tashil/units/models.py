@@ -829,8 +829,9 @@ class PeriodicReport(UnitChildMixin, BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Not a path: a representative corrects a report until the secretariat approves it (the secretariat
-        still may), a state that narrows one role's writes."""
+        """Not a path: a state of the row narrows one role's writes (an approved report, a representative's).
+
+        A representative corrects a report until the secretariat approves it; the secretariat still may."""
         q = super().scope_filter(membership, action)
         if q is not None and membership.role == Role.UNIT_REP and action == "change":
             q &= ~Q(status=ReportStatus.APPROVED)
@@ -874,6 +875,8 @@ class ImportJob(BaseModel):
     message = models.CharField(verbose_name=_("پیام"), max_length=500, blank=True)
     finished = models.DateTimeField(verbose_name=_("پایان"), null=True, blank=True)
 
+    # An import is its author's (and the administrators': ``scope_filter``).
+    scope_owner_path = "user"
     role_actions = {
         Role.ADMIN: ALL_ACTIONS,
         Role.SECRETARIAT: frozenset({"view", "add", "change"}),
@@ -892,12 +895,9 @@ class ImportJob(BaseModel):
 
     @classmethod
     def scope_filter(cls, membership, action):
-        """Not a place: an import is its author's (and the administrators')."""
-        if action not in scope.allowed_actions(cls, membership.role):
-            return None
-        if membership.role == Role.ADMIN:
-            return Q()
-        return Q(user_id=membership.user_id)
+        """Not declarable: ownership with one role excepted, an administrator reaches every import."""
+        q = super().scope_filter(membership, action)
+        return Q() if q is not None and membership.role == Role.ADMIN else q
 
     @property
     def is_pending(self):
