@@ -1,7 +1,8 @@
 from django.contrib import admin
 
-from tashil.core.admins import LockedAdmin, LockedInline
+from tashil.core.admins import EventAdmin, LockedInline
 
+from . import services
 from .models import IncomingLetterNote, Letter, LetterAttachment, LetterCounter, Secretariat
 
 
@@ -28,7 +29,8 @@ class LetterAttachmentInline(LockedInline, admin.TabularInline):
 
 
 @admin.register(Letter)
-class LetterAdmin(LockedAdmin):
+class LetterAdmin(EventAdmin):
+    event = staticmethod(services.save_draft)
     list_display = ("number", "date", "kind", "subject", "recipient_agency", "secretariat", "status")
     list_filter = ("kind", "status", "secretariat__level")
     search_fields = ("number", "subject")

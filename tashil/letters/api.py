@@ -19,6 +19,7 @@ from .pdf import render_letter
 
 class LetterSerializer(TashilModelSerializer):
     full_clean_exclude = ("secretariat",)
+    event = staticmethod(services.save_draft)
 
     class Meta:
         model = Letter

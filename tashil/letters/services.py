@@ -21,7 +21,7 @@ from tashil.core.persian import to_persian_digits
 from tashil.core.workdays import working_days_between
 
 from .choices import LetterKind
-from .models import IncomingLetterNote, Letter, LetterCounter, Secretariat
+from .models import IncomingLetterNote, Letter, LetterAttachment, LetterCounter, Secretariat
 
 
 def new_verification_code():
@@ -309,6 +309,18 @@ def next_number(secretariat, year):
 
 def pdf_filename(letter):
     return f"letter-{letter.year or 'draft'}-{letter.sequence or letter.pk}.pdf"
+
+
+@transaction.atomic
+def save_draft(letter, user=None, attachment=None):
+    """A draft written or corrected (the page's form, the API, the admin): saved, and the file the page attached
+    kept with it. Its recipients' referrals and copies are set by the caller after it (many-to-many)."""
+    letter.save()
+    if attachment is not None:
+        LetterAttachment.objects.create(
+            letter=letter, file=attachment, name=attachment.name[:255], size=attachment.size
+        )
+    return letter
 
 
 @transaction.atomic

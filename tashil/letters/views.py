@@ -116,11 +116,8 @@ class LetterEditView(ObjectEditView):
         letter = form.save(commit=False)
         if not letter.pk:
             letter.secretariat = form.secretariat
-        letter.save()
+        services.save_draft(letter, user=self.request.user, attachment=form.cleaned_data.get("attachment"))
         form.save_m2m()
-        upload = form.cleaned_data.get("attachment")
-        if upload is not None:
-            LetterAttachment.objects.create(letter=letter, file=upload, name=upload.name[:255], size=upload.size)
         return letter
 
 
