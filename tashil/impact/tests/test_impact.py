@@ -349,6 +349,32 @@ class TestSumsEqualTheirLists:
         assert "ارجاع‌های در انتظار پاسخ" in text and "موانع باز" in text and "گروه مانع" in text
 
 
+def test_the_period_report_shows_each_tables_first_rows_and_exports_them_all(world, client_as, monkeypatch):
+    """The nation has thousands of agencies: the page shows the first rows of each table (the largest saving
+    first) and says how many more the export holds; the export has every one."""
+    from tashil.impact import services
+    from tashil.reports.views import PeriodReportView
+
+    services.record_impact(obstacle=resolved_obstacle(world), jobs_preserved=40, evidence="مستند")
+    services.record_impact(
+        obstacle=resolved_obstacle(world, agency=world.agency_a2, title="برق"), jobs_preserved=3, evidence="مستند"
+    )
+    monkeypatch.setattr(PeriodReportView, "BREAKDOWN_ROWS", 1)
+    client = client_as("nation_manager")
+    page = client.get(reverse("reports:period") + "?period=year")
+    html = page.content.decode()
+    shown = table_rows(html, "period-impact-agency")
+    more = re.search(r'data-testid="period-impact-more">([^<]*)<', html.split('data-testid="period-impact-agency"')[1])
+    hidden = number(more.group(1))
+    assert len(shown) == 1 and hidden >= 1
+    text = b"".join(client.get(link(page, testid="export-csv")).streaming_content).decode("utf-8-sig")
+    table = text.split("ارجاع‌های در انتظار پاسخ")[1].split("گروه مانع")[0]
+    agencies = list(csv.reader(io.StringIO(table.split("\n", 1)[1])))
+    agencies = [row for row in agencies if any(row)]
+    assert len(agencies) == 1 + hidden, "the export has every row"
+    assert number(shown[0][1][2]) == max(int(row[2]) for row in agencies) >= 40, "the largest saving first"
+
+
 def test_the_demo_records_impact_through_the_service_and_the_public_page_shows_it(db):
     from django.core.management import call_command
     from django.test import Client
